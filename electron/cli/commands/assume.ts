@@ -1,0 +1,160 @@
+import { userInfo } from 'node:os';
+import { InputError } from '../../../shared/input-error';
+import { parseRoleArn } from '../../../shared/role-arn';
+import {
+  checkDuration,
+  checkExternalId,
+  checkMfaCode,
+  checkMfaSerial,
+  checkProfileName,
+  checkRegion,
+  checkSessionName,
+} from '../../../shared/validate';
+import { formatRemaining } from '../../../shared/duration-format';
+import { CredentialsFile, resolveCredentialsPaths } from '../../core/credentials/credentials-file';
+import { resolveStsRegion } from '../../core/sts/region';
+import { StsGateway } from '../../core/sts/sts-gateway';
+import { optionalString, parseCommandArgs, expectPositionals } from '../args';
+
+/** RoleSessionName shows in CloudTrail; default to who ran the command. */
+export function defaultSessionName(username: string): string {
+  const cleaned = username.replace(/[^\w+=,.@-]/g, '').slice(0, 64 - 'switchyard-'.length);
+  return cleaned.length > 0 ? `switchyard-${cleaned}` : 'switchyard';
+}
+
+function currentUsername(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
+export async function assumeCommand(argv: readonly string[]): Promise<void> {
+  const { values, positionals } = parseCommandArgs('assume', argv, {
+    'external-id': { type: 'string' },
+    duration: { type: 'string' },
+    'session-name': { type: 'string' },
+    'source-profile': { type: 'string' },
+    region: { type: 'string' },
+    'mfa-serial': { type: 'string' },
+    'mfa-code': { type: 'string' },
+    force: { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  const [arnText = '', profileText = ''] = expectPositionals('assume', positionals, [
+    'role-arn',
+    'profile',
+  ]);
+
+  // Validate everything before touching the network or the file.
+  const role = parseRoleArn(arnText);
+  const profile = checkProfileName(profileText, 'profile');
+  const durationText = optionalString(values, 'duration');
+  const durationSeconds =
+    durationText === undefined ? undefined : checkDuration(durationText, '--duration');
+  const externalIdText = optionalString(values, 'external-id');
+  const externalId =
+    externalIdText === undefined ? undefined : checkExternalId(externalIdText, '--external-id');
+  const sessionNameText = optionalString(values, 'session-name');
+  const sessionName = checkSessionName(
+    sessionNameText ?? defaultSessionName(currentUsername()),
+    '--session-name',
+  );
+  const sourceProfileText = optionalString(values, 'source-profile');
+  const sourceProfile =
+    sourceProfileText === undefined
+      ? undefined
+      : checkProfileName(sourceProfileText, '--source-profile');
+  if (sourceProfile === profile) {
+    throw new InputError(
+      '--source-profile',
+      '--source-profile: cannot be the profile being written; pick another target profile',
+    );
+  }
+  const regionText = optionalString(values, 'region');
+  const region = regionText === undefined ? undefined : checkRegion(regionText, '--region');
+  const serialText = optionalString(values, 'mfa-serial');
+  const codeText = optionalString(values, 'mfa-code');
+  if ((serialText === undefined) !== (codeText === undefined)) {
+    throw new InputError(
+      '--mfa-serial',
+      '--mfa-serial and --mfa-code go together; pass both (the device ARN and its current 6-digit code)',
+    );
+  }
+  const mfa =
+    serialText !== undefined && codeText !== undefined
+      ? {
+          serialNumber: checkMfaSerial(serialText, '--mfa-serial'),
+          tokenCode: checkMfaCode(codeText, '--mfa-code'),
+        }
+      : undefined;
+  const force = values.force === true;
+
+  const paths = resolveCredentialsPaths(process.env);
+  const file = new CredentialsFile(paths);
+  // Refuse before calling STS: a refused profile should not cost a session.
+  await file.checkWritable(profile, force);
+
+  const stsRegion = await resolveStsRegion({
+    explicit: region,
+    env: process.env,
+    sourceProfile,
+    configPath: paths.configPath,
+    partition: role.partition,
+  });
+  const gateway = new StsGateway({
+    region: stsRegion,
+    source: sourceProfile ? { kind: 'profile', profile: sourceProfile } : { kind: 'default' },
+  });
+  let assumed;
+  try {
+    assumed = await gateway.assumeRole({
+      role,
+      sessionName,
+      ...(durationSeconds !== undefined ? { durationSeconds } : {}),
+      ...(externalId !== undefined ? { externalId } : {}),
+      ...(mfa ? { mfa } : {}),
+    });
+  } finally {
+    gateway.destroy();
+  }
+
+  const result = await file.apply([
+    { type: 'put', profile, credentials: assumed.credentials, roleArn: role.arn, force },
+  ]);
+  const rejected = result.rejected[0];
+  if (rejected) throw new Error(rejected.reason);
+
+  const expiration = new Date(assumed.credentials.expiresAt)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
+  if (assumed.durationCapped) {
+    process.stderr.write(
+      `switchyard: note: duration lowered from ${assumed.durationCapped.requested} to ${assumed.durationCapped.granted} seconds: the source credentials are temporary, and AWS limits chained role sessions to 1 hour\n`,
+    );
+  }
+  if (values.json === true) {
+    process.stdout.write(
+      `${JSON.stringify({
+        profile,
+        roleArn: role.arn,
+        assumedRoleArn: assumed.assumedRoleArn,
+        expiration,
+        durationSeconds: assumed.durationSeconds,
+        chained: assumed.chained,
+        region: stsRegion,
+        credentialsFile: paths.credentialsPath,
+      })}\n`,
+    );
+    return;
+  }
+  process.stdout.write(
+    [
+      `profile       ${profile}`,
+      `assumed role  ${assumed.assumedRoleArn}`,
+      `expires       ${expiration} (in ${formatRemaining(assumed.credentials.expiresAt - Date.now())})`,
+      '',
+    ].join('\n'),
+  );
+}

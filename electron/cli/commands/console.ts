@@ -1,0 +1,162 @@
+import {
+  consoleHomeUrl,
+  federationEndpoint,
+  federatedLoginUrl,
+  switchRoleUrl,
+} from '../../../shared/console-urls';
+import { InputError } from '../../../shared/input-error';
+import { partitionOfRegion, type Partition } from '../../../shared/partitions';
+import { parseRoleArn, type RoleArn } from '../../../shared/role-arn';
+import {
+  checkColor,
+  checkDisplayName,
+  checkProfileName,
+  checkRegion,
+} from '../../../shared/validate';
+import { openInBrowser } from '../../core/console/open-url';
+import { getSigninToken } from '../../core/console/signin-token';
+import { CredentialsFile, resolveCredentialsPaths } from '../../core/credentials/credentials-file';
+import { StsGateway } from '../../core/sts/sts-gateway';
+import { optionalString, parseCommandArgs } from '../args';
+
+const ISSUER = 'switchyard';
+
+async function managedRoleOf(file: CredentialsFile, profile: string): Promise<RoleArn | undefined> {
+  const managed = (await file.listManaged()).find((p) => p.profile === profile);
+  return managed?.roleArn ? parseRoleArn(managed.roleArn) : undefined;
+}
+
+async function deliver(url: string, print: boolean): Promise<void> {
+  if (print) {
+    process.stdout.write(`${url}\n`);
+    return;
+  }
+  await openInBrowser(url);
+}
+
+export async function consoleCommand(argv: readonly string[]): Promise<void> {
+  const { values, positionals } = parseCommandArgs('console', argv, {
+    'display-name': { type: 'string' },
+    color: { type: 'string' },
+    profile: { type: 'string' },
+    federated: { type: 'boolean' },
+    region: { type: 'string' },
+    destination: { type: 'string' },
+    print: { type: 'boolean' },
+  });
+  const print = values.print === true;
+  const profileText = optionalString(values, 'profile');
+  const federated = values.federated === true;
+  const regionText = optionalString(values, 'region');
+  const region = regionText === undefined ? undefined : checkRegion(regionText, '--region');
+  const destinationText = optionalString(values, 'destination');
+  const displayNameText = optionalString(values, 'display-name');
+  const colorText = optionalString(values, 'color');
+
+  if (positionals.length > 1) {
+    throw new InputError(
+      'arguments',
+      `unexpected argument ${JSON.stringify(positionals[1])}; run \`switchyard console --help\``,
+    );
+  }
+  const arnText = positionals[0];
+  if (arnText !== undefined && profileText !== undefined) {
+    throw new InputError('arguments', 'give either a role ARN or --profile, not both');
+  }
+  if (arnText === undefined && profileText === undefined) {
+    throw new InputError(
+      'arguments',
+      'missing <role-arn> or --profile; run `switchyard console --help`',
+    );
+  }
+  if (federated && profileText === undefined) {
+    throw new InputError(
+      '--federated',
+      "--federated signs in with a profile's session; add --profile NAME",
+    );
+  }
+  if (!federated && (region !== undefined || destinationText !== undefined)) {
+    throw new InputError('--region', '--region and --destination go with --federated');
+  }
+  if (region !== undefined && destinationText !== undefined) {
+    throw new InputError('--destination', 'give either --region or --destination, not both');
+  }
+  if (federated && (displayNameText !== undefined || colorText !== undefined)) {
+    throw new InputError(
+      '--display-name',
+      '--display-name and --color apply to switch-role links, not --federated',
+    );
+  }
+  const displayName =
+    displayNameText === undefined ? undefined : checkDisplayName(displayNameText, '--display-name');
+  const color = colorText === undefined ? undefined : checkColor(colorText, '--color');
+
+  if (arnText !== undefined) {
+    const role = parseRoleArn(arnText);
+    await deliver(
+      switchRoleUrl({ role, ...(displayName ? { displayName } : {}), ...(color ? { color } : {}) }),
+      print,
+    );
+    return;
+  }
+
+  const profile = checkProfileName(profileText ?? '', '--profile');
+  const file = new CredentialsFile(resolveCredentialsPaths(process.env));
+  const managedRole = await managedRoleOf(file, profile);
+  if (!federated) {
+    if (!managedRole) {
+      throw new InputError(
+        '--profile',
+        `profile "${profile}" is not managed by Switchyard, so its role is unknown; pass the role ARN instead, or add --federated`,
+      );
+    }
+    await deliver(
+      switchRoleUrl({
+        role: managedRole,
+        ...(displayName ? { displayName } : {}),
+        ...(color ? { color } : {}),
+      }),
+      print,
+    );
+    return;
+  }
+
+  const partition: Partition = region
+    ? partitionOfRegion(region)
+    : (managedRole?.partition ?? 'aws');
+  const destination = destinationText ?? consoleHomeUrl(partition, region);
+  const endpoint = federationEndpoint(
+    partition,
+    process.env.SWITCHYARD_SIGNIN_ENDPOINT || undefined,
+  );
+  const gateway = new StsGateway({
+    region: region ?? 'us-east-1',
+    source: { kind: 'profile', profile },
+  });
+  let source;
+  try {
+    source = await gateway.resolveSourceCredentials();
+  } finally {
+    gateway.destroy();
+  }
+  if (!source.sessionToken) {
+    throw new Error(
+      `profile "${profile}" holds long-term keys; federated sign-in needs a role session: run \`switchyard assume\` first and sign in with that profile`,
+    );
+  }
+  const token = await getSigninToken({
+    endpoint,
+    credentials: {
+      accessKeyId: source.accessKeyId,
+      secretAccessKey: source.secretAccessKey,
+      sessionToken: source.sessionToken,
+    },
+  });
+  const url = federatedLoginUrl({
+    endpoint,
+    signinToken: token.reveal(),
+    issuer: ISSUER,
+    destination,
+  });
+  await deliver(url, print);
+}

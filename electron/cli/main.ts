@@ -1,0 +1,69 @@
+import { InputError } from '../../shared/input-error';
+import { COMMAND_HELP, USAGE } from './help';
+
+declare const SWITCHYARD_VERSION: string | undefined;
+
+type Command = (argv: readonly string[]) => Promise<void>;
+
+// Each command is loaded only when it runs, so `--help` and a mistyped command
+// never pay for parsing the AWS SDK.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  assume: async () => (await import('./commands/assume')).assumeCommand,
+  console: async () => (await import('./commands/console')).consoleCommand,
+};
+
+function firstLine(text: string): string {
+  return text.split(/\r?\n/)[0] ?? text;
+}
+
+export function describeError(error: unknown): { message: string; exitCode: number } {
+  const exitCode = error instanceof InputError ? 2 : 1;
+  const message = error instanceof Error ? error.message : String(error);
+  return { message: firstLine(message), exitCode };
+}
+
+async function dispatch(argv: readonly string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(
+      `${typeof SWITCHYARD_VERSION === 'string' ? SWITCHYARD_VERSION : 'dev'}\n`,
+    );
+    return;
+  }
+  if (name === 'help') {
+    const topic = rest[0];
+    process.stdout.write(topic && COMMAND_HELP[topic] ? COMMAND_HELP[topic] : USAGE);
+    return;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    throw new InputError(
+      'command',
+      `unknown command ${JSON.stringify(name)}; run \`switchyard --help\``,
+    );
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(COMMAND_HELP[name] ?? USAGE);
+    return;
+  }
+  const command = await load();
+  await command(rest);
+}
+
+/** Runs the command line; sets process.exitCode (0, 1 for AWS/file errors, 2 for bad input). */
+export async function run(argv: readonly string[]): Promise<void> {
+  try {
+    await dispatch(argv);
+  } catch (error) {
+    const { message, exitCode } = describeError(error);
+    process.stderr.write(`switchyard: ${message}\n`);
+    if (process.env.SWITCHYARD_DEBUG && error instanceof Error && error.stack) {
+      process.stderr.write(`${error.stack}\n`);
+    }
+    process.exitCode = exitCode;
+  }
+}

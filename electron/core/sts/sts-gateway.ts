@@ -1,0 +1,202 @@
+import {
+  AssumeRoleCommand,
+  GetCallerIdentityCommand,
+  GetSessionTokenCommand,
+  STSClient,
+  type Credentials as StsCredentials,
+} from '@aws-sdk/client-sts';
+import type { RoleArn } from '../../../shared/role-arn';
+import { Secret, type SessionCredentials } from '../secret';
+import { classifyStsError, StsError } from './sts-error';
+
+/** AWS caps every session assumed from temporary credentials at one hour. */
+export const CHAINED_MAX_SECONDS = 3600;
+export const DEFAULT_DURATION_SECONDS = 3600;
+
+/** Where the caller's own (source) credentials come from. */
+export type CredentialSource =
+  | { readonly kind: 'default' }
+  | { readonly kind: 'profile'; readonly profile: string }
+  | {
+      readonly kind: 'keys';
+      readonly accessKeyId: Secret;
+      readonly secretAccessKey: Secret;
+      readonly sessionToken?: Secret;
+    };
+
+export interface StsGatewayOptions {
+  readonly region: string;
+  readonly source: CredentialSource;
+  /** Per-request socket timeout. */
+  readonly requestTimeoutMs?: number;
+  /** SDK attempts per call (1 = no SDK retry; the session manager retries itself). */
+  readonly maxAttempts?: number;
+}
+
+export interface AssumeRoleRequest {
+  readonly role: RoleArn;
+  readonly sessionName: string;
+  readonly durationSeconds?: number;
+  readonly externalId?: string;
+  readonly mfa?: { readonly serialNumber: string; readonly tokenCode: string };
+  readonly sourceIdentity?: string;
+}
+
+export interface AssumedRole {
+  readonly credentials: SessionCredentials;
+  readonly assumedRoleArn: string;
+  readonly assumedRoleId: string;
+  /** The duration asked of STS. */
+  readonly durationSeconds: number;
+  /** True when the source credentials were temporary (role chaining). */
+  readonly chained: boolean;
+  /** Set when the requested duration was lowered to the 1-hour chaining limit. */
+  readonly durationCapped?: { readonly requested: number; readonly granted: number };
+}
+
+export interface CallerIdentity {
+  readonly arn: string;
+  readonly account: string;
+  readonly userId: string;
+}
+
+function toSessionCredentials(creds: StsCredentials | undefined): SessionCredentials {
+  if (!creds?.AccessKeyId || !creds.SecretAccessKey || !creds.SessionToken || !creds.Expiration) {
+    throw new StsError(
+      'retryable',
+      'MalformedResponse',
+      'STS response had no complete credentials',
+      200,
+    );
+  }
+  return {
+    accessKeyId: new Secret(creds.AccessKeyId),
+    secretAccessKey: new Secret(creds.SecretAccessKey),
+    sessionToken: new Secret(creds.SessionToken),
+    expiresAt: creds.Expiration.getTime(),
+  };
+}
+
+/**
+ * The one seam between Switchyard and STS. Endpoints follow the SDK's own rules,
+ * so AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL point it at a local server in tests.
+ */
+export class StsGateway {
+  readonly #client: STSClient;
+  readonly #source: CredentialSource;
+
+  constructor(options: StsGatewayOptions) {
+    this.#source = options.source;
+    const source = options.source;
+    this.#client = new STSClient({
+      region: options.region,
+      maxAttempts: options.maxAttempts ?? 3,
+      requestHandler: {
+        requestTimeout: options.requestTimeoutMs ?? 10_000,
+        connectionTimeout: Math.min(options.requestTimeoutMs ?? 10_000, 5_000),
+      },
+      ...(source.kind === 'profile' ? { profile: source.profile } : {}),
+      ...(source.kind === 'keys'
+        ? {
+            credentials: async () => ({
+              accessKeyId: source.accessKeyId.reveal(),
+              secretAccessKey: source.secretAccessKey.reveal(),
+              ...(source.sessionToken ? { sessionToken: source.sessionToken.reveal() } : {}),
+            }),
+          }
+        : {}),
+    });
+  }
+
+  /** Whether the source credentials are temporary, which makes any AssumeRole a chain. */
+  async sourceIsTemporary(): Promise<boolean> {
+    if (this.#source.kind === 'keys') return this.#source.sessionToken !== undefined;
+    try {
+      const identity = await this.#client.config.credentials();
+      return typeof identity.sessionToken === 'string' && identity.sessionToken.length > 0;
+    } catch (error) {
+      throw classifyStsError(error);
+    }
+  }
+
+  /** The source credentials themselves, e.g. for a federated console sign-in. */
+  async resolveSourceCredentials(): Promise<{
+    accessKeyId: Secret;
+    secretAccessKey: Secret;
+    sessionToken: Secret | undefined;
+  }> {
+    try {
+      const identity = await this.#client.config.credentials();
+      return {
+        accessKeyId: new Secret(identity.accessKeyId),
+        secretAccessKey: new Secret(identity.secretAccessKey),
+        sessionToken: identity.sessionToken ? new Secret(identity.sessionToken) : undefined,
+      };
+    } catch (error) {
+      throw classifyStsError(error);
+    }
+  }
+
+  async assumeRole(request: AssumeRoleRequest): Promise<AssumedRole> {
+    const chained = await this.sourceIsTemporary();
+    const requested = request.durationSeconds ?? DEFAULT_DURATION_SECONDS;
+    const granted = chained ? Math.min(requested, CHAINED_MAX_SECONDS) : requested;
+    try {
+      const out = await this.#client.send(
+        new AssumeRoleCommand({
+          RoleArn: request.role.arn,
+          RoleSessionName: request.sessionName,
+          DurationSeconds: granted,
+          ...(request.externalId ? { ExternalId: request.externalId } : {}),
+          ...(request.mfa
+            ? { SerialNumber: request.mfa.serialNumber, TokenCode: request.mfa.tokenCode }
+            : {}),
+          ...(request.sourceIdentity ? { SourceIdentity: request.sourceIdentity } : {}),
+        }),
+      );
+      return {
+        credentials: toSessionCredentials(out.Credentials),
+        assumedRoleArn: out.AssumedRoleUser?.Arn ?? '',
+        assumedRoleId: out.AssumedRoleUser?.AssumedRoleId ?? '',
+        durationSeconds: granted,
+        chained,
+        ...(granted !== requested ? { durationCapped: { requested, granted } } : {}),
+      };
+    } catch (error) {
+      throw classifyStsError(error);
+    }
+  }
+
+  /** An MFA session from long-term keys, shared by every role assumed from them. */
+  async getSessionToken(options: {
+    durationSeconds?: number;
+    mfa?: { serialNumber: string; tokenCode: string };
+  }): Promise<SessionCredentials> {
+    try {
+      const out = await this.#client.send(
+        new GetSessionTokenCommand({
+          ...(options.durationSeconds ? { DurationSeconds: options.durationSeconds } : {}),
+          ...(options.mfa
+            ? { SerialNumber: options.mfa.serialNumber, TokenCode: options.mfa.tokenCode }
+            : {}),
+        }),
+      );
+      return toSessionCredentials(out.Credentials);
+    } catch (error) {
+      throw classifyStsError(error);
+    }
+  }
+
+  async getCallerIdentity(): Promise<CallerIdentity> {
+    try {
+      const out = await this.#client.send(new GetCallerIdentityCommand({}));
+      return { arn: out.Arn ?? '', account: out.Account ?? '', userId: out.UserId ?? '' };
+    } catch (error) {
+      throw classifyStsError(error);
+    }
+  }
+
+  destroy(): void {
+    this.#client.destroy();
+  }
+}
