@@ -94,6 +94,8 @@ export class StsGateway {
       requestHandler: {
         requestTimeout: options.requestTimeoutMs ?? 10_000,
         connectionTimeout: Math.min(options.requestTimeoutMs ?? 10_000, 5_000),
+        // Without this the SDK only warns on a timed-out request and keeps waiting.
+        throwOnRequestTimeout: true,
       },
       ...(source.kind === 'profile' ? { profile: source.profile } : {}),
       ...(source.kind === 'keys'

@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { errorCode, fsErrorMessage } from './fs-error-message';
+import { resolveRealPath } from './resolve-real-path';
+
+export interface AtomicWriteOptions {
+  /** File mode of the result; default owner-only 0600 (credentials). */
+  readonly mode?: number;
+  /**
+   * Runs after the new content is on disk in the temp file, right before the
+   * rename. Returning false abandons the write (the temp file is removed and
+   * the target is untouched): the caller saw the target change under it.
+   */
+  readonly beforeRename?: () => Promise<boolean | void>;
+}
+
+/** A write that failed and changed nothing; the message names the path and the cause. */
+export class AtomicWriteError extends Error {
+  override readonly name = 'AtomicWriteError';
+
+  constructor(
+    message: string,
+    readonly path: string,
+    readonly code: string | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * Replaces a file so that readers see either the old or the new content, never
+ * a torn one, and a crash leaves the old file: temp file in the same folder,
+ * fsync, rename over the target, fsync the folder. Symlinks are followed so the
+ * link stays a link and its target is replaced.
+ *
+ * Returns false only when `beforeRename` abandoned the write.
+ */
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<boolean> {
+  const mode = options.mode ?? 0o600;
+  let target = path;
+  let tempPath: string | undefined;
+  let handle: FileHandle | undefined;
+  try {
+    target = await resolveRealPath(path);
+    const existing = await statIfExists(target);
+    if (existing?.isDirectory()) {
+      throw Object.assign(new Error('target is a directory'), { code: 'EISDIR' });
+    }
+    const dir = dirname(target);
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+
+    tempPath = join(
+      dir,
+      `.${basename(target)}.switchyard-${process.pid}-${randomBytes(6).toString('hex')}.tmp`,
+    );
+    handle = await open(tempPath, 'wx', mode);
+    await handle.writeFile(data);
+    // open()'s mode is reduced by the umask; set it exactly.
+    await handle.chmod(mode);
+    await keepOwner(handle, existing);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+
+    if ((await options.beforeRename?.()) === false) {
+      await unlink(tempPath);
+      return false;
+    }
+    await rename(tempPath, target);
+    tempPath = undefined;
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    if (tempPath) await unlink(tempPath).catch(() => undefined);
+    if (errorCode(error) === undefined) throw error;
+    const named = target === path ? path : `${path} (-> ${target})`;
+    throw new AtomicWriteError(
+      `${fsErrorMessage(error, named, 'write')}; nothing was changed`,
+      path,
+      errorCode(error),
+      { cause: error },
+    );
+  }
+  await syncDirectory(dirname(target), path);
+  return true;
+}
+
+async function statIfExists(path: string) {
+  try {
+    return await stat(path);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * `sudo switchyard …` with the user's HOME would otherwise hand their own
+ * credentials file to root, and the user could no longer read it.
+ */
+async function keepOwner(
+  handle: FileHandle,
+  existing: Awaited<ReturnType<typeof statIfExists>>,
+): Promise<void> {
+  if (!existing || process.getuid?.() !== 0) return;
+  if (existing.uid === 0 && existing.gid === 0) return;
+  await handle.chown(existing.uid, existing.gid);
+}
+
+/** Makes the rename itself durable. Some platforms cannot open or sync a folder. */
+async function syncDirectory(dir: string, path: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch (error) {
+    const code = errorCode(error);
+    if (!['EISDIR', 'EPERM', 'EINVAL', 'ENOTSUP', 'EACCES', 'EBADF'].includes(code ?? '')) {
+      throw new AtomicWriteError(
+        `wrote ${path} but could not flush its folder to disk (${code ?? String(error)})`,
+        path,
+        code,
+        { cause: error },
+      );
+    }
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}

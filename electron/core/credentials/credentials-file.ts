@@ -1,0 +1,185 @@
+import { InputError } from '../../../shared/input-error';
+import { AtomicWriteError, writeFileAtomic } from './atomic-write';
+import { CredentialsFileError } from './credentials-file-error';
+import type { CredentialsPaths } from './credentials-paths';
+import { decodeUtf8 } from './decode-utf8';
+import { LockTimeoutError, withLock } from './file-lock';
+import { errorCode, fsErrorMessage } from './fs-error-message';
+import { parseIni } from './ini-document';
+import { applyProfileEditsToDocument } from './ini-edit';
+import { assertProfileName, assertValue } from './ini-value-rules';
+import { ROLE_ARN_MARKER_KEY } from './managed-profile-keys';
+import {
+  listManagedProfiles,
+  planProfileChanges,
+  refusePut,
+  type FilesSnapshot,
+  type ManagedProfile,
+  type ProfileChange,
+  type Rejection,
+} from './profile-change-plan';
+import { readStableBytes, sameBytes, UnstableFileError } from './stable-read';
+
+export { CredentialsFileError, type CredentialsFileErrorCode } from './credentials-file-error';
+export { resolveCredentialsPaths, type CredentialsPaths } from './credentials-paths';
+export type { ManagedProfile, ProfileChange, Rejection } from './profile-change-plan';
+
+export interface ApplyResult {
+  /** True when the credentials file was replaced. */
+  readonly written: boolean;
+  /** Profiles whose change is now in the file (a remove of a missing profile counts). */
+  readonly applied: string[];
+  readonly rejected: Rejection[];
+}
+
+export interface CredentialsFileOptions {
+  /** How long to wait for another Switchyard process's lock; default 10 s. */
+  readonly lockTimeoutMs?: number;
+  /** How many times to redo the edit when another program changed the file meanwhile; default 5. */
+  readonly maxAttempts?: number;
+  /**
+   * Test seam: runs after the new content is in its temp file, just before the
+   * re-read that guards the rename, so a test can change the file at that moment.
+   */
+  readonly beforeRename?: () => Promise<void>;
+}
+
+/**
+ * The user's shared credentials file, edited losslessly, atomically, under a
+ * cross-process lock, one write per batch. The config file is only read.
+ */
+export class CredentialsFile {
+  readonly #paths: CredentialsPaths;
+  readonly #options: CredentialsFileOptions;
+
+  constructor(paths: CredentialsPaths, options: CredentialsFileOptions = {}) {
+    this.#paths = paths;
+    this.#options = options;
+  }
+
+  async apply(changes: readonly ProfileChange[]): Promise<ApplyResult> {
+    for (const change of changes) validateChange(change);
+    if (changes.length === 0) return { written: false, applied: [], rejected: [] };
+    const { credentialsPath } = this.#paths;
+    try {
+      return await withLock(credentialsPath, () => this.#applyLocked(changes), {
+        timeoutMs: this.#options.lockTimeoutMs,
+      });
+    } catch (error) {
+      throw toCredentialsFileError(error, credentialsPath);
+    }
+  }
+
+  async listManaged(): Promise<ManagedProfile[]> {
+    try {
+      const text = await this.#readText(this.#paths.credentialsPath);
+      return listManagedProfiles(parseIni(text));
+    } catch (error) {
+      throw toCredentialsFileError(error, this.#paths.credentialsPath);
+    }
+  }
+
+  /** Throws the refusal a put of this profile would meet. Reads both files, writes nothing. */
+  async checkWritable(profile: string, force = false): Promise<void> {
+    assertProfileName(profile);
+    let refusal;
+    try {
+      refusal = refusePut(await this.#snapshot(), profile, force);
+    } catch (error) {
+      throw toCredentialsFileError(error, this.#paths.credentialsPath);
+    }
+    if (refusal) throw new CredentialsFileError(refusal.code, refusal.reason);
+  }
+
+  async #applyLocked(changes: readonly ProfileChange[]): Promise<ApplyResult> {
+    const { credentialsPath } = this.#paths;
+    const config = parseIni(await this.#readText(this.#paths.configPath));
+    const attempts = this.#options.maxAttempts ?? 5;
+
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      const bytes = await this.#readBytes(credentialsPath);
+      const text = bytes ? decodeUtf8(bytes, credentialsPath) : '';
+      const doc = parseIni(text);
+      // Decided again on every attempt: the other program may have changed the profile too.
+      const plan = planProfileChanges(this.#files(doc, config), changes);
+      const result = { written: false, applied: plan.applied, rejected: plan.rejected };
+      if (plan.edits.length === 0) return result;
+      const next = applyProfileEditsToDocument(doc, plan.edits);
+      if (next === text) return result;
+
+      const renamed = await writeFileAtomic(credentialsPath, next, {
+        beforeRename: async () => {
+          await this.#options.beforeRename?.();
+          // Writers that skip our lock (`aws configure set`) may have changed the
+          // file since we read it; renaming now would silently drop their edit.
+          // Two agreeing reads: mid-write, an appending writer's file can still
+          // equal what we read, and our rename would cut its write off.
+          return sameBytes(await readStableBytes(credentialsPath), bytes);
+        },
+      });
+      if (renamed) return { ...result, written: true };
+    }
+    throw new CredentialsFileError(
+      'io',
+      `${credentialsPath} kept changing while Switchyard was updating it (${attempts} attempts); ` +
+        'nothing was written. Try again.',
+    );
+  }
+
+  async #snapshot(): Promise<FilesSnapshot> {
+    const [credentials, config] = await Promise.all([
+      this.#readText(this.#paths.credentialsPath),
+      this.#readText(this.#paths.configPath),
+    ]);
+    return this.#files(parseIni(credentials), parseIni(config));
+  }
+
+  #files(credentials: FilesSnapshot['credentials'], config: FilesSnapshot['config']) {
+    return { credentials, config, ...this.#paths };
+  }
+
+  /** A missing file reads as empty. */
+  async #readText(path: string): Promise<string> {
+    const bytes = await this.#readBytes(path);
+    return bytes ? decodeUtf8(bytes, path) : '';
+  }
+
+  async #readBytes(path: string): Promise<Uint8Array | undefined> {
+    try {
+      return await readStableBytes(path);
+    } catch (error) {
+      if (error instanceof UnstableFileError || errorCode(error) === undefined) throw error;
+      throw new CredentialsFileError('io', fsErrorMessage(error, path, 'read'), { cause: error });
+    }
+  }
+}
+
+function validateChange(change: ProfileChange): void {
+  assertProfileName(change.profile);
+  if (change.type !== 'put') return;
+  assertValue(ROLE_ARN_MARKER_KEY, change.roleArn);
+  if (!Number.isFinite(change.credentials.expiresAt)) {
+    throw new InputError('expiresAt', `the expiry for profile "${change.profile}" is not a time`);
+  }
+}
+
+function toCredentialsFileError(error: unknown, credentialsPath: string): Error {
+  if (error instanceof CredentialsFileError || error instanceof InputError) return error;
+  if (error instanceof LockTimeoutError) {
+    return new CredentialsFileError('lock', error.message, { cause: error });
+  }
+  if (error instanceof AtomicWriteError || error instanceof UnstableFileError) {
+    return new CredentialsFileError('io', error.message, { cause: error });
+  }
+  if (errorCode(error) !== undefined) {
+    // Raised while taking the lock, e.g. the folder is read-only.
+    const path = (error as { path?: unknown }).path;
+    const named = typeof path === 'string' ? path : credentialsPath;
+    return new CredentialsFileError(
+      'io',
+      `${fsErrorMessage(error, named, 'write')}; nothing was changed`,
+      { cause: error },
+    );
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,31 @@
+/**
+ * Key names in a profile section. The `x_switchyard_*` keys mark a section as
+ * ours; botocore and the JS SDK ignore keys they do not know.
+ */
+
+export const ACCESS_KEY_ID_KEY = 'aws_access_key_id';
+export const SECRET_ACCESS_KEY_KEY = 'aws_secret_access_key';
+export const SESSION_TOKEN_KEY = 'aws_session_token';
+/** botocore's legacy name for the session token; we drop it so it cannot hold a stale token. */
+export const SECURITY_TOKEN_KEY = 'aws_security_token';
+/** Both SDKs assume this role instead of using a profile's keys. */
+export const ROLE_ARN_KEY = 'role_arn';
+
+export const EXPIRES_KEY = 'x_switchyard_expires';
+export const ROLE_ARN_MARKER_KEY = 'x_switchyard_role_arn';
+export const MANAGED_KEY = 'x_switchyard_managed';
+export const MANAGED_VALUE = 'true';
+
+/** ISO 8601 UTC with seconds, no milliseconds: 2026-11-22T12:34:56Z. Rounds down, never later. */
+export function formatExpiry(epochMs: number): string {
+  if (!Number.isFinite(epochMs)) throw new RangeError('expiry must be a finite epoch-ms number');
+  return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** Epoch ms, or undefined when the value is not an ISO 8601 UTC timestamp. */
+export function parseExpiry(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value)) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}

@@ -1,0 +1,45 @@
+import { readlink, realpath } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { errorCode } from './fs-error-message';
+
+const MAX_LINK_HOPS = 40;
+
+/**
+ * The file a path really names, following symlinks even when the final target
+ * does not exist yet (a dangling link into a dotfiles repo), so a writer replaces
+ * the target and the link stays a link. Missing folders are kept as written.
+ */
+export async function resolveRealPath(path: string): Promise<string> {
+  let current = resolve(path);
+  for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
+    try {
+      return await realpath(current);
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') throw error;
+    }
+    let link: string;
+    try {
+      link = await readlink(current);
+    } catch (error) {
+      // Not a link (EINVAL; UNKNOWN on Windows) or not there at all: a new file.
+      if (['EINVAL', 'ENOENT', 'UNKNOWN'].includes(errorCode(error) ?? '')) {
+        return join(await realParent(dirname(current)), basename(current));
+      }
+      throw error;
+    }
+    current = resolve(dirname(current), link);
+  }
+  throw Object.assign(new Error(`too many symbolic links while resolving ${path}`), {
+    code: 'ELOOP',
+    path,
+  });
+}
+
+async function realParent(dir: string): Promise<string> {
+  try {
+    return await realpath(dir);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT' || dirname(dir) === dir) return dir;
+    return join(await realParent(dirname(dir)), basename(dir));
+  }
+}

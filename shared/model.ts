@@ -1,0 +1,99 @@
+/**
+ * The data model shared by the engine, the CLI and the tray menu. Plain,
+ * readonly, serializable: epoch-ms numbers and string unions. Nothing here ever
+ * holds a secret; views are what the renderer and `status --json` see.
+ */
+
+/** Where a role's source (caller) credentials come from. */
+export type RoleSource =
+  /** A profile in ~/.aws/credentials or ~/.aws/config, resolved by the SDK. */
+  | { readonly kind: 'profile'; readonly profile: string }
+  /** Another catalog role: this role is assumed from that role's session (chaining). */
+  | { readonly kind: 'role'; readonly roleId: string }
+  /** Long-term IAM user keys stored in the OS keychain under this name. */
+  | { readonly kind: 'keys'; readonly name: string }
+  /** The SDK's default credential chain. */
+  | { readonly kind: 'default' };
+
+export interface RoleEntry {
+  readonly id: string;
+  readonly label: string;
+  readonly roleArn: string;
+  /** The profile in the credentials file that receives this role's session. */
+  readonly profile: string;
+  readonly source: RoleSource;
+  readonly externalId?: string;
+  readonly sessionName?: string;
+  readonly durationSeconds?: number;
+  readonly region?: string;
+  /** MFA device of the source identity; the MFA session is shared by every role using it. */
+  readonly mfaSerial?: string;
+  /** Console colour, RRGGBB lowercase without '#'. */
+  readonly color?: string;
+  /** Group or account alias shown in the menu. */
+  readonly group?: string;
+  readonly tags: readonly string[];
+  /**
+   * The ~/.aws/config profile this entry was imported from, so a re-import
+   * updates it instead of adding a duplicate. Local to one machine: catalog
+   * exports leave it out.
+   */
+  readonly importedFrom?: string;
+}
+
+export interface Settings {
+  /** Refresh this long before a session's expiry. */
+  readonly refreshMarginSeconds: number;
+  /** Remove a managed profile from the credentials file once its session expired unrenewed. */
+  readonly removeExpiredProfiles: boolean;
+  readonly launchAtLogin: boolean;
+  /** Electron accelerator for opening the popup. */
+  readonly shortcut: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  refreshMarginSeconds: 600,
+  removeExpiredProfiles: true,
+  launchAtLogin: false,
+  shortcut: 'CommandOrControl+Shift+Y',
+};
+
+export type SessionState =
+  'inactive' | 'activating' | 'active' | 'refreshing' | 'expired' | 'needs-mfa' | 'error';
+
+export type ErrorKind = 'retryable' | 'needs-user' | 'invalid-request' | 'file';
+
+export interface SessionErrorView {
+  readonly kind: ErrorKind;
+  readonly code: string;
+  /** AWS's message (or the file error), one line, never a secret. */
+  readonly message: string;
+  /** When the next automatic retry is due (retryable errors only). */
+  readonly retryAt?: number;
+}
+
+export interface RoleView {
+  readonly role: RoleEntry;
+  readonly state: SessionState;
+  readonly expiresAt?: number;
+  readonly isDefault: boolean;
+  /** True when assumed from temporary credentials: AWS caps it at 1 hour. */
+  readonly chained: boolean;
+  readonly error?: SessionErrorView;
+}
+
+export interface MfaPromptView {
+  /** The source identity that needs a code (profile or keychain source name). */
+  readonly sourceKey: string;
+  readonly mfaSerial: string;
+  readonly waitingRoleIds: readonly string[];
+}
+
+export interface Snapshot {
+  readonly roles: readonly RoleView[];
+  readonly defaultRoleId?: string;
+  readonly mfaPrompts: readonly MfaPromptView[];
+  readonly settings: Settings;
+  /** Whether this process refreshes sessions, or another one (tray app or daemon) does. */
+  readonly refresher: { readonly active: boolean; readonly heldBy?: string };
+}
