@@ -1,0 +1,100 @@
+import { readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AtomicWriteError, writeFileAtomic } from '../credentials/atomic-write';
+import { LockTimeoutError, withLock, type LockOptions } from '../credentials/file-lock';
+import { errorCode, fsErrorMessage } from '../credentials/fs-error-message';
+import { parseState } from './parse-state';
+import { StateFileError } from './state-file-error';
+import { emptyState, serializeState, STATE_FILE_NAME, type SwitchyardState } from './state-model';
+
+export interface StateFileOptions {
+  /** SWITCHYARD_CONFIG_DIR. Created (0700) on first write. */
+  readonly configDir: string;
+  /** Cross-process lock tuning for update() and setAside(). */
+  readonly lock?: Pick<LockOptions, 'timeoutMs' | 'staleMs'>;
+}
+
+export interface StateFile {
+  readonly path: string;
+  /** The raw text, or undefined when the file does not exist. */
+  readText(): Promise<string | undefined>;
+  /** The state; an empty one when the file does not exist. Throws StateFileError. */
+  read(): Promise<SwitchyardState>;
+  /**
+   * Read-modify-write under the cross-process lock. `change` gets the current
+   * state and returns the next one; returning the same object writes nothing.
+   * A corrupt or newer-version file throws before `change` runs: it is never
+   * overwritten blindly.
+   */
+  update(change: (current: SwitchyardState) => SwitchyardState): Promise<SwitchyardState>;
+  /**
+   * Moves a damaged file aside (state.json.corrupt-<time>) under the lock and
+   * returns the new path, so the state can be rebuilt while the user can still
+   * look at the old file. Undefined if there was no file.
+   */
+  setAside(now?: number): Promise<string | undefined>;
+}
+
+/**
+ * The shared state file. Serialized across processes with the same lock and
+ * atomic write as the credentials file (`<path>.switchyard.lock`, temp file +
+ * fsync + rename, 0600), so the app, the daemon and the CLI all honour it.
+ */
+export function openStateFile(options: StateFileOptions): StateFile {
+  const path = join(options.configDir, STATE_FILE_NAME);
+
+  const readText = async (): Promise<string | undefined> => {
+    try {
+      return await readFile(path, 'utf8');
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return undefined;
+      throw new StateFileError('io', path, fsErrorMessage(error, path, 'read'), { cause: error });
+    }
+  };
+  const read = async (): Promise<SwitchyardState> => {
+    const text = await readText();
+    return text === undefined ? emptyState() : parseState(text, path);
+  };
+  const locked = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await withLock(path, fn, options.lock);
+    } catch (error) {
+      if (error instanceof StateFileError) throw error;
+      if (error instanceof LockTimeoutError) {
+        throw new StateFileError('locked', path, `cannot update ${path}: ${error.message}`, {
+          cause: error,
+        });
+      }
+      if (error instanceof AtomicWriteError || errorCode(error) !== undefined) {
+        const message =
+          error instanceof AtomicWriteError ? error.message : fsErrorMessage(error, path, 'write');
+        throw new StateFileError('io', path, message, { cause: error });
+      }
+      throw error;
+    }
+  };
+
+  return {
+    path,
+    readText,
+    read,
+    update: (change) =>
+      locked(async () => {
+        const current = await read();
+        const next = change(current);
+        if (next !== current) await writeFileAtomic(path, serializeState(next));
+        return next;
+      }),
+    setAside: (now = Date.now()) =>
+      locked(async () => {
+        const aside = `${path}.corrupt-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
+        try {
+          await rename(path, aside);
+          return aside;
+        } catch (error) {
+          if (errorCode(error) === 'ENOENT') return undefined;
+          throw error;
+        }
+      }),
+  };
+}

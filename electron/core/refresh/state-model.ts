@@ -1,0 +1,69 @@
+import type { SessionErrorView, SessionState } from '../../../shared/model';
+
+/**
+ * The session state shared by every Switchyard process on this machine, in
+ * `state.json` in the config folder. It never holds a secret: credentials live
+ * in the credentials file and the keychain; this holds what `status` shows and
+ * what other processes ask the refresher to do.
+ *
+ * How a CLI process drives the running refresher:
+ * - `activate` / `deactivate` set `sessions[roleId].desired` (declarative, so a
+ *   refresher that starts later still converges) and append a request;
+ * - `refresh` appends a request (there is no desired state for it);
+ * - every request has an id; the refresher claims requests (removes them under
+ *   the lock), acts, and appends a result with the same id, which the CLI can
+ *   wait for by watching the file.
+ */
+export const STATE_FILE_NAME = 'state.json';
+export const STATE_VERSION = 1;
+
+export type DesiredState = 'active' | 'inactive';
+
+export interface SessionRecord {
+  readonly desired: DesiredState;
+  readonly state: SessionState;
+  readonly expiresAt?: number;
+  readonly error?: SessionErrorView;
+  /** Epoch ms of the last change to this record. */
+  readonly updatedAt: number;
+}
+
+export type StateAction = 'activate' | 'deactivate' | 'refresh';
+
+export type RequesterKind = 'cli' | 'app' | 'daemon';
+
+export interface StateRequest {
+  /** Unique (randomUUID); the result carries the same id. */
+  readonly id: string;
+  readonly action: StateAction;
+  readonly roleId: string;
+  readonly createdAt: number;
+  readonly from: { readonly pid: number; readonly kind: RequesterKind };
+}
+
+export interface StateResult {
+  readonly id: string;
+  readonly action: StateAction;
+  readonly roleId: string;
+  readonly ok: boolean;
+  /** One line for the person who asked; never a secret. */
+  readonly message?: string;
+  readonly finishedAt: number;
+}
+
+export interface SwitchyardState {
+  readonly version: typeof STATE_VERSION;
+  readonly sessions: Readonly<Record<string, SessionRecord>>;
+  /** Waiting for the refresher, oldest first. */
+  readonly requests: readonly StateRequest[];
+  /** Recent outcomes, oldest first, bounded. */
+  readonly results: readonly StateResult[];
+}
+
+export function emptyState(): SwitchyardState {
+  return { version: STATE_VERSION, sessions: {}, requests: [], results: [] };
+}
+
+export function serializeState(state: SwitchyardState): string {
+  return `${JSON.stringify(state, null, 2)}\n`;
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { parseState } from '../../../electron/core/refresh/parse-state';
+import { StateFileError } from '../../../electron/core/refresh/state-file-error';
+import {
+  emptyState,
+  serializeState,
+  type SwitchyardState,
+} from '../../../electron/core/refresh/state-model';
+
+const PATH = '/cfg/state.json';
+
+const full: SwitchyardState = {
+  version: 1,
+  sessions: {
+    'prod-admin': {
+      desired: 'active',
+      state: 'error',
+      expiresAt: 1_767_261_600_000,
+      error: {
+        kind: 'retryable',
+        code: 'Throttling',
+        message: 'Rate exceeded',
+        retryAt: 1_767_261_000_000,
+      },
+      updatedAt: 1_767_260_000_000,
+    },
+    dev: { desired: 'inactive', state: 'inactive', updatedAt: 1 },
+  },
+  requests: [
+    { id: 'r1', action: 'refresh', roleId: 'dev', createdAt: 5, from: { pid: 77, kind: 'cli' } },
+  ],
+  results: [
+    { id: 'r0', action: 'activate', roleId: 'dev', ok: false, message: 'no', finishedAt: 4 },
+  ],
+};
+
+function errorOf(text: string): StateFileError {
+  try {
+    parseState(text, PATH);
+  } catch (error) {
+    if (error instanceof StateFileError) return error;
+    throw error;
+  }
+  throw new Error('expected a StateFileError');
+}
+
+describe('parseState', () => {
+  it('round-trips what serializeState writes', () => {
+    expect(parseState(serializeState(full), PATH)).toEqual(full);
+    expect(parseState(serializeState(emptyState()), PATH)).toEqual(emptyState());
+  });
+
+  it('fills missing lists and drops unknown fields', () => {
+    const parsed = parseState('{"version":1,"extra":true,"sessions":{}}', PATH);
+    expect(parsed).toEqual(emptyState());
+  });
+
+  it('reports broken JSON as corrupt, naming the file', () => {
+    const error = errorOf('{"version":1,');
+    expect(error.kind).toBe('corrupt');
+    expect(error.message).toContain(PATH);
+    expect(error.path).toBe(PATH);
+  });
+
+  it('reports a wrong shape as corrupt, saying where', () => {
+    const cases: [string, string][] = [
+      ['[]', 'the file is not an object'],
+      ['{"version":1,"sessions":[]}', 'sessions is not an object'],
+      [
+        '{"version":1,"sessions":{"a":{"desired":"maybe","state":"active","updatedAt":1}}}',
+        'sessions.a.desired',
+      ],
+      [
+        '{"version":1,"sessions":{"a":{"desired":"active","state":"napping","updatedAt":1}}}',
+        'sessions.a.state',
+      ],
+      [
+        '{"version":1,"sessions":{"a":{"desired":"active","state":"active"}}}',
+        'sessions.a.updatedAt',
+      ],
+      [
+        '{"version":1,"requests":[{"id":"x","action":"explode","roleId":"a","createdAt":1,"from":{"pid":1,"kind":"cli"}}]}',
+        'requests[0].action',
+      ],
+      [
+        '{"version":1,"results":[{"id":"x","action":"refresh","roleId":"a","ok":"yes","finishedAt":1}]}',
+        'results[0].ok',
+      ],
+      ['{"version":0}', 'unknown version'],
+      ['{"sessions":{}}', 'unknown version'],
+    ];
+    for (const [text, where] of cases) {
+      const error = errorOf(text);
+      expect(error.kind, text).toBe('corrupt');
+      expect(error.message, text).toContain(where);
+    }
+  });
+
+  it('refuses a file from a newer Switchyard without calling it corrupt', () => {
+    const error = errorOf('{"version":2,"whatever":[]}');
+    expect(error.kind).toBe('unsupported-version');
+    expect(error.message).toMatch(/newer Switchyard/);
+  });
+
+  it('rejects a __proto__ role id', () => {
+    const text =
+      '{"version":1,"sessions":{"__proto__":{"desired":"active","state":"active","updatedAt":1}}}';
+    expect(errorOf(text).kind).toBe('corrupt');
+  });
+});
