@@ -5,6 +5,7 @@ import {
   switchRoleUrl,
 } from '../../../shared/console-urls';
 import { InputError } from '../../../shared/input-error';
+import { isLoopbackHostname } from '../../../shared/loopback';
 import { partitionOfRegion, type Partition } from '../../../shared/partitions';
 import { parseRoleArn, type RoleArn } from '../../../shared/role-arn';
 import {
@@ -26,12 +27,12 @@ async function managedRoleOf(file: CredentialsFile, profile: string): Promise<Ro
   return managed?.roleArn ? parseRoleArn(managed.roleArn) : undefined;
 }
 
-async function deliver(url: string, print: boolean): Promise<void> {
+async function deliver(url: string, print: boolean, allowLoopback = false): Promise<void> {
   if (print) {
     process.stdout.write(`${url}\n`);
     return;
   }
-  await openInBrowser(url);
+  await openInBrowser(url, { allowLoopback });
 }
 
 export async function consoleCommand(argv: readonly string[]): Promise<void> {
@@ -158,5 +159,7 @@ export async function consoleCommand(argv: readonly string[]): Promise<void> {
     issuer: ISSUER,
     destination,
   });
-  await deliver(url, print);
+  // A loopback sign-in endpoint (SWITCHYARD_SIGNIN_ENDPOINT, e.g. a local test
+  // server) yields a loopback login URL; federationEndpoint already vetted it.
+  await deliver(url, print, isLoopbackHostname(new URL(endpoint).hostname));
 }
