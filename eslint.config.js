@@ -17,6 +17,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tool config files must default-export.
+    files: ['*.config.{ts,js}'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
     // shared/ is isomorphic: no Node built-ins, no Electron.
     files: ['shared/**/*.ts'],
     rules: {

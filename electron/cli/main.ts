@@ -1,5 +1,6 @@
 import { InputError } from '../../shared/input-error';
 import { COMMAND_HELP, USAGE } from './help';
+import { quietSdkNodeVersionWarning } from './quiet-sdk-warnings';
 
 declare const SWITCHYARD_VERSION: string | undefined;
 
@@ -56,6 +57,7 @@ async function dispatch(argv: readonly string[]): Promise<void> {
 
 /** Runs the command line; sets process.exitCode (0, 1 for AWS/file errors, 2 for bad input). */
 export async function run(argv: readonly string[]): Promise<void> {
+  quietSdkNodeVersionWarning();
   try {
     await dispatch(argv);
   } catch (error) {

@@ -11,7 +11,11 @@ import {
   checkSessionName,
 } from '../../../shared/validate';
 import { formatRemaining } from '../../../shared/duration-format';
-import { CredentialsFile, resolveCredentialsPaths } from '../../core/credentials/credentials-file';
+import {
+  CredentialsFile,
+  CredentialsFileError,
+  resolveCredentialsPaths,
+} from '../../core/credentials/credentials-file';
 import { resolveStsRegion } from '../../core/sts/region';
 import { StsGateway } from '../../core/sts/sts-gateway';
 import { optionalString, parseCommandArgs, expectPositionals } from '../args';
@@ -27,6 +31,20 @@ function currentUsername(): string {
     return userInfo().username;
   } catch {
     return '';
+  }
+}
+
+const FORCEABLE = new Set(['refused-long-term-keys', 'refused-role-profile']);
+
+/** The engine's refusals are CLI-agnostic; say which flag overrides them. */
+async function withForceHint(check: Promise<void>): Promise<void> {
+  try {
+    await check;
+  } catch (error) {
+    if (error instanceof CredentialsFileError && FORCEABLE.has(error.code)) {
+      throw new CredentialsFileError(error.code, `${error.message} (--force overrides this)`);
+    }
+    throw error;
   }
 }
 
@@ -94,7 +112,7 @@ export async function assumeCommand(argv: readonly string[]): Promise<void> {
   const paths = resolveCredentialsPaths(process.env);
   const file = new CredentialsFile(paths);
   // Refuse before calling STS: a refused profile should not cost a session.
-  await file.checkWritable(profile, force);
+  await withForceHint(file.checkWritable(profile, force));
 
   const stsRegion = await resolveStsRegion({
     explicit: region,
@@ -124,7 +142,7 @@ export async function assumeCommand(argv: readonly string[]): Promise<void> {
     { type: 'put', profile, credentials: assumed.credentials, roleArn: role.arn, force },
   ]);
   const rejected = result.rejected[0];
-  if (rejected) throw new Error(rejected.reason);
+  if (rejected) throw new CredentialsFileError(rejected.code, rejected.reason);
 
   const expiration = new Date(assumed.credentials.expiresAt)
     .toISOString()

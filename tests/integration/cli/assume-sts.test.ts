@@ -1,0 +1,393 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startFaultStsServer, type FaultStsServer } from '../../support/fault-sts-server';
+import { runCli, type RunResult } from '../../support/run-cli';
+import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
+
+const ROLE = 'arn:aws:iam::210987654321:role/deploy';
+const GUARDED = 'arn:aws:iam::210987654321:role/guarded';
+const SHORT = 'arn:aws:iam::210987654321:role/short';
+const SOURCE_KEY = 'AKIAIOSFODNN7SOURCE1';
+const SOURCE_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSOURCEKEY1';
+const USER_CREDENTIALS = [
+  '# team laptop',
+  '[source]',
+  `aws_access_key_id = ${SOURCE_KEY}`,
+  `aws_secret_access_key = ${SOURCE_SECRET}`,
+  '',
+  '; keep me',
+  '[other]',
+  'aws_access_key_id=AKIAOTHEROTHEROTHER1',
+  'aws_secret_access_key=otherotherotherotherotherotherotherother',
+  'region = eu-west-1',
+  '',
+].join('\r\n');
+
+let sts: FaultStsServer;
+let home: TempAwsHome;
+
+beforeAll(async () => {
+  sts = await startFaultStsServer();
+  sts.addUser(SOURCE_KEY, SOURCE_SECRET, 'arn:aws:iam::123456789012:user/builder');
+});
+afterAll(async () => {
+  await sts.close();
+});
+afterEach(() => {
+  home?.cleanup();
+  sts.reset();
+});
+
+function setup(credentials = USER_CREDENTIALS, config?: string): TempAwsHome {
+  home = createTempAwsHome({
+    credentials,
+    ...(config === undefined ? {} : { config }),
+    env: { AWS_ENDPOINT_URL_STS: sts.endpoint },
+  });
+  return home;
+}
+
+function assume(args: string[]): Promise<RunResult> {
+  return runCli(['assume', ...args], { env: home.env });
+}
+
+/** Every key, secret and token the server issued must stay out of what the CLI printed. */
+function expectNoSecrets(result: RunResult, fileText: string): void {
+  const secrets = [
+    SOURCE_SECRET,
+    ...[
+      ...fileText.matchAll(/^aws_(?:secret_access_key|session_token|access_key_id) = (\S+)/gm),
+    ].map((m) => m[1]!),
+  ];
+  for (const secret of secrets) {
+    expect(result.stdout).not.toContain(secret);
+    expect(result.stderr).not.toContain(secret);
+  }
+}
+
+describe('switchyard assume against an STS-protocol server', () => {
+  it('writes the profile losslessly and prints profile, assumed role and expiry', async () => {
+    setup();
+    const result = await assume([ROLE, 'deploy', '--source-profile', 'source']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^profile {7}deploy$/m);
+    expect(result.stdout).toMatch(
+      /assumed role {2}arn:aws:sts::210987654321:assumed-role\/deploy\/switchyard-/,
+    );
+    expect(result.stdout).toMatch(/expires {7}\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(in (59m|1h 00m)\)/);
+
+    const text = home.readCredentials();
+    // Everything the user had is byte-identical, CRLF included; ours is appended in CRLF.
+    expect(text.startsWith(USER_CREDENTIALS)).toBe(true);
+    const added = text.slice(USER_CREDENTIALS.length);
+    expect(added).toMatch(/^\r\n\[deploy\]\r\naws_access_key_id = ASIA\w+\r\n/);
+    expect(added).toContain(`x_switchyard_role_arn = ${ROLE}\r\n`);
+    expect(added).toContain('x_switchyard_managed = true\r\n');
+    const issued = /aws_access_key_id = (\S+)/.exec(added)![1]!;
+    expect(sts.describeKey(issued)).toBeDefined();
+    expectNoSecrets(result, text);
+  });
+
+  it('prints one JSON object without secrets with --json', async () => {
+    setup();
+    const result = await assume([
+      ROLE,
+      'deploy',
+      '--source-profile',
+      'source',
+      '--json',
+      '--duration',
+      '1800',
+    ]);
+    expect(result.code).toBe(0);
+    const out = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(out).toMatchObject({
+      profile: 'deploy',
+      roleArn: ROLE,
+      durationSeconds: 1800,
+      chained: false,
+      region: 'us-east-1',
+      credentialsFile: home.credentialsPath,
+    });
+    expect(out.assumedRoleArn).toMatch(/assumed-role\/deploy\//);
+    const expiresIn = Date.parse(out.expiration as string) - Date.now();
+    expect(expiresIn).toBeGreaterThan(1700_000);
+    expect(expiresIn).toBeLessThanOrEqual(1800_000);
+    expect(Object.keys(out).sort()).toEqual([
+      'assumedRoleArn',
+      'chained',
+      'credentialsFile',
+      'durationSeconds',
+      'expiration',
+      'profile',
+      'region',
+      'roleArn',
+    ]);
+    expectNoSecrets(result, home.readCredentials());
+  });
+
+  it('updates its own profile in place on a second run', async () => {
+    setup();
+    expect((await assume([ROLE, 'deploy', '--source-profile', 'source'])).code).toBe(0);
+    const first = home.readCredentials();
+    expect((await assume([ROLE, 'deploy', '--source-profile', 'source'])).code).toBe(0);
+    const second = home.readCredentials();
+    expect(second.match(/\[deploy\]/g)).toHaveLength(1);
+    expect(second.length).toBe(first.length);
+    expect(second).not.toBe(first);
+  });
+
+  it('passes ExternalId, session name and MFA through to STS', async () => {
+    setup();
+    sts.configureRole(GUARDED, { externalId: 'team-ext-42', requireMfa: true });
+    const serial = sts.mfa!.serial;
+    const denied = await assume([
+      GUARDED,
+      'deploy',
+      '--source-profile',
+      'source',
+      '--mfa-serial',
+      serial,
+      '--mfa-code',
+      '123456',
+    ]);
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toMatch(
+      /^switchyard: AccessDenied: User: .* is not authorized to perform: sts:AssumeRole/,
+    );
+
+    const wrongCode = await assume([
+      GUARDED,
+      'deploy',
+      '--source-profile',
+      'source',
+      '--external-id',
+      'team-ext-42',
+      '--mfa-serial',
+      serial,
+      '--mfa-code',
+      '000000',
+    ]);
+    expect(wrongCode.code).toBe(1);
+    expect(wrongCode.stderr).toMatch(/MultiFactorAuthentication failed/);
+
+    const ok = await assume([
+      GUARDED,
+      'deploy',
+      '--source-profile',
+      'source',
+      '--external-id',
+      'team-ext-42',
+      '--session-name',
+      'ci-build.42',
+      '--mfa-serial',
+      serial,
+      '--mfa-code',
+      sts.mfa!.code,
+    ]);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    const last = sts.requests.filter((r) => r.action === 'AssumeRole').at(-1)!;
+    expect(last).toMatchObject({
+      externalId: 'team-ext-42',
+      roleSessionName: 'ci-build.42',
+      serialNumber: serial,
+    });
+    expect(last.tokenCodeSent).toBe(true);
+    expect(ok.stdout).toContain('assumed-role/guarded/ci-build.42');
+  });
+
+  it('caps a chained session at one hour and says why', async () => {
+    setup();
+    expect((await assume([ROLE, 'hop1', '--source-profile', 'source'])).code).toBe(0);
+    const second = 'arn:aws:iam::333333333333:role/next';
+    const result = await assume([
+      second,
+      'hop2',
+      '--source-profile',
+      'hop1',
+      '--duration',
+      '43200',
+      '--json',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /^switchyard: note: duration lowered from 43200 to 3600 seconds: .*1 hour/,
+    );
+    expect(JSON.parse(result.stdout)).toMatchObject({ chained: true, durationSeconds: 3600 });
+  });
+
+  it("reports a duration above the role maximum with AWS's message and leaves the file alone", async () => {
+    setup();
+    sts.configureRole(SHORT, { maxDuration: 3600 });
+    const before = home.readCredentials();
+    const result = await assume([
+      SHORT,
+      'deploy',
+      '--source-profile',
+      'source',
+      '--duration',
+      '7200',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^switchyard: ValidationError: The requested DurationSeconds exceeds the MaxSessionDuration/,
+    );
+    expect(home.readCredentials()).toBe(before);
+  });
+
+  it('retries throttling and transient 5xx, then succeeds', async () => {
+    setup();
+    sts.inject([{ kind: 'throttle' }, { kind: 'status', status: 503 }]);
+    const result = await assume([ROLE, 'deploy', '--source-profile', 'source']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(sts.count('AssumeRole')).toBe(3);
+  });
+
+  it.each([
+    ['a throttling storm', { kind: 'throttle' } as const, /Throttling/],
+    ['a 500 storm', { kind: 'status', status: 500 } as const, /InternalFailure|500/],
+    ['malformed XML', { kind: 'malformed' } as const, /unreadable response|XML|parse/i],
+    ['connection resets', { kind: 'reset' } as const, /ECONNRESET|socket|network/i],
+    [
+      'AccessDenied',
+      {
+        kind: 'error',
+        code: 'AccessDenied',
+        status: 403,
+        message:
+          'User: arn:aws:iam::123456789012:user/builder is not authorized to perform: sts:AssumeRole on resource: x',
+      } as const,
+      /AccessDenied: User: /,
+    ],
+  ])(
+    'fails cleanly on %s: exit 1, one line, file byte-identical',
+    async (_label, fault, pattern) => {
+      setup();
+      sts.setDefaultFault(fault);
+      const before = home.readCredentials();
+      const result = await assume([ROLE, 'deploy', '--source-profile', 'source']);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(pattern);
+      expect(home.readCredentials()).toBe(before);
+    },
+  );
+
+  it('fails with exit 1 when STS is unreachable', async () => {
+    setup();
+    await sts.stop();
+    try {
+      const result = await assume([ROLE, 'deploy', '--source-profile', 'source']);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^switchyard: network error talking to STS \(ECONNREFUSED\)/);
+      expect(home.readCredentials()).toBe(USER_CREDENTIALS);
+    } finally {
+      await sts.start();
+    }
+  });
+
+  it('refuses to overwrite long-term keys unless --force, before calling STS', async () => {
+    setup();
+    const refused = await assume([ROLE, 'other', '--source-profile', 'source']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/"other".*long-term.*--force/);
+    expect(sts.count('AssumeRole')).toBe(0);
+    expect(home.readCredentials()).toBe(USER_CREDENTIALS);
+
+    const forced = await assume([ROLE, 'other', '--source-profile', 'source', '--force']);
+    expect(forced.code).toBe(0);
+    const text = home.readCredentials();
+    // The section keeps its place and its region; the keys are now ours.
+    expect(text).toMatch(/; keep me\r\n\[other\]\r\naws_access_key_id=ASIA/);
+    expect(text).toContain('region = eu-west-1\r\n');
+  });
+
+  it('refuses a profile that ~/.aws/config defines with role_arn', async () => {
+    setup(
+      USER_CREDENTIALS,
+      '[profile deploy]\nrole_arn = arn:aws:iam::1:role/x\nsource_profile = source\n',
+    );
+    const result = await assume([ROLE, 'deploy', '--source-profile', 'source']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/role_arn/);
+    expect(home.readCredentials()).toBe(USER_CREDENTIALS);
+  });
+
+  it("uses the source profile's config region and rejects a region from another partition", async () => {
+    setup(USER_CREDENTIALS, '[profile source]\nregion = eu-central-1\n');
+    const env = { ...home.env };
+    delete env.AWS_REGION;
+    const ok = await runCli(['assume', ROLE, 'deploy', '--source-profile', 'source', '--json'], {
+      env,
+    });
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).region).toBe('eu-central-1');
+    const bad = await runCli(
+      [
+        'assume',
+        'arn:aws-cn:iam::210987654321:role/deploy',
+        'cn',
+        '--source-profile',
+        'source',
+        '--region',
+        'eu-west-1',
+      ],
+      { env },
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(
+      /--region: eu-west-1 is in the aws partition but the role is in aws-cn/,
+    );
+  });
+});
+
+describe('switchyard assume rejects bad input with exit 2 and touches nothing', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['no arguments', [], /missing <role-arn> <profile>/],
+    ['a third positional', [ROLE, 'p', 'extra'], /unexpected argument "extra"/],
+    ['an unknown option', [ROLE, 'p', '--bogus'], /Unknown option '--bogus'/],
+    ['an S3 ARN', ['arn:aws:s3:::bucket', 'p'], /role ARN/],
+    ['an ARN without account', ['arn:aws:iam:::role/x', 'p'], /role ARN/],
+    ['an unknown partition', ['arn:aws-mars:iam::123456789012:role/x', 'p'], /role ARN/],
+    ['a profile with brackets', [ROLE, 'a]b'], /profile/],
+    ['a profile with =', [ROLE, 'a=b'], /profile/],
+    ['a profile with a newline', [ROLE, 'a\nb'], /profile/],
+    ['an empty profile', [ROLE, ''], /profile/],
+    ['a profile with a leading space', [ROLE, ' p'], /profile/],
+    ['duration below 900', [ROLE, 'p', '--duration', '899'], /--duration/],
+    ['duration above 43200', [ROLE, 'p', '--duration', '43201'], /--duration/],
+    ['duration as text', [ROLE, 'p', '--duration', '1h'], /--duration/],
+    ['a short ExternalId', [ROLE, 'p', '--external-id', 'x'], /--external-id/],
+    ['an ExternalId with a space', [ROLE, 'p', '--external-id', 'a b c'], /--external-id/],
+    ['a session name with a space', [ROLE, 'p', '--session-name', 'a b'], /--session-name/],
+    ['a 65-char session name', [ROLE, 'p', '--session-name', 'x'.repeat(65)], /--session-name/],
+    [
+      'an MFA serial without code',
+      [ROLE, 'p', '--mfa-serial', 'arn:aws:iam::123456789012:mfa/me'],
+      /--mfa-code/,
+    ],
+    [
+      'a 5-digit MFA code',
+      [ROLE, 'p', '--mfa-serial', 'arn:aws:iam::123456789012:mfa/me', '--mfa-code', '12345'],
+      /--mfa-code/,
+    ],
+    ['an upper-case region', [ROLE, 'p', '--region', 'US-EAST-1'], /--region/],
+    ['source profile equal to target', [ROLE, 'p', '--source-profile', 'p'], /--source-profile/],
+  ];
+
+  it.each(cases)('%s', async (_label, args, pattern) => {
+    setup();
+    const result = await assume(args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^switchyard: /);
+    expect(result.stderr).toMatch(pattern);
+    expect(home.readCredentials()).toBe(USER_CREDENTIALS);
+    expect(sts.count('AssumeRole')).toBe(0);
+  });
+});
