@@ -1,0 +1,14 @@
+import type { RoleEntry, Settings } from '../../../shared/model';
+
+/** What the catalog holds, as the rest of the engine sees it. */
+export interface CatalogData {
+  readonly roles: readonly RoleEntry[];
+  readonly settings: Settings;
+  /** The role `switchyard` uses when none is named; always an id in `roles`. */
+  readonly defaultRoleId?: string;
+}
+
+/** catalog.json on disk: the data plus the document version migrations key on. */
+export interface CatalogDocument extends CatalogData {
+  readonly version: number;
+}

@@ -1,0 +1,56 @@
+import { CATALOG_VERSION } from './catalog-schema';
+import { isObject } from './is-object';
+
+export type JsonObject = Record<string, unknown>;
+
+/** Turns a document of version N-1 into version N. Never throws: the result is validated afterwards. */
+export type CatalogMigration = (doc: JsonObject) => JsonObject;
+
+/**
+ * Version 0 is the pre-release shape, written before the document had a
+ * `version` key: each role named its source as `sourceProfile` (absent meant
+ * the SDK's default chain) and had no `tags`.
+ */
+function v0ToV1(doc: JsonObject): JsonObject {
+  const roles = Array.isArray(doc.roles)
+    ? doc.roles.map((role: unknown) => {
+        if (!isObject(role)) return role;
+        const { sourceProfile, ...rest } = role;
+        const source =
+          rest.source ??
+          (sourceProfile === undefined
+            ? { kind: 'default' }
+            : { kind: 'profile', profile: sourceProfile });
+        return { ...rest, source, tags: rest.tags ?? [] };
+      })
+    : doc.roles;
+  return { ...doc, version: 1, roles };
+}
+
+/** Keyed by the version each migration produces: `1` takes a version-0 document to version 1. */
+export const CATALOG_MIGRATIONS: Readonly<Record<number, CatalogMigration>> = {
+  1: v0ToV1,
+};
+
+/** A document's version: its integer `version` key, or 0 when the key is absent (the v0 shape). */
+export function documentVersion(doc: JsonObject): number | undefined {
+  if (!('version' in doc)) return 0;
+  const { version } = doc;
+  return typeof version === 'number' && Number.isInteger(version) && version >= 0
+    ? version
+    : undefined;
+}
+
+/**
+ * Runs every migration from `from` up to CATALOG_VERSION, in order. The caller
+ * has checked `from` is a valid version not above CATALOG_VERSION.
+ */
+export function migrateCatalog(doc: JsonObject, from: number): JsonObject {
+  let current = doc;
+  for (let version = from + 1; version <= CATALOG_VERSION; version++) {
+    const migration = CATALOG_MIGRATIONS[version];
+    if (!migration) throw new Error(`no catalog migration to version ${version}`);
+    current = migration(current);
+  }
+  return current;
+}

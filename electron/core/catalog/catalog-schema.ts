@@ -1,0 +1,132 @@
+import { DEFAULT_SETTINGS } from '../../../shared/model';
+import type { CatalogDocument } from './catalog-document';
+
+/**
+ * The JSON schema of catalog.json, in the shape conf and electron-store take
+ * (`schema` is the `properties` object, `rootSchema` the rest). It guards every
+ * read and write as a second line behind the field checks in check-role.ts,
+ * which are stricter and give better messages; a test keeps the two in step.
+ */
+
+/** Bump with a new entry in CATALOG_MIGRATIONS whenever the document shape changes. */
+export const CATALOG_VERSION = 1;
+
+const ROLE_ID_PATTERN = '^[a-z0-9][a-z0-9_-]{0,63}$';
+const PROFILE_PATTERN = '^[\\w@+.%:/-]{1,128}$';
+
+const ROLE_SOURCE_SCHEMA = {
+  oneOf: [
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'profile'],
+      properties: {
+        kind: { const: 'profile' },
+        profile: { type: 'string', pattern: PROFILE_PATTERN },
+      },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'roleId'],
+      properties: { kind: { const: 'role' }, roleId: { type: 'string', pattern: ROLE_ID_PATTERN } },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'name'],
+      properties: {
+        kind: { const: 'keys' },
+        name: { type: 'string', pattern: '^[\\w.@+-]{1,64}$' },
+      },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind'],
+      properties: { kind: { const: 'default' } },
+    },
+  ],
+} as const;
+
+export const ROLE_ENTRY_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'label', 'roleArn', 'profile', 'source', 'tags'],
+  properties: {
+    id: { type: 'string', pattern: ROLE_ID_PATTERN },
+    label: { type: 'string', minLength: 1, maxLength: 64 },
+    roleArn: {
+      type: 'string',
+      minLength: 20,
+      maxLength: 2048,
+      pattern: '^arn:aws(-cn|-us-gov)?:iam::[0-9]{12}:role/',
+    },
+    profile: { type: 'string', pattern: PROFILE_PATTERN },
+    source: ROLE_SOURCE_SCHEMA,
+    externalId: { type: 'string', pattern: '^[\\w+=,.@:/-]{2,1224}$' },
+    sessionName: { type: 'string', pattern: '^[\\w+=,.@-]{2,64}$' },
+    durationSeconds: { type: 'integer', minimum: 900, maximum: 43_200 },
+    region: { type: 'string', pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$' },
+    mfaSerial: { type: 'string', pattern: '^[\\w+=/:,.@-]{9,256}$' },
+    color: { type: 'string', pattern: '^[0-9a-f]{6}$' },
+    group: { type: 'string', minLength: 1, maxLength: 64 },
+    tags: {
+      type: 'array',
+      maxItems: 20,
+      uniqueItems: true,
+      items: { type: 'string', minLength: 1, maxLength: 64 },
+    },
+    importedFrom: { type: 'string', pattern: PROFILE_PATTERN },
+  },
+} as const;
+
+/** Refresh margins must stay under the shortest session (15 min), or a refresh would never stop. */
+export const MIN_REFRESH_MARGIN_SECONDS = 60;
+export const MAX_REFRESH_MARGIN_SECONDS = 840;
+export const MAX_SHORTCUT_LENGTH = 100;
+
+export const SETTINGS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    refreshMarginSeconds: {
+      type: 'integer',
+      minimum: MIN_REFRESH_MARGIN_SECONDS,
+      maximum: MAX_REFRESH_MARGIN_SECONDS,
+      default: DEFAULT_SETTINGS.refreshMarginSeconds,
+    },
+    removeExpiredProfiles: { type: 'boolean', default: DEFAULT_SETTINGS.removeExpiredProfiles },
+    launchAtLogin: { type: 'boolean', default: DEFAULT_SETTINGS.launchAtLogin },
+    shortcut: {
+      type: 'string',
+      minLength: 1,
+      maxLength: MAX_SHORTCUT_LENGTH,
+      default: DEFAULT_SETTINGS.shortcut,
+    },
+  },
+} as const;
+
+/** conf's `schema` option: one schema per top-level key. */
+export const CATALOG_SCHEMA = {
+  version: { type: 'integer', const: CATALOG_VERSION },
+  roles: { type: 'array', items: ROLE_ENTRY_SCHEMA },
+  settings: SETTINGS_SCHEMA,
+  defaultRoleId: { type: 'string', pattern: ROLE_ID_PATTERN },
+  // conf keeps its own migration bookkeeping here when given `migrations`
+  // (electron-store with projectVersion); Switchyard never writes it.
+  __internal__: { type: 'object' },
+} as const;
+
+/** conf's `rootSchema` option: the document-level keywords around CATALOG_SCHEMA. */
+export const CATALOG_ROOT_SCHEMA = {
+  required: ['version', 'roles', 'settings'],
+  additionalProperties: false,
+} as const;
+
+/** A new, empty catalog. */
+export const CATALOG_DEFAULTS: CatalogDocument = {
+  version: CATALOG_VERSION,
+  roles: [],
+  settings: DEFAULT_SETTINGS,
+};

@@ -1,0 +1,151 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+import { CatalogFileError } from '../../../electron/core/catalog/catalog-file-error';
+import {
+  CATALOG_MIGRATIONS,
+  documentVersion,
+  migrateCatalog,
+} from '../../../electron/core/catalog/catalog-migrations';
+import { CATALOG_VERSION } from '../../../electron/core/catalog/catalog-schema';
+import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
+import { DEFAULT_SETTINGS } from '../../../shared/model';
+import { arn, useTempConfigDir } from './catalog-fixtures';
+
+const tempDir = useTempConfigDir();
+const NOW = new Date('2026-08-01T05:04:29.123Z');
+
+/** A catalog as the pre-release (version 0) app wrote it: no version, `sourceProfile`, no tags. */
+const V0_FILE = `${JSON.stringify(
+  {
+    roles: [
+      {
+        id: 'base0001',
+        label: 'Base',
+        roleArn: arn('Base'),
+        profile: 'base-session',
+        sourceProfile: 'login',
+      },
+      { id: 'ci000001', label: 'CI', roleArn: arn('Ci'), profile: 'ci', durationSeconds: 1800 },
+    ],
+    settings: { refreshMarginSeconds: 300 },
+    defaultRoleId: 'ci000001',
+  },
+  undefined,
+  2,
+)}\n`;
+
+function writeCatalog(text: string): { dir: string; path: string } {
+  const dir = tempDir();
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'catalog.json');
+  writeFileSync(path, text);
+  return { dir, path };
+}
+
+describe('catalog migrations', () => {
+  it('has one migration for every version up to the current one', () => {
+    for (let version = 1; version <= CATALOG_VERSION; version++) {
+      expect(CATALOG_MIGRATIONS[version], `migration to ${version}`).toBeTypeOf('function');
+    }
+  });
+
+  it('reads a missing version as 0 and refuses a non-integer one', () => {
+    expect(documentVersion({})).toBe(0);
+    expect(documentVersion({ version: 1 })).toBe(1);
+    expect(documentVersion({ version: '1' })).toBeUndefined();
+    expect(documentVersion({ version: -1 })).toBeUndefined();
+  });
+
+  it('turns a v0 document into v1 without touching its input', () => {
+    const v0 = JSON.parse(V0_FILE) as Record<string, unknown>;
+    const copy = structuredClone(v0);
+    const v1 = migrateCatalog(v0, 0);
+    expect(v0).toEqual(copy);
+    expect(v1).toEqual({
+      version: 1,
+      roles: [
+        {
+          id: 'base0001',
+          label: 'Base',
+          roleArn: arn('Base'),
+          profile: 'base-session',
+          source: { kind: 'profile', profile: 'login' },
+          tags: [],
+        },
+        {
+          id: 'ci000001',
+          label: 'CI',
+          roleArn: arn('Ci'),
+          profile: 'ci',
+          durationSeconds: 1800,
+          source: { kind: 'default' },
+          tags: [],
+        },
+      ],
+      settings: { refreshMarginSeconds: 300 },
+      defaultRoleId: 'ci000001',
+    });
+  });
+
+  it('does not throw on shapes it does not know (validation reports them afterwards)', () => {
+    expect(migrateCatalog({ roles: 'x' }, 0)).toEqual({ version: 1, roles: 'x' });
+    expect(migrateCatalog({ roles: [1, null] }, 0)).toEqual({ version: 1, roles: [1, null] });
+  });
+});
+
+describe('opening a v0 catalog.json', () => {
+  it('migrates it, saves it as v1, and keeps the v0 file aside byte for byte', () => {
+    const { dir, path } = writeCatalog(V0_FILE);
+    const store = CatalogStore.open({ now: () => NOW });
+    expect(store.get('Base').source).toEqual({ kind: 'profile', profile: 'login' });
+    expect(store.get('CI')).toMatchObject({
+      source: { kind: 'default' },
+      tags: [],
+      durationSeconds: 1800,
+    });
+    expect(store.defaultRoleId()).toBe('ci000001');
+    expect(store.settings()).toEqual({ ...DEFAULT_SETTINGS, refreshMarginSeconds: 300 });
+
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    expect(saved.version).toBe(1);
+    expect(saved.roles).toEqual(store.list());
+    expect(readFileSync(join(dir, 'catalog.v0-2026-08-01T05-04-29-123Z.json'), 'utf8')).toBe(
+      V0_FILE,
+    );
+
+    // Opening again finds v1: no second backup.
+    CatalogStore.open({ now: () => new Date(NOW.getTime() + 1000) });
+    expect(readdirSync(dir).sort()).toEqual([
+      'catalog.json',
+      'catalog.v0-2026-08-01T05-04-29-123Z.json',
+    ]);
+  });
+
+  it('treats {} as an empty v0 catalog', () => {
+    const { path } = writeCatalog('{}');
+    expect(CatalogStore.open().list()).toEqual([]);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ version: 1, roles: [] });
+  });
+
+  it('reports a v0 file that is invalid after migration as broken, and leaves it alone', () => {
+    const broken = JSON.stringify({
+      roles: [{ id: 'x1', label: 'X', roleArn: 'nope', profile: 'x' }],
+    });
+    const { dir, path } = writeCatalog(broken);
+    let error: unknown;
+    try {
+      CatalogStore.open({ now: () => NOW });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(CatalogFileError);
+    expect((error as Error).message).toContain('roles[0] ("X"): role ARN');
+    expect(readFileSync(path, 'utf8')).toBe(broken);
+    expect(readdirSync(dir).sort()).toEqual([
+      'catalog.broken-2026-08-01T05-04-29-123Z.json',
+      'catalog.json',
+    ]);
+  });
+});

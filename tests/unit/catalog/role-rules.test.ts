@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+
+import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
+import { expectInputError } from '../shared/expect-input-error';
+import { roleInput, useTempConfigDir } from './catalog-fixtures';
+
+const tempDir = useTempConfigDir();
+
+function open(): CatalogStore {
+  tempDir();
+  return CatalogStore.open();
+}
+
+describe('catalog rules: target profiles', () => {
+  it('refuses two roles writing one profile, naming the other role', () => {
+    const store = open();
+    const first = store.add(roleInput('Admin', { profile: 'prod' }));
+    expectInputError(
+      () => store.add(roleInput('Other', { profile: 'prod' })),
+      'profile',
+      '"prod" is already written by "Admin"',
+      first.id,
+    );
+    const other = store.add(roleInput('Other', { profile: 'other' }));
+    expectInputError(
+      () => store.update(other.id, { profile: 'prod' }),
+      'profile',
+      'already written',
+    );
+  });
+
+  it('compares profiles case-sensitively, as the AWS files do', () => {
+    const store = open();
+    store.add(roleInput('A', { profile: 'prod' }));
+    expect(store.add(roleInput('B', { profile: 'Prod' })).profile).toBe('Prod');
+  });
+
+  it("refuses a source profile that is the role's own target", () => {
+    const store = open();
+    expectInputError(
+      () => store.add(roleInput('A', { profile: 'p', source: { kind: 'profile', profile: 'p' } })),
+      'source profile',
+      'writes its own session to',
+    );
+  });
+
+  it('refuses a source profile another role writes, and suggests chaining from that role', () => {
+    const store = open();
+    const base = store.add(roleInput('Base', { profile: 'base-session' }));
+    expectInputError(
+      () => store.add(roleInput('A', { source: { kind: 'profile', profile: 'base-session' } })),
+      'source profile',
+      'holds the session of "Base"',
+      `make its source the role ${base.id}`,
+    );
+  });
+
+  it('refuses a target profile that another role reads as its source', () => {
+    const store = open();
+    store.add(roleInput('A', { source: { kind: 'profile', profile: 'shared' } }));
+    expectInputError(
+      () => store.add(roleInput('B', { profile: 'shared' })),
+      'profile',
+      'is the source profile of "A"',
+    );
+  });
+});
+
+describe('catalog rules: chaining', () => {
+  it('accepts a chain and refuses a missing source role', () => {
+    const store = open();
+    const base = store.add(roleInput('Base'));
+    const child = store.add(roleInput('Child', { source: { kind: 'role', roleId: base.id } }));
+    expect(child.source).toEqual({ kind: 'role', roleId: base.id });
+    expectInputError(
+      () => store.add(roleInput('Orphan', { source: { kind: 'role', roleId: 'zzzzzzzz' } })),
+      'source role',
+      'no role has the id "zzzzzzzz"',
+    );
+  });
+
+  it('refuses a role chaining from itself', () => {
+    const store = open();
+    const role = store.add(roleInput('Self'));
+    expectInputError(
+      () => store.update(role.id, { source: { kind: 'role', roleId: role.id } }),
+      'source role',
+      'cannot chain from itself',
+    );
+  });
+
+  it('refuses a loop of two and of three, showing the loop', () => {
+    const store = open();
+    const a = store.add(roleInput('A'));
+    const b = store.add(roleInput('B', { source: { kind: 'role', roleId: a.id } }));
+    expectInputError(
+      () => store.update(a.id, { source: { kind: 'role', roleId: b.id } }),
+      'source role',
+      '"A" → "B" → "A"',
+    );
+    const c = store.add(roleInput('C', { source: { kind: 'role', roleId: b.id } }));
+    expectInputError(
+      () => store.update('a', { source: { kind: 'role', roleId: c.id } }),
+      'source role',
+      '"A" → "C" → "B" → "A"',
+      'does not lead back to "A"',
+    );
+    expect(store.get(a.id).source).toEqual({ kind: 'profile', profile: 'login' });
+  });
+
+  it('caps a chained role at 1 hour', () => {
+    const store = open();
+    const base = store.add(roleInput('Base'));
+    const source = { kind: 'role', roleId: base.id } as const;
+    expect(store.add(roleInput('Ok', { source, durationSeconds: 3600 })).durationSeconds).toBe(
+      3600,
+    );
+    expectInputError(
+      () => store.add(roleInput('Long', { source, durationSeconds: 3601 })),
+      'duration',
+      'role chaining',
+      'use 3600 or less',
+    );
+  });
+
+  it('refuses to remove a role others chain from, naming them', () => {
+    const store = open();
+    const base = store.add(roleInput('Base'));
+    const x = store.add(roleInput('X', { source: { kind: 'role', roleId: base.id } }));
+    const y = store.add(roleInput('Y', { source: { kind: 'role', roleId: base.id } }));
+    expectInputError(
+      () => store.remove('base'),
+      'role',
+      '"X"',
+      x.id,
+      '"Y"',
+      y.id,
+      'remove them first',
+    );
+    store.remove(x.id);
+    store.remove(y.id);
+    expect(store.remove(base.id)).toEqual(base);
+  });
+});
+
+describe('catalog rules: source kinds', () => {
+  it.each([
+    [{ kind: 'default' }],
+    [{ kind: 'keys', name: 'ci-user' }],
+    [{ kind: 'profile', profile: 'sso-dev' }],
+  ] as const)('accepts %j', (source) => {
+    const store = open();
+    expect(store.add(roleInput('A', { source })).source).toEqual(source);
+  });
+
+  it.each([
+    [{ kind: 'default', profile: 'x' }, 'unknown field "profile"'],
+    [{ profile: 'x' }, 'has no "kind"'],
+    [{ kind: 'toString' }, 'kind "toString" is not a source kind'],
+    [{ kind: 7 }, 'kind of type number'],
+    ['default', 'must be an object'],
+  ])('refuses %j', (source, fragment) => {
+    const store = open();
+    expectInputError(
+      () => store.add(roleInput('A', { source: source as never })),
+      'source',
+      fragment,
+    );
+  });
+});
+
+describe('catalog rules: upsertMany', () => {
+  it('adds and replaces by id in one write, or changes nothing', () => {
+    const store = open();
+    const a = store.add(roleInput('A'));
+    const result = store.upsertMany([
+      { ...a, label: 'A2' },
+      { ...roleInput('B'), id: 'team-b', tags: [] },
+    ]);
+    expect(result.added.map((role) => role.id)).toEqual(['team-b']);
+    expect(result.updated.map((role) => role.label)).toEqual(['A2']);
+    const before = store.list();
+    expectInputError(
+      () => store.upsertMany([{ ...roleInput('C', { profile: 'a' }), id: 'team-c', tags: [] }]),
+      'profile',
+      'in role "C" (id team-c)',
+      'already written by "A2"',
+    );
+    expect(store.list()).toEqual(before);
+  });
+});
