@@ -1,0 +1,47 @@
+import type { ConfigImportPreview, ConsoleMode, RoleForm } from '../../../shared/ipc-contract';
+import type { RoleEntry, Settings, Snapshot } from '../../../shared/model';
+
+/** Something the user should be told about (not routine refreshes). */
+export interface SessionNotification {
+  readonly kind: 'needs-mfa' | 'failed' | 'expired';
+  readonly roleId: string;
+  readonly title: string;
+  readonly body: string;
+}
+
+/**
+ * What the shells (tray app, CLI daemon, UI tests) drive. SessionManager
+ * implements it; the Electron main process maps IPC channels onto it 1:1 and
+ * adds only what needs Electron (opening URLs, the clipboard, the popup).
+ */
+export interface SessionEngine {
+  snapshot(): Snapshot;
+  /** Called with a full snapshot after every change. Returns an unsubscribe function. */
+  subscribe(listener: (snapshot: Snapshot) => void): () => void;
+  onNotification(listener: (notification: SessionNotification) => void): () => void;
+
+  activate(roleId: string): Promise<void>;
+  deactivate(roleId: string): Promise<void>;
+  /** null refreshes every active role. */
+  refresh(roleId: string | null): Promise<void>;
+  setDefault(roleId: string | null): Promise<void>;
+  submitMfaCode(sourceKey: string, code: string): Promise<void>;
+
+  addRole(form: RoleForm): Promise<RoleEntry>;
+  updateRole(roleId: string, form: RoleForm): Promise<RoleEntry>;
+  removeRole(roleId: string): Promise<void>;
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  previewImport(): Promise<ConfigImportPreview>;
+  applyImport(): Promise<{ readonly added: number; readonly updated: number }>;
+
+  /** The console URL for a role (federated sign-in uses its live session). */
+  consoleUrl(roleId: string, mode: ConsoleMode): Promise<string>;
+  /** The profile a role writes, for "copy export AWS_PROFILE=…". */
+  profileOf(roleId: string): string;
+
+  /** After sleep/resume, unlock or a wall-clock jump: re-plan every session now. */
+  resume(): void;
+  /** Offline pauses refresh attempts; online resumes them at once. */
+  setOnline(online: boolean): void;
+  stop(): Promise<void>;
+}

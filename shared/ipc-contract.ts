@@ -1,0 +1,100 @@
+/**
+ * The one contract between the tray popup (renderer) and the main process.
+ * Main and preload are typed from it; raw ipcMain/ipcRenderer appear in exactly
+ * one wrapper each. Nothing in it carries a secret: snapshots hold views only.
+ */
+import type { RoleEntry, Settings, Snapshot } from './model';
+
+/** A role as the add/edit form sends it (no id: the catalog assigns one). */
+export type RoleForm = Omit<RoleEntry, 'id' | 'tags' | 'importedFrom'> & {
+  readonly tags?: readonly string[];
+};
+
+/** What importing ~/.aws/config would do, for the preview. */
+export interface ConfigImportPreview {
+  readonly configPath: string;
+  readonly toAdd: readonly RoleEntry[];
+  readonly toUpdate: readonly { readonly before: RoleEntry; readonly after: RoleEntry }[];
+  readonly skipped: readonly { readonly profile: string; readonly reason: string }[];
+}
+
+export type ConsoleMode = 'switch-role' | 'federated';
+
+/** Invoke channels: name → [argument tuple, result]. */
+export interface InvokeContract {
+  'snapshot:get': [[], Snapshot];
+  'role:activate': [[roleId: string], void];
+  'role:deactivate': [[roleId: string], void];
+  /** null refreshes every active role. */
+  'role:refresh': [[roleId: string | null], void];
+  'role:set-default': [[roleId: string | null], void];
+  'role:open-console': [[roleId: string, mode: ConsoleMode], void];
+  'role:add': [[form: RoleForm], RoleEntry];
+  'role:update': [[roleId: string, form: RoleForm], RoleEntry];
+  'role:remove': [[roleId: string], void];
+  'role:copy-export': [[roleId: string], void];
+  'mfa:submit': [[sourceKey: string, code: string], void];
+  'import:preview': [[], ConfigImportPreview];
+  'import:apply': [[], { readonly added: number; readonly updated: number }];
+  'settings:update': [[patch: Partial<Settings>], Settings];
+  'popup:hide': [[], void];
+}
+
+/** Push channels (main → renderer): name → payload. */
+export interface PushContract {
+  'snapshot:changed': Snapshot;
+  /** A notification was clicked: show this role. */
+  'role:focus': string;
+}
+
+export type InvokeChannel = keyof InvokeContract;
+export type PushChannel = keyof PushContract;
+export type InvokeArgs<C extends InvokeChannel> = InvokeContract[C][0];
+export type InvokeResult<C extends InvokeChannel> = InvokeContract[C][1];
+
+export const INVOKE_CHANNELS = [
+  'snapshot:get',
+  'role:activate',
+  'role:deactivate',
+  'role:refresh',
+  'role:set-default',
+  'role:open-console',
+  'role:add',
+  'role:update',
+  'role:remove',
+  'role:copy-export',
+  'mfa:submit',
+  'import:preview',
+  'import:apply',
+  'settings:update',
+  'popup:hide',
+] as const satisfies readonly InvokeChannel[];
+
+export const PUSH_CHANNELS = [
+  'snapshot:changed',
+  'role:focus',
+] as const satisfies readonly PushChannel[];
+
+/**
+ * What the preload exposes as `window.switchyard`: named verbs only. Listeners
+ * get the payload, never the IPC event, and return an unsubscribe function.
+ */
+export interface SwitchyardApi {
+  getSnapshot(): Promise<Snapshot>;
+  onSnapshot(listener: (snapshot: Snapshot) => void): () => void;
+  onFocusRole(listener: (roleId: string) => void): () => void;
+  activate(roleId: string): Promise<void>;
+  deactivate(roleId: string): Promise<void>;
+  refresh(roleId: string | null): Promise<void>;
+  setDefault(roleId: string | null): Promise<void>;
+  openConsole(roleId: string, mode: ConsoleMode): Promise<void>;
+  addRole(form: RoleForm): Promise<RoleEntry>;
+  updateRole(roleId: string, form: RoleForm): Promise<RoleEntry>;
+  removeRole(roleId: string): Promise<void>;
+  copyProfileExport(roleId: string): Promise<void>;
+  submitMfaCode(sourceKey: string, code: string): Promise<void>;
+  previewImport(): Promise<ConfigImportPreview>;
+  applyImport(): Promise<{ readonly added: number; readonly updated: number }>;
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  hidePopup(): Promise<void>;
+}
