@@ -1,4 +1,3 @@
-import { userInfo } from 'node:os';
 import { InputError } from '../../../shared/input-error';
 import { parseRoleArn } from '../../../shared/role-arn';
 import {
@@ -16,23 +15,10 @@ import {
   CredentialsFileError,
   resolveCredentialsPaths,
 } from '../../core/credentials/credentials-file';
+import { defaultSessionName } from '../../core/session/session-name';
 import { resolveStsRegion } from '../../core/sts/region';
 import { StsGateway } from '../../core/sts/sts-gateway';
 import { optionalString, parseCommandArgs, expectPositionals } from '../args';
-
-/** RoleSessionName shows in CloudTrail; default to who ran the command. */
-export function defaultSessionName(username: string): string {
-  const cleaned = username.replace(/[^\w+=,.@-]/g, '').slice(0, 64 - 'switchyard-'.length);
-  return cleaned.length > 0 ? `switchyard-${cleaned}` : 'switchyard';
-}
-
-function currentUsername(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return '';
-  }
-}
 
 const FORCEABLE = new Set(['refused-long-term-keys', 'refused-role-profile']);
 
@@ -75,10 +61,7 @@ export async function assumeCommand(argv: readonly string[]): Promise<void> {
   const externalId =
     externalIdText === undefined ? undefined : checkExternalId(externalIdText, '--external-id');
   const sessionNameText = optionalString(values, 'session-name');
-  const sessionName = checkSessionName(
-    sessionNameText ?? defaultSessionName(currentUsername()),
-    '--session-name',
-  );
+  const sessionName = checkSessionName(sessionNameText ?? defaultSessionName(), '--session-name');
   const sourceProfileText = optionalString(values, 'source-profile');
   const sourceProfile =
     sourceProfileText === undefined

@@ -18,7 +18,8 @@ import { currentOwner, ownerState, parseOwner, type LockOwner } from './lock-own
 
 export const REFRESHER_LOCK_FILE = 'refresher.lock';
 
-export type RefresherKind = 'app' | 'daemon';
+/** 'cli': a one-off command acting while no refresher runs; it holds the lock only for that. */
+export type RefresherKind = 'app' | 'daemon' | 'cli';
 
 export interface RefresherHolder extends LockOwner {
   readonly kind: RefresherKind;
@@ -74,7 +75,12 @@ export function tryAcquireRefresherLock(options: RefresherLockOptions): Refreshe
 
 /** "the Switchyard app (pid 4242 on build-01)", for the menu and `status`. */
 export function describeRefresherHolder(holder: RefresherHolder): string {
-  const what = holder.kind === 'app' ? 'the Switchyard app' : 'switchyard daemon';
+  const what =
+    holder.kind === 'app'
+      ? 'the Switchyard app'
+      : holder.kind === 'daemon'
+        ? 'switchyard daemon'
+        : 'a switchyard command';
   return `${what} (pid ${holder.pid} on ${holder.hostname})`;
 }
 
@@ -104,6 +110,6 @@ function acquired(
 function parseHolder(body: unknown): RefresherHolder | undefined {
   const owner = parseOwner(body);
   const kind = (body as { kind?: unknown } | undefined)?.kind;
-  if (!owner || (kind !== 'app' && kind !== 'daemon')) return undefined;
+  if (!owner || (kind !== 'app' && kind !== 'daemon' && kind !== 'cli')) return undefined;
   return { ...owner, kind };
 }

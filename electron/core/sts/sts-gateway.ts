@@ -5,6 +5,7 @@ import {
   STSClient,
   type Credentials as StsCredentials,
 } from '@aws-sdk/client-sts';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import type { RoleArn } from '../../../shared/role-arn';
 import { Secret, type SessionCredentials } from '../secret';
 import { classifyStsError, StsError } from './sts-error';
@@ -31,6 +32,18 @@ export interface StsGatewayOptions {
   readonly requestTimeoutMs?: number;
   /** SDK attempts per call (1 = no SDK retry; the session manager retries itself). */
   readonly maxAttempts?: number;
+  /**
+   * An STS endpoint URL. Left out, the SDK follows AWS_ENDPOINT_URL_STS /
+   * AWS_ENDPOINT_URL from process.env; an engine given its own env passes it here.
+   */
+  readonly endpoint?: string;
+  /** The shared files a 'profile' source is read from (default: the SDK's own lookup). */
+  readonly sharedFiles?: { readonly credentialsPath: string; readonly configPath: string };
+}
+
+/** The endpoint the AWS SDKs would use for STS under `env`. */
+export function stsEndpointFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  return env.AWS_ENDPOINT_URL_STS || env.AWS_ENDPOINT_URL || undefined;
 }
 
 export interface AssumeRoleRequest {
@@ -91,13 +104,29 @@ export class StsGateway {
     this.#client = new STSClient({
       region: options.region,
       maxAttempts: options.maxAttempts ?? 3,
+      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
       requestHandler: {
         requestTimeout: options.requestTimeoutMs ?? 10_000,
         connectionTimeout: Math.min(options.requestTimeoutMs ?? 10_000, 5_000),
         // Without this the SDK only warns on a timed-out request and keeps waiting.
         throwOnRequestTimeout: true,
       },
-      ...(source.kind === 'profile' ? { profile: source.profile } : {}),
+      // A long-running refresher must see the files as they are now: the SDK
+      // otherwise caches ~/.aws/* for the life of the process.
+      ...(source.kind === 'profile'
+        ? {
+            credentials: defaultProvider({
+              profile: source.profile,
+              ignoreCache: true,
+              ...(options.sharedFiles
+                ? {
+                    filepath: options.sharedFiles.credentialsPath,
+                    configFilepath: options.sharedFiles.configPath,
+                  }
+                : {}),
+            }),
+          }
+        : {}),
       ...(source.kind === 'keys'
         ? {
             credentials: async () => ({

@@ -1,0 +1,108 @@
+import { CatalogStore } from '../catalog/catalog-store';
+import { catalogDir } from '../catalog/catalog-paths';
+import { CredentialsFile, resolveCredentialsPaths } from '../credentials/credentials-file';
+import { systemClock, type Clock } from '../refresh/clock';
+import {
+  describeRefresherHolder,
+  tryAcquireRefresherLock,
+  type RefresherKind,
+} from '../refresh/refresher-lock';
+import { openStateFile } from '../refresh/state-file';
+import { watchStateFile, type StateWatcher } from '../refresh/state-watcher';
+import { KeytarSecretStore } from '../secrets/keytar-secret-store';
+import type { SecretStore } from '../secrets/secret-store';
+import { StsGateway } from '../sts/sts-gateway';
+import { SessionManager, type ManagerMode, type StsGatewayLike } from './session-manager';
+import type { StsGatewayOptions } from '../sts/sts-gateway';
+
+export interface CreateSessionEngineOptions {
+  /** app / daemon: a long-running refresher (or passive if one already runs); cli: one command. */
+  readonly kind: RefresherKind;
+  /** SWITCHYARD_CONFIG_DIR, else Electron's userData folder for "Switchyard". */
+  readonly configDir?: string;
+  /** AWS_* and SWITCHYARD_* variables; process.env by default. */
+  readonly env?: NodeJS.ProcessEnv;
+  readonly clock?: Clock;
+  readonly secrets?: SecretStore;
+  readonly createGateway?: (options: StsGatewayOptions) => StsGatewayLike;
+  readonly concurrency?: number;
+  readonly requestTimeoutMs?: number;
+  readonly maxSleepMs?: number;
+}
+
+/**
+ * Wires the engine to the real world: the catalog, the credentials file, the
+ * state file, the keychain and STS; takes the refresher lock (one refresher per
+ * user: awsume's users lost profiles to two racing daemons) or, when another
+ * process holds it, stays passive and follows that process through the state
+ * file. stop() releases everything.
+ */
+export async function createSessionEngine(
+  options: CreateSessionEngineOptions,
+): Promise<SessionManager> {
+  const env = options.env ?? process.env;
+  const configDir = options.configDir ?? catalogDir(env);
+  const clock = options.clock ?? systemClock({ unref: options.kind === 'cli' });
+  const lock = tryAcquireRefresherLock({ configDir, kind: options.kind });
+  const mode: ManagerMode = !lock.acquired
+    ? 'passive'
+    : options.kind === 'cli'
+      ? 'oneshot'
+      : 'refresher';
+  const catalog = CatalogStore.open({ dir: configDir, watch: options.kind !== 'cli' });
+  const paths = resolveCredentialsPaths(env);
+  const stateFile = openStateFile({ configDir });
+  let watcher: StateWatcher | undefined;
+
+  let manager: SessionManager;
+  try {
+    manager = await SessionManager.start({
+      mode,
+      catalog,
+      credentials: new CredentialsFile(paths),
+      credentialsPath: paths.credentialsPath,
+      configPath: paths.configPath,
+      secrets: options.secrets ?? new KeytarSecretStore(),
+      stateFile,
+      clock,
+      env,
+      createGateway: options.createGateway ?? ((o) => new StsGateway(o)),
+      ...(!lock.acquired && lock.holder ? { heldBy: describeRefresherHolder(lock.holder) } : {}),
+      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      ...(options.requestTimeoutMs !== undefined
+        ? { requestTimeoutMs: options.requestTimeoutMs }
+        : {}),
+      ...(options.maxSleepMs !== undefined ? { maxSleepMs: options.maxSleepMs } : {}),
+      onStop: () => {
+        watcher?.close();
+        catalog.close();
+        if (lock.acquired) lock.release();
+      },
+    });
+  } catch (error) {
+    catalog.close();
+    if (lock.acquired) lock.release();
+    throw error;
+  }
+
+  if (mode === 'refresher') {
+    // Other processes ask through the state file; pick requests up as they land.
+    watcher = await watchStateFile({
+      file: stateFile,
+      clock,
+      onChange: (_next, change) => {
+        if (change.newRequests.length > 0) void manager.processRequests().catch(() => undefined);
+      },
+    });
+    await manager.processRequests();
+  } else if (mode === 'passive') {
+    manager.adoptState(await stateFile.read());
+    watcher = await watchStateFile({
+      file: stateFile,
+      clock,
+      persistent: options.kind !== 'cli',
+      onChange: (next) => manager.adoptState(next),
+    });
+  }
+  return manager;
+}

@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import type { RoleEntry } from '../../../shared/model';
+import { indexSections, parseIni, sameKey } from '../credentials/ini-document';
+import { Secret, type SessionCredentials } from '../secret';
+import type { CredentialSource } from '../sts/sts-gateway';
+
+/**
+ * The identity that an MFA session belongs to: one GetSessionToken session per
+ * source, shared by every role assumed from it. Undefined where MFA cannot apply
+ * (chaining from another role: its session already carries or lacks MFA).
+ */
+export function mfaSourceKey(role: RoleEntry): string | undefined {
+  switch (role.source.kind) {
+    case 'profile':
+      return `profile:${role.source.profile}`;
+    case 'keys':
+      return `keys:${role.source.name}`;
+    case 'default':
+      return 'default';
+    case 'role':
+      return undefined;
+    default: {
+      const never: never = role.source;
+      return never;
+    }
+  }
+}
+
+/** Credentials as a CredentialSource the STS gateway can call with. */
+export function sessionAsSource(credentials: SessionCredentials): CredentialSource {
+  return {
+    kind: 'keys',
+    accessKeyId: credentials.accessKeyId,
+    secretAccessKey: credentials.secretAccessKey,
+    sessionToken: credentials.sessionToken,
+  };
+}
+
+/**
+ * A managed profile's session straight from the credentials file: after a
+ * restart the manager has no session in memory, and a role chained from it
+ * needs one. Read fresh each time (never the SDK's per-process cache).
+ */
+export async function readProfileSession(
+  credentialsPath: string,
+  profile: string,
+  expiresAt: number,
+): Promise<SessionCredentials | undefined> {
+  let text: string;
+  try {
+    text = await readFile(credentialsPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const section = indexSections(parseIni(text)).get(profile)?.[0];
+  if (!section) return undefined;
+  const value = (key: string): string | undefined =>
+    section.entries.find((e) => sameKey(e.key, key))?.value || undefined;
+  const accessKeyId = value('aws_access_key_id');
+  const secretAccessKey = value('aws_secret_access_key');
+  const sessionToken = value('aws_session_token');
+  if (!accessKeyId || !secretAccessKey || !sessionToken) return undefined;
+  return {
+    accessKeyId: new Secret(accessKeyId),
+    secretAccessKey: new Secret(secretAccessKey),
+    sessionToken: new Secret(sessionToken),
+    expiresAt,
+  };
+}

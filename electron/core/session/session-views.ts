@@ -1,0 +1,54 @@
+import type {
+  MfaPromptView,
+  RoleEntry,
+  RoleView,
+  SessionErrorView,
+  SessionState,
+  Settings,
+  Snapshot,
+} from '../../../shared/model';
+
+/** What the manager knows about one role's session. Never holds the credentials. */
+export interface SessionStatus {
+  readonly state: SessionState;
+  readonly expiresAt?: number;
+  readonly chained: boolean;
+  readonly error?: SessionErrorView;
+}
+
+export interface SnapshotInput {
+  readonly roles: readonly RoleEntry[];
+  readonly statuses: ReadonlyMap<string, SessionStatus>;
+  readonly defaultRoleId: string | undefined;
+  /** sourceKey → roles waiting for an MFA code on it. */
+  readonly mfaWaiting: ReadonlyMap<string, { mfaSerial: string; roleIds: readonly string[] }>;
+  readonly settings: Settings;
+  readonly refresher: Snapshot['refresher'];
+}
+
+const INACTIVE: SessionStatus = { state: 'inactive', chained: false };
+
+/** Pure: the snapshot every view renders from. Plain data, no secrets, frozen by the caller. */
+export function buildSnapshot(input: SnapshotInput): Snapshot {
+  const roles: RoleView[] = input.roles.map((role) => {
+    const status = input.statuses.get(role.id) ?? INACTIVE;
+    return {
+      role,
+      state: status.state,
+      ...(status.expiresAt !== undefined ? { expiresAt: status.expiresAt } : {}),
+      isDefault: role.id === input.defaultRoleId,
+      chained: status.chained,
+      ...(status.error ? { error: status.error } : {}),
+    };
+  });
+  const mfaPrompts: MfaPromptView[] = [...input.mfaWaiting]
+    .filter(([, w]) => w.roleIds.length > 0)
+    .map(([sourceKey, w]) => ({ sourceKey, mfaSerial: w.mfaSerial, waitingRoleIds: w.roleIds }));
+  return {
+    roles,
+    ...(input.defaultRoleId ? { defaultRoleId: input.defaultRoleId } : {}),
+    mfaPrompts,
+    settings: input.settings,
+    refresher: input.refresher,
+  };
+}

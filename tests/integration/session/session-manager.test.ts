@@ -1,0 +1,273 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openStateFile } from '../../../electron/core/refresh/state-file';
+import { LongTermKeys } from '../../../electron/core/secrets/long-term-keys';
+import { Secret } from '../../../electron/core/secret';
+import { startFaultStsServer, type FaultStsServer } from '../../support/fault-sts-server';
+import {
+  accessKeyOf,
+  profileSection,
+  SOURCE_KEY,
+  SOURCE_SECRET,
+  startHarness,
+  USER_FILE,
+  type Harness,
+} from './harness';
+
+const MINUTE = 60_000;
+let sts: FaultStsServer;
+let h: Harness;
+
+beforeAll(async () => {
+  sts = await startFaultStsServer();
+  sts.addUser(SOURCE_KEY, SOURCE_SECRET, 'arn:aws:iam::123456789012:user/dev');
+});
+afterAll(async () => {
+  await sts.close();
+});
+beforeEach(async () => {
+  sts.reset();
+  sts.setClockOffset(0);
+  h = await startHarness(sts);
+});
+afterEach(async () => {
+  await h.close();
+});
+
+function addRole(name: string, extra: Record<string, unknown> = {}) {
+  return h.manager.addRole({
+    label: name,
+    roleArn: `arn:aws:iam::210987654321:role/${name}`,
+    profile: name,
+    source: { kind: 'profile', profile: 'source' },
+    ...extra,
+  } as never);
+}
+
+function view(roleId: string) {
+  return h.manager.snapshot().roles.find((r) => r.role.id === roleId)!;
+}
+
+describe('SessionManager', () => {
+  it('activates a role: profile written, snapshot active with expiry, state shared', async () => {
+    const role = await addRole('dev');
+    await h.manager.activate(role.id);
+    const text = h.home.readCredentials();
+    expect(text.startsWith(USER_FILE)).toBe(true);
+    expect(accessKeyOf(text, 'dev')).toMatch(/^ASIA/);
+    const v = view(role.id);
+    expect(v.state).toBe('active');
+    expect(v.expiresAt! - h.clock.now()).toBeGreaterThan(59 * MINUTE);
+    const state = await openStateFile({ configDir: h.home.switchyardConfigDir }).read();
+    expect(state.sessions[role.id]).toMatchObject({ desired: 'active', state: 'active' });
+    // Views never carry credentials.
+    const json = JSON.stringify(h.manager.snapshot());
+    expect(json).not.toContain(accessKeyOf(text, 'dev')!);
+    expect(json).not.toContain(SOURCE_SECRET);
+  });
+
+  it('refreshes before expiry (margin), not before, with one write per round', async () => {
+    const role = await addRole('dev');
+    await h.manager.activate(role.id);
+    const firstKey = accessKeyOf(h.home.readCredentials(), 'dev');
+    const writes = h.writes();
+    await h.advance(40 * MINUTE); // 20 min left: margin is 10 min, nothing yet
+    expect(accessKeyOf(h.home.readCredentials(), 'dev')).toBe(firstKey);
+    expect(sts.count('AssumeRole')).toBe(1);
+    await h.advance(12 * MINUTE); // 8 min left: inside the margin
+    expect(sts.count('AssumeRole')).toBe(2);
+    expect(accessKeyOf(h.home.readCredentials(), 'dev')).not.toBe(firstKey);
+    expect(h.writes()).toBe(writes + 1);
+    expect(view(role.id).state).toBe('active');
+  });
+
+  it('refreshes 200 roles through several rounds with one credentials-file write per round', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 200; i++) ids.push((await addRole(`r${i}`)).id);
+    const before = h.writes();
+    await h.manager.refresh(null); // nothing active: no-op
+    // Activations asked for together share rounds: a handful of writes, not 200.
+    await Promise.all(ids.map((id) => h.manager.activate(id)));
+    const activationWrites = h.writes() - before;
+    expect(activationWrites).toBeGreaterThanOrEqual(1);
+    expect(activationWrites).toBeLessThanOrEqual(2);
+    const writesAfterActivation = h.writes();
+    await h.manager.refresh(null);
+    expect(h.writes()).toBe(writesAfterActivation + 1);
+    await h.manager.refresh(null);
+    expect(h.writes()).toBe(writesAfterActivation + 2);
+    const text = h.home.readCredentials();
+    expect(text.match(/x_switchyard_managed = true/g)).toHaveLength(200);
+    expect(h.manager.snapshot().roles.every((r) => r.state === 'active')).toBe(true);
+    expect(sts.stats().maxInFlight).toBeLessThanOrEqual(10);
+  });
+
+  it('backs off on throttling while the old session is valid, without hot-looping, then recovers', async () => {
+    const role = await addRole('dev');
+    await h.manager.activate(role.id);
+    sts.setDefaultFault({ kind: 'throttle' });
+    await h.advance(51 * MINUTE); // refresh due: fails
+    expect(view(role.id).state).toBe('active');
+    expect(view(role.id).error?.code).toBe('Throttling');
+    const afterFirst = sts.count('AssumeRole');
+    for (let i = 0; i < 6; i++) await h.advance(MINUTE);
+    const attempts = sts.count('AssumeRole') - afterFirst;
+    expect(attempts).toBeGreaterThan(0); // it retries...
+    expect(attempts).toBeLessThan(12); // ...but never hot-loops
+    sts.setDefaultFault(null);
+    for (let i = 0; i < 3 && view(role.id).error; i++) await h.advance(MINUTE);
+    expect(view(role.id).error).toBeUndefined();
+    expect(view(role.id).state).toBe('active');
+  });
+
+  it('stops on AccessDenied, tells the user, and removes the profile when the session expires', async () => {
+    const role = await addRole('dev');
+    await h.manager.activate(role.id);
+    sts.setDefaultFault({
+      kind: 'error',
+      code: 'AccessDenied',
+      status: 403,
+      message: 'User: x is not authorized to perform: sts:AssumeRole',
+    });
+    await h.advance(51 * MINUTE);
+    expect(view(role.id).state).toBe('error');
+    expect(view(role.id).error).toMatchObject({ kind: 'needs-user', code: 'AccessDenied' });
+    expect(h.notes.some((n) => n.kind === 'failed' && n.roleId === role.id)).toBe(true);
+    const attempts = sts.count('AssumeRole');
+    await h.advance(5 * MINUTE);
+    expect(sts.count('AssumeRole')).toBe(attempts); // no retry for needs-user
+    await h.advance(10 * MINUTE); // past expiry
+    expect(view(role.id).state).toBe('expired');
+    expect(profileSection(h.home.readCredentials(), 'dev')).toBeUndefined();
+    expect(h.home.readCredentials()).toBe(USER_FILE);
+    expect(h.notes.some((n) => n.kind === 'expired' && n.roleId === role.id)).toBe(true);
+  });
+
+  it('re-plans at once after sleep/resume or a wall-clock jump', async () => {
+    const role = await addRole('dev');
+    await h.manager.activate(role.id);
+    h.clock.jump(55 * MINUTE); // asleep: no timer fired
+    sts.setClockOffset(h.clock.now() - Date.now());
+    expect(sts.count('AssumeRole')).toBe(1);
+    h.manager.resume();
+    await h.manager.idle();
+    expect(sts.count('AssumeRole')).toBe(2);
+    expect(view(role.id).expiresAt! - h.clock.now()).toBeGreaterThan(55 * MINUTE);
+  });
+
+  it('pauses while offline and refreshes when back online', async () => {
+    const role = await addRole('dev');
+    await h.manager.activate(role.id);
+    h.manager.setOnline(false);
+    await h.advance(52 * MINUTE);
+    expect(sts.count('AssumeRole')).toBe(1);
+    h.manager.setOnline(true);
+    await h.manager.idle();
+    expect(sts.count('AssumeRole')).toBe(2);
+  });
+
+  it('survives a restart: active sessions resume from the files', async () => {
+    const role = await addRole('dev');
+    await h.manager.activate(role.id);
+    const expiresAt = view(role.id).expiresAt!;
+    const manager = await h.restart();
+    const v = manager.snapshot().roles.find((r) => r.role.id === role.id)!;
+    expect(v.state).toBe('active');
+    expect(Math.abs(v.expiresAt! - expiresAt)).toBeLessThan(1000);
+    await h.advance(52 * MINUTE);
+    expect(sts.count('AssumeRole')).toBe(2);
+  });
+
+  it('deactivate removes the profile and the shared state', async () => {
+    const role = await addRole('dev');
+    await h.manager.activate(role.id);
+    await h.manager.deactivate(role.id);
+    expect(h.home.readCredentials()).toBe(USER_FILE);
+    expect(view(role.id).state).toBe('inactive');
+    const state = await openStateFile({ configDir: h.home.switchyardConfigDir }).read();
+    expect(state.sessions[role.id]).toBeUndefined();
+  });
+
+  it('chains: activating a role activates the role it is assumed from, capped at one hour', async () => {
+    const base = await addRole('base');
+    const hop = await h.manager.addRole({
+      label: 'hop',
+      roleArn: 'arn:aws:iam::333333333333:role/hop',
+      profile: 'hop',
+      source: { kind: 'role', roleId: base.id },
+      durationSeconds: 3600,
+    });
+    await h.manager.activate(hop.id);
+    expect(view(base.id).state).toBe('active');
+    expect(view(hop.id).state).toBe('active');
+    expect(view(hop.id).chained).toBe(true);
+    const callers = sts.requests.filter((r) => r.action === 'AssumeRole').map((r) => r.callerKind);
+    expect(callers).toEqual(['user', 'assumed-role']);
+  });
+
+  it('asks for one MFA code per source identity, shared by every role using it', async () => {
+    const serial = sts.mfa!.serial;
+    const keys = new LongTermKeys(h.secrets);
+    await keys.set('ci-user', {
+      accessKeyId: new Secret(SOURCE_KEY),
+      secretAccessKey: new Secret(SOURCE_SECRET),
+    });
+    const a = await h.manager.addRole({
+      label: 'a',
+      roleArn: 'arn:aws:iam::210987654321:role/a',
+      profile: 'a',
+      source: { kind: 'keys', name: 'ci-user' },
+      mfaSerial: serial,
+    });
+    const b = await h.manager.addRole({
+      label: 'b',
+      roleArn: 'arn:aws:iam::210987654321:role/b',
+      profile: 'b',
+      source: { kind: 'keys', name: 'ci-user' },
+      mfaSerial: serial,
+    });
+    await h.manager.activate(a.id);
+    await h.manager.activate(b.id);
+    const prompts = h.manager.snapshot().mfaPrompts;
+    expect(prompts).toHaveLength(1);
+    expect(prompts[0]).toMatchObject({ sourceKey: 'keys:ci-user', mfaSerial: serial });
+    expect([...prompts[0]!.waitingRoleIds].sort()).toEqual([a.id, b.id].sort());
+    expect(view(a.id).state).toBe('needs-mfa');
+    await expect(h.manager.submitMfaCode('keys:ci-user', '000000')).rejects.toThrow(
+      /MultiFactorAuthentication/,
+    );
+    await h.manager.submitMfaCode('keys:ci-user', sts.mfa!.code);
+    expect(sts.count('GetSessionToken')).toBe(2); // one wrong, one right: never one per role
+    expect(view(a.id).state).toBe('active');
+    expect(view(b.id).state).toBe('active');
+    expect(view(a.id).chained).toBe(true);
+    expect(h.manager.snapshot().mfaPrompts).toHaveLength(0);
+    // A later refresh reuses the cached MFA session: no new prompt.
+    await h.manager.refresh(null);
+    expect(sts.count('GetSessionToken')).toBe(2);
+    expect(h.manager.snapshot().mfaPrompts).toHaveLength(0);
+  });
+
+  it("writes [default] for the default role, but never over the user's own keys", async () => {
+    const role = await addRole('dev');
+    await h.manager.activate(role.id);
+    await h.manager.setDefault(role.id);
+    expect(accessKeyOf(h.home.readCredentials(), 'default')).toBe(
+      accessKeyOf(h.home.readCredentials(), 'dev'),
+    );
+    await h.manager.setDefault(null);
+    expect(profileSection(h.home.readCredentials(), 'default')).toBeUndefined();
+  });
+
+  it('never overwrites a [default] holding long-term keys', async () => {
+    await h.close();
+    const userFile = `${USER_FILE}\n[default]\naws_access_key_id = AKIADEFAULTDEFAULT01\naws_secret_access_key = xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n`;
+    h = await startHarness(sts, { credentials: userFile });
+    const role = await addRole('dev');
+    await h.manager.setDefault(role.id);
+    await h.manager.activate(role.id);
+    expect(h.home.readCredentials().startsWith(userFile)).toBe(true);
+    expect(accessKeyOf(h.home.readCredentials(), 'default')).toBe('AKIADEFAULTDEFAULT01');
+    expect(view(role.id).state).toBe('active');
+    expect(h.notes.some((n) => /default/.test(n.title))).toBe(true);
+  });
+});
