@@ -4,6 +4,12 @@ Usage:
   switchyard assume <role-arn> <profile> [options]
   switchyard console <role-arn> [--display-name TEXT] [--color RRGGBB] [--print]
   switchyard console --profile <profile> [--federated] [--region R | --destination URL] [--print]
+  switchyard activate <id|label>... [--mfa-code CODE] [--json]
+  switchyard deactivate <id|label>... [--json]
+  switchyard refresh [--all | <id|label>...] [--json]
+  switchyard status [--json]
+  switchyard daemon
+  switchyard credential-process <id|label>
   switchyard help [command]
   switchyard --version
 
@@ -51,5 +57,47 @@ Options:
   --region REGION         console region
   --destination URL       console page to land on (https, AWS console host)
   --print                 print the URL instead of opening the browser
+`,
+  activate: `Usage: switchyard activate <id|label>... [--mfa-code CODE] [--json]
+
+Assumes each catalog role and writes its profile. When the tray app or
+\`switchyard daemon\` is running, it asks that process (which then keeps the
+sessions fresh) and waits for its answer; otherwise it acts itself and says that
+nothing will renew the sessions. Roles chained from another role activate it too.
+
+Options:
+  --mfa-code CODE   answer the MFA prompt of the roles' source identity (one code
+                    for every role sharing it)
+  --json            print the roles' status as JSON
+`,
+  deactivate: `Usage: switchyard deactivate <id|label>... [--json]
+
+Stops refreshing the roles and removes their profiles from the credentials file.
+`,
+  refresh: `Usage: switchyard refresh [--all | <id|label>...] [--json]
+
+Renews the sessions now (all active roles when no role is named).
+`,
+  status: `Usage: switchyard status [--json]
+
+Every catalog role: its profile, state and time to expiry. --json prints an array
+of {id, label, profile, roleArn, state, isDefault, chained, expiration,
+expiresInSeconds, error}; never a secret.
+`,
+  daemon: `Usage: switchyard daemon
+
+Keeps every active role fresh until SIGINT or SIGTERM, logging each role's state
+changes (never a secret). Only one refresher runs per user: if the tray app or
+another daemon already does, this one says which and stays passive, taking over
+when that process stops.
+`,
+  'credential-process': `Usage: switchyard credential-process <id|label>
+
+Prints the role's credentials in the credential_process format (Version 1, with
+Expiration), for ~/.aws/config:
+  [profile prod]
+  credential_process = switchyard credential-process prod-admin
+The live session is reused while it has over 6 minutes left; otherwise a new one
+is assumed and handed over without being written anywhere.
 `,
 };

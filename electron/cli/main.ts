@@ -11,6 +11,13 @@ type Command = (argv: readonly string[]) => Promise<void>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   assume: async () => (await import('./commands/assume')).assumeCommand,
   console: async () => (await import('./commands/console')).consoleCommand,
+  activate: async () => (await import('./commands/sessions/session-commands')).activateCommand,
+  deactivate: async () => (await import('./commands/sessions/session-commands')).deactivateCommand,
+  refresh: async () => (await import('./commands/sessions/session-commands')).refreshCommand,
+  status: async () => (await import('./commands/sessions/session-commands')).statusCommand,
+  'credential-process': async () =>
+    (await import('./commands/sessions/session-commands')).credentialProcessCommand,
+  daemon: async () => (await import('./commands/sessions/daemon')).daemonCommand,
 };
 
 function firstLine(text: string): string {

@@ -58,6 +58,7 @@ export async function createSessionEngine(
   try {
     manager = await SessionManager.start({
       mode,
+      requester: options.kind,
       catalog,
       credentials: new CredentialsFile(paths),
       credentialsPath: paths.credentialsPath,

@@ -85,6 +85,8 @@ export interface SessionManagerDeps {
   /** Longest sleep between plans, so a host with no resume event still notices missed refreshes. */
   readonly maxSleepMs?: number;
   readonly requestTimeoutMs?: number;
+  /** Who is asking, in requests left for the refresher. */
+  readonly requester?: 'app' | 'daemon' | 'cli';
   /** Runs at the end of stop(): the factory releases locks and watchers here. */
   readonly onStop?: () => Promise<void> | void;
 }
@@ -122,6 +124,8 @@ const DEFAULT_MAX_SLEEP_MS = 5 * 60_000;
 const MIN_SOURCE_LIFE_MS = 60_000;
 /** IAM users' GetSessionToken default; every role assumed from it is capped at 1 hour anyway. */
 const MFA_SESSION_SECONDS = 43_200;
+/** The JS SDK re-runs credential_process when less than 5 minutes remain; hand out more. */
+const ISSUE_MIN_LIFE_MS = 5 * 60_000 + 60_000;
 
 /**
  * The heart of Switchyard: which roles are active, their sessions and timers.
@@ -339,6 +343,45 @@ export class SessionManager implements SessionEngine {
     this.#emit();
   }
 
+  /**
+   * Asks the running refresher (through the state file) to act; returns the
+   * request id, whose result the refresher records under the same id.
+   */
+  async ask(action: StateAction, idOrLabel: string): Promise<string> {
+    return this.#request(action, this.#role(idOrLabel).id);
+  }
+
+  /**
+   * Credentials for `credential_process`: the role's live session when it has
+   * more than five minutes left, else a fresh one from STS that is handed out
+   * without being written anywhere.
+   */
+  async issueCredentials(idOrLabel: string): Promise<SessionCredentials> {
+    const role = this.#role(idOrLabel);
+    const now = this.#deps.clock.now();
+    const live = this.#live.get(role.id);
+    if (live?.inFile && live.expiresAt !== undefined && live.expiresAt - now > ISSUE_MIN_LIFE_MS) {
+      const current =
+        live.credentials ??
+        (await readProfileSession(this.#deps.credentialsPath, role.profile, live.expiresAt));
+      if (current) return current;
+    }
+    try {
+      return (await this.#assume(role)).credentials;
+    } catch (error) {
+      if (error instanceof NeedsMfa) {
+        throw new StsError(
+          'needs-user',
+          'MfaRequired',
+          `${role.label} needs an MFA code for ${error.mfaSerial}: run \`switchyard activate ${role.id} --mfa-code CODE\` first`,
+          undefined,
+          true,
+        );
+      }
+      throw error;
+    }
+  }
+
   async #request(action: StateAction, roleId: string): Promise<string> {
     const id = randomUUID();
     const now = this.#deps.clock.now();
@@ -351,7 +394,7 @@ export class SessionManager implements SessionEngine {
         ...next,
         requests: [
           ...next.requests,
-          { id, action, roleId, createdAt: now, from: { pid: process.pid, kind: 'app' } },
+          { id, action, roleId, createdAt: now, from: { pid: process.pid, kind: this.#deps.requester ?? 'cli' } },
         ],
       };
       return next;

@@ -1,0 +1,164 @@
+import { InputError } from '../../../../shared/input-error';
+import type { RoleView } from '../../../../shared/model';
+import type { StateAction } from '../../../core/refresh/state-model';
+import type { SessionManager } from '../../../core/session/session-manager';
+import { parseCommandArgs, optionalString } from '../../args';
+import { askRefresher, openCliEngine } from './engine';
+import { statusRecord, statusTable } from './status-table';
+
+async function withEngine<T>(run: (engine: SessionManager) => Promise<T>): Promise<T> {
+  const engine = await openCliEngine();
+  try {
+    return await run(engine);
+  } finally {
+    await engine.stop();
+  }
+}
+
+function viewsOf(engine: SessionManager, roleIds: readonly string[]): RoleView[] {
+  const snapshot = engine.snapshot();
+  return roleIds.map((id) => snapshot.roles.find((r) => r.role.id === id)!).filter(Boolean);
+}
+
+/** Resolves ids or labels up front so a typo fails before anything happens. */
+function resolveRoles(engine: SessionManager, names: readonly string[], command: string): string[] {
+  if (names.length === 0) {
+    throw new InputError('arguments', `missing <id|label>; run \`switchyard ${command} --help\``);
+  }
+  const snapshot = engine.snapshot();
+  return names.map((name) => {
+    const found =
+      snapshot.roles.find((r) => r.role.id === name) ??
+      snapshot.roles.filter((r) => r.role.label.toLowerCase() === name.toLowerCase())[0];
+    if (!found) {
+      throw new InputError(
+        'role',
+        `no role with id or label ${JSON.stringify(name)}; see \`switchyard roles list\``,
+      );
+    }
+    return found.role.id;
+  });
+}
+
+function print(views: readonly RoleView[], json: boolean, engine: SessionManager): void {
+  const now = Date.now();
+  if (json) {
+    process.stdout.write(`${JSON.stringify(views.map((v) => statusRecord(v, now)))}\n`);
+  } else {
+    process.stdout.write(statusTable(views, engine.snapshot(), now));
+  }
+}
+
+/** Exit 1 when any role ended in error or waits for the user. */
+function failIfUnhealthy(views: readonly RoleView[]): void {
+  const bad = views.find(
+    (v) => v.state === 'error' || v.state === 'needs-mfa' || v.state === 'expired',
+  );
+  if (!bad) return;
+  const why =
+    bad.state === 'needs-mfa'
+      ? `needs an MFA code: rerun with --mfa-code CODE`
+      : (bad.error?.message ?? bad.state);
+  const error = new Error(`${bad.role.label}: ${why}`);
+  throw error;
+}
+
+async function act(action: StateAction, command: string, argv: readonly string[]): Promise<void> {
+  const { values, positionals } = parseCommandArgs(command, argv, {
+    json: { type: 'boolean' },
+    all: { type: 'boolean' },
+    ...(action === 'activate' ? { 'mfa-code': { type: 'string' } } : {}),
+  });
+  const json = values.json === true;
+  const mfaCode = optionalString(values, 'mfa-code');
+  await withEngine(async (engine) => {
+    const all = action === 'refresh' && values.all === true;
+    if (all && positionals.length > 0) {
+      throw new InputError('--all', 'give either --all or role names, not both');
+    }
+    const roleIds =
+      all || (action === 'refresh' && positionals.length === 0)
+        ? engine
+            .snapshot()
+            .roles.filter((r) => r.state !== 'inactive')
+            .map((r) => r.role.id)
+        : resolveRoles(engine, positionals, command);
+
+    if (engine.mode === 'passive') {
+      if (mfaCode !== undefined) {
+        throw new InputError(
+          '--mfa-code',
+          `${engine.snapshot().refresher.heldBy ?? 'another process'} refreshes sessions; enter the MFA code there`,
+        );
+      }
+      const results = await askRefresher(engine, action, roleIds);
+      const failed = results.find((r) => !r.ok);
+      const snapshot = engine.snapshot();
+      print(
+        viewsOf(engine, roleIds).length ? viewsOf(engine, roleIds) : snapshot.roles,
+        json,
+        engine,
+      );
+      if (failed) throw new Error(failed.message ?? `${action} failed`);
+      return;
+    }
+
+    for (const id of roleIds) {
+      if (action === 'activate') await engine.activate(id);
+      else if (action === 'deactivate') await engine.deactivate(id);
+      else await engine.refresh(id);
+    }
+    if (mfaCode !== undefined) {
+      for (const prompt of engine.snapshot().mfaPrompts)
+        await engine.submitMfaCode(prompt.sourceKey, mfaCode);
+    }
+    await engine.idle();
+    const views = viewsOf(engine, roleIds);
+    print(views, json, engine);
+    if (action !== 'deactivate' && !json) {
+      process.stderr.write(
+        'switchyard: note: no refresher is running, so these sessions will not be renewed; keep `switchyard daemon` (or the tray app) running\n',
+      );
+    }
+    failIfUnhealthy(views);
+  });
+}
+
+export const activateCommand = (argv: readonly string[]) => act('activate', 'activate', argv);
+export const deactivateCommand = (argv: readonly string[]) => act('deactivate', 'deactivate', argv);
+export const refreshCommand = (argv: readonly string[]) => act('refresh', 'refresh', argv);
+
+export async function statusCommand(argv: readonly string[]): Promise<void> {
+  const { values, positionals } = parseCommandArgs('status', argv, { json: { type: 'boolean' } });
+  if (positionals.length > 0) {
+    throw new InputError(
+      'arguments',
+      `unexpected argument ${JSON.stringify(positionals[0])}; run \`switchyard status --help\``,
+    );
+  }
+  await withEngine(async (engine) => {
+    print(engine.snapshot().roles, values.json === true, engine);
+  });
+}
+
+export async function credentialProcessCommand(argv: readonly string[]): Promise<void> {
+  const { positionals } = parseCommandArgs('credential-process', argv, {});
+  if (positionals.length !== 1) {
+    throw new InputError('arguments', 'credential-process takes exactly one <id|label>');
+  }
+  await withEngine(async (engine) => {
+    const [roleId] = resolveRoles(engine, positionals, 'credential-process');
+    const credentials = await engine.issueCredentials(roleId!);
+    // The one place a secret is printed: credential_process is a protocol whose
+    // whole point is handing the keys to the SDK that ran us.
+    process.stdout.write(
+      `${JSON.stringify({
+        Version: 1,
+        AccessKeyId: credentials.accessKeyId.reveal(),
+        SecretAccessKey: credentials.secretAccessKey.reveal(),
+        SessionToken: credentials.sessionToken.reveal(),
+        Expiration: new Date(credentials.expiresAt).toISOString(),
+      })}\n`,
+    );
+  });
+}

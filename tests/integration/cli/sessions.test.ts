@@ -1,0 +1,201 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
+import { startFaultStsServer, type FaultStsServer } from '../../support/fault-sts-server';
+import { cliPath, runCli } from '../../support/run-cli';
+import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
+import { findAwsCli, requireTool } from '../../support/tools';
+
+const run = promisify(execFile);
+const SOURCE_KEY = 'AKIAIOSFODNN7SOURCE1';
+const SOURCE_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSOURCEKEY1';
+const USER_FILE = `[source]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_access_key = ${SOURCE_SECRET}\n`;
+
+let sts: FaultStsServer;
+let home: TempAwsHome;
+let roleId: string;
+
+beforeAll(async () => {
+  sts = await startFaultStsServer();
+  sts.addUser(SOURCE_KEY, SOURCE_SECRET, 'arn:aws:iam::123456789012:user/dev');
+});
+afterAll(async () => {
+  await sts.close();
+});
+beforeEach(() => {
+  home = createTempAwsHome({ credentials: USER_FILE, env: { AWS_ENDPOINT_URL_STS: sts.endpoint } });
+  const catalog = CatalogStore.open({ dir: home.switchyardConfigDir });
+  roleId = catalog.add({
+    label: 'Dev admin',
+    roleArn: 'arn:aws:iam::210987654321:role/dev-admin',
+    profile: 'dev',
+    source: { kind: 'profile', profile: 'source' },
+  }).id;
+  catalog.close();
+});
+afterEach(() => {
+  home.cleanup();
+});
+
+function cli(args: string[]) {
+  return runCli(args, { env: home.env });
+}
+
+describe('activate / status / deactivate without a refresher', () => {
+  it('activates by label, reports status, deactivates', async () => {
+    const activated = await cli(['activate', 'dev admin', '--json']);
+    expect(activated.stderr).toBe('');
+    expect(activated.code).toBe(0);
+    const [record] = JSON.parse(activated.stdout) as Record<string, unknown>[];
+    expect(record).toMatchObject({ id: roleId, profile: 'dev', state: 'active' });
+    expect(record!.expiresInSeconds as number).toBeGreaterThan(3500);
+    expect(home.readCredentials()).toMatch(/\[dev\]\naws_access_key_id = ASIA/);
+
+    const status = await cli(['status']);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(/^ROLE +PROFILE +STATE +EXPIRES IN/);
+    expect(status.stdout).toMatch(/Dev admin +dev +active +(59m|1h 00m)/);
+
+    const plain = await cli(['activate', roleId]);
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).toMatch(/no refresher is running/);
+
+    const deactivated = await cli(['deactivate', roleId]);
+    expect(deactivated.code).toBe(0);
+    expect(home.readCredentials()).toBe(USER_FILE);
+    const after = JSON.parse((await cli(['status', '--json'])).stdout) as { state: string }[];
+    expect(after[0]!.state).toBe('inactive');
+  });
+
+  it('rejects unknown roles with exit 2 and fails with exit 1 on AWS errors', async () => {
+    const unknown = await cli(['activate', 'nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no role with id or label "nope"/);
+    sts.setDefaultFault({
+      kind: 'error',
+      code: 'AccessDenied',
+      status: 403,
+      message: 'User: x is not authorized to perform: sts:AssumeRole',
+    });
+    try {
+      const denied = await cli(['activate', roleId]);
+      expect(denied.code).toBe(1);
+      expect(denied.stderr).toMatch(/AccessDenied/);
+      expect(home.readCredentials()).toBe(USER_FILE);
+    } finally {
+      sts.setDefaultFault(null);
+    }
+  });
+});
+
+describe('credential-process', () => {
+  it('prints Version 1 JSON with Expiration, without touching the credentials file', async () => {
+    const result = await cli(['credential-process', roleId]);
+    expect(result.code).toBe(0);
+    const out = JSON.parse(result.stdout) as Record<string, string | number>;
+    expect(out.Version).toBe(1);
+    expect(out.AccessKeyId).toMatch(/^ASIA/);
+    expect(Date.parse(out.Expiration as string)).toBeGreaterThan(Date.now());
+    expect(home.readCredentials()).toBe(USER_FILE);
+  });
+
+  const aws = requireTool('aws-cli');
+  it.skipIf(!aws.available)(`is accepted by the real AWS CLI ${aws.skipReason}`, async () => {
+    writeFileSync(
+      home.configPath,
+      `[profile via-process]\ncredential_process = ${process.execPath} ${cliPath} credential-process ${roleId}\nregion = us-east-1\n`,
+    );
+    const env = { ...home.env };
+    delete env.AWS_ENDPOINT_URL_STS; // CLI v2.9 predates it; the credential process still needs it:
+    env.AWS_ENDPOINT_URL_STS = sts.endpoint;
+    const { stdout } = await run(
+      findAwsCli()!.path,
+      [
+        'sts',
+        'get-caller-identity',
+        '--profile',
+        'via-process',
+        '--endpoint-url',
+        sts.endpoint,
+        '--output',
+        'json',
+      ],
+      { env, timeout: 30_000 },
+    );
+    expect((JSON.parse(stdout) as { Arn: string }).Arn).toMatch(
+      /^arn:aws:sts::210987654321:assumed-role\/dev-admin\//,
+    );
+  });
+});
+
+describe('switchyard daemon', () => {
+  const children: ChildProcess[] = [];
+  afterEach(() => {
+    for (const child of children.splice(0)) child.kill('SIGKILL');
+  });
+
+  function startDaemon(): {
+    child: ChildProcess;
+    output: () => string;
+    waitFor: (re: RegExp) => Promise<void>;
+  } {
+    const child = spawn(process.execPath, [cliPath, 'daemon'], {
+      env: home.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    const waitFor = (re: RegExp) =>
+      new Promise<void>((resolve, reject) => {
+        const deadline = setTimeout(
+          () => reject(new Error(`timed out waiting for ${re} in:\n${out}`)),
+          15_000,
+        );
+        const check = () => {
+          if (re.test(out)) {
+            clearTimeout(deadline);
+            child.stdout!.off('data', check);
+            resolve();
+          }
+        };
+        child.stdout!.on('data', check);
+        check();
+      });
+    return { child, output: () => out, waitFor };
+  }
+
+  it('takes requests from other commands, keeps one refresher, and stops cleanly on SIGTERM', async () => {
+    const daemon = startDaemon();
+    await daemon.waitFor(/refreshing 0 active role\(s\)/);
+
+    const activated = await cli(['activate', roleId, '--json']);
+    expect(activated.stderr).toBe('');
+    expect(activated.code).toBe(0);
+    expect(JSON.parse(activated.stdout)[0]).toMatchObject({ state: 'active' });
+    expect(home.readCredentials()).toMatch(/\[dev\]\naws_access_key_id = ASIA/);
+    await daemon.waitFor(/Dev admin \[dev\] active, expires in/);
+
+    const second = startDaemon();
+    await second.waitFor(
+      /switchyard daemon \(pid \d+ on .+\) already refreshes sessions; staying passive/,
+    );
+    second.child.kill('SIGTERM');
+
+    const status = JSON.parse((await cli(['status', '--json'])).stdout) as { state: string }[];
+    expect(status[0]!.state).toBe('active');
+
+    const deactivated = await cli(['deactivate', roleId]);
+    expect(deactivated.code).toBe(0);
+    expect(home.readCredentials()).toBe(USER_FILE);
+
+    const exited = new Promise<number | null>((resolve) => daemon.child.once('exit', resolve));
+    daemon.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(daemon.output()).toMatch(/SIGTERM: stopping/);
+    expect(daemon.output()).not.toContain(SOURCE_SECRET);
+  });
+});
