@@ -142,6 +142,23 @@ describe('SessionManager', () => {
     expect(h.notes.some((n) => n.kind === 'expired' && n.roleId === role.id)).toBe(true);
   });
 
+  it('rides out a server that goes away for minutes and comes back', async () => {
+    const role = await addRole('dev');
+    await h.manager.activate(role.id);
+    await sts.stop();
+    try {
+      await h.advance(51 * MINUTE);
+      expect(view(role.id).error).toMatchObject({ kind: 'retryable', code: 'ECONNREFUSED' });
+      expect(view(role.id).state).toBe('active'); // the old session still serves
+      for (let i = 0; i < 4; i++) await h.advance(MINUTE);
+    } finally {
+      await sts.start();
+    }
+    for (let i = 0; i < 4 && view(role.id).error; i++) await h.advance(MINUTE);
+    expect(view(role.id).error).toBeUndefined();
+    expect(view(role.id).expiresAt! - h.clock.now()).toBeGreaterThan(55 * MINUTE);
+  });
+
   it('re-plans at once after sleep/resume or a wall-clock jump', async () => {
     const role = await addRole('dev');
     await h.manager.activate(role.id);
