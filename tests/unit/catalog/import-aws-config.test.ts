@@ -351,7 +351,7 @@ describe('reading the config file', () => {
     expect(awsConfigPath({ AWS_CONFIG_FILE: '/etc/aws.cfg', HOME: '/h' })).toBe('/etc/aws.cfg');
     expect(awsConfigPath({ AWS_CONFIG_FILE: '~/cfg', HOME: '/h' })).toBe('/h/cfg');
     expect(awsConfigPath({ HOME: '/h' })).toBe('/h/.aws/config');
-    expect(awsConfigPath({ USERPROFILE: 'C:/Users/a' })).toBe('C:/Users/a/.aws/config');
+    expect(awsConfigPath({ USERPROFILE: '/users/a' })).toBe('/users/a/.aws/config');
   });
 
   it('reads the file, and a missing one as empty', () => {
