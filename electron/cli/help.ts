@@ -10,6 +10,9 @@ Usage:
   switchyard status [--json]
   switchyard daemon
   switchyard credential-process <id|label>
+  switchyard roles list|add|edit|remove|import|export|import-catalog …
+  switchyard keys set <source-name> [--access-key-id AKIA…]   (secret key on stdin)
+  switchyard keys delete <source-name>
   switchyard help [command]
   switchyard --version
 
@@ -18,6 +21,8 @@ Environment:
   AWS_CONFIG_FILE               config file, read only (default ~/.aws/config)
   AWS_ENDPOINT_URL_STS          STS endpoint, as in the AWS SDKs
   SWITCHYARD_SIGNIN_ENDPOINT    federation endpoint (default https://<signin host>/federation)
+  SWITCHYARD_CONFIG_DIR         folder of Switchyard's catalog.json (default: the app's
+                                settings folder, e.g. ~/.config/Switchyard on Linux)
 
 Exit codes: 0 success, 1 AWS or file error, 2 invalid arguments.
 `;
@@ -99,5 +104,70 @@ Expiration), for ~/.aws/config:
   credential_process = switchyard credential-process prod-admin
 The live session is reused while it has over 6 minutes left; otherwise a new one
 is assumed and handed over without being written anywhere.
+`,
+  roles: `Usage:
+  switchyard roles list [--json]
+  switchyard roles add --label L --role-arn ARN --profile P [source] [options] [--json]
+  switchyard roles edit <id|label> [--label L] [--role-arn ARN] [--profile P] [source]
+                        [options] [--clear FIELD]... [--json]
+  switchyard roles remove <id|label> [--json]
+  switchyard roles import [--config-file PATH] [--dry-run] [--json]
+  switchyard roles export FILE [--force]
+  switchyard roles import-catalog FILE [--dry-run] [--json]
+
+The role catalog (catalog.json in SWITCHYARD_CONFIG_DIR, else the app's settings
+folder), shared with the tray app. A role is named by its id or its label (any case).
+
+  list             id, label, account, role name, target profile and source of each
+                   role; --json prints the array of roles
+  add              adds a role under a new id (the role's source: the SDK's default
+                   chain unless one of the source options is given)
+  edit             changes the options given; the id never changes
+  remove           removes a role (refused while other roles chain from it)
+  import           imports the profiles with role_arn from ~/.aws/config (or
+                   --config-file): prints what is added, updated and skipped and why,
+                   then writes it unless --dry-run. Each role writes to its own
+                   profile, <name>-switchyard; importing again updates, never duplicates
+  export           writes the roles to FILE as a team catalog file (no secrets, no
+                   settings; 0600, atomically); refuses an existing FILE unless --force
+  import-catalog   merges a team catalog file by id: new roles added, known ones
+                   replaced; checked in full first, so a bad file changes nothing
+
+Source (one of):
+  --source-profile NAME   a profile in ~/.aws/credentials or ~/.aws/config
+  --source-role ID|LABEL  another catalog role: chain from its session (1 hour at most)
+  --source-keys NAME      IAM user keys stored with \`switchyard keys set NAME\`
+
+Options:
+  --external-id ID        ExternalId the role's trust policy requires
+  --session-name NAME     RoleSessionName, shown in CloudTrail
+  --duration SECONDS      session length, 900-43200
+  --region REGION         STS region
+  --mfa-serial ARN        MFA device of the source identity
+  --color C               console colour (hex or red/orange/yellow/green/blue)
+  --group G               group or account alias shown in the menu
+  --tag T                 a tag; repeat for several (edit: replaces all tags)
+  --clear FIELD           edit: unset external-id, session-name, duration, region,
+                          mfa-serial, color, group, tag or source (back to the
+                          default chain); repeat for several
+  --json                  print one JSON value: the role (add, edit, remove), the
+                          roles (list), or what was added, updated and skipped (imports)
+`,
+  keys: `Usage:
+  switchyard keys set <source-name> [--access-key-id AKIA…]  < key-lines
+  switchyard keys delete <source-name>
+
+Stores (or deletes) an IAM user's long-term access key in the OS keychain, under
+the name catalog roles use with --source-keys. Never in a file.
+
+The secret access key is read from standard input, never from arguments or the
+environment: one line, trimmed. Without --access-key-id, the first line is the
+access key ID and the second the secret. Nothing is echoed.
+
+  switchyard keys set ci --access-key-id AKIAIOSFODNN7EXAMPLE < secret.txt
+  pass show aws/ci-user | switchyard keys set ci     (two lines: key ID, secret)
+
+Without a reachable keychain (Linux: a Secret Service such as GNOME Keyring over
+D-Bus) this fails, exit 1, and nothing is stored anywhere.
 `,
 };

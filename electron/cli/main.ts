@@ -11,6 +11,8 @@ type Command = (argv: readonly string[]) => Promise<void>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   assume: async () => (await import('./commands/assume')).assumeCommand,
   console: async () => (await import('./commands/console')).consoleCommand,
+  roles: async () => (await import('./commands/roles/roles')).rolesCommand,
+  keys: async () => (await import('./commands/keys')).keysCommand,
   activate: async () => (await import('./commands/sessions/session-commands')).activateCommand,
   deactivate: async () => (await import('./commands/sessions/session-commands')).deactivateCommand,
   refresh: async () => (await import('./commands/sessions/session-commands')).refreshCommand,
@@ -44,10 +46,12 @@ async function dispatch(argv: readonly string[]): Promise<void> {
   }
   if (name === 'help') {
     const topic = rest[0];
-    process.stdout.write(topic && COMMAND_HELP[topic] ? COMMAND_HELP[topic] : USAGE);
+    process.stdout.write(
+      topic && Object.hasOwn(COMMAND_HELP, topic) ? COMMAND_HELP[topic]! : USAGE,
+    );
     return;
   }
-  const load = COMMANDS[name];
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) {
     throw new InputError(
       'command',
