@@ -1,14 +1,17 @@
 // Bundles the `switchyard` command into dist/cli. Commands load their code
 // lazily (dynamic import), so `--help` never parses the AWS SDK; the bundle is
 // split so each command only loads what it needs.
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
 const outdir = new URL('../dist/cli/', import.meta.url).pathname;
-await rm(outdir, { recursive: true, force: true });
-await build({
+// Built in place, not after emptying the folder: a test run or a command using
+// dist/cli meanwhile must never find it missing. Stale chunks go afterwards.
+const result = await build({
+  metafile: true,
   entryPoints: { switchyard: 'electron/cli/main.ts' },
   outdir,
   bundle: true,
@@ -29,3 +32,14 @@ await build({
   define: { SWITCHYARD_VERSION: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 });
+
+const fresh = new Set(Object.keys(result.metafile.outputs).map((p) => relative(outdir, resolve(p))));
+for (const dir of ['', 'chunks']) {
+  const names = await readdir(join(outdir, dir)).catch(() => []);
+  for (const name of names) {
+    const path = join(dir, name);
+    if (name !== 'chunks' && !fresh.has(path) && !fresh.has(path.replace(/\.map$/, ''))) {
+      await rm(join(outdir, path), { force: true });
+    }
+  }
+}
