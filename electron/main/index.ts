@@ -1,29 +1,66 @@
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
 
-// The shell is thin: it opens the tray popup and wires it to the engine in
-// electron/core. The tray, IPC and session wiring land with the shell issue.
-function createPopup(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 380,
-    height: 560,
-    show: false,
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-    },
-  });
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
-  win.once('ready-to-show', () => win.show());
-  return win;
+import { app, dialog } from 'electron';
+
+import { systemClock } from '../core/refresh/clock';
+import { createSessionEngine } from '../core/session/create-session-engine';
+import { createFileLogger } from './logger';
+import { rendererLocation } from './renderer-location';
+import { startShell } from './start-shell';
+import { stopBeforeQuit } from './stop-before-quit';
+import { trayIconDir } from './tray-icon-file';
+import { lockDownWebContents } from './web-contents-guards';
+
+// The entry point: one instance, no Dock icon, then the engine and the shell.
+const APP_USER_MODEL_ID = 'dev.switchyard.app';
+
+async function boot(): Promise<void> {
+  const logger = createFileLogger({ dir: app.getPath('logs'), echo: !app.isPackaged });
+  logger.info(`Switchyard ${app.getVersion()} starting (Electron ${process.versions.electron})`);
+  try {
+    const engine = await createSessionEngine({ kind: 'app' });
+    stopBeforeQuit(() => engine.stop(), logger);
+    startShell({
+      engine,
+      logger,
+      clock: systemClock(),
+      platform: process.platform,
+      isPackaged: app.isPackaged,
+      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+      location: rendererLocation({
+        mainDir: import.meta.dirname,
+        isPackaged: app.isPackaged,
+        devServerUrl: process.env.ELECTRON_RENDERER_URL,
+      }),
+      trayIconDir: trayIconDir({
+        isPackaged: app.isPackaged,
+        resourcesPath: process.resourcesPath,
+        appPath: app.getAppPath(),
+      }),
+    });
+  } catch (error) {
+    logger.error('could not start', error);
+    dialog.showErrorBox(
+      'Switchyard could not start',
+      error instanceof Error ? error.message : String(error),
+    );
+    app.exit(1);
+  }
 }
 
 if (!app.requestSingleInstanceLock()) {
+  // Another Switchyard runs; it shows its popup on our 'second-instance'.
   app.quit();
 } else {
-  void app.whenReady().then(createPopup);
+  // Every renderer is sandboxed, and every webContents refuses navigation and new windows.
+  app.enableSandbox();
+  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents));
+  // A tray app lives on with no window open.
+  app.on('window-all-closed', () => undefined);
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+  void app.whenReady().then(() => {
+    // A menu bar app: no Dock icon (LSUIElement covers packaged builds from the first frame).
+    app.dock?.hide();
+    return boot();
+  });
 }

@@ -1,4 +1,10 @@
 import { contextBridge } from 'electron';
 
-// The preload exposes named verbs only, never ipcRenderer itself.
-contextBridge.exposeInMainWorld('switchyard', Object.freeze({ version: 1 }));
+import { createSwitchyardApi } from './switchyard-api';
+import { invoke, subscribe } from './typed-ipc-renderer';
+
+// Sandboxed and context-isolated: the page sees window.switchyard's verbs, frozen, and nothing else.
+contextBridge.exposeInMainWorld(
+  'switchyard',
+  Object.freeze(createSwitchyardApi({ invoke, subscribe })),
+);

@@ -1,0 +1,84 @@
+import type { InvokeArgs, InvokeChannel } from '../../shared/ipc-contract';
+import type { Snapshot } from '../../shared/model';
+import {
+  checkConsoleMode,
+  checkKnownRoleId,
+  checkKnownRoleIdOrNull,
+  checkMfaSourceKey,
+  checkRoleForm,
+  checkSettingsPatch,
+  checkText,
+  IpcArgumentError,
+} from './ipc-arg-checks';
+
+type ArgCheck<C extends InvokeChannel> = (
+  args: readonly unknown[],
+  snapshot: Snapshot,
+) => InvokeArgs<C>;
+
+/**
+ * One check per invoke channel: a mapped type over the contract, so a channel
+ * added to InvokeContract does not compile until it is checked here. Role ids
+ * are checked against the snapshot current when the message arrives.
+ */
+const ARG_CHECKS: { readonly [C in InvokeChannel]: ArgCheck<C> } = {
+  'snapshot:get': () => [],
+  'role:activate': ([id], s) => [checkKnownRoleId(id, s)],
+  'role:deactivate': ([id], s) => [checkKnownRoleId(id, s)],
+  'role:refresh': ([id], s) => [checkKnownRoleIdOrNull(id, s)],
+  'role:set-default': ([id], s) => [checkKnownRoleIdOrNull(id, s)],
+  'role:open-console': ([id, mode], s) => [checkKnownRoleId(id, s), checkConsoleMode(mode)],
+  'role:add': ([form], s) => [checkRoleForm(form, s)],
+  'role:update': ([id, form], s) => [checkKnownRoleId(id, s), checkRoleForm(form, s)],
+  'role:remove': ([id], s) => [checkKnownRoleId(id, s)],
+  'role:copy-export': ([id], s) => [checkKnownRoleId(id, s)],
+  'mfa:submit': ([key, code], s) => [checkMfaSourceKey(key, s), checkText(code, 'MFA code')],
+  'import:preview': () => [],
+  'import:apply': () => [],
+  'settings:update': ([patch]) => [checkSettingsPatch(patch)],
+  'popup:hide': () => [],
+};
+
+/** How many arguments each channel takes, typed from the contract's tuples so it cannot drift. */
+const ARITY: { readonly [C in InvokeChannel]: InvokeArgs<C>['length'] } = {
+  'snapshot:get': 0,
+  'role:activate': 1,
+  'role:deactivate': 1,
+  'role:refresh': 1,
+  'role:set-default': 1,
+  'role:open-console': 2,
+  'role:add': 1,
+  'role:update': 2,
+  'role:remove': 1,
+  'role:copy-export': 1,
+  'mfa:submit': 2,
+  'import:preview': 0,
+  'import:apply': 0,
+  'settings:update': 1,
+  'popup:hide': 0,
+};
+
+/** The checked arguments of one invoke call; throws IpcArgumentError when they are wrong. */
+export function checkInvokeArgs<C extends InvokeChannel>(
+  channel: C,
+  args: readonly unknown[],
+  snapshot: Snapshot,
+): InvokeArgs<C> {
+  if (!Object.hasOwn(ARG_CHECKS, channel)) {
+    throw new IpcArgumentError('unknown channel');
+  }
+  if (args.length !== ARITY[channel]) {
+    throw new IpcArgumentError(
+      `${channel} takes ${ARITY[channel]} argument${ARITY[channel] === 1 ? '' : 's'}, got ${args.length}`,
+    );
+  }
+  const check = ARG_CHECKS[channel] as ArgCheck<C>;
+  try {
+    return check(args, snapshot);
+  } catch (error) {
+    if (error instanceof IpcArgumentError) {
+      throw new IpcArgumentError(`${channel}: ${error.message}`);
+    }
+    throw error;
+  }
+}

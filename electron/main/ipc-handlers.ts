@@ -1,0 +1,62 @@
+import { INVOKE_CHANNELS, type InvokeChannel } from '../../shared/ipc-contract';
+import type { SessionEngine } from '../core/session/session-engine';
+import { profileExportLine } from './profile-export-line';
+import { projectSnapshot } from './snapshot-projection';
+import {
+  handleInvoke,
+  removeInvokeHandlers,
+  type InvokeGuard,
+  type InvokeHandler,
+} from './typed-ipc-main';
+
+/** What the handlers need besides the engine: the few things only Electron can do. */
+export interface IpcShellActions {
+  hidePopup(): void;
+  openAwsUrl(url: string): Promise<void>;
+  writeClipboard(text: string): void;
+  readonly platform: NodeJS.Platform;
+}
+
+type Handlers = { readonly [C in InvokeChannel]: InvokeHandler<C> };
+
+/**
+ * Channel → engine, 1:1. The shell adds only what needs Electron: opening the
+ * console URL the engine builds, the clipboard, hiding the popup. A mapped
+ * type over the contract, so a new channel does not compile until handled.
+ */
+function invokeHandlers(engine: SessionEngine, shell: IpcShellActions): Handlers {
+  return {
+    'snapshot:get': () => projectSnapshot(engine.snapshot()),
+    'role:activate': (roleId) => engine.activate(roleId),
+    'role:deactivate': (roleId) => engine.deactivate(roleId),
+    'role:refresh': (roleId) => engine.refresh(roleId),
+    'role:set-default': (roleId) => engine.setDefault(roleId),
+    'role:open-console': async (roleId, mode) => {
+      await shell.openAwsUrl(await engine.consoleUrl(roleId, mode));
+    },
+    'role:add': (form) => engine.addRole(form),
+    'role:update': (roleId, form) => engine.updateRole(roleId, form),
+    'role:remove': (roleId) => engine.removeRole(roleId),
+    'role:copy-export': (roleId) => {
+      shell.writeClipboard(profileExportLine(engine.profileOf(roleId), shell.platform));
+    },
+    'mfa:submit': (sourceKey, code) => engine.submitMfaCode(sourceKey, code),
+    'import:preview': () => engine.previewImport(),
+    'import:apply': () => engine.applyImport(),
+    'settings:update': (patch) => engine.updateSettings(patch),
+    'popup:hide': () => shell.hidePopup(),
+  };
+}
+
+/** Registers a handler for every INVOKE_CHANNELS entry; returns the function that removes them. */
+export function registerIpcHandlers(
+  engine: SessionEngine,
+  shell: IpcShellActions,
+  guard: InvokeGuard,
+): () => void {
+  const handlers = invokeHandlers(engine, shell);
+  const register = <C extends InvokeChannel>(channel: C): void =>
+    handleInvoke(channel, guard, handlers[channel]);
+  for (const channel of INVOKE_CHANNELS) register(channel);
+  return () => removeInvokeHandlers(INVOKE_CHANNELS);
+}

@@ -1,0 +1,130 @@
+import type {
+  MfaPromptView,
+  RoleEntry,
+  RoleSource,
+  RoleView,
+  SessionErrorView,
+  Settings,
+  Snapshot,
+} from '../../shared/model';
+
+/**
+ * The snapshot exactly as the model declares it, rebuilt field by field from
+ * allow-lists before it crosses to the renderer. The engine already sends
+ * views without secrets; this makes sure nothing it might carry besides (a
+ * stray field, a credentials object after some refactor, a Secret) ever
+ * reaches the page. Each list is a Record over the model's keys, so a field
+ * added to the model does not compile until it is listed here.
+ */
+type Field = 'plain' | 'strings' | ((value: unknown) => unknown);
+type Fields<T> = { readonly [K in keyof Required<T>]: Field };
+
+function plain(value: unknown, key: string): string | number | boolean {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return value;
+  }
+  throw new Error(`snapshot field "${key}" is not a plain value; refusing to send it`);
+}
+
+function list(value: unknown, key: string): readonly unknown[] {
+  if (Array.isArray(value)) return value;
+  throw new Error(`snapshot field "${key}" is not a list; refusing to send it`);
+}
+
+function copy<T>(value: unknown, fields: Fields<T>): T {
+  if (typeof value !== 'object' || value === null) {
+    throw new Error('snapshot part is not an object; refusing to send it');
+  }
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(fields) as [string, Field][]) {
+    const item = source[key];
+    if (item === undefined) continue;
+    if (field === 'plain') out[key] = plain(item, key);
+    else if (field === 'strings') out[key] = list(item, key).map((entry) => plain(entry, key));
+    else out[key] = field(item);
+  }
+  return out as T;
+}
+
+const SOURCE_FIELDS: {
+  readonly [K in RoleSource['kind']]: Fields<Extract<RoleSource, { kind: K }>>;
+} = {
+  profile: { kind: 'plain', profile: 'plain' },
+  role: { kind: 'plain', roleId: 'plain' },
+  keys: { kind: 'plain', name: 'plain' },
+  default: { kind: 'plain' },
+};
+
+function projectSource(value: unknown): RoleSource {
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  if (typeof kind !== 'string' || !Object.hasOwn(SOURCE_FIELDS, kind)) {
+    throw new Error('snapshot role source has an unknown kind; refusing to send it');
+  }
+  return copy<RoleSource>(value, SOURCE_FIELDS[kind as RoleSource['kind']] as Fields<RoleSource>);
+}
+
+const ROLE_FIELDS = {
+  id: 'plain',
+  label: 'plain',
+  roleArn: 'plain',
+  profile: 'plain',
+  source: projectSource,
+  externalId: 'plain',
+  sessionName: 'plain',
+  durationSeconds: 'plain',
+  region: 'plain',
+  mfaSerial: 'plain',
+  color: 'plain',
+  group: 'plain',
+  tags: 'strings',
+  importedFrom: 'plain',
+} as const satisfies Fields<RoleEntry>;
+
+const ERROR_FIELDS = {
+  kind: 'plain',
+  code: 'plain',
+  message: 'plain',
+  retryAt: 'plain',
+} as const satisfies Fields<SessionErrorView>;
+
+const VIEW_FIELDS = {
+  role: (value) => copy<RoleEntry>(value, ROLE_FIELDS),
+  state: 'plain',
+  expiresAt: 'plain',
+  isDefault: 'plain',
+  chained: 'plain',
+  error: (value) => copy<SessionErrorView>(value, ERROR_FIELDS),
+} as const satisfies Fields<RoleView>;
+
+const PROMPT_FIELDS = {
+  sourceKey: 'plain',
+  mfaSerial: 'plain',
+  waitingRoleIds: 'strings',
+} as const satisfies Fields<MfaPromptView>;
+
+const SETTINGS_FIELDS = {
+  refreshMarginSeconds: 'plain',
+  removeExpiredProfiles: 'plain',
+  launchAtLogin: 'plain',
+  shortcut: 'plain',
+} as const satisfies Fields<Settings>;
+
+const REFRESHER_FIELDS = {
+  active: 'plain',
+  heldBy: 'plain',
+} as const satisfies Fields<Snapshot['refresher']>;
+
+const SNAPSHOT_FIELDS = {
+  roles: (value) => list(value, 'roles').map((view) => copy<RoleView>(view, VIEW_FIELDS)),
+  defaultRoleId: 'plain',
+  mfaPrompts: (value) =>
+    list(value, 'mfaPrompts').map((prompt) => copy<MfaPromptView>(prompt, PROMPT_FIELDS)),
+  settings: (value) => copy<Settings>(value, SETTINGS_FIELDS),
+  refresher: (value) => copy<Snapshot['refresher']>(value, REFRESHER_FIELDS),
+} as const satisfies Fields<Snapshot>;
+
+/** A fresh, plain copy of `snapshot` holding only the model's fields. Throws on anything else. */
+export function projectSnapshot(snapshot: Snapshot): Snapshot {
+  return copy<Snapshot>(snapshot, SNAPSHOT_FIELDS);
+}

@@ -1,0 +1,30 @@
+import type { SwitchyardApi } from '../../shared/ipc-contract';
+import type { TypedIpcRenderer } from './typed-ipc-renderer';
+
+/**
+ * window.switchyard: named verbs only (Electron Fiddle's src/preload/preload.ts
+ * pattern). Each verb forwards its own arguments to one channel, so the page
+ * cannot pick a channel or reach ipcRenderer.
+ */
+export function createSwitchyardApi(ipc: TypedIpcRenderer): SwitchyardApi {
+  const { invoke, subscribe } = ipc;
+  return {
+    getSnapshot: () => invoke('snapshot:get'),
+    onSnapshot: (listener) => subscribe('snapshot:changed', (snapshot) => listener(snapshot)),
+    onFocusRole: (listener) => subscribe('role:focus', (roleId) => listener(roleId)),
+    activate: (roleId) => invoke('role:activate', roleId),
+    deactivate: (roleId) => invoke('role:deactivate', roleId),
+    refresh: (roleId) => invoke('role:refresh', roleId),
+    setDefault: (roleId) => invoke('role:set-default', roleId),
+    openConsole: (roleId, mode) => invoke('role:open-console', roleId, mode),
+    addRole: (form) => invoke('role:add', form),
+    updateRole: (roleId, form) => invoke('role:update', roleId, form),
+    removeRole: (roleId) => invoke('role:remove', roleId),
+    copyProfileExport: (roleId) => invoke('role:copy-export', roleId),
+    submitMfaCode: (sourceKey, code) => invoke('mfa:submit', sourceKey, code),
+    previewImport: () => invoke('import:preview'),
+    applyImport: () => invoke('import:apply'),
+    updateSettings: (patch) => invoke('settings:update', patch),
+    hidePopup: () => invoke('popup:hide'),
+  };
+}

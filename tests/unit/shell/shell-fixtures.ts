@@ -1,0 +1,148 @@
+import { vi } from 'vitest';
+
+import type {
+  SessionEngine,
+  SessionNotification,
+} from '../../../electron/core/session/session-engine';
+import type { ConsoleMode, RoleForm } from '../../../shared/ipc-contract';
+import {
+  DEFAULT_SETTINGS,
+  type RoleEntry,
+  type RoleView,
+  type Settings,
+  type Snapshot,
+} from '../../../shared/model';
+
+export const T0 = Date.UTC(2026, 0, 1, 9, 0, 0);
+export const MIN = 60_000;
+export const HOUR = 60 * MIN;
+
+export function roleEntry(id: string, overrides: Partial<RoleEntry> = {}): RoleEntry {
+  return {
+    id,
+    label: id,
+    roleArn: `arn:aws:iam::123456789012:role/${id}`,
+    profile: id,
+    source: { kind: 'profile', profile: 'login' },
+    tags: [],
+    ...overrides,
+  };
+}
+
+export function roleView(id: string, overrides: Partial<RoleView> = {}): RoleView {
+  return { role: roleEntry(id), state: 'inactive', isDefault: false, chained: false, ...overrides };
+}
+
+export function snapshotOf(
+  roles: readonly RoleView[],
+  overrides: Partial<Snapshot> = {},
+): Snapshot {
+  return {
+    roles,
+    mfaPrompts: [],
+    settings: DEFAULT_SETTINGS,
+    refresher: { active: true },
+    ...overrides,
+  };
+}
+
+/** Credentials a real engine would hold in memory; they must never reach the renderer. */
+export const PLANTED = {
+  accessKeyId: 'ASIAPLANTEDKEY000001',
+  secretAccessKey: 'plAntedSecretAccessKey/ForTests+12345678',
+  sessionToken: `IQoJb3JpZ2luX2VjEPlantedSessionToken${'x'.repeat(200)}`,
+} as const;
+
+/**
+ * A SessionEngine for shell tests: every verb is a vi.fn, snapshots and
+ * notifications are emitted on demand. It holds live-looking credentials in
+ * its internals, and with `leaky` its snapshot views even carry them in an
+ * extra field, as a careless engine might.
+ */
+export class FakeEngine implements SessionEngine {
+  current: Snapshot;
+  leaky = false;
+  readonly credentials = new Map<string, typeof PLANTED>();
+  readonly #snapshotListeners = new Set<(snapshot: Snapshot) => void>();
+  readonly #notificationListeners = new Set<(notification: SessionNotification) => void>();
+
+  readonly activate = vi.fn(async (roleId: string) => {
+    this.credentials.set(roleId, PLANTED);
+  });
+  readonly deactivate = vi.fn(async (_roleId: string) => undefined);
+  readonly refresh = vi.fn(async (_roleId: string | null) => undefined);
+  readonly setDefault = vi.fn(async (_roleId: string | null) => undefined);
+  readonly submitMfaCode = vi.fn(async (_sourceKey: string, _code: string) => undefined);
+  readonly addRole = vi.fn(async (form: RoleForm): Promise<RoleEntry> => ({
+    ...form,
+    id: 'new-role',
+    tags: form.tags ?? [],
+  }));
+  readonly updateRole = vi.fn(async (roleId: string, form: RoleForm): Promise<RoleEntry> => ({
+    ...form,
+    id: roleId,
+    tags: form.tags ?? [],
+  }));
+  readonly removeRole = vi.fn(async (_roleId: string) => undefined);
+  readonly updateSettings = vi.fn(async (patch: Partial<Settings>): Promise<Settings> => ({
+    ...this.current.settings,
+    ...patch,
+  }));
+  readonly previewImport = vi.fn(async () => ({
+    configPath: '/home/u/.aws/config',
+    toAdd: [],
+    toUpdate: [],
+    skipped: [],
+  }));
+  readonly applyImport = vi.fn(async () => ({ added: 0, updated: 0 }));
+  readonly consoleUrl = vi.fn(
+    async (_roleId: string, _mode: ConsoleMode) =>
+      `https://signin.aws.amazon.com/federation?Action=login&SigninToken=${PLANTED.sessionToken}`,
+  );
+  readonly profileOf = vi.fn((roleId: string) => roleId);
+  readonly resume = vi.fn();
+  readonly setOnline = vi.fn();
+  readonly stop = vi.fn(async () => undefined);
+
+  constructor(snapshot: Snapshot) {
+    this.current = snapshot;
+    this.credentials.set('planted', PLANTED);
+  }
+
+  snapshot(): Snapshot {
+    if (!this.leaky) return this.current;
+    return {
+      ...this.current,
+      roles: this.current.roles.map((view) => ({
+        ...view,
+        credentials: this.credentials.get(view.role.id) ?? PLANTED,
+      })),
+      internals: { credentials: [...this.credentials.values()] },
+    } as Snapshot;
+  }
+
+  subscribe(listener: (snapshot: Snapshot) => void): () => void {
+    this.#snapshotListeners.add(listener);
+    return () => this.#snapshotListeners.delete(listener);
+  }
+
+  onNotification(listener: (notification: SessionNotification) => void): () => void {
+    this.#notificationListeners.add(listener);
+    return () => this.#notificationListeners.delete(listener);
+  }
+
+  /** Replaces the snapshot and tells subscribers, as the engine does after every change. */
+  emit(snapshot: Snapshot): void {
+    this.current = snapshot;
+    const sent = this.snapshot();
+    for (const listener of this.#snapshotListeners) listener(sent);
+  }
+
+  notify(notification: SessionNotification): void {
+    for (const listener of this.#notificationListeners) listener(notification);
+  }
+
+  listenerCount(): number {
+    return this.#snapshotListeners.size + this.#notificationListeners.size;
+  }
+}
