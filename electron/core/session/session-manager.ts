@@ -394,7 +394,13 @@ export class SessionManager implements SessionEngine {
         ...next,
         requests: [
           ...next.requests,
-          { id, action, roleId, createdAt: now, from: { pid: process.pid, kind: this.#deps.requester ?? 'cli' } },
+          {
+            id,
+            action,
+            roleId,
+            createdAt: now,
+            from: { pid: process.pid, kind: this.#deps.requester ?? 'cli' },
+          },
         ],
       };
       return next;

@@ -43,7 +43,12 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
   });
   const mfaPrompts: MfaPromptView[] = [...input.mfaWaiting]
     .filter(([, w]) => w.roleIds.length > 0)
-    .map(([sourceKey, w]) => ({ sourceKey, mfaSerial: w.mfaSerial, waitingRoleIds: w.roleIds }));
+    // Copied: the snapshot is frozen, and the manager keeps appending to its own lists.
+    .map(([sourceKey, w]) => ({
+      sourceKey,
+      mfaSerial: w.mfaSerial,
+      waitingRoleIds: [...w.roleIds],
+    }));
   return {
     roles,
     ...(input.defaultRoleId ? { defaultRoleId: input.defaultRoleId } : {}),

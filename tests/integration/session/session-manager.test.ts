@@ -242,8 +242,11 @@ describe('SessionManager', () => {
       source: { kind: 'keys', name: 'ci-user' },
       mfaSerial: serial,
     });
+    const seen: number[] = [];
+    h.manager.subscribe((snapshot) => seen.push(snapshot.mfaPrompts.length)); // a live view freezes snapshots
     await h.manager.activate(a.id);
     await h.manager.activate(b.id);
+    expect(seen.length).toBeGreaterThan(0);
     const prompts = h.manager.snapshot().mfaPrompts;
     expect(prompts).toHaveLength(1);
     expect(prompts[0]).toMatchObject({ sourceKey: 'keys:ci-user', mfaSerial: serial });
