@@ -1,0 +1,40 @@
+import { FormField } from './form-field';
+import type { ReactNode } from 'react';
+
+export interface TextFieldProps {
+  readonly id: string;
+  readonly label: string;
+  readonly value: string;
+  readonly problem?: string;
+  readonly hint?: ReactNode;
+  readonly placeholder?: string;
+  readonly autoFocus?: boolean;
+  readonly inputMode?: 'text' | 'numeric';
+  readonly onChange: (value: string) => void;
+  readonly onBlur?: () => void;
+}
+
+export function TextField(props: TextFieldProps) {
+  const { id, label, value, problem, hint, placeholder, autoFocus, inputMode, onChange, onBlur } =
+    props;
+  return (
+    <FormField id={id} label={label} problem={problem} hint={hint}>
+      {(describedBy) => (
+        <input
+          id={id}
+          type="text"
+          value={value}
+          placeholder={placeholder}
+          autoFocus={autoFocus}
+          inputMode={inputMode}
+          spellCheck={false}
+          autoComplete="off"
+          aria-invalid={problem !== undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => onChange(event.target.value)}
+          onBlur={onBlur}
+        />
+      )}
+    </FormField>
+  );
+}

@@ -1,0 +1,121 @@
+import { useEffect, useState } from 'react';
+import { errorText } from '../roles/error-text';
+import type { RoleRecord } from '../roles/role-record';
+import { hasSession, isSessionOn, stateText } from '../roles/role-state';
+import { Countdown } from './countdown';
+import type { RoleActions } from './use-role-actions';
+
+const CONFIRM_MS = 3000;
+
+export interface RoleDetailsProps {
+  readonly record: RoleRecord;
+  readonly marginMs: number;
+  readonly actions: RoleActions;
+  readonly onEdit: (roleId: string) => void;
+}
+
+// One formatter for the page: creating one per call is the slow part of Intl.
+const clockTime = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+function expiryClock(expiresAt: number): string {
+  return clockTime.format(expiresAt);
+}
+
+/** The selected role in full, with every per-role verb and its shortcut. */
+export function RoleDetails({ record, marginMs, actions, onEdit }: RoleDetailsProps) {
+  const { view, accountId } = record;
+  const { role, state, expiresAt, error, chained, isDefault } = view;
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  useEffect(() => setConfirmRemove(false), [role.id]);
+  useEffect(() => {
+    if (!confirmRemove) return;
+    const timer = window.setTimeout(() => setConfirmRemove(false), CONFIRM_MS);
+    return () => window.clearTimeout(timer);
+  }, [confirmRemove]);
+
+  const on = isSessionOn(state);
+  const live = hasSession(state);
+  return (
+    <section className="role-details" aria-label={`${role.label} details`}>
+      <div className="details-line">
+        <strong className="details-label">{role.label}</strong>
+        <span className={`details-state state-${state}`}>{stateText(state)}</span>
+        {live && expiresAt !== undefined && (
+          <span className="details-expiry">
+            <Countdown expiresAt={expiresAt} marginMs={marginMs} /> left, until{' '}
+            {expiryClock(expiresAt)}
+          </span>
+        )}
+      </div>
+      <div className="details-line muted" title={role.roleArn}>
+        {role.group ? `${role.group} · ` : ''}
+        {accountId} · {record.roleName} · profile {role.profile}
+      </div>
+      {chained && (
+        <div className="details-line muted">
+          Assumed with temporary credentials: AWS caps this session at 1 hour.
+        </div>
+      )}
+      {error && (
+        <div className="details-error" data-testid="role-error">
+          {errorText(error).code && <span className="error-code">{error.code} </span>}
+          {errorText(error).message}
+          {error.retryAt !== undefined && <> Retrying at {expiryClock(error.retryAt)}.</>}
+        </div>
+      )}
+      <div className="details-actions">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => actions.toggle(view)}
+          title="Enter"
+        >
+          {on ? 'Deactivate' : state === 'error' || state === 'expired' ? 'Retry' : 'Activate'}
+        </button>
+        <button
+          type="button"
+          onClick={() => actions.openConsole(view, 'switch-role')}
+          title="Ctrl/⌘ O"
+        >
+          Console
+        </button>
+        <button
+          type="button"
+          onClick={() => actions.openConsole(view, 'federated')}
+          disabled={!live}
+          title={live ? 'Ctrl/⌘ Shift O' : 'Sign-in needs an active session'}
+        >
+          Sign in
+        </button>
+        <button type="button" onClick={() => actions.copyExport(view)} title="Ctrl/⌘ Shift C">
+          Copy export
+        </button>
+      </div>
+      <div className="details-actions secondary">
+        <button
+          type="button"
+          onClick={() => actions.refresh(view)}
+          disabled={!live}
+          title="Ctrl/⌘ R"
+        >
+          Refresh now
+        </button>
+        <button type="button" onClick={() => actions.setDefault(view)} title="Ctrl/⌘ D">
+          {isDefault ? 'Unset default' : 'Make default'}
+        </button>
+        <button type="button" onClick={() => onEdit(role.id)} title="Ctrl/⌘ E">
+          Edit…
+        </button>
+        {confirmRemove ? (
+          <button type="button" className="danger" onClick={() => actions.remove(view)}>
+            Confirm remove
+          </button>
+        ) : (
+          <button type="button" onClick={() => setConfirmRemove(true)}>
+            Remove…
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { type KeyboardEvent, type Ref } from 'react';
+
+export interface SearchBoxProps {
+  readonly inputRef: Ref<HTMLInputElement>;
+  readonly autoFocus: boolean;
+  readonly query: string;
+  readonly listId: string;
+  readonly activeOptionId?: string;
+  readonly onQuery: (query: string) => void;
+  readonly onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
+}
+
+/** The search field, which is also the list's keyboard owner (combobox + aria-activedescendant). */
+export function SearchBox({
+  inputRef,
+  autoFocus,
+  query,
+  listId,
+  activeOptionId,
+  onQuery,
+  onKeyDown,
+}: SearchBoxProps) {
+  return (
+    <div className="search-box">
+      <input
+        ref={inputRef}
+        type="search"
+        role="combobox"
+        aria-label="Search roles"
+        aria-controls={listId}
+        aria-expanded="true"
+        aria-autocomplete="list"
+        aria-activedescendant={activeOptionId}
+        placeholder="Search roles, accounts, profiles, tags"
+        spellCheck={false}
+        autoComplete="off"
+        autoFocus={autoFocus}
+        value={query}
+        onChange={(event) => onQuery(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { useMemo } from 'react';
+import type { ConsoleMode } from '../../../shared/ipc-contract';
+import type { RoleView } from '../../../shared/model';
+import { errorMessage } from '../bridge/error-message';
+import { isSessionOn } from '../roles/role-state';
+import { useServices } from '../services-context';
+import type { Report } from '../status/status';
+
+export interface RoleActions {
+  toggle(view: RoleView): void;
+  refresh(view: RoleView): void;
+  setDefault(view: RoleView): void;
+  openConsole(view: RoleView, mode: ConsoleMode): void;
+  copyExport(view: RoleView): void;
+  remove(view: RoleView): void;
+}
+
+/**
+ * The per-role verbs, each reporting its failure (the engine's message) in the
+ * footer. `onActivate` hears which role the user just switched on.
+ */
+export function useRoleActions(report: Report, onActivate?: (roleId: string) => void): RoleActions {
+  const { api } = useServices();
+  return useMemo(() => {
+    const run = (work: () => Promise<unknown>, done?: string) => {
+      report(undefined);
+      work().then(
+        () => done && report({ tone: 'info', text: done }),
+        (error: unknown) => report({ tone: 'error', text: errorMessage(error) }),
+      );
+    };
+    return {
+      toggle: ({ role, state }) => {
+        if (isSessionOn(state)) return run(() => api.deactivate(role.id));
+        onActivate?.(role.id);
+        run(() => api.activate(role.id));
+      },
+      refresh: ({ role }) => run(() => api.refresh(role.id)),
+      setDefault: ({ role, isDefault }) =>
+        run(
+          () => api.setDefault(isDefault ? null : role.id),
+          isDefault ? `${role.label} is no longer the default` : `${role.label} is the default`,
+        ),
+      openConsole: ({ role }, mode) => run(() => api.openConsole(role.id, mode)),
+      copyExport: ({ role }) =>
+        run(() => api.copyProfileExport(role.id), `Copied export AWS_PROFILE=${role.profile}`),
+      remove: ({ role }) => run(() => api.removeRole(role.id), `Removed ${role.label}`),
+    };
+  }, [api, report, onActivate]);
+}

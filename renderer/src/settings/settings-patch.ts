@@ -1,0 +1,36 @@
+import type { Settings } from '../../../shared/model';
+
+export interface SettingsDraft {
+  readonly marginMinutes: string;
+  readonly removeExpiredProfiles: boolean;
+  readonly launchAtLogin: boolean;
+  readonly shortcut: string;
+}
+
+export type SettingsPatchResult =
+  | { readonly ok: true; readonly patch: Partial<Settings> }
+  | { readonly ok: false; readonly problem: string };
+
+/**
+ * The changed settings as the engine takes them. Only the unit conversion is
+ * checked here (minutes in the form, seconds in the model); the range and the
+ * shortcut are the engine's to judge, so its message is the one shown.
+ */
+export function settingsPatch(current: Settings, draft: SettingsDraft): SettingsPatchResult {
+  const text = draft.marginMinutes.trim();
+  if (!/^\d+(\.\d+)?$/.test(text)) {
+    return {
+      ok: false,
+      problem: 'refresh margin: enter a number of minutes, e.g. 10',
+    };
+  }
+  const seconds = Math.round(Number(text) * 60);
+  const patch: { -readonly [K in keyof Settings]?: Settings[K] } = {};
+  if (seconds !== current.refreshMarginSeconds) patch.refreshMarginSeconds = seconds;
+  if (draft.removeExpiredProfiles !== current.removeExpiredProfiles) {
+    patch.removeExpiredProfiles = draft.removeExpiredProfiles;
+  }
+  if (draft.launchAtLogin !== current.launchAtLogin) patch.launchAtLogin = draft.launchAtLogin;
+  if (draft.shortcut.trim() !== current.shortcut) patch.shortcut = draft.shortcut.trim();
+  return { ok: true, patch };
+}

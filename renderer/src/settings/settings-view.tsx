@@ -1,0 +1,107 @@
+import { type FormEvent, useState } from 'react';
+import type { Settings } from '../../../shared/model';
+import { errorMessage } from '../bridge/error-message';
+import { useServices } from '../services-context';
+import type { Report } from '../status/status';
+import { type SettingsDraft, settingsPatch } from './settings-patch';
+
+function draftOf(settings: Settings): SettingsDraft {
+  return {
+    marginMinutes: String(settings.refreshMarginSeconds / 60),
+    removeExpiredProfiles: settings.removeExpiredProfiles,
+    launchAtLogin: settings.launchAtLogin,
+    shortcut: settings.shortcut,
+  };
+}
+
+/** The four settings; the engine checks them and its message is shown as is. */
+export function SettingsView(props: { settings: Settings; report: Report; onDone: () => void }) {
+  const { settings, report, onDone } = props;
+  const { api } = useServices();
+  const [draft, setDraft] = useState(() => draftOf(settings));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const parsed = settingsPatch(settings, draft);
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    if (!parsed.ok) return setError(parsed.problem);
+    setBusy(true);
+    setError(undefined);
+    api.updateSettings(parsed.patch).then(
+      () => {
+        report({ tone: 'info', text: 'Settings saved' });
+        onDone();
+      },
+      (failure: unknown) => {
+        setBusy(false);
+        setError(errorMessage(failure));
+      },
+    );
+  };
+  const update = (patch: Partial<SettingsDraft>) => {
+    setError(undefined);
+    setDraft((prev) => ({ ...prev, ...patch }));
+  };
+
+  return (
+    <form className="settings-view" onSubmit={save} aria-label="Settings">
+      <div className="view-title">Settings</div>
+      <div className="form-scroll">
+        <div className="form-field">
+          <label htmlFor="settings-margin">Refresh before expiry (min)</label>
+          <input
+            id="settings-margin"
+            type="text"
+            inputMode="numeric"
+            autoFocus
+            value={draft.marginMinutes}
+            aria-describedby="settings-margin-note"
+            onChange={(event) => update({ marginMinutes: event.target.value })}
+          />
+          <div id="settings-margin-note" className="field-hint">
+            Countdowns turn amber inside this margin.
+          </div>
+        </div>
+        <label className="check-field">
+          <input
+            type="checkbox"
+            checked={draft.removeExpiredProfiles}
+            onChange={(event) => update({ removeExpiredProfiles: event.target.checked })}
+          />
+          Remove a profile from ~/.aws/credentials once its session expired
+        </label>
+        <label className="check-field">
+          <input
+            type="checkbox"
+            checked={draft.launchAtLogin}
+            onChange={(event) => update({ launchAtLogin: event.target.checked })}
+          />
+          Launch at login
+        </label>
+        <div className="form-field">
+          <label htmlFor="settings-shortcut">Open shortcut</label>
+          <input
+            id="settings-shortcut"
+            type="text"
+            spellCheck={false}
+            value={draft.shortcut}
+            onChange={(event) => update({ shortcut: event.target.value })}
+          />
+          <div className="field-hint">An Electron accelerator, e.g. CommandOrControl+Shift+Y.</div>
+        </div>
+      </div>
+      <div className="form-error" role="alert" data-testid="settings-error">
+        {error ?? ''}
+      </div>
+      <div className="form-buttons">
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={busy}>
+          Save
+        </button>
+      </div>
+    </form>
+  );
+}

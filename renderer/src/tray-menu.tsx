@@ -1,0 +1,135 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RoleEntry, Snapshot } from '../../shared/model';
+import { FooterBar } from './footer-bar';
+import { RoleForm } from './forms/role-form';
+import { ImportView } from './import/import-view';
+import { ListView } from './list/list-view';
+import { useRoleActions } from './list/use-role-actions';
+import { MfaPrompt } from './mfa/mfa-prompt';
+import { useMfaFocus } from './mfa/use-mfa-focus';
+import { useRoleRecords } from './roles/use-role-records';
+import { useServices } from './services-context';
+import { SettingsView } from './settings/settings-view';
+import { useStatus } from './status/use-status';
+import { LIST_VIEW, type View } from './view';
+
+/** The popup: MFA prompts on top, then the list (or a form), then the footer. */
+export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
+  const { api } = useServices();
+  const [view, setView] = useState<View>(LIST_VIEW);
+  const [query, setQuery] = useState('');
+  const [activeId, setActiveId] = useState<string>();
+  const [status, report] = useStatus();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const { onActivate, firstMfaInput } = useMfaFocus(rootRef, snapshot.mfaPrompts);
+  const actions = useRoleActions(report, onActivate);
+  const records = useRoleRecords(snapshot.roles);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const hasMfa = snapshot.mfaPrompts.length > 0;
+  /** Where typing goes when the popup opens: a waiting MFA code, else the search box. */
+  const focusPrimary = useCallback(() => {
+    const target = firstMfaInput() ?? searchRef.current;
+    target?.focus();
+    target?.select();
+  }, [firstMfaInput]);
+
+  // Only a code waiting when the popup first renders takes the caret; prompts
+  // that appear later must not steal it (see use-mfa-focus.ts).
+  const openedWithMfa = useRef(hasMfa);
+  useEffect(() => {
+    if (openedWithMfa.current) focusPrimary();
+    window.addEventListener('focus', focusPrimary);
+    return () => window.removeEventListener('focus', focusPrimary);
+  }, [focusPrimary]);
+  // Once the last MFA prompt is answered, typing goes back to the search box.
+  useEffect(() => {
+    if (!hasMfa && view.kind === 'list') searchRef.current?.focus();
+  }, [hasMfa, view.kind]);
+
+  useEffect(
+    () =>
+      api.onFocusRole((roleId) => {
+        setView(LIST_VIEW);
+        setQuery('');
+        setActiveId(roleId);
+      }),
+    [api],
+  );
+
+  // Escape steps back: a form → the list → a cleared search → the popup hides.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      if (view.kind !== 'list') setView(LIST_VIEW);
+      else if (query !== '') setQuery('');
+      else void api.hidePopup();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [api, view.kind, query]);
+
+  const backToList = (saved?: RoleEntry) => {
+    setView(LIST_VIEW);
+    if (saved) {
+      setQuery('');
+      setActiveId(saved.id);
+      report({ tone: 'info', text: `Saved ${saved.label}` });
+    }
+  };
+  const labelOf = (roleId: string) =>
+    snapshot.roles.find((view) => view.role.id === roleId)?.role.label ?? roleId;
+  const showList = () => setView(LIST_VIEW);
+
+  return (
+    <div className="tray-menu" ref={rootRef}>
+      {snapshot.mfaPrompts.map((prompt) => (
+        <MfaPrompt key={prompt.sourceKey} prompt={prompt} labelOf={labelOf} />
+      ))}
+      <main className="view">
+        {view.kind === 'list' && (
+          <ListView
+            snapshot={snapshot}
+            records={records}
+            query={query}
+            activeId={activeId}
+            actions={actions}
+            searchRef={searchRef}
+            autoFocus={!hasMfa}
+            onQuery={setQuery}
+            onActive={setActiveId}
+            onEdit={(roleId) => setView({ kind: 'edit', roleId })}
+            onAdd={() => setView({ kind: 'add' })}
+            onImport={() => setView({ kind: 'import' })}
+          />
+        )}
+        {(view.kind === 'add' || view.kind === 'edit') && (
+          <RoleForm
+            key={view.kind === 'edit' ? view.roleId : 'add'}
+            role={
+              view.kind === 'edit'
+                ? snapshot.roles.find((item) => item.role.id === view.roleId)?.role
+                : undefined
+            }
+            roles={snapshot.roles.map((item) => item.role)}
+            onDone={backToList}
+          />
+        )}
+        {view.kind === 'import' && <ImportView report={report} onDone={showList} />}
+        {view.kind === 'settings' && (
+          <SettingsView settings={snapshot.settings} report={report} onDone={showList} />
+        )}
+      </main>
+      <FooterBar
+        snapshot={snapshot}
+        status={status}
+        showMenu={view.kind === 'list'}
+        onDismiss={() => report(undefined)}
+        onAdd={() => setView({ kind: 'add' })}
+        onImport={() => setView({ kind: 'import' })}
+        onSettings={() => setView({ kind: 'settings' })}
+      />
+    </div>
+  );
+}

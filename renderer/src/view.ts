@@ -1,0 +1,9 @@
+/** What fills the popup below the MFA prompts. */
+export type View =
+  | { readonly kind: 'list' }
+  | { readonly kind: 'add' }
+  | { readonly kind: 'edit'; readonly roleId: string }
+  | { readonly kind: 'import' }
+  | { readonly kind: 'settings' };
+
+export const LIST_VIEW: View = { kind: 'list' };

@@ -1,0 +1,130 @@
+/**
+ * 500 roles: the list stays virtual, the keyboard reaches every role, and a
+ * clock tick re-renders only the countdowns in view. Behaviour only: the
+ * timings are scripts/bench-ui.mjs's job. No engine needed, so a bridge double
+ * serves the snapshot.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { requireTool } from '../support/tools';
+import { screenshot } from './support/browser';
+import { activeLabel } from './support/list-helpers';
+import { useStaticRenderer } from './support/static-renderer';
+
+const chromium = requireTool('chromium');
+const COUNT = 500;
+
+/** Runs in the page: a read-only `window.switchyard` with `count` active roles. */
+function bridgeDouble({ count, now }: { count: number; now: number }) {
+  const roles = Array.from({ length: count }, (_, i) => ({
+    role: {
+      id: `r${i}`,
+      label: `Role ${String(i).padStart(3, '0')}`,
+      roleArn: `arn:aws:iam::${String(100000000000 + (i % 50)).padStart(12, '0')}:role/R${i}`,
+      profile: `p${i}`,
+      source: { kind: 'profile', profile: 'source' },
+      tags: [],
+    },
+    state: 'active',
+    // Under ten minutes: the label shows seconds, so it changes on every tick.
+    expiresAt: now + 300_000 + i * 100,
+    isDefault: false,
+    chained: false,
+  }));
+  const snapshot = {
+    roles,
+    mfaPrompts: [],
+    settings: {
+      refreshMarginSeconds: 60,
+      removeExpiredProfiles: true,
+      launchAtLogin: false,
+      shortcut: 'X',
+    },
+    refresher: { active: true },
+  };
+  const noop = async () => undefined;
+  Object.defineProperty(window, 'switchyard', {
+    value: new Proxy(
+      {
+        getSnapshot: async () => snapshot,
+        onSnapshot: () => () => undefined,
+        onFocusRole: () => () => undefined,
+      },
+      { get: (target, key: string) => (target as Record<string, unknown>)[key] ?? noop },
+    ),
+  });
+}
+
+/** Hides or shows the page as Electron does for the popup window, pausing the clock's timer. */
+function setHidden(page: Page, hidden: boolean) {
+  return page.evaluate((value) => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => value });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+}
+
+interface Perf {
+  countdownCommits: number;
+  listCommits: number;
+  lastFilterMs?: number;
+  firstRenderMs?: number;
+  tick(): { ms: number; countdownCommits: number };
+}
+const perfOf = (page: Page) =>
+  page.evaluate(() => {
+    const perf = (window as unknown as { __switchyardPerf: Perf }).__switchyardPerf;
+    return { ...perf, tick: undefined };
+  });
+
+describe.skipIf(!chromium.available)(`500 roles ${chromium.skipReason}`, () => {
+  const renderer = useStaticRenderer();
+
+  it('keeps the list virtual and reaches every role from the keyboard', async () => {
+    const { page, problems } = await renderer.open((p) =>
+      p.addInitScript(bridgeDouble, { count: COUNT, now: Date.now() }),
+    );
+    const options = page.getByRole('option');
+    await options.first().waitFor();
+    expect(await options.count()).toBeLessThan(60);
+    expect(await options.first().getAttribute('aria-setsize')).toBe(String(COUNT));
+
+    await page.keyboard.press('Control+ArrowDown');
+    expect(await activeLabel(page)).toBe('Role 499');
+    const last = page.locator('[role=option][aria-selected=true]');
+    expect(await last.getAttribute('aria-posinset')).toBe(String(COUNT));
+    expect(await last.isVisible()).toBe(true);
+    // Ten up: through the last account's ten roles (049, 099 … 499) into the one before.
+    await page.keyboard.press('PageUp');
+    expect(await activeLabel(page)).toBe('Role 498');
+
+    await page.getByRole('combobox').pressSequentially('r12'); // role names R12, R120 … R129;
+    expect(await page.locator('[role=option] .role-label').allTextContents()).toEqual([
+      'Role 012',
+      ...Array.from({ length: 10 }, (_, i) => `Role 12${i}`),
+    ]);
+    const perf = await perfOf(page);
+    expect(typeof perf.firstRenderMs).toBe('number');
+    expect(typeof perf.lastFilterMs).toBe('number');
+    await screenshot(page, 'many-roles-search');
+    expect(problems).toEqual([]);
+  });
+
+  it('a tick re-renders only the countdowns in view, never the list', async () => {
+    const { page } = await renderer.open((p) =>
+      p.addInitScript(bridgeDouble, { count: COUNT, now: Date.now() }),
+    );
+    await page.getByRole('option').first().waitFor();
+    await setHidden(page, true); // stop the timer: each measured tick is the only one
+    const visible = await page.getByTestId('countdown').count();
+    const before = await perfOf(page);
+    await page.waitForTimeout(1100);
+    const tick = await page.evaluate(() =>
+      (window as unknown as { __switchyardPerf: Perf }).__switchyardPerf.tick(),
+    );
+    const after = await perfOf(page);
+    expect(tick.countdownCommits).toBeGreaterThan(0);
+    expect(tick.countdownCommits).toBeLessThanOrEqual(visible);
+    expect(visible).toBeLessThan(60);
+    expect(after.listCommits).toBe(before.listCommits);
+  });
+});

@@ -1,0 +1,173 @@
+/**
+ * `window.switchyard` for a page in plain Chromium, wired to a real engine in
+ * the test process: what the preload and the main process's IPC handlers do
+ * in the app, including Electron's wording of a rejected invoke ("Error
+ * invoking remote method 'role:add': InputError: …"), so the renderer is
+ * tested against the errors it will really see.
+ */
+import type { Page } from 'playwright-core';
+import type {
+  ConsoleMode,
+  InvokeChannel,
+  RoleForm,
+  SwitchyardApi,
+} from '../../../shared/ipc-contract';
+import type { Settings, Snapshot } from '../../../shared/model';
+import type { SessionEngine } from '../../../electron/core/session/session-engine';
+
+type Verb = Exclude<keyof SwitchyardApi, 'onSnapshot' | 'onFocusRole'>;
+
+const CHANNEL_OF: Record<Verb, InvokeChannel> = {
+  getSnapshot: 'snapshot:get',
+  activate: 'role:activate',
+  deactivate: 'role:deactivate',
+  refresh: 'role:refresh',
+  setDefault: 'role:set-default',
+  openConsole: 'role:open-console',
+  addRole: 'role:add',
+  updateRole: 'role:update',
+  removeRole: 'role:remove',
+  copyProfileExport: 'role:copy-export',
+  submitMfaCode: 'mfa:submit',
+  previewImport: 'import:preview',
+  applyImport: 'import:apply',
+  updateSettings: 'settings:update',
+  hidePopup: 'popup:hide',
+};
+
+/** What the Electron shell would have done outside the engine. */
+export interface ShellLog {
+  readonly opened: { roleId: string; mode: ConsoleMode; url: string }[];
+  readonly clipboard: string[];
+  hidden: number;
+  /** Every invoke, in order (channel names), for asserting what the UI asked for. */
+  readonly calls: string[];
+}
+
+export interface Bridge {
+  readonly log: ShellLog;
+  /** Push 'role:focus' as a clicked notification would. */
+  focusRole(roleId: string): Promise<void>;
+  /** Resolves once every snapshot pushed so far has reached the page. */
+  flush(): Promise<void>;
+  dispose(): void;
+}
+
+function dispatch(engine: SessionEngine, log: ShellLog, verb: Verb, args: unknown[]) {
+  const id = args[0] as string;
+  switch (verb) {
+    case 'getSnapshot':
+      return engine.snapshot();
+    case 'activate':
+      return engine.activate(id);
+    case 'deactivate':
+      return engine.deactivate(id);
+    case 'refresh':
+      return engine.refresh(args[0] as string | null);
+    case 'setDefault':
+      return engine.setDefault(args[0] as string | null);
+    case 'openConsole': {
+      const mode = args[1] as ConsoleMode;
+      return engine.consoleUrl(id, mode).then((url) => {
+        log.opened.push({ roleId: id, mode, url });
+      });
+    }
+    case 'addRole':
+      return engine.addRole(args[0] as RoleForm);
+    case 'updateRole':
+      return engine.updateRole(id, args[1] as RoleForm);
+    case 'removeRole':
+      return engine.removeRole(id);
+    case 'copyProfileExport':
+      log.clipboard.push(`export AWS_PROFILE=${engine.profileOf(id)}`);
+      return undefined;
+    case 'submitMfaCode':
+      return engine.submitMfaCode(id, args[1] as string);
+    case 'previewImport':
+      return engine.previewImport();
+    case 'applyImport':
+      return engine.applyImport();
+    case 'updateSettings':
+      return engine.updateSettings(args[0] as Partial<Settings>);
+    case 'hidePopup':
+      log.hidden += 1;
+      return undefined;
+    default: {
+      const never: never = verb;
+      throw new Error(`unknown verb ${String(never)}`);
+    }
+  }
+}
+
+/** Runs in the page before its scripts: the preload's side of the bridge. */
+function pageBridge(verbs: readonly string[]): void {
+  type Listener = (payload: unknown) => void;
+  const listeners = new Map<string, Set<Listener>>();
+  // Looked up per call: Playwright defines the binding with its own init script.
+  const call = (verb: string, args: unknown[]) =>
+    (
+      globalThis as unknown as {
+        __switchyardInvoke: (verb: string, args: unknown[]) => Promise<unknown>;
+      }
+    ).__switchyardInvoke(verb, args);
+  const on = (channel: string) => (listener: Listener) => {
+    const set = listeners.get(channel) ?? new Set<Listener>();
+    listeners.set(channel, set);
+    set.add(listener);
+    return () => void set.delete(listener);
+  };
+  const api: Record<string, unknown> = {
+    onSnapshot: on('snapshot:changed'),
+    onFocusRole: on('role:focus'),
+  };
+  for (const verb of verbs) api[verb] = (...args: unknown[]) => call(verb, args);
+  Object.defineProperty(window, 'switchyard', { value: Object.freeze(api), enumerable: true });
+  Object.defineProperty(window, '__switchyardPush', {
+    value: (channel: string, payload: unknown) => {
+      for (const listener of listeners.get(channel) ?? []) listener(payload);
+    },
+  });
+}
+
+export async function installBridge(page: Page, engine: SessionEngine): Promise<Bridge> {
+  const log: ShellLog = { opened: [], clipboard: [], hidden: 0, calls: [] };
+  await page.exposeBinding('__switchyardInvoke', async (_source, verb: Verb, args: unknown[]) => {
+    const channel = CHANNEL_OF[verb];
+    log.calls.push(channel);
+    try {
+      return await dispatch(engine, log, verb, args);
+    } catch (error) {
+      const err = error instanceof Error ? error : new Error(String(error));
+      throw new Error(`Error invoking remote method '${channel}': ${err.name}: ${err.message}`);
+    }
+  });
+  await page.addInitScript(pageBridge, Object.keys(CHANNEL_OF));
+
+  // Pushes go out in order, one at a time, like messages on one IPC channel.
+  let queue = Promise.resolve();
+  const push = (channel: string, payload: unknown) => {
+    queue = queue.then(() =>
+      page
+        .evaluate(
+          ([c, p]) =>
+            (
+              window as unknown as { __switchyardPush?: (c: string, p: unknown) => void }
+            ).__switchyardPush?.(c, p),
+          [channel, payload] as const,
+        )
+        // A push during navigation or after close has nowhere to go; the page
+        // fetches a fresh snapshot when it loads.
+        .catch(() => undefined),
+    );
+    return queue;
+  };
+  const unsubscribe = engine.subscribe(
+    (snapshot: Snapshot) => void push('snapshot:changed', snapshot),
+  );
+  return {
+    log,
+    focusRole: (roleId) => push('role:focus', roleId),
+    flush: () => queue,
+    dispose: unsubscribe,
+  };
+}
