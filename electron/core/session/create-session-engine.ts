@@ -14,6 +14,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import { StsGateway } from '../sts/sts-gateway';
 import { SessionManager, type ManagerMode, type StsGatewayLike } from './session-manager';
 import type { StsGatewayOptions } from '../sts/sts-gateway';
+import { watchCatalogFile } from './watch-catalog';
 
 export interface CreateSessionEngineOptions {
   /** app / daemon: a long-running refresher (or passive if one already runs); cli: one command. */
@@ -49,10 +50,11 @@ export async function createSessionEngine(
     : options.kind === 'cli'
       ? 'oneshot'
       : 'refresher';
-  const catalog = CatalogStore.open({ dir: configDir, watch: options.kind !== 'cli' });
+  const catalog = CatalogStore.open({ dir: configDir });
   const paths = resolveCredentialsPaths(env);
   const stateFile = openStateFile({ configDir });
   let watcher: StateWatcher | undefined;
+  let unwatchCatalog = (): void => undefined;
 
   let manager: SessionManager;
   try {
@@ -76,6 +78,7 @@ export async function createSessionEngine(
       ...(options.maxSleepMs !== undefined ? { maxSleepMs: options.maxSleepMs } : {}),
       onStop: () => {
         watcher?.close();
+        unwatchCatalog();
         catalog.close();
         if (lock.acquired) lock.release();
       },
@@ -86,6 +89,9 @@ export async function createSessionEngine(
     throw error;
   }
 
+  if (options.kind !== 'cli') {
+    unwatchCatalog = watchCatalogFile(catalog.path, () => manager.catalogChanged());
+  }
   if (mode === 'refresher') {
     // Other processes ask through the state file; pick requests up as they land.
     watcher = await watchStateFile({

@@ -101,6 +101,8 @@ interface Live {
   error?: SessionErrorView;
   chained: boolean;
   inFlight: boolean;
+  /** The profile it writes (kept here: the role may vanish from the catalog). */
+  profile?: string;
   /** Its session is in the credentials file now (so expiry must remove it). */
   inFile: boolean;
   /** Kept in memory only, for chaining and federated sign-in; never in a view. */
@@ -250,6 +252,7 @@ export class SessionManager implements SessionEngine {
         chained: role.source.kind === 'role' || role.mfaSerial !== undefined,
         inFlight: false,
         inFile: ours,
+        profile: role.profile,
       });
     }
   }
@@ -626,6 +629,22 @@ export class SessionManager implements SessionEngine {
     });
   }
 
+  /** The catalog changed on disk (another process edited it): re-render and re-plan. */
+  catalogChanged(): void {
+    // A role removed elsewhere takes its session with it: no refresh, no dead profile.
+    const gone: ProfileChange[] = [];
+    const known = new Set(this.#deps.catalog.list().map((r) => r.id));
+    for (const [id, live] of [...this.#live]) {
+      if (known.has(id)) continue;
+      this.#live.delete(id);
+      if (live.inFile && live.profile) gone.push({ type: 'remove', profile: live.profile });
+    }
+    if (gone.length > 0 && this.#deps.mode !== 'passive')
+      void this.#enqueue(() => this.#writeQuietly(gone));
+    this.#emit();
+    this.#schedule();
+  }
+
   // ---- power and network ---------------------------------------------------
 
   resume(): void {
@@ -691,8 +710,11 @@ export class SessionManager implements SessionEngine {
 
   #timings(): SessionTiming[] {
     const timings: SessionTiming[] = [];
+    // One catalog read per plan (each read parses catalog.json), not one per role.
+    const known = new Set(this.#deps.catalog.list().map((r) => r.id));
     for (const [roleId, live] of this.#live) {
       if (live.expiresAt === undefined || live.state === 'needs-mfa') continue;
+      if (!known.has(roleId)) continue; // removed: catalogChanged() cleans up
       timings.push({
         roleId,
         expiresAt: live.expiresAt,
@@ -786,8 +808,9 @@ export class SessionManager implements SessionEngine {
    * them, bounded concurrency), then ONE credentials-file write for all of them.
    */
   async #round(roleIds: readonly string[]): Promise<void> {
+    const byId = new Map(this.#deps.catalog.list().map((r) => [r.id, r]));
     const roles = unique(roleIds)
-      .map((id) => this.#deps.catalog.find(id))
+      .map((id) => byId.get(id))
       .filter((r): r is RoleEntry => r !== undefined);
     if (roles.length === 0 || this.#stopped) {
       this.#schedule();
@@ -902,6 +925,7 @@ export class SessionManager implements SessionEngine {
       live = { state: 'inactive', failures: 0, chained: false, inFlight: false, inFile: false };
       this.#live.set(role.id, live);
     }
+    live.profile = role.profile;
     return live;
   }
 

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
 import { openStateFile } from '../../../electron/core/refresh/state-file';
 import { LongTermKeys } from '../../../electron/core/secrets/long-term-keys';
 import { Secret } from '../../../electron/core/secret';
@@ -14,6 +15,15 @@ import {
 } from './harness';
 
 const MINUTE = 60_000;
+
+/** Waits (real time, bounded) for a change another process's write triggers. */
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 let sts: FaultStsServer;
 let h: Harness;
 
@@ -157,6 +167,30 @@ describe('SessionManager', () => {
     for (let i = 0; i < 4 && view(role.id).error; i++) await h.advance(MINUTE);
     expect(view(role.id).error).toBeUndefined();
     expect(view(role.id).expiresAt! - h.clock.now()).toBeGreaterThan(55 * MINUTE);
+  });
+
+  it("follows catalog edits made by another process, removing a deleted role's profile", async () => {
+    const role = await addRole('dev');
+    await h.manager.activate(role.id);
+    const other = CatalogStore.open({ dir: h.home.switchyardConfigDir });
+    try {
+      other.add({
+        label: 'added elsewhere',
+        roleArn: 'arn:aws:iam::210987654321:role/elsewhere',
+        profile: 'elsewhere',
+        source: { kind: 'profile', profile: 'source' },
+      });
+      await until(() => h.manager.snapshot().roles.some((r) => r.role.label === 'added elsewhere'));
+      other.remove(role.id);
+      await until(() => profileSection(h.home.readCredentials(), 'dev') === undefined);
+      expect(h.home.readCredentials()).toBe(USER_FILE);
+      // Nothing keeps planning for the removed role.
+      const calls = sts.count('AssumeRole');
+      await h.advance(70 * MINUTE);
+      expect(sts.count('AssumeRole')).toBe(calls);
+    } finally {
+      other.close();
+    }
   });
 
   it('re-plans at once after sleep/resume or a wall-clock jump', async () => {
