@@ -33,7 +33,9 @@ const result = await build({
   logLevel: 'warning',
 });
 
-const fresh = new Set(Object.keys(result.metafile.outputs).map((p) => relative(outdir, resolve(p))));
+const fresh = new Set(
+  Object.keys(result.metafile.outputs).map((p) => relative(outdir, resolve(p))),
+);
 for (const dir of ['', 'chunks']) {
   const names = await readdir(join(outdir, dir)).catch(() => []);
   for (const name of names) {
