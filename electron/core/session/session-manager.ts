@@ -964,8 +964,8 @@ export class SessionManager implements SessionEngine {
     }
     live.failures += 1;
     live.lastErrorKind = view.kind;
-    const stillValid =
-      live.expiresAt !== undefined && live.expiresAt > now && live.credentials !== undefined;
+    // The session in the file still serves (after a restart it is not in memory, but it is there).
+    const stillValid = live.inFile && live.expiresAt !== undefined && live.expiresAt > now;
     if (view.kind === 'retryable' || view.kind === 'file') {
       // Keep serving the old session while it lasts; the planner retries with backoff.
       live.state = stillValid ? 'active' : 'error';

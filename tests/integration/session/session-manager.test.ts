@@ -228,6 +228,20 @@ describe('SessionManager', () => {
     expect(sts.count('AssumeRole')).toBe(2);
   });
 
+  it('after a restart, a throttled refresh keeps the session from the file active', async () => {
+    const role = await addRole('dev');
+    await h.manager.activate(role.id);
+    await h.restart(); // the session now lives only in the credentials file
+    sts.setDefaultFault({ kind: 'throttle' });
+    try {
+      await h.advance(51 * MINUTE);
+      expect(view(role.id).error?.code).toBe('Throttling');
+      expect(view(role.id).state).toBe('active');
+    } finally {
+      sts.setDefaultFault(null);
+    }
+  });
+
   it('deactivate removes the profile and the shared state', async () => {
     const role = await addRole('dev');
     await h.manager.activate(role.id);
