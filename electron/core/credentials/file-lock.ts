@@ -129,9 +129,10 @@ async function tryCreate(
     hostname: osHostname(),
     createdAt: new Date(now()).toISOString(),
   };
-  let handle;
+  const content = JSON.stringify(holder);
+  let identity: { dev: number; ino: number };
   try {
-    handle = await open(lockPath, 'wx', 0o600);
+    identity = await publishLock(lockPath, content);
   } catch (error) {
     if (errorCode(error) === 'EEXIST') return undefined;
     if (errorCode(error) !== 'ENOENT' || madeFolder) throw error;
@@ -139,17 +140,6 @@ async function tryCreate(
     await mkdir(dirname(lockPath), { recursive: true, mode: 0o700 });
     return tryCreate(lockPath, now, true);
   }
-  const content = JSON.stringify(holder);
-  let identity: { dev: number; ino: number };
-  try {
-    await handle.writeFile(content);
-    identity = await handle.stat();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await unlink(lockPath).catch(() => undefined);
-    throw error;
-  }
-  await handle.close();
 
   let released = false;
   return {
@@ -171,6 +161,48 @@ async function tryCreate(
       }
     },
   };
+}
+
+/**
+ * Creates the lock file with its content already in it: the content goes to a
+ * private temp file that is then hard-linked to the lock path (atomic, fails
+ * with EEXIST). Creating the lock with O_EXCL and then writing it would leave
+ * an empty, ownerless lock if the process were killed in between, and every
+ * writer would wait `staleMs` for it. File systems without hard links fall
+ * back to O_EXCL + write.
+ */
+async function publishLock(
+  lockPath: string,
+  content: string,
+): Promise<{ dev: number; ino: number }> {
+  const temp = `${lockPath}.new-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const handle = await open(temp, 'wx', 0o600);
+  try {
+    try {
+      await handle.writeFile(content);
+    } finally {
+      await handle.close();
+    }
+    await link(temp, lockPath);
+    return await stat(lockPath);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') {
+      throw error;
+    }
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+  const fallback = await open(lockPath, 'wx', 0o600);
+  try {
+    await fallback.writeFile(content);
+    return await fallback.stat();
+  } catch (error) {
+    await unlink(lockPath).catch(() => undefined);
+    throw error;
+  } finally {
+    await fallback.close().catch(() => undefined);
+  }
 }
 
 interface SeenLock {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { errorCode } from './fs-error-message';
 
 export interface StableReadOptions {
@@ -8,6 +8,12 @@ export interface StableReadOptions {
   readonly attempts?: number;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly read?: (path: string) => Promise<Uint8Array>;
+  /**
+   * An empty file modified this recently (ms) is taken for one that an in-place
+   * writer has just truncated and not yet written: wait for it, up to this long.
+   * Default 2000; only with the default `read` (the check stats the real file).
+   */
+  readonly freshEmptyMs?: number;
 }
 
 export class UnstableFileError extends Error {
@@ -33,11 +39,29 @@ export async function readStableBytes(
   const sleep = options.sleep ?? defaultSleep;
   const read = options.read ?? readFile;
 
+  const freshEmptyMs = options.freshEmptyMs ?? 2000;
+  let waitedMs = 0;
   let previous = await readIfExists(read, path);
   for (let attempt = 0; attempt < attempts; attempt++) {
     await sleep(settleMs);
     const current = await readIfExists(read, path);
-    if (sameBytes(previous, current)) return current;
+    if (sameBytes(previous, current)) {
+      if (
+        current?.length === 0 &&
+        options.read === undefined &&
+        waitedMs < freshEmptyMs &&
+        (await modifiedWithin(path, freshEmptyMs))
+      ) {
+        // `aws configure set` truncates, then writes. Under load the gap outlasts
+        // two reads; taking it for the file would drop everything the user had.
+        waitedMs += 25;
+        attempt--;
+        await sleep(25);
+        previous = await readIfExists(read, path);
+        continue;
+      }
+      return current;
+    }
     previous = current;
   }
   throw new UnstableFileError(path);
@@ -57,6 +81,14 @@ async function readIfExists(
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return undefined;
     throw error;
+  }
+}
+
+async function modifiedWithin(path: string, ms: number): Promise<boolean> {
+  try {
+    return Date.now() - (await stat(path)).mtimeMs < ms;
+  } catch {
+    return false;
   }
 }
 

@@ -115,16 +115,18 @@ export class StsGateway {
       // otherwise caches ~/.aws/* for the life of the process.
       ...(source.kind === 'profile'
         ? {
-            credentials: defaultProvider({
-              profile: source.profile,
-              ignoreCache: true,
-              ...(options.sharedFiles
-                ? {
-                    filepath: options.sharedFiles.credentialsPath,
-                    configFilepath: options.sharedFiles.configPath,
-                  }
-                : {}),
-            }),
+            credentials: retryWhileRewritten(
+              defaultProvider({
+                profile: source.profile,
+                ignoreCache: true,
+                ...(options.sharedFiles
+                  ? {
+                      filepath: options.sharedFiles.credentialsPath,
+                      configFilepath: options.sharedFiles.configPath,
+                    }
+                  : {}),
+              }),
+            ),
           }
         : {}),
       ...(source.kind === 'keys'
@@ -230,4 +232,28 @@ export class StsGateway {
   destroy(): void {
     this.#client.destroy();
   }
+}
+
+/**
+ * The SDK reads ~/.aws/credentials itself, and `aws configure set` rewrites that
+ * file in place (truncate, then write): a read in between finds no profile and
+ * fails with CredentialsProviderError, which would stop the refresher as if the
+ * user had deleted the source. Look again a few times, briefly, before saying so.
+ */
+function retryWhileRewritten<A extends unknown[], R>(
+  provider: (...args: A) => Promise<R>,
+  attempts = 4,
+  pauseMs = 25,
+): (...args: A) => Promise<R> {
+  return async (...args: A) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await provider(...args);
+      } catch (error) {
+        const name = (error as { name?: unknown } | undefined)?.name;
+        if (attempt >= attempts || name !== 'CredentialsProviderError') throw error;
+        await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      }
+    }
+  };
 }
