@@ -3,7 +3,7 @@ import { AtomicWriteError, writeFileAtomic } from './atomic-write';
 import { CredentialsFileError } from './credentials-file-error';
 import type { CredentialsPaths } from './credentials-paths';
 import { decodeUtf8 } from './decode-utf8';
-import { LockTimeoutError, withLock } from './file-lock';
+import { isProcessAlive, LockTimeoutError, withLock } from './file-lock';
 import { errorCode, fsErrorMessage } from './fs-error-message';
 import { parseIni } from './ini-document';
 import { applyProfileEditsToDocument } from './ini-edit';
@@ -18,7 +18,9 @@ import {
   type ProfileChange,
   type Rejection,
 } from './profile-change-plan';
+import { resolveRealPath } from './resolve-real-path';
 import { readStableBytes, sameBytes, UnstableFileError } from './stable-read';
+import { sweepStaleTempFiles } from './sweep-temp-files';
 
 export { CredentialsFileError, type CredentialsFileErrorCode } from './credentials-file-error';
 export { resolveCredentialsPaths, type CredentialsPaths } from './credentials-paths';
@@ -95,6 +97,8 @@ export class CredentialsFile {
     const { credentialsPath } = this.#paths;
     const config = parseIni(await this.#readText(this.#paths.configPath));
     const attempts = this.#options.maxAttempts ?? 5;
+    // Under the lock: a writer killed before its rename left a temp file with keys in it.
+    await sweepStaleTempFiles(await resolveRealPath(credentialsPath), isProcessAlive);
 
     for (let attempt = 0; attempt < attempts; attempt++) {
       const bytes = await this.#readBytes(credentialsPath);
