@@ -1,0 +1,126 @@
+/**
+ * Row 1: one role assumed and its profile written, end to end from a cold process,
+ * against one local moto_server: `switchyard assume` versus the seed's shell script
+ * (aws sts assume-role + three aws configure set), alternated run by run.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { motoQuery, startMoto } from '../tests/support/moto';
+import { cliNodeArgs, cliPath, repoRoot } from './paths';
+import { createTempAwsHome } from '../tests/support/temp-aws-home';
+import { which } from '../tests/support/tools';
+import { mustSucceed, spawnTimed } from './spawn-timed';
+import { median, note } from './stats';
+
+const SOURCE_KEY = 'AKIAIOSFODNN7EXAMPLE';
+const SOURCE_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+const ROLE_ARN = 'arn:aws:iam::210987654321:role/crossaccount-tst-role';
+
+export interface AssumeResult {
+  runs: number;
+  awsCli: string;
+  awsCliVersion: string;
+  nodeFloorMs: number[];
+  switchyardMs: number[];
+  seedMs: number[];
+  stsRoundTripMs: number[];
+  /** median(seed) / median(switchyard) */
+  ratio: number;
+  /** median of the per-pair ratios (seed run i / switchyard run i) */
+  pairedRatio: number;
+  /** median(switchyard) - median(STS round trip) */
+  overheadMs: number;
+}
+
+export async function benchAssume(runs: number): Promise<AssumeResult> {
+  const awsCli = existsSync('/usr/bin/aws') ? '/usr/bin/aws' : which('aws');
+  if (!awsCli) throw new Error('no AWS CLI (/usr/bin/aws or aws on PATH)');
+  const moto = await startMoto();
+  const home = createTempAwsHome({
+    credentials: `[default]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_access_key = ${SOURCE_SECRET}\n`,
+    config: '[default]\nregion = us-east-1\n',
+    env: { AWS_ENDPOINT_URL_STS: moto.endpoint },
+  });
+  const seedEnv: NodeJS.ProcessEnv = { ...home.env, AWS_CLI: awsCli, STS_ENDPOINT: moto.endpoint };
+  delete seedEnv.AWS_ENDPOINT_URL_STS;
+  const seedScript = join(repoRoot, 'bench', 'seed-assume-role.sh');
+  try {
+    const version = mustSucceed('aws --version', await spawnTimed(awsCli, ['--version'], seedEnv));
+    const awsCliVersion = (version.stdout || version.stderr).trim().split(/\s+/)[0] ?? '?';
+
+    const nodeFloorMs: number[] = [];
+    for (let i = 0; i < runs + 2; i++) {
+      const run = mustSucceed('node -e', await spawnTimed(process.execPath, ['-e', ''], home.env));
+      if (i >= 2) nodeFloorMs.push(run.ms);
+    }
+
+    // The STS round trip alone, from a warm process: a raw signed AssumeRole.
+    const stsRoundTripMs: number[] = [];
+    for (let i = 0; i < runs + 3; i++) {
+      const start = performance.now();
+      await motoQuery(
+        moto.endpoint,
+        'sts',
+        {
+          Action: 'AssumeRole',
+          Version: '2011-06-15',
+          RoleArn: ROLE_ARN,
+          RoleSessionName: `rtt-${i}`,
+          DurationSeconds: '3600',
+        },
+        { accessKeyId: SOURCE_KEY, secretAccessKey: SOURCE_SECRET },
+      );
+      if (i >= 3) stsRoundTripMs.push(performance.now() - start);
+    }
+
+    const switchyardMs: number[] = [];
+    const seedMs: number[] = [];
+    const sy = () =>
+      spawnTimed(
+        process.execPath,
+        [...cliNodeArgs, cliPath, 'assume', ROLE_ARN, 'sy-test'],
+        home.env,
+        repoRoot,
+      );
+    const seed = () => spawnTimed('bash', [seedScript, ROLE_ARN, 'seed-test'], seedEnv, repoRoot);
+    // One untimed warm-up each (page cache, moto's first-request paths).
+    mustSucceed('switchyard assume', await sy());
+    mustSucceed('seed script', await seed());
+    for (let i = 0; i < runs; i++) {
+      // Alternate which goes first, so drift on a noisy machine hits both alike.
+      const order = i % 2 === 0 ? ([sy, seed] as const) : ([seed, sy] as const);
+      for (const runner of order) {
+        const run = await runner();
+        if (runner === sy) switchyardMs.push(mustSucceed('switchyard assume', run).ms);
+        else seedMs.push(mustSucceed('seed script', run).ms);
+      }
+      note(
+        `assume run ${i + 1}/${runs}: switchyard ${switchyardMs.at(-1)!.toFixed(0)} ms, seed ${seedMs.at(-1)!.toFixed(0)} ms`,
+      );
+    }
+    const text = home.readCredentials();
+    if (
+      !/\[sy-test\][^[]*aws_session_token/.test(text) ||
+      !/\[seed-test\][^[]*aws_session_token/.test(text)
+    ) {
+      throw new Error('a profile was not written');
+    }
+    const pairs = switchyardMs.map((ms, i) => seedMs[i]! / ms);
+    return {
+      runs,
+      awsCli,
+      awsCliVersion,
+      nodeFloorMs,
+      switchyardMs,
+      seedMs,
+      stsRoundTripMs,
+      ratio: median(seedMs) / median(switchyardMs),
+      pairedRatio: median(pairs),
+      overheadMs: median(switchyardMs) - median(stsRoundTripMs),
+    };
+  } finally {
+    home.cleanup();
+    await moto.stop();
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * Row 3: the credentials editor on a big file. The file holds N profiles: N - M of
+ * the user's (comments, long-term and temporary keys) and M = N / 10 that Switchyard
+ * manages. Measured: one managed profile updated, and all M updated in one batch,
+ * each a full apply (lock, read, parse, plan, edit, temp file, fsync, re-read, rename).
+ */
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import {
+  CredentialsFile,
+  resolveCredentialsPaths,
+} from '../electron/core/credentials/credentials-file';
+import type { ProfileChange } from '../electron/core/credentials/credentials-file';
+import { parseIni } from '../electron/core/credentials/ini-document';
+import { applyProfileEditsToDocument } from '../electron/core/credentials/ini-edit';
+import { planProfileChanges } from '../electron/core/credentials/profile-change-plan';
+import { Secret } from '../electron/core/secret';
+import { generateProfiles } from '../tests/unit/credentials/helpers/generate-profiles';
+import { createTempAwsHome } from '../tests/support/temp-aws-home';
+import { mb, median, note } from './stats';
+
+export interface EditorResult {
+  profiles: number;
+  managed: number;
+  fileBytes: number;
+  runs: number;
+  updateOneMs: number[];
+  updateBatchMs: number[];
+  batchSize: number;
+  rssMb: number;
+  heapUsedMb: number;
+  /** Peak RSS of the whole process so far (ru_maxrss). */
+  maxRssMb: number;
+  /** RSS before the file was made (the bundle loaded, nothing else). */
+  baselineRssMb: number;
+  /** Plain write + fsync + rename of the same bytes, no parsing: the disk's floor. */
+  rawWriteMs: number[];
+  /** The same one-profile / whole-batch edit in memory only: parse, plan, edit (no I/O, no lock). */
+  inMemoryOneMs: number[];
+  inMemoryBatchMs: number[];
+}
+
+/** parse + plan + edit, the CPU part of apply(), on the file's current text. */
+function inMemoryEdit(text: string, configText: string, changes: readonly ProfileChange[]): number {
+  const start = performance.now();
+  const doc = parseIni(text);
+  const plan = planProfileChanges(
+    { credentials: doc, config: parseIni(configText), credentialsPath: 'c', configPath: 'k' },
+    changes,
+  );
+  const next = applyProfileEditsToDocument(doc, plan.edits);
+  if (next === text) throw new Error('in-memory edit changed nothing');
+  return performance.now() - start;
+}
+
+/** The disk's share of an update: the same bytes to a temp file, fsync, rename. */
+function rawAtomicWrite(path: string, bytes: Buffer): void {
+  const temp = join(dirname(path), `.bench-raw-${process.pid}`);
+  const fd = openSync(temp, 'w', 0o600);
+  try {
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, path);
+}
+
+let generation = 0;
+
+function put(profile: string, i: number): ProfileChange {
+  generation += 1;
+  const id = `${String(generation).padStart(8, '0')}${String(i).padStart(8, '0')}`.slice(-16);
+  return {
+    type: 'put',
+    profile,
+    roleArn: `arn:aws:iam::210987654321:role/Bench${i}`,
+    credentials: {
+      accessKeyId: new Secret(`ASIA${id}`),
+      secretAccessKey: new Secret(`bench/${id}/wJalrXUtnFEMIK7MDENGbPxRfiCY`),
+      sessionToken: new Secret(`IQoJb3JpZ2luX2VjEBench${id}${'x'.repeat(300)}`),
+      expiresAt: Date.now() + 3_600_000,
+    },
+  };
+}
+
+export async function benchEditor(profiles: number, runs: number): Promise<EditorResult> {
+  const managed = Math.max(1, Math.floor(profiles / 10));
+  const baselineRssMb = mb(process.memoryUsage().rss);
+  const home = createTempAwsHome({
+    credentials: generateProfiles(profiles - managed),
+    config: '[default]\nregion = us-east-1\n',
+  });
+  try {
+    const file = new CredentialsFile(resolveCredentialsPaths(home.env));
+    const names = Array.from(
+      { length: managed },
+      (_, i) => `managed-${String(i).padStart(5, '0')}`,
+    );
+    const setup = await file.apply(names.map((name, i) => put(name, i)));
+    if (!setup.written || setup.rejected.length > 0) throw new Error('setup batch was not written');
+    const fileBytes = statSync(home.credentialsPath).size;
+
+    const updateOneMs: number[] = [];
+    const updateBatchMs: number[] = [];
+    for (let i = 0; i < runs + 3; i++) {
+      const change = [put(names[i % managed]!, i)];
+      const start = performance.now();
+      const result = await file.apply(change);
+      const ms = performance.now() - start;
+      if (!result.written) throw new Error('single update not written');
+      if (i >= 3) updateOneMs.push(ms);
+    }
+    for (let i = 0; i < runs + 2; i++) {
+      const changes = names.map((name, j) => put(name, j));
+      const start = performance.now();
+      const result = await file.apply(changes);
+      const ms = performance.now() - start;
+      if (!result.written || result.applied.length !== managed)
+        throw new Error('batch not written');
+      if (i >= 2) updateBatchMs.push(ms);
+    }
+    const memory = process.memoryUsage();
+    const rawWriteMs: number[] = [];
+    const bytes = readFileSync(home.credentialsPath);
+    const copy = `${home.credentialsPath}.raw`;
+    for (let i = 0; i < runs + 3; i++) {
+      const start = performance.now();
+      rawAtomicWrite(copy, bytes);
+      if (i >= 3) rawWriteMs.push(performance.now() - start);
+    }
+    const text = home.readCredentials();
+    const configText = home.readConfig();
+    const inMemoryOneMs: number[] = [];
+    const inMemoryBatchMs: number[] = [];
+    for (let i = 0; i < runs + 3; i++) {
+      const one = inMemoryEdit(text, configText, [put(names[i % managed]!, i)]);
+      const batch = inMemoryEdit(
+        text,
+        configText,
+        names.map((name, j) => put(name, j)),
+      );
+      if (i >= 3) {
+        inMemoryOneMs.push(one);
+        inMemoryBatchMs.push(batch);
+      }
+    }
+    note(
+      `editor ${profiles} profiles (${(fileBytes / 1024).toFixed(0)} KiB): one ${median(updateOneMs).toFixed(1)} ms, ` +
+        `batch of ${managed} ${median(updateBatchMs).toFixed(1)} ms, raw write+fsync+rename ${median(rawWriteMs).toFixed(1)} ms`,
+    );
+    return {
+      profiles,
+      managed,
+      fileBytes,
+      runs,
+      updateOneMs,
+      updateBatchMs,
+      batchSize: managed,
+      rssMb: mb(memory.rss),
+      heapUsedMb: mb(memory.heapUsed),
+      maxRssMb: mb(process.resourceUsage().maxRSS * 1024),
+      baselineRssMb,
+      rawWriteMs,
+      inMemoryOneMs,
+      inMemoryBatchMs,
+    };
+  } finally {
+    home.cleanup();
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Entry point of the benchmark bundle (built by scripts/bench.mjs). Each section runs
+ * in a fresh process: `node main.mjs <section> '<json options>'`; the result is one
+ * `BENCH_RESULT {…}` line on stdout, progress goes to stderr.
+ */
+import { benchAssume } from './assume-vs-seed';
+import { benchEditor } from './credentials-editor';
+import { benchIdle } from './daemon-idle';
+import { benchRefresh } from './refresh-round';
+import { runStsChild } from './sts-child';
+
+type Options = Record<string, number>;
+
+async function main(section: string | undefined, options: Options): Promise<unknown> {
+  switch (section) {
+    case 'assume':
+      return benchAssume(options.runs ?? 15);
+    case 'refresh':
+      return benchRefresh(options.roles ?? 500, options.latencyMs ?? 50, options.concurrency ?? 10);
+    case 'editor':
+      return benchEditor(options.profiles ?? 5000, options.runs ?? 15);
+    case 'idle':
+      return benchIdle(options.roles ?? 200, options.seconds ?? 60);
+    default:
+      throw new Error(`unknown section ${section}`);
+  }
+}
+
+const [section, json] = process.argv.slice(2);
+if (section === 'sts-server') {
+  await runStsChild();
+} else {
+  const result = await main(section, json ? (JSON.parse(json) as Options) : {});
+  process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
+}

@@ -1,0 +1,104 @@
+/**
+ * Row 2: one refresh round of N active roles against the fault STS server (in its own
+ * process) with 50 ms injected latency; wall time against N / concurrency × latency,
+ * and how many times the credentials file was written (must be one).
+ */
+import { CredentialsFile } from '../electron/core/credentials/credentials-file';
+import { MemorySecretStore } from '../electron/core/secrets/memory-secret-store';
+import { createSessionEngine } from '../electron/core/session/create-session-engine';
+import { createTempAwsHome } from '../tests/support/temp-aws-home';
+import { seedCatalog } from './bench-roles';
+import { SOURCE_FILE } from './source-keys';
+import { startStsProcess } from './sts-process';
+import { mb, note, timed } from './stats';
+
+export interface RefreshResult {
+  roles: number;
+  concurrency: number;
+  latencyMs: number;
+  boundMs: number;
+  roundMs: number;
+  /** roundMs / boundMs */
+  ratio: number;
+  /** The activation round, at 0 ms latency: the engine's own cost for N roles. */
+  zeroLatencyRoundMs: number;
+  writes: number;
+  stsCalls: number;
+  maxInFlight: number;
+  active: number;
+  rssMb: number;
+  heapUsedMb: number;
+}
+
+export async function benchRefresh(
+  roles: number,
+  latencyMs = 50,
+  concurrency = 10,
+): Promise<RefreshResult> {
+  const sts = await startStsProcess();
+  const home = createTempAwsHome({
+    credentials: SOURCE_FILE,
+    config: '[default]\nregion = us-east-1\n',
+    env: { AWS_ENDPOINT_URL_STS: sts.endpoint },
+  });
+  let writes = 0;
+  const realApply = CredentialsFile.prototype.apply;
+  CredentialsFile.prototype.apply = async function (this: CredentialsFile, changes) {
+    const result = await realApply.call(this, changes);
+    if (result.written) writes += 1;
+    return result;
+  };
+  try {
+    const ids = seedCatalog(home.switchyardConfigDir, roles);
+    const manager = await createSessionEngine({
+      kind: 'daemon',
+      configDir: home.switchyardConfigDir,
+      env: home.env,
+      secrets: new MemorySecretStore(),
+      concurrency,
+    });
+    try {
+      // Activate every role in one round with no injected latency.
+      await sts.command('latency 0');
+      const activation = await timed(() => Promise.all(ids.map((id) => manager.activate(id))));
+      const activeBefore = manager.snapshot().roles.filter((r) => r.state === 'active').length;
+      if (activeBefore !== roles)
+        throw new Error(`only ${activeBefore} of ${roles} roles activated`);
+      note(`refresh ${roles}: activated in ${activation.ms.toFixed(0)} ms (0 ms latency)`);
+
+      await sts.command('reset');
+      await sts.command(`latency ${latencyMs}`);
+      writes = 0;
+      if (typeof global.gc === 'function') global.gc();
+      const round = await timed(() => manager.refresh(null));
+      const stats = await sts.command('stats');
+      const memory = process.memoryUsage();
+      const active = manager.snapshot().roles.filter((r) => r.state === 'active').length;
+      const boundMs = (roles / concurrency) * latencyMs;
+      note(
+        `refresh ${roles}: round ${round.ms.toFixed(0)} ms (bound ${boundMs} ms), ${writes} write(s)`,
+      );
+      return {
+        roles,
+        concurrency,
+        latencyMs,
+        boundMs,
+        roundMs: round.ms,
+        ratio: round.ms / boundMs,
+        zeroLatencyRoundMs: activation.ms,
+        writes,
+        stsCalls: stats.total,
+        maxInFlight: stats.maxInFlight,
+        active,
+        rssMb: mb(memory.rss),
+        heapUsedMb: mb(memory.heapUsed),
+      };
+    } finally {
+      await manager.stop();
+    }
+  } finally {
+    CredentialsFile.prototype.apply = realApply;
+    home.cleanup();
+    await sts.close();
+  }
+}

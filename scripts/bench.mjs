@@ -1,0 +1,409 @@
+#!/usr/bin/env node
+/**
+ * Switchyard's benchmarks: prints figures and a table of targets (met / missed). It
+ * asserts nothing and never fails on a missed target; tests check behaviour, this
+ * script measures. Loopback only: moto_server, the in-repo fault STS server, Chromium.
+ *
+ *   npm run bench                  all rows (a few minutes)
+ *   npm run bench -- --quick       fewer runs, shorter idle, no 5,000-role round (< 2 min)
+ *   npm run bench -- --full        also the refresh round at 5,000 roles (time-limited, see below)
+ *   npm run bench -- --only assume,refresh,editor,idle,ui
+ *   npm run bench -- --json out.json   also write every raw figure as JSON
+ *
+ * The TypeScript sections (bench/*.ts) are bundled with esbuild into a temp folder
+ * (Node 20 cannot run .ts) and each runs in a fresh process, so one section's heap
+ * and caches never colour another's figures.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+
+const ROOT = join(import.meta.dirname, '..');
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    full: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    json: { type: 'string' },
+  },
+});
+const QUICK = args.quick;
+const ONLY = args.only ? new Set(args.only.split(',')) : undefined;
+const want = (name) => !ONLY || ONLY.has(name);
+
+const plan = {
+  assumeRuns: QUICK ? 5 : 15,
+  // 1,000 shows the growth between 500 and 5,000; 5,000 takes minutes (activation and
+  // the round both grow faster than linearly), so only --full runs it, time-limited.
+  refreshRoles: args.full ? [50, 500, 1000, 5000] : QUICK ? [50, 500] : [50, 500, 1000],
+  refreshLimitSeconds: 300,
+  editorProfiles: [50, 500, 5000],
+  editorRuns: QUICK ? 7 : 15,
+  idleRoles: 200,
+  idleSeconds: QUICK ? 20 : 60,
+  ui: QUICK
+    ? ['--roles', '500', '--runs', '2', '--idle-seconds', '2']
+    : ['--roles', '500', '--runs', '5', '--idle-seconds', '10'],
+};
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
+const log = (text) => process.stderr.write(`${text}\n`);
+
+class TimeLimitError extends Error {}
+
+function run(command, argv, { timeoutMs } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    let timedOut = false;
+    const timer =
+      timeoutMs &&
+      setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      }, timeoutMs);
+    child.stdout.setEncoding('utf8').on('data', (c) => (stdout += c));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      if (timer) clearTimeout(timer);
+      if (timedOut)
+        reject(new TimeLimitError(`${command} ${argv.join(' ')}: over ${timeoutMs / 1000} s`));
+      else if (code === 0) resolve(stdout);
+      else reject(new Error(`${command} ${argv.join(' ')} exited ${code}\n${stdout}`));
+    });
+  });
+}
+
+async function bundle(outdir) {
+  await build({
+    entryPoints: [join(ROOT, 'bench', 'main.ts')],
+    outdir,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outExtension: { '.js': '.mjs' },
+    external: ['keytar', 'electron'],
+    banner: {
+      js: "import { createRequire as __bCreateRequire } from 'node:module'; const require = __bCreateRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
+  });
+  return join(outdir, 'main.mjs');
+}
+
+async function section(script, name, options, timeoutMs) {
+  log(`▸ ${name} ${JSON.stringify(options)}`);
+  const out = await run(process.execPath, ['--expose-gc', script, name, JSON.stringify(options)], {
+    timeoutMs,
+  });
+  const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+  if (!line) throw new Error(`${name}: no result\n${out}`);
+  return JSON.parse(line.slice('BENCH_RESULT '.length));
+}
+
+/** Runs scripts/bench-ui.mjs unchanged and reads its medians back from its output. */
+async function benchUi() {
+  log(`▸ ui ${plan.ui.join(' ')}`);
+  const out = await run(process.execPath, [join(ROOT, 'scripts', 'bench-ui.mjs'), ...plan.ui]);
+  process.stderr.write(out.replace(/^/gm, '  '));
+  const pick = (label) => {
+    const m = new RegExp(`${label}.*?median\\s+([\\d.]+) ms\\s+max\\s+([\\d.]+) ms`).exec(out);
+    return m ? { median: Number(m[1]), max: Number(m[2]) } : undefined;
+  };
+  const idle = /idle, popup shown.*?: (\d+) ms of renderer main-thread work in (\d+) s/.exec(out);
+  return {
+    output: out.trim(),
+    firstRender: pick('first render \\(snapshot → first frame\\)'),
+    firstCommit: pick('first render \\(snapshot → list committed\\)'),
+    filterFrame: pick('filter keystroke \\(keydown → next frame\\)'),
+    filterCommit: pick('filter keystroke \\(input → list committed\\)'),
+    tick: pick('countdown tick'),
+    idleVisibleMs: idle ? Number(idle[1]) : undefined,
+    idleSeconds: idle ? Number(idle[2]) : undefined,
+  };
+}
+
+function machine() {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  const model = /^model name\s*:\s*(.*)$/m.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? '?';
+  let nproc = cpus().length;
+  try {
+    nproc = Number(execFileSync('nproc', { encoding: 'utf8' }).trim());
+  } catch {
+    // keep os.cpus()
+  }
+  const memKb = Number(/^MemTotal:\s+(\d+)/m.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1]);
+  return { nproc, model, node: process.version, memGb: Math.round(memKb / 1048576) };
+}
+
+const rows = [];
+/** One table row; met is true/false, or undefined when the row has no target. */
+function row(area, what, target, measured, met) {
+  rows.push({
+    area,
+    what,
+    target,
+    measured,
+    verdict: met === undefined ? '' : met ? 'met' : 'MISSED',
+  });
+}
+
+function printTable() {
+  const head = ['area', 'measure', 'target', 'measured', ''];
+  const cells = rows.map((r) => [r.area, r.what, r.target, r.measured, r.verdict]);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c) => `| ${c.map((x, i) => x.padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(head));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const c of cells) console.log(line(c));
+}
+
+async function main() {
+  const started = Date.now();
+  const info = machine();
+  log(
+    `Switchyard benchmarks ${QUICK ? '(quick) ' : ''}— ${info.nproc} × ${info.model}, Node ${info.node}`,
+  );
+  log('▸ building the CLI (node scripts/build-cli.mjs)');
+  await run(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')]);
+  const tmp = mkdtempSync(join(tmpdir(), 'switchyard-bench-'));
+  const results = { machine: info, date: new Date().toISOString(), quick: QUICK, plan };
+  try {
+    const script = await bundle(tmp);
+
+    if (want('assume')) {
+      const a = (results.assume = await section(script, 'assume', { runs: plan.assumeRuns }));
+      const sy = median(a.switchyardMs);
+      const seed = median(a.seedMs);
+      row('1 assume', '`node -e ""` start-up (floor)', '—', ms(median(a.nodeFloorMs)));
+      row('1 assume', `seed script (${a.awsCli} ${a.awsCliVersion}), cold`, '—', ms(seed));
+      row('1 assume', '`switchyard assume`, cold', '—', ms(sy));
+      row(
+        '1 assume',
+        `speed-up, median ratio (paired: ${a.pairedRatio.toFixed(1)}x)`,
+        '≥ 15x',
+        `${a.ratio.toFixed(1)}x`,
+        a.ratio >= 15,
+      );
+      row('1 assume', 'STS round trip (warm, raw signed)', '—', ms(median(a.stsRoundTripMs)));
+      row(
+        '1 assume',
+        'Switchyard overhead (total − round trip)',
+        '< 150 ms',
+        ms(a.overheadMs),
+        a.overheadMs < 150,
+      );
+    }
+
+    if (want('refresh')) {
+      results.refresh = [];
+      for (const roles of plan.refreshRoles) {
+        let r;
+        try {
+          r = await section(
+            script,
+            'refresh',
+            { roles, latencyMs: 50, concurrency: 10 },
+            plan.refreshLimitSeconds * 1000,
+          );
+        } catch (error) {
+          if (!(error instanceof TimeLimitError)) throw error;
+          log(`refresh ${roles}: ${error.message}`);
+          results.refresh.push({ roles, timedOut: plan.refreshLimitSeconds });
+          row(
+            '2 refresh',
+            `round, ${roles} roles, 50 ms latency, conc. 10 (bound ${ms((roles / 10) * 50)})`,
+            '(scaling)',
+            `not done in ${plan.refreshLimitSeconds} s (activation + round)`,
+            false,
+          );
+          continue;
+        }
+        results.refresh.push(r);
+        const within = r.ratio <= 1.2;
+        row(
+          '2 refresh',
+          `round, ${roles} roles, 50 ms latency, conc. 10 (bound ${ms(r.boundMs)})`,
+          roles === 500 ? '≤ 1.2 × bound' : '(scaling)',
+          `${ms(r.roundMs)} (${r.ratio.toFixed(2)} × bound)`,
+          roles === 500 ? within : undefined,
+        );
+        row(
+          '2 refresh',
+          `  credentials-file writes / STS calls / max in flight, ${roles} roles`,
+          '1 write',
+          `${r.writes} / ${r.stsCalls} / ${r.maxInFlight}`,
+          r.writes === 1 && r.active === roles,
+        );
+        row(
+          '2 refresh',
+          `  engine cost: same round at 0 ms latency, ${roles} roles`,
+          '—',
+          ms(r.zeroLatencyRoundMs),
+        );
+      }
+    }
+
+    if (want('editor')) {
+      results.editor = [];
+      for (const profiles of plan.editorProfiles) {
+        const e = await section(script, 'editor', { profiles, runs: plan.editorRuns });
+        results.editor.push(e);
+        const size = `${(e.fileBytes / 1024).toFixed(0)} KiB`;
+        const one = median(e.updateOneMs);
+        const batch = median(e.updateBatchMs);
+        const target = profiles === 5000;
+        row(
+          '3 editor',
+          `update 1 profile, file of ${profiles} (${size})`,
+          target ? '< 20 ms' : '(scaling)',
+          ms(one),
+          target ? one < 20 : undefined,
+        );
+        row(
+          '3 editor',
+          `update ${e.batchSize} in one batch, file of ${profiles}`,
+          target ? '< 60 ms' : '(scaling)',
+          ms(batch),
+          target ? batch < 60 : undefined,
+        );
+        row(
+          '3 editor',
+          `  of which in memory (parse + plan + edit): 1 / ${e.batchSize}`,
+          '—',
+          `${ms(median(e.inMemoryOneMs))} / ${ms(median(e.inMemoryBatchMs))}`,
+        );
+        row(
+          '3 editor',
+          `  disk floor: plain write + fsync + rename, same bytes`,
+          '—',
+          ms(median(e.rawWriteMs)),
+        );
+        if (target) {
+          row(
+            '3 editor',
+            `memory, file of ${profiles}: RSS / heap used / peak RSS (RSS before: ${e.baselineRssMb} MB)`,
+            '—',
+            `${e.rssMb} / ${e.heapUsedMb} / ${e.maxRssMb} MB`,
+          );
+        }
+      }
+    }
+
+    if (want('idle')) {
+      const i = (results.idle = await section(script, 'idle', {
+        roles: plan.idleRoles,
+        seconds: plan.idleSeconds,
+      }));
+      row(
+        '4 idle',
+        `daemon CPU, ${i.roles} active roles (${i.cpuMs.toFixed(0)} ms in ${i.idleSeconds} s) per 10 min`,
+        '< 1 s',
+        ms(i.cpuMsPer10Min),
+        i.cpuMsPer10Min < 1000,
+      );
+      row(
+        '4 idle',
+        `  same, second half of the window only, per 10 min`,
+        '—',
+        ms(i.secondHalfCpuMsPer10Min),
+      );
+      row(
+        '4 idle',
+        `daemon RSS (peak while idle ${i.peakRssMb} MB, ${i.threads} threads)`,
+        '< 100 MB',
+        `${i.rssMb} MB`,
+        i.rssMb < 100,
+      );
+      row(
+        '4 idle',
+        `wakeups (voluntary ctxt switches, all threads) per 10 min`,
+        '—',
+        `${i.wakeupsPer10Min} (${i.voluntarySwitches} in ${i.idleSeconds} s)`,
+      );
+      row(
+        '4 idle',
+        'STS calls while idle',
+        '0',
+        String(i.stsCallsWhileIdle),
+        i.stsCallsWhileIdle === 0,
+      );
+      const threads = Object.entries(i.cpuByThread)
+        .map(([name, cpu]) => `${name} ${cpu.toFixed(0)}`)
+        .join(', ');
+      row('4 idle', `  CPU ms while idle by thread`, '—', threads || 'none');
+    }
+
+    if (want('ui')) {
+      try {
+        const u = (results.ui = await benchUi());
+        const fmt = (x) => (x ? `${ms(x.median)} (max ${ms(x.max)})` : 'n/a');
+        row(
+          '5 tray menu',
+          'first render, 500 roles (snapshot → list committed)',
+          '< 50 ms',
+          fmt(u.firstCommit),
+          u.firstCommit && u.firstCommit.median < 50,
+        );
+        row(
+          '5 tray menu',
+          '  first render (snapshot → first frame painted)',
+          '< 50 ms',
+          fmt(u.firstRender),
+          u.firstRender && u.firstRender.median < 50,
+        );
+        row(
+          '5 tray menu',
+          'filter keystroke (keydown → next frame)',
+          '< 50 ms',
+          fmt(u.filterFrame),
+          u.filterFrame && u.filterFrame.median < 50,
+        );
+        row(
+          '5 tray menu',
+          'one countdown tick (clock → cells committed)',
+          '< 5 ms',
+          fmt(u.tick),
+          u.tick && u.tick.median < 5,
+        );
+        if (u.idleVisibleMs !== undefined) {
+          row(
+            '5 tray menu',
+            `renderer busy, popup shown, idle ${u.idleSeconds} s`,
+            '—',
+            ms(u.idleVisibleMs),
+          );
+        }
+      } catch (error) {
+        log(`ui: ${error.message}`);
+        row('5 tray menu', 'scripts/bench-ui.mjs', '—', 'failed (see above)', false);
+      }
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+
+  results.seconds = Math.round((Date.now() - started) / 1000);
+  console.log('');
+  console.log(
+    `Switchyard benchmarks${QUICK ? ' (--quick)' : ''}: ${info.nproc} × ${info.model}, ${info.memGb} GB, ` +
+      `Node ${info.node}, ${results.date}, ${results.seconds} s`,
+  );
+  printTable();
+  if (args.json) {
+    results.table = rows;
+    writeFileSync(args.json, `${JSON.stringify(results, null, 2)}\n`);
+    log(`raw figures: ${args.json}`);
+  }
+}
+
+await main();
