@@ -33,7 +33,7 @@ import {
   setDesired,
 } from '../refresh/state-changes';
 import type { StateFile } from '../refresh/state-file';
-import type { StateAction, SwitchyardState } from '../refresh/state-model';
+import type { SessionRecord, StateAction, SwitchyardState } from '../refresh/state-model';
 import type { SessionCredentials } from '../secret';
 import { LongTermKeys } from '../secrets/long-term-keys';
 import { MfaSessionCache } from '../secrets/mfa-session-cache';
@@ -152,6 +152,11 @@ export class SessionManager implements SessionEngine {
   /** Serializes rounds: the credentials file gets one writer from this process at a time. */
   #queue: Promise<unknown> = Promise.resolve();
   #pending: { ids: Set<string>; done: Promise<void> } | undefined;
+  /** Source credentials resolved during the current round (see #resolvedOnce). */
+  #roundSources: Map<string, Promise<CredentialSource>> | undefined;
+  /** The resolved sources of this round (only these may share a client). */
+  #roundSourceObjects = new WeakSet<CredentialSource>();
+  #roundGateways: Map<CredentialSource, Map<string, StsGatewayLike>> | undefined;
 
   private constructor(deps: SessionManagerDeps) {
     this.#deps = deps;
@@ -261,25 +266,23 @@ export class SessionManager implements SessionEngine {
   async #persist(roleIds: readonly string[]): Promise<void> {
     const now = this.#deps.clock.now();
     await this.#deps.stateFile.update((current) => {
-      let next = current;
+      // One copy of the sessions map for the whole round, not one per role.
+      const sessions: Record<string, SessionRecord> = { ...current.sessions };
       for (const id of roleIds) {
         const live = this.#live.get(id);
         if (!live) {
-          next = removeSession(next, id);
+          delete sessions[id];
           continue;
         }
-        next = recordSession(
-          setDesired(next, id, 'active', now),
-          id,
-          {
-            state: live.state,
-            ...(live.expiresAt !== undefined ? { expiresAt: live.expiresAt } : {}),
-            ...(live.error ? { error: live.error } : {}),
-          },
-          now,
-        );
+        sessions[id] = {
+          desired: 'active',
+          state: live.state,
+          ...(live.expiresAt !== undefined ? { expiresAt: live.expiresAt } : {}),
+          ...(live.error ? { error: live.error } : {}),
+          updatedAt: now,
+        };
       }
-      return next;
+      return { ...current, sessions };
     });
   }
 
@@ -825,6 +828,8 @@ export class SessionManager implements SessionEngine {
     this.#emit();
 
     const successes = new Map<string, AssumedRole>();
+    this.#roundSources = new Map();
+    this.#roundGateways = new Map();
     for (const level of chainLevels(roles)) {
       await runBounded(level, this.#deps.concurrency ?? DEFAULT_CONCURRENCY, async (role) => {
         try {
@@ -837,6 +842,10 @@ export class SessionManager implements SessionEngine {
         }
       });
     }
+    this.#roundSources = undefined;
+    for (const byRegion of this.#roundGateways.values())
+      for (const g of byRegion.values()) g.destroy();
+    this.#roundGateways = undefined;
 
     const now = this.#deps.clock.now();
     const defaultId = this.#deps.catalog.defaultRoleId();
@@ -985,13 +994,25 @@ export class SessionManager implements SessionEngine {
 
   async #assume(role: RoleEntry): Promise<AssumedRole> {
     const source = await this.#sourceFor(role);
-    const gateway = this.#deps.createGateway({
-      region: await this.#regionFor(role),
-      source,
-      ...this.#gatewayPlumbing(),
-      maxAttempts: 1, // the planner retries with jittered backoff
-      ...(this.#deps.requestTimeoutMs ? { requestTimeoutMs: this.#deps.requestTimeoutMs } : {}),
-    });
+    const region = await this.#regionFor(role);
+    // Within a round, roles with the same (resolved-once) source and region share
+    // one client: building an SDK client per role dominated a 500-role round.
+    const shared = this.#roundGateways?.get(source)?.get(region);
+    const gateway =
+      shared ??
+      this.#deps.createGateway({
+        region,
+        source,
+        ...this.#gatewayPlumbing(),
+        maxAttempts: 1, // the planner retries with jittered backoff
+        ...(this.#deps.requestTimeoutMs ? { requestTimeoutMs: this.#deps.requestTimeoutMs } : {}),
+      });
+    const sharable = this.#roundGateways !== undefined && this.#roundSourceObjects.has(source);
+    if (!shared && sharable) {
+      const byRegion = this.#roundGateways!.get(source) ?? new Map<string, StsGatewayLike>();
+      byRegion.set(region, gateway);
+      this.#roundGateways!.set(source, byRegion);
+    }
     try {
       return await gateway.assumeRole({
         role: parseRoleArn(role.roleArn),
@@ -1009,7 +1030,7 @@ export class SessionManager implements SessionEngine {
       }
       throw error;
     } finally {
-      gateway.destroy();
+      if (!sharable) gateway.destroy(); // shared ones are destroyed when the round ends
     }
   }
 
@@ -1039,9 +1060,12 @@ export class SessionManager implements SessionEngine {
   async #baseSource(role: RoleEntry): Promise<CredentialSource> {
     switch (role.source.kind) {
       case 'profile':
-        return { kind: 'profile', profile: role.source.profile };
+        return this.#resolvedOnce(`profile:${role.source.profile}`, role, {
+          kind: 'profile',
+          profile: role.source.profile,
+        });
       case 'default':
-        return { kind: 'default' };
+        return this.#resolvedOnce('default', role, { kind: 'default' });
       case 'keys': {
         const keys = await this.#keys.require(role.source.name);
         return {
@@ -1057,6 +1081,42 @@ export class SessionManager implements SessionEngine {
         return never;
       }
     }
+  }
+
+  /**
+   * Within a round, a profile (or the default chain) is resolved once and its
+   * keys reused by every role it sources: 500 roles must not make the SDK parse
+   * the credentials file 500 times. Outside a round it is resolved per call.
+   */
+  #resolvedOnce(key: string, role: RoleEntry, source: CredentialSource): Promise<CredentialSource> {
+    const cache = this.#roundSources;
+    if (!cache) return Promise.resolve(source);
+    let resolved = cache.get(key);
+    if (!resolved) {
+      resolved = (async () => {
+        const gateway = this.#deps.createGateway({
+          region: await this.#regionFor(role),
+          source,
+          ...this.#gatewayPlumbing(),
+          maxAttempts: 1,
+        });
+        try {
+          const keys = await gateway.resolveSourceCredentials();
+          const resolvedSource: CredentialSource = {
+            kind: 'keys',
+            accessKeyId: keys.accessKeyId,
+            secretAccessKey: keys.secretAccessKey,
+            ...(keys.sessionToken ? { sessionToken: keys.sessionToken } : {}),
+          };
+          this.#roundSourceObjects.add(resolvedSource);
+          return resolvedSource;
+        } finally {
+          gateway.destroy();
+        }
+      })();
+      cache.set(key, resolved);
+    }
+    return resolved;
   }
 
   async #sourceFor(role: RoleEntry): Promise<CredentialSource> {
