@@ -25,13 +25,7 @@ import { CredentialsFileError } from '../credentials/credentials-file';
 import type { Clock, TimerHandle } from '../refresh/clock';
 import { runBounded } from '../refresh/concurrency';
 import { nextWake, planRefresh, type SessionTiming } from '../refresh/refresh-plan';
-import {
-  addResult,
-  claimRequests,
-  recordSession,
-  removeSession,
-  setDesired,
-} from '../refresh/state-changes';
+import { addResult, claimRequests, removeSession, setDesired } from '../refresh/state-changes';
 import type { StateFile } from '../refresh/state-file';
 import type { SessionRecord, StateAction, SwitchyardState } from '../refresh/state-model';
 import type { SessionCredentials } from '../secret';
