@@ -21,7 +21,6 @@ import { readAwsConfig } from '../catalog/aws-config-file';
 import { applyConfigImport, planConfigImport } from '../catalog/import-aws-config';
 import { getSigninToken } from '../console/signin-token';
 import type { CredentialsFile, ProfileChange } from '../credentials/credentials-file';
-import { CredentialsFileError } from '../credentials/credentials-file';
 import type { Clock, TimerHandle } from '../refresh/clock';
 import { runBounded } from '../refresh/concurrency';
 import { nextWake, planRefresh, type SessionTiming } from '../refresh/refresh-plan';
@@ -878,11 +877,16 @@ export class SessionManager implements SessionEngine {
       live.lastAttemptAt = now;
       const assumed = successes.get(role.id);
       if (!assumed) continue;
-      const refusal = fileError ? oneLine(fileError) : rejected.get(role.profile);
-      if (refusal) {
-        // STS worked but the file did not take it: report, retry later (a lock or disk issue may clear).
-        const refused = fileError === undefined || fileError instanceof CredentialsFileError;
-        this.#fail(role, { fileProblem: refusal, retryable: !refused || fileError !== undefined });
+      if (fileError !== undefined) {
+        // A lock or disk problem may clear: retried with backoff like a network fault.
+        this.#fail(role, { fileProblem: oneLine(fileError), refused: false });
+        continue;
+      }
+      const refusal = rejected.get(role.profile);
+      if (refusal !== undefined) {
+        // The profile now holds keys we must not overwrite: only the user can fix
+        // that, so it is not retried (each retry would cost an STS call for nothing).
+        this.#fail(role, { fileProblem: refusal, refused: true });
         continue;
       }
       live.state = 'active';
@@ -907,19 +911,15 @@ export class SessionManager implements SessionEngine {
     }
     await this.#persist(roles.map((r) => r.id)).catch((error: unknown) => {
       // The state file is a convenience for other processes; refreshing goes on.
-      this.#tellOnce('state-file', roles[0]!.id, oneLine(error));
+      this.#tell({
+        kind: 'failed',
+        roleId: roles[0]!.id,
+        title: 'Switchyard could not update its state file',
+        body: oneLine(error),
+      });
     });
     this.#emit();
     this.#schedule();
-  }
-
-  #tellOnce(_key: string, roleId: string, body: string): void {
-    this.#tell({
-      kind: 'failed',
-      roleId,
-      title: 'Switchyard could not update its state file',
-      body,
-    });
   }
 
   #liveFor(role: RoleEntry): Live {
@@ -958,7 +958,9 @@ export class SessionManager implements SessionEngine {
     }
     let view: SessionErrorView;
     if (isFileProblem(error)) {
-      view = { kind: 'file', code: 'CredentialsFile', message: error.fileProblem };
+      view = error.refused
+        ? { kind: 'needs-user', code: 'ProfileRefused', message: error.fileProblem }
+        : { kind: 'file', code: 'CredentialsFile', message: error.fileProblem };
     } else if (error instanceof InputError) {
       view = { kind: 'invalid-request', code: 'InvalidRole', message: error.message };
     } else {
@@ -1214,7 +1216,8 @@ function unique(ids: readonly string[]): string[] {
   return [...new Set(ids)];
 }
 
-function isFileProblem(error: unknown): error is { fileProblem: string; retryable: boolean } {
+/** STS gave a session but the credentials file did not take it. */
+function isFileProblem(error: unknown): error is { fileProblem: string; refused: boolean } {
   return typeof error === 'object' && error !== null && 'fileProblem' in error;
 }
 

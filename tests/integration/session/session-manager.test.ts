@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
 import { openStateFile } from '../../../electron/core/refresh/state-file';
@@ -191,6 +192,20 @@ describe('SessionManager', () => {
     } finally {
       other.close();
     }
+  });
+
+  it('stops, without retrying, when the user puts their own keys in a profile it manages', async () => {
+    const role = await addRole('dev');
+    await h.manager.activate(role.id);
+    const own = `${USER_FILE}\n[dev]\naws_access_key_id = AKIAUSEROWNKEYS00001\naws_secret_access_key = ${'u'.repeat(40)}\n`;
+    writeFileSync(h.home.credentialsPath, own, { mode: 0o600 });
+    await h.advance(51 * MINUTE);
+    expect(view(role.id).state).toBe('error');
+    expect(view(role.id).error).toMatchObject({ kind: 'needs-user', code: 'ProfileRefused' });
+    const calls = sts.count('AssumeRole');
+    await h.advance(5 * MINUTE);
+    expect(sts.count('AssumeRole')).toBe(calls);
+    expect(h.home.readCredentials()).toBe(own);
   });
 
   it('re-plans at once after sleep/resume or a wall-clock jump', async () => {
