@@ -20,6 +20,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { Socket } from 'node:net';
+import { readBody } from './read-body';
 
 export const STS_XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 export const STS_API_VERSION = '2011-06-15';
@@ -672,7 +673,7 @@ export class FaultStsServer {
 
     let body: string;
     try {
-      body = await readBody(req);
+      body = await readBody(req, MAX_BODY_BYTES);
     } catch {
       req.socket.destroy();
       return;
@@ -1068,21 +1069,6 @@ function statusReply(fault: Extract<StsFault, { kind: 'status' }>, requestId: st
     return errorReply(new StsError(fault.status, code, code, 'Receiver'), requestId);
   }
   return { status: fault.status, body: '' };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) reject(new Error('request body too large'));
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-    req.on('close', () => reject(new Error('connection closed before the body was read')));
-  });
 }
 
 /** Start a server on 127.0.0.1 (a free port unless `options.port`). Close it in afterAll/afterEach. */

@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { IssuedKeyInfo } from './fault-sts-server';
+import { readBody } from './read-body';
 
 /** The three fields AWS expects in the Session JSON. */
 export interface FederationSession {
@@ -188,7 +189,7 @@ export async function startSigninServer(options: SigninServerOptions = {}): Prom
     if (req.method === 'POST') {
       let body: string;
       try {
-        body = await readBody(req);
+        body = await readBody(req, MAX_BODY_BYTES);
       } catch {
         req.socket.destroy();
         return;
@@ -270,19 +271,4 @@ export async function startSigninServer(options: SigninServerOptions = {}): Prom
       await closed;
     },
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) reject(new Error('request body too large'));
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-    req.on('close', () => reject(new Error('connection closed before the body was read')));
-  });
 }
