@@ -23,6 +23,7 @@ import type { ProfileChange } from '../electron/core/credentials/credentials-fil
 import { parseIni } from '../electron/core/credentials/ini-document';
 import { applyProfileEditsToDocument } from '../electron/core/credentials/ini-edit';
 import { planProfileChanges } from '../electron/core/credentials/profile-change-plan';
+import { QUIET_MS } from '../electron/core/credentials/stable-read';
 import { Secret } from '../electron/core/secret';
 import { generateProfiles } from '../tests/unit/credentials/helpers/generate-profiles';
 import { createTempAwsHome } from '../tests/support/temp-aws-home';
@@ -33,8 +34,12 @@ export interface EditorResult {
   managed: number;
   fileBytes: number;
   runs: number;
+  /** File last written over QUIET_MS before (the usual case): one read. */
   updateOneMs: number[];
+  /** Each apply right after the previous one: the two-read path. */
+  updateOneBackToBackMs: number[];
   updateBatchMs: number[];
+  updateBatchBackToBackMs: number[];
   batchSize: number;
   rssMb: number;
   heapUsedMb: number;
@@ -75,6 +80,8 @@ function rawAtomicWrite(path: string, bytes: Buffer): void {
   renameSync(temp, path);
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 let generation = 0;
 
 function put(profile: string, i: number): ProfileChange {
@@ -110,25 +117,38 @@ export async function benchEditor(profiles: number, runs: number): Promise<Edito
     if (!setup.written || setup.rejected.length > 0) throw new Error('setup batch was not written');
     const fileBytes = statSync(home.credentialsPath).size;
 
-    const updateOneMs: number[] = [];
-    const updateBatchMs: number[] = [];
-    for (let i = 0; i < runs + 3; i++) {
-      const change = [put(names[i % managed]!, i)];
-      const start = performance.now();
-      const result = await file.apply(change);
-      const ms = performance.now() - start;
-      if (!result.written) throw new Error('single update not written');
-      if (i >= 3) updateOneMs.push(ms);
-    }
-    for (let i = 0; i < runs + 2; i++) {
-      const changes = names.map((name, j) => put(name, j));
-      const start = performance.now();
-      const result = await file.apply(changes);
-      const ms = performance.now() - start;
-      if (!result.written || result.applied.length !== managed)
-        throw new Error('batch not written');
-      if (i >= 2) updateBatchMs.push(ms);
-    }
+    /**
+     * One timed apply per run. `quiet`: first wait (untimed) until the file is older
+     * than QUIET_MS, as it is when a refresh round or an `assume` comes to it (the
+     * last write was minutes or at least seconds before), so the editor takes its
+     * one-read path. Otherwise back to back: every apply finds the file its
+     * predecessor wrote moments ago and takes the two-read path.
+     */
+    const timeApplies = async (
+      count: number,
+      warmup: number,
+      quiet: boolean,
+      changesFor: (i: number) => ProfileChange[],
+    ): Promise<number[]> => {
+      const out: number[] = [];
+      for (let i = 0; i < count + warmup; i++) {
+        const changes = changesFor(i);
+        if (quiet) await sleep(QUIET_MS + 20);
+        const start = performance.now();
+        const result = await file.apply(changes);
+        const ms = performance.now() - start;
+        if (!result.written || result.applied.length !== changes.length)
+          throw new Error(`update of ${changes.length} not written`);
+        if (i >= warmup) out.push(ms);
+      }
+      return out;
+    };
+    const one = (i: number) => [put(names[i % managed]!, i)];
+    const all = () => names.map((name, j) => put(name, j));
+    const updateOneMs = await timeApplies(runs, 3, true, one);
+    const updateOneBackToBackMs = await timeApplies(runs, 3, false, one);
+    const updateBatchMs = await timeApplies(runs, 2, true, all);
+    const updateBatchBackToBackMs = await timeApplies(runs, 2, false, all);
     const memory = process.memoryUsage();
     const rawWriteMs: number[] = [];
     const bytes = readFileSync(home.credentialsPath);
@@ -155,7 +175,8 @@ export async function benchEditor(profiles: number, runs: number): Promise<Edito
       }
     }
     note(
-      `editor ${profiles} profiles (${(fileBytes / 1024).toFixed(0)} KiB): one ${median(updateOneMs).toFixed(1)} ms, ` +
+      `editor ${profiles} profiles (${(fileBytes / 1024).toFixed(0)} KiB): one ${median(updateOneMs).toFixed(1)} ms ` +
+        `(back to back ${median(updateOneBackToBackMs).toFixed(1)} ms), ` +
         `batch of ${managed} ${median(updateBatchMs).toFixed(1)} ms, raw write+fsync+rename ${median(rawWriteMs).toFixed(1)} ms`,
     );
     return {
@@ -164,7 +185,9 @@ export async function benchEditor(profiles: number, runs: number): Promise<Edito
       fileBytes,
       runs,
       updateOneMs,
+      updateOneBackToBackMs,
       updateBatchMs,
+      updateBatchBackToBackMs,
       batchSize: managed,
       rssMb: mb(memory.rss),
       heapUsedMb: mb(memory.heapUsed),

@@ -19,7 +19,7 @@ import {
   type Rejection,
 } from './profile-change-plan';
 import { resolveRealPath } from './resolve-real-path';
-import { readStableBytes, sameBytes, UnstableFileError } from './stable-read';
+import { readStable, unchangedSince, UnstableFileError, type StableRead } from './stable-read';
 import { sweepStaleTempFiles } from './sweep-temp-files';
 
 export { CredentialsFileError, type CredentialsFileErrorCode } from './credentials-file-error';
@@ -101,8 +101,8 @@ export class CredentialsFile {
     await sweepStaleTempFiles(await resolveRealPath(credentialsPath), isProcessAlive);
 
     for (let attempt = 0; attempt < attempts; attempt++) {
-      const bytes = await this.#readBytes(credentialsPath);
-      const text = bytes ? decodeUtf8(bytes, credentialsPath) : '';
+      const read = await this.#read(credentialsPath);
+      const text = read.bytes ? decodeUtf8(read.bytes, credentialsPath) : '';
       const doc = parseIni(text);
       // Decided again on every attempt: the other program may have changed the profile too.
       const plan = planProfileChanges(this.#files(doc, config), changes);
@@ -116,9 +116,9 @@ export class CredentialsFile {
           await this.#options.beforeRename?.();
           // Writers that skip our lock (`aws configure set`) may have changed the
           // file since we read it; renaming now would silently drop their edit.
-          // Two agreeing reads: mid-write, an appending writer's file can still
-          // equal what we read, and our rename would cut its write off.
-          return sameBytes(await readStableBytes(credentialsPath), bytes);
+          // Its stamp, or two agreeing reads: mid-write, an appending writer's file
+          // can still equal what we read, and our rename would cut its write off.
+          return unchangedSince(credentialsPath, read);
         },
       });
       if (renamed) return { ...result, written: true };
@@ -144,13 +144,13 @@ export class CredentialsFile {
 
   /** A missing file reads as empty. */
   async #readText(path: string): Promise<string> {
-    const bytes = await this.#readBytes(path);
+    const { bytes } = await this.#read(path);
     return bytes ? decodeUtf8(bytes, path) : '';
   }
 
-  async #readBytes(path: string): Promise<Uint8Array | undefined> {
+  async #read(path: string): Promise<StableRead> {
     try {
-      return await readStableBytes(path);
+      return await readStable(path);
     } catch (error) {
       if (error instanceof UnstableFileError || errorCode(error) === undefined) throw error;
       throw new CredentialsFileError('io', fsErrorMessage(error, path, 'read'), { cause: error });

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
 import { errorCode } from './fs-error-message';
 
 export interface StableReadOptions {
@@ -65,6 +66,146 @@ export async function readStableBytes(
     previous = current;
   }
   throw new UnstableFileError(path);
+}
+
+/**
+ * What a stable read saw. `stamp` is set when the file had been left alone for
+ * a while before the read (see `readStable`): any later write then shows in its
+ * stat, so `unchangedSince` can tell without reading the bytes again.
+ */
+export interface StableRead {
+  readonly bytes: Uint8Array | undefined;
+  readonly stamp?: FileStamp;
+}
+
+/** A file's identity and last change, in nanoseconds; 'absent' for a missing file. */
+export type FileStamp =
+  | 'absent'
+  | {
+      readonly dev: bigint;
+      readonly ino: bigint;
+      readonly size: bigint;
+      readonly mtimeNs: bigint;
+      readonly ctimeNs: bigint;
+    };
+
+export interface QuietReadOptions extends StableReadOptions {
+  /**
+   * A file last modified (mtime) at least this long ago, and whose stat
+   * is the same before and after one read, is taken as read whole; default 100 ms.
+   */
+  readonly quietMs?: number;
+  readonly now?: () => number;
+  /** Default process.platform; the one-read path runs only where its rules hold. */
+  readonly platform?: NodeJS.Platform;
+}
+
+/**
+ * How long a file must have been left alone before one read is trusted. It must
+ * exceed the file system's timestamp granularity (a kernel tick, at most 10 ms on
+ * Linux), so that a write during or after our read cannot leave mtime as it
+ * was; and a writer that truncated the file and then stalled leaves it
+ * empty, which the fresh-empty rule below still waits out for 2 s.
+ */
+export const QUIET_MS = 100;
+
+/**
+ * Linux and macOS update mtime and ctime on every write() and truncate(), with
+ * nanosecond fields; elsewhere (Windows may defer the write time) every read
+ * takes the two-read path.
+ */
+const ONE_READ_PLATFORMS: ReadonlySet<NodeJS.Platform> = new Set(['linux', 'darwin']);
+
+/**
+ * Reads a file the way `readStableBytes` does, but in one read when the file has
+ * been quiet: stat, read, stat through one open descriptor, and the two stats
+ * agree and date from at least `quietMs` ago. No writer was at work during the
+ * read then, and none had just been. Otherwise (a file written moments ago, an
+ * empty file written in the last 2 s, a changing stat) it falls back to two
+ * agreeing reads a few ms apart.
+ */
+export async function readStable(
+  path: string,
+  options: QuietReadOptions = {},
+): Promise<StableRead> {
+  const platform = options.platform ?? process.platform;
+  if (options.read === undefined && ONE_READ_PLATFORMS.has(platform)) {
+    const quiet = await readIfQuiet(path, options);
+    if (quiet) return quiet;
+  }
+  return { bytes: await readStableBytes(path, options) };
+}
+
+/**
+ * True when the file still holds what `read` saw: by its stamp when the read
+ * had one and the stat still matches it, otherwise by two agreeing reads.
+ */
+export async function unchangedSince(path: string, read: StableRead): Promise<boolean> {
+  if (read.stamp !== undefined && sameStamp(await stampOf(path), read.stamp)) return true;
+  return sameBytes(await readStableBytes(path), read.bytes);
+}
+
+async function readIfQuiet(
+  path: string,
+  options: QuietReadOptions,
+): Promise<StableRead | undefined> {
+  const quietMs = options.quietMs ?? QUIET_MS;
+  const freshEmptyMs = options.freshEmptyMs ?? 2000;
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    // Writers create a file whole (rename) or empty (truncate): a missing file is not torn.
+    if (errorCode(error) === 'ENOENT') return { bytes: undefined, stamp: 'absent' };
+    throw error;
+  }
+  try {
+    const before = await handle.stat({ bigint: true });
+    if (!before.isFile()) return undefined;
+    const bytes = await handle.readFile();
+    const after = await handle.stat({ bigint: true });
+    const stamp = toStamp(after);
+    if (!sameStamp(toStamp(before), stamp)) return undefined;
+    // mtime moves on every write and truncate. (ctime is in the stamp but not
+    // aged: a chmod or `touch -r` moves it without touching the bytes.)
+    const ageMs = (options.now ?? Date.now)() - Number(after.mtimeNs / 1_000_000n);
+    // A change time in the future (a skewed clock, a restored backup) proves nothing.
+    if (ageMs < quietMs) return undefined;
+    if (bytes.length === 0 && ageMs < freshEmptyMs) return undefined;
+    return { bytes, stamp };
+  } finally {
+    await handle.close();
+  }
+}
+
+function toStamp(stats: BigIntStats): FileStamp {
+  return {
+    dev: stats.dev,
+    ino: stats.ino,
+    size: stats.size,
+    mtimeNs: stats.mtimeNs,
+    ctimeNs: stats.ctimeNs,
+  };
+}
+
+async function stampOf(path: string): Promise<FileStamp | undefined> {
+  try {
+    return toStamp(await stat(path, { bigint: true }));
+  } catch (error) {
+    return errorCode(error) === 'ENOENT' ? 'absent' : undefined;
+  }
+}
+
+function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  if (a === 'absent' || b === 'absent') return a === b;
+  return (
+    a.dev === b.dev &&
+    a.ino === b.ino &&
+    a.size === b.size &&
+    a.mtimeNs === b.mtimeNs &&
+    a.ctimeNs === b.ctimeNs
+  );
 }
 
 export function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
