@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import Conf from 'conf';
@@ -15,7 +15,7 @@ import { CATALOG_FILE_NAME, catalogDir } from './catalog-paths';
 import { CATALOG_DEFAULTS, CATALOG_VERSION } from './catalog-schema';
 import { checkRoleEntry } from './check-role';
 import { checkSettings } from './check-settings';
-import { findRole, requireRole } from './find-role';
+import { RoleIndex, requireRole } from './find-role';
 import { keepAside } from './keep-aside';
 import { checkRolePlacement, dependentsOf } from './role-graph';
 import { ensureOwnerOnlyFolder, restrictFileToOwner } from './owner-only';
@@ -51,10 +51,18 @@ function describeRole(role: RoleEntry): string {
 /**
  * The role catalog in catalog.json, through conf (electron-store's core).
  *
- * Reading: conf reads and parses the file on every access (it keeps no copy in
- * memory), so every call here sees the file as it is now, whoever wrote it. The
- * file is checked strictly on each read (UTF-8, JSON, then every field); a
- * broken file is an error, never cleared or rewritten, and a copy is kept aside.
+ * Reading: every call here sees the file as it is now, whoever wrote it. conf
+ * reads, parses and schema-checks the file on every access, which for a large
+ * catalog costs milliseconds (one read per role made activating 5,000 roles
+ * take minutes), so the store keeps the last document it read and hands it out
+ * again while the file is provably the same: its stat (device, inode, size,
+ * mtime and ctime to the nanosecond) is unchanged and its mtime is old enough
+ * that a later write could not share it (see RACY_MS). Otherwise the file's
+ * text is read and compared with the text behind the kept document, and only
+ * different text goes through conf again. invalidate() drops the trust in the
+ * stat (a watcher that saw the file change calls it). The file is checked
+ * strictly whenever its text is new (UTF-8, JSON, then every field); a broken
+ * file is an error, never cleared or rewritten, and a copy is kept aside.
  *
  * Writing: each change is read, modify, check, then one atomic write (conf's
  * `atomically`: temp file beside it, fsync, rename; mode 0600). There is no
@@ -78,6 +86,9 @@ export class CatalogStore {
   /** The version of the file as last read from disk (before in-memory migration). */
   #diskVersion = CATALOG_VERSION;
   #decoded: { text: string; version: number; doc: CatalogDocument } | undefined;
+  /** The document last read, with the file's stat then (undefined: the stat proves nothing). */
+  #kept: { doc: CatalogDocument; text: string; stamp: FileStamp | undefined } | undefined;
+  #index: RoleIndex | undefined;
 
   /**
    * Opens (creating when missing) the catalog. Throws CatalogFileError when
@@ -107,6 +118,15 @@ export class CatalogStore {
     if (this.#diskVersion < CATALOG_VERSION) this.#write(this.#read());
   }
 
+  /**
+   * Forgets that the file's stat vouches for the kept document: the next read
+   * reads the text again (and re-checks it only if it differs). For watchers
+   * that saw the file change, in case an edit left the stat as it was.
+   */
+  invalidate(): void {
+    if (this.#kept) this.#kept.stamp = undefined;
+  }
+
   /** Stops watching the file (only needed with `watch: true`). */
   close(): void {
     this.#conf._closeWatcher();
@@ -123,12 +143,19 @@ export class CatalogStore {
 
   /** The role with this id, else the one with this label (any case); undefined when none. */
   find(idOrLabel: string): RoleEntry | undefined {
-    return findRole(this.list(), idOrLabel);
+    return this.#roleIndex().find(idOrLabel);
   }
 
   /** Like find, but a name that matches nothing is an InputError. */
   get(idOrLabel: string): RoleEntry {
-    return requireRole(this.list(), idOrLabel);
+    return this.#roleIndex().require(idOrLabel);
+  }
+
+  /** Lookups by id and label of the current roles, built once per document. */
+  #roleIndex(): RoleIndex {
+    const roles = this.list();
+    if (this.#index?.roles !== roles) this.#index = new RoleIndex(roles);
+    return this.#index;
   }
 
   /** Checks and adds a role under a new id. */
@@ -299,6 +326,18 @@ export class CatalogStore {
   }
 
   #read(): CatalogDocument {
+    // The stat comes first: a write after it changes the stat the next read sees.
+    const stamp = fileStamp(this.path);
+    const kept = this.#kept;
+    if (kept && stamp) {
+      if (kept.stamp && sameStamp(kept.stamp, stamp)) return kept.doc;
+      const text = readText(this.path);
+      if (text === kept.text) {
+        kept.stamp = trustworthy(stamp) ? stamp : undefined;
+        return kept.doc;
+      }
+    }
+    this.#kept = undefined;
     let raw: Record<string, unknown>;
     try {
       raw = this.#conf.store;
@@ -308,14 +347,27 @@ export class CatalogStore {
     // conf gives {} without calling deserialize when the file was deleted meanwhile.
     if (Object.keys(raw).length === 0) return { ...CATALOG_DEFAULTS, roles: [] };
     const { version, roles, settings, defaultRoleId } = raw as unknown as CatalogDocument;
-    return defaultRoleId === undefined
-      ? { version, roles, settings }
-      : { version, roles, settings, defaultRoleId };
+    const doc: CatalogDocument =
+      defaultRoleId === undefined
+        ? { version, roles, settings }
+        : { version, roles, settings, defaultRoleId };
+    // Kept only when this document came from the text the stat was taken of (the
+    // text decoded last); otherwise the next read compares the text again.
+    const decoded = this.#decoded;
+    if (stamp && decoded && decoded.doc.roles === roles) {
+      this.#kept = {
+        doc: Object.freeze(doc),
+        text: decoded.text,
+        stamp: trustworthy(stamp) ? stamp : undefined,
+      };
+    }
+    return doc;
   }
 
   #write(doc: CatalogDocument): void {
     this.#prepareFolder();
     this.#backUpOlderVersion();
+    this.#kept = undefined;
     try {
       this.#conf.store = { ...doc } as unknown as Record<string, unknown>;
     } catch (error) {
@@ -420,6 +472,70 @@ export class CatalogStore {
         { cause: error },
       );
     }
+  }
+}
+
+/** What a stat says about the file's version; equal stamps mean the same bytes (see RACY_MS). */
+interface FileStamp {
+  readonly dev: bigint;
+  readonly ino: bigint;
+  readonly size: bigint;
+  readonly mtimeNs: bigint;
+  readonly ctimeNs: bigint;
+  /** When the stat was taken (wall clock, ns). */
+  readonly takenNs: bigint;
+}
+
+/**
+ * A file modified this close to the moment it was stat'ed may be modified again
+ * within the same timestamp tick (coarse kernel clocks, 2 s on FAT), leaving
+ * size and mtime as they were: such a stat does not vouch for the content (the
+ * "racily clean" case git knows), and the text is compared instead.
+ */
+const RACY_MS = 2_000n;
+
+function fileStamp(path: string): FileStamp | undefined {
+  let stats: BigIntStats;
+  try {
+    stats = statSync(path, { bigint: true });
+  } catch {
+    return undefined; // missing or unreadable: conf's read reports it
+  }
+  return {
+    dev: stats.dev,
+    ino: stats.ino,
+    size: stats.size,
+    mtimeNs: stats.mtimeNs,
+    ctimeNs: stats.ctimeNs,
+    takenNs: BigInt(Date.now()) * 1_000_000n,
+  };
+}
+
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return (
+    a.dev === b.dev &&
+    a.ino === b.ino &&
+    a.size === b.size &&
+    a.mtimeNs === b.mtimeNs &&
+    a.ctimeNs === b.ctimeNs
+  );
+}
+
+/**
+ * Content writes set mtime to the current time, so once mtime is older than any
+ * tick a later write can only give it a new value; setting it back (utimes)
+ * changes ctime, which must match too.
+ */
+function trustworthy(stamp: FileStamp): boolean {
+  return stamp.takenNs - stamp.mtimeNs > RACY_MS * 1_000_000n;
+}
+
+/** The file's text as conf reads it; undefined when it cannot be read (conf then reports why). */
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
   }
 }
 

@@ -90,7 +90,10 @@ export async function createSessionEngine(
   }
 
   if (options.kind !== 'cli') {
-    unwatchCatalog = watchCatalogFile(catalog.path, () => manager.catalogChanged());
+    unwatchCatalog = watchCatalogFile(catalog.path, () => {
+      catalog.invalidate(); // re-read, even if the edit left the file's stat as it was
+      manager.catalogChanged();
+    });
   }
   if (mode === 'refresher') {
     // Other processes ask through the state file; pick requests up as they land.

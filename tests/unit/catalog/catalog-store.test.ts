@@ -1,8 +1,17 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
+import { CatalogFileError } from '../../../electron/core/catalog/catalog-file-error';
 import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
 import type { RoleInput, RolePatch } from '../../../electron/core/catalog/role-input';
 import { DEFAULT_SETTINGS } from '../../../shared/model';
@@ -96,6 +105,41 @@ describe('CatalogStore: the file', () => {
     expect(second.get('admin')).toEqual(role);
     second.remove(role.id);
     expect(first.list()).toEqual([]);
+  });
+
+  // The store keeps the last document while the file's stat vouches for it. An edit
+  // in place that keeps the size and sets the old mtime back (as `touch -r` or a sync
+  // tool would) leaves the inode, size and mtime as they were: only ctime tells.
+  it('sees an edit in place that keeps the size and the old mtime', async () => {
+    tempDir();
+    const store = CatalogStore.open();
+    const role = store.add(roleInput('Admin'));
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(store.path, hourAgo, hourAgo); // old enough for the stat to be trusted
+    expect(store.get('admin').id).toBe(role.id);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // a later ctime tick
+    const text = readFileSync(store.path, 'utf8');
+    writeFileSync(store.path, text.replace('"Admin"', '"Admon"'));
+    utimesSync(store.path, hourAgo, hourAgo);
+    expect(statSync(store.path).size).toBe(Buffer.byteLength(text));
+    expect(store.get(role.id).label).toBe('Admon');
+    expect(store.get('admon').id).toBe(role.id);
+    expect(store.find('admin')).toBeUndefined();
+  });
+
+  it('reports a file broken in place after a read, instead of the kept document', async () => {
+    tempDir();
+    const store = CatalogStore.open();
+    store.add(roleInput('Admin'));
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(store.path, hourAgo, hourAgo);
+    expect(store.list()).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const text = readFileSync(store.path, 'utf8');
+    writeFileSync(store.path, text.replace(/}\n$/, ']\n'));
+    utimesSync(store.path, hourAgo, hourAgo);
+    expect(statSync(store.path).size).toBe(Buffer.byteLength(text));
+    expect(() => store.list()).toThrow(CatalogFileError);
   });
 
   it('starts afresh when the file is deleted while open', () => {
