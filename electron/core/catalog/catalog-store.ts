@@ -17,7 +17,7 @@ import { checkRoleEntry } from './check-role';
 import { checkSettings } from './check-settings';
 import { RoleIndex, requireRole } from './find-role';
 import { keepAside } from './keep-aside';
-import { checkRolePlacement, dependentsOf } from './role-graph';
+import { checkRolePlacement, dependentsOf, RoleGraph } from './role-graph';
 import { ensureOwnerOnlyFolder, restrictFileToOwner } from './owner-only';
 import { newRoleId } from './role-id';
 import { applyRolePatch, type RoleInput, type RolePatch } from './role-input';
@@ -220,27 +220,25 @@ export class CatalogStore {
       const byId = new Map(doc.roles.map((role) => [role.id, role]));
       const added: RoleEntry[] = [];
       const updated: RoleEntry[] = [];
+      const changed = new Set<string>();
       for (const entry of checked) {
-        if (
-          added.some((role) => role.id === entry.id) ||
-          updated.some((role) => role.id === entry.id)
-        ) {
+        if (changed.has(entry.id)) {
           throw inputError(
             'id',
             `${quoteValue(entry.id)} appears twice in one change`,
             'give each role its own id',
           );
         }
+        changed.add(entry.id);
         (byId.has(entry.id) ? updated : added).push(entry);
         byId.set(entry.id, entry);
       }
       const roles = [...byId.values()];
+      // One index for all the checks (ids are unique here): linear, not N scans of N roles.
+      const graph = new RoleGraph(roles);
       for (const entry of checked) {
         try {
-          checkRolePlacement(
-            entry,
-            roles.filter((role) => role.id !== entry.id),
-          );
+          graph.checkPlacement(entry, entry.id);
         } catch (error) {
           throw inRole(error, `role ${describeRole(entry)}`);
         }

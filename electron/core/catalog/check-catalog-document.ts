@@ -6,7 +6,7 @@ import type { CatalogDocument } from './catalog-document';
 import { CATALOG_VERSION } from './catalog-schema';
 import { checkRoleEntry, checkRoleId } from './check-role';
 import { checkSettings } from './check-settings';
-import { checkRolePlacement, checkRoleUnique } from './role-graph';
+import { RoleGraph } from './role-graph';
 
 const TOP_LEVEL_KEYS = new Set(['version', 'roles', 'settings', 'defaultRoleId', '__internal__']);
 
@@ -53,16 +53,15 @@ export function checkCatalogDocument(value: Record<string, unknown>): CatalogDoc
     inRole(index, raw, () => checkRoleEntry(raw)),
   );
   // Duplicates first, reported on the later role: where a hand edit most likely added them.
+  const earlier = new RoleGraph([]);
   roles.forEach((role, index) => {
-    inRole(index, role, () => checkRoleUnique(role, roles.slice(0, index)));
+    inRole(index, role, () => earlier.checkUnique(role));
+    earlier.add(role);
   });
+  // Ids are unique now, so "every role but this one" is "every role but this id".
+  const graph = new RoleGraph(roles);
   roles.forEach((role, index) => {
-    inRole(index, role, () =>
-      checkRolePlacement(
-        role,
-        roles.filter((_, other) => other !== index),
-      ),
-    );
+    inRole(index, role, () => graph.checkPlacement(role, role.id));
   });
   const settings = checkSettings(value.settings ?? {});
   const document: { -readonly [K in keyof CatalogDocument]: CatalogDocument[K] } = {

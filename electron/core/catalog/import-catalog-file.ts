@@ -9,7 +9,7 @@ import { checkRoleEntry } from './check-role';
 import { documentVersion, migrateCatalog } from './catalog-migrations';
 import { CATALOG_EXPORT_FORMAT, withoutImportLink } from './export-catalog';
 import { describeJsonError } from './json-error-location';
-import { checkRolePlacement } from './role-graph';
+import { RoleGraph } from './role-graph';
 import { isObject } from './is-object';
 
 const FIELD = 'catalog file';
@@ -117,13 +117,11 @@ export function planCatalogFileImport(
     } else updated.push(after);
     merged.set(role.id, after);
   }
-  const roles = [...merged.values()];
+  // Ids are unique in `merged`: one index serves every check.
+  const graph = new RoleGraph([...merged.values()]);
   for (const role of [...added, ...updated]) {
     try {
-      checkRolePlacement(
-        role,
-        roles.filter((other) => other.id !== role.id),
-      );
+      graph.checkPlacement(role, role.id);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       throw new InputError(

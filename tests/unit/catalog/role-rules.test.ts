@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
+import { CATALOG_VERSION } from '../../../electron/core/catalog/catalog-schema';
 import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
+import { checkCatalogDocument } from '../../../electron/core/catalog/check-catalog-document';
+import { checkRolePlacement, checkRoleUnique } from '../../../electron/core/catalog/role-graph';
+import type { RoleEntry } from '../../../shared/model';
 import { expectInputError } from '../shared/expect-input-error';
-import { roleInput, useTempConfigDir } from './catalog-fixtures';
+import { arn, roleInput, useTempConfigDir } from './catalog-fixtures';
 
 const tempDir = useTempConfigDir();
 
@@ -187,5 +191,95 @@ describe('catalog rules: upsertMany', () => {
       'already written by "A2"',
     );
     expect(store.list()).toEqual(before);
+  });
+});
+
+describe('catalog rules: a whole file', () => {
+  const role = (i: number): RoleEntry => ({
+    id: `role${String(i).padStart(4, '0')}`,
+    label: `Role ${i}`,
+    roleArn: arn(`R${i}`),
+    profile: `p${i}`,
+    source: { kind: 'profile', profile: 'login' },
+    tags: [],
+  });
+
+  /** The role-by-role check: each role against the earlier ones, then against all the others. */
+  function roleByRole(roles: readonly RoleEntry[]): string | undefined {
+    const at = (i: number, run: () => void): string | undefined => {
+      try {
+        run();
+        return undefined;
+      } catch (error) {
+        return `roles[${i}] ("${roles[i]!.label}"): ${(error as Error).message}`;
+      }
+    };
+    for (const [i, r] of roles.entries()) {
+      const problem = at(i, () => checkRoleUnique(r, roles.slice(0, i)));
+      if (problem) return problem;
+    }
+    for (const [i, r] of roles.entries()) {
+      const problem = at(i, () =>
+        checkRolePlacement(
+          r,
+          roles.filter((_, other) => other !== i),
+        ),
+      );
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+
+  // The file check indexes the roles once (a large catalog must open in linear time);
+  // it must still report what the role-by-role check reports, on the same role.
+  it('reports each broken rule of a hand-edited file as checking role by role does', () => {
+    const cases: [string, (roles: RoleEntry[]) => void][] = [
+      ['a repeated id', (r) => (r[5] = { ...r[5]!, id: r[1]!.id })],
+      ['a repeated profile', (r) => (r[4] = { ...r[4]!, profile: r[2]!.profile })],
+      [
+        'a source profile another role writes',
+        (r) => (r[2] = { ...r[2]!, source: { kind: 'profile', profile: 'p5' } }),
+      ],
+      ['a target profile the others read', (r) => (r[6] = { ...r[6]!, profile: 'login' })],
+      [
+        "the role's own profile as source",
+        (r) => (r[3] = { ...r[3]!, source: { kind: 'profile', profile: 'p3' } }),
+      ],
+      [
+        'a missing source role',
+        (r) => (r[1] = { ...r[1]!, source: { kind: 'role', roleId: 'nosuch01' } }),
+      ],
+      [
+        'a loop',
+        (r) => {
+          r[2] = { ...r[2]!, source: { kind: 'role', roleId: r[4]!.id } };
+          r[4] = { ...r[4]!, source: { kind: 'role', roleId: r[2]!.id } };
+        },
+      ],
+      [
+        'a long chained session',
+        (r) =>
+          (r[7] = { ...r[7]!, source: { kind: 'role', roleId: r[0]!.id }, durationSeconds: 7200 }),
+      ],
+    ];
+    for (const [name, breakRule] of cases) {
+      const roles = Array.from({ length: 8 }, (_, i) => role(i));
+      breakRule(roles);
+      const expected = roleByRole(roles);
+      expect(expected, name).toBeDefined();
+      let actual: string | undefined;
+      try {
+        checkCatalogDocument({ version: CATALOG_VERSION, roles, settings: {} });
+      } catch (error) {
+        actual = (error as Error).message;
+      }
+      expect(actual, name).toBe(expected);
+    }
+    const valid = Array.from({ length: 8 }, (_, i) => role(i));
+    valid[7] = { ...valid[7]!, source: { kind: 'role', roleId: valid[0]!.id } };
+    expect(roleByRole(valid)).toBeUndefined();
+    expect(
+      checkCatalogDocument({ version: CATALOG_VERSION, roles: valid, settings: {} }).roles,
+    ).toEqual(valid);
   });
 });
