@@ -1,8 +1,7 @@
 import { InputError } from '../../shared/input-error';
 import { COMMAND_HELP, USAGE } from './help';
 import { quietSdkNodeVersionWarning } from './quiet-sdk-warnings';
-
-declare const SWITCHYARD_VERSION: string | undefined;
+import { cliVersion } from './version';
 
 type Command = (argv: readonly string[]) => Promise<void>;
 
@@ -39,9 +38,7 @@ async function dispatch(argv: readonly string[]): Promise<void> {
     return;
   }
   if (name === '--version' || name === '-v') {
-    process.stdout.write(
-      `${typeof SWITCHYARD_VERSION === 'string' ? SWITCHYARD_VERSION : 'dev'}\n`,
-    );
+    process.stdout.write(`${cliVersion()}\n`);
     return;
   }
   if (name === 'help') {

@@ -8,8 +8,9 @@
  * Why not just moto: moto accepts what AWS rejects (DurationSeconds above the role maximum,
  * role chaining beyond one hour, ExternalId, MFA) and cannot fail on demand. This server
  * enforces those rules and has a programmable fault queue for retry, timeout and
- * concurrency tests. Signatures are not verified; the caller is identified by the access
- * key id in the credential scope, and issued session keys must come with their token.
+ * concurrency tests. The caller is identified by the access key id in the credential
+ * scope, and issued session keys must come with their token. Signatures are verified,
+ * with the AWS SDK's own signer, for every key whose secret the server knows.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
@@ -21,6 +22,7 @@ import {
 } from 'node:http';
 import type { Socket } from 'node:net';
 import { readBody } from './read-body';
+import { parseAuthorization, referenceSignature } from './verify-sigv4';
 
 export const STS_XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 export const STS_API_VERSION = '2011-06-15';
@@ -94,6 +96,12 @@ export interface FaultStsServerOptions {
   unknownRoles?: 'allow' | 'deny';
   /** Reject keys that were neither issued nor added (403 InvalidClientTokenId). Default false: they act as an IAM user. */
   strictKeys?: boolean;
+  /**
+   * Check the SigV4 signature of callers whose secret the server knows (keys it
+   * issued, users added with addUser/createUser), with the AWS SDK's own signer;
+   * a mismatch is 403 SignatureDoesNotMatch. Default true.
+   */
+  verifySignatures?: boolean;
 }
 
 export type CallerKind = 'user' | 'assumed-role' | 'session-token';
@@ -133,6 +141,8 @@ export interface StsRequestRecord {
   signedAt?: number;
   /** The access key id from the credential scope (an identifier, not a secret). */
   accessKeyId?: string;
+  /** The User-Agent header: tells the AWS SDK's requests from Switchyard's own. */
+  userAgent?: string;
   callerArn?: string;
   callerKind?: CallerKind;
   sessionTokenSent: boolean;
@@ -169,6 +179,7 @@ interface UserEntry {
   arn: string;
   userId: string;
   account: string;
+  secretAccessKey: string;
 }
 
 interface IssuedKey extends IssuedKeyInfo {
@@ -397,6 +408,7 @@ export class FaultStsServer {
       latencyMs: options.latencyMs ?? 0,
       unknownRoles: options.unknownRoles ?? 'allow',
       strictKeys: options.strictKeys ?? false,
+      verifySignatures: options.verifySignatures ?? true,
     };
     this.#port = options.port ?? 0;
     this.#latencyMs = this.#options.latencyMs;
@@ -514,16 +526,17 @@ export class FaultStsServer {
 
   /**
    * Register a long-term key for an IAM user (GetCallerIdentity returns `userArn`).
-   * The secret is accepted for symmetry with real credentials but not checked:
-   * signatures are not verified.
+   * Requests signed with it are verified against `secretAccessKey` (see
+   * `verifySignatures`).
    */
-  addUser(accessKeyId: string, _secretAccessKey: string, userArn: string): void {
+  addUser(accessKeyId: string, secretAccessKey: string, userArn: string): void {
     const m = USER_ARN.exec(userArn);
     if (!m) throw new Error(`not an IAM user ARN: ${userArn}`);
     this.#users.set(accessKeyId, {
       arn: userArn,
       userId: stableId('AIDA', userArn),
       account: m[2]!,
+      secretAccessKey,
     });
   }
 
@@ -686,6 +699,7 @@ export class FaultStsServer {
     record.action = params.get('Action') ?? '';
     record.signedAt = parseAmzDate(headerValue(req, 'x-amz-date'));
     record.accessKeyId = CREDENTIAL_SCOPE.exec(headerValue(req, 'authorization') ?? '')?.[1];
+    record.userAgent = headerValue(req, 'user-agent');
     record.roleArn = params.get('RoleArn') ?? undefined;
     record.roleSessionName = params.get('RoleSessionName') ?? undefined;
     const duration = params.get('DurationSeconds');
@@ -733,8 +747,12 @@ export class FaultStsServer {
       case 'skew':
         reply = this.#skewReply(req, fault.serverAheadMs ?? 20 * 60_000, requestId);
         break;
-      default:
-        reply = this.#dispatch(record, params, req, requestId);
+      default: {
+        const mismatch = await this.#signatureMismatch(req, body, record);
+        reply = mismatch
+          ? errorReply(mismatch, requestId)
+          : this.#dispatch(record, params, req, requestId);
+      }
     }
     record.status = reply.status;
     record.errorCode = reply.errorCode;
@@ -744,6 +762,36 @@ export class FaultStsServer {
       ...reply.headers,
     });
     res.end(reply.body);
+  }
+
+  /** The SignatureDoesNotMatch AWS would answer, or undefined when the signature holds or cannot be checked. */
+  async #signatureMismatch(
+    req: IncomingMessage,
+    body: string,
+    record: StsRequestRecord,
+  ): Promise<StsError | undefined> {
+    const keyId = record.accessKeyId;
+    if (!this.#options.verifySignatures || keyId === undefined || this.#revoked.has(keyId)) {
+      return undefined;
+    }
+    const secret =
+      this.#issued.get(keyId)?.secretAccessKey ?? this.#users.get(keyId)?.secretAccessKey;
+    const auth = parseAuthorization(headerValue(req, 'authorization'));
+    if (secret === undefined || auth === undefined || record.signedAt === undefined)
+      return undefined;
+    const expected = await referenceSignature(
+      { method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers, body },
+      auth,
+      secret,
+      new Date(record.signedAt),
+    );
+    if (expected === auth.signature) return undefined;
+    return new StsError(
+      403,
+      'SignatureDoesNotMatch',
+      'The request signature we calculated does not match the signature you provided. ' +
+        'Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+    );
   }
 
   #skewReply(req: IncomingMessage, aheadMs: number, requestId: string): Reply {

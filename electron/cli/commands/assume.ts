@@ -17,8 +17,9 @@ import {
 } from '../../core/credentials/credentials-file';
 import { defaultSessionName } from '../../core/session/session-name';
 import { resolveStsRegion } from '../../core/sts/region';
-import { StsGateway } from '../../core/sts/sts-gateway';
+import { openRoleAssumer } from '../../core/sts/open-role-assumer';
 import { optionalString, parseCommandArgs, expectPositionals } from '../args';
+import { cliVersion } from '../version';
 
 const FORCEABLE = new Set(['refused-long-term-keys', 'refused-role-profile']);
 
@@ -104,9 +105,14 @@ export async function assumeCommand(argv: readonly string[]): Promise<void> {
     configPath: paths.configPath,
     partition: role.partition,
   });
-  const gateway = new StsGateway({
+  const gateway = await openRoleAssumer({
     region: stsRegion,
-    source: sourceProfile ? { kind: 'profile', profile: sourceProfile } : { kind: 'default' },
+    partition: role.partition,
+    sourceProfile,
+    env: process.env,
+    credentialsPath: paths.credentialsPath,
+    configPath: paths.configPath,
+    userAgent: `switchyard/${cliVersion()}`,
   });
   let assumed;
   try {

@@ -10,9 +10,10 @@ import type { RoleArn } from '../../../shared/role-arn';
 import { Secret, type SessionCredentials } from '../secret';
 import { classifyStsError, StsError } from './sts-error';
 
-/** AWS caps every session assumed from temporary credentials at one hour. */
-export const CHAINED_MAX_SECONDS = 3600;
-export const DEFAULT_DURATION_SECONDS = 3600;
+import { planDuration } from './assume-duration';
+
+export { CHAINED_MAX_SECONDS, DEFAULT_DURATION_SECONDS } from './assume-duration';
+export { stsEndpointFromEnv } from './sts-endpoint';
 
 /** Where the caller's own (source) credentials come from. */
 export type CredentialSource =
@@ -39,11 +40,6 @@ export interface StsGatewayOptions {
   readonly endpoint?: string;
   /** The shared files a 'profile' source is read from (default: the SDK's own lookup). */
   readonly sharedFiles?: { readonly credentialsPath: string; readonly configPath: string };
-}
-
-/** The endpoint the AWS SDKs would use for STS under `env`. */
-export function stsEndpointFromEnv(env: NodeJS.ProcessEnv): string | undefined {
-  return env.AWS_ENDPOINT_URL_STS || env.AWS_ENDPOINT_URL || undefined;
 }
 
 export interface AssumeRoleRequest {
@@ -172,8 +168,7 @@ export class StsGateway {
 
   async assumeRole(request: AssumeRoleRequest): Promise<AssumedRole> {
     const chained = await this.sourceIsTemporary();
-    const requested = request.durationSeconds ?? DEFAULT_DURATION_SECONDS;
-    const granted = chained ? Math.min(requested, CHAINED_MAX_SECONDS) : requested;
+    const { requested, granted } = planDuration(request.durationSeconds, chained);
     try {
       const out = await this.#client.send(
         new AssumeRoleCommand({

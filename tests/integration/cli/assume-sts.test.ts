@@ -344,6 +344,93 @@ describe('switchyard assume against an STS-protocol server', () => {
   });
 });
 
+describe('switchyard assume picks who signs the call', () => {
+  const assumeRoles = () => sts.requests.filter((r) => r.action === 'AssumeRole');
+
+  it('signs plain source keys itself (the server checks the signature with the SDK signer)', async () => {
+    setup();
+    const result = await assume([ROLE, 'deploy', '--source-profile', 'source']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(assumeRoles()).toHaveLength(1);
+    expect(assumeRoles()[0]).toMatchObject({
+      accessKeyId: SOURCE_KEY,
+      userAgent: expect.stringMatching(/^switchyard\/\d+\.\d+\.\d+$/),
+    });
+  });
+
+  it('takes environment keys first when no profile is named, as the SDK does', async () => {
+    setup();
+    const user = sts.createUser('arn:aws:iam::123456789012:user/ci');
+    const env: NodeJS.ProcessEnv = {
+      ...home.env,
+      AWS_ACCESS_KEY_ID: user.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: user.secretAccessKey,
+    };
+    delete env.AWS_PROFILE;
+    const result = await runCli(['assume', ROLE, 'deploy'], { env });
+    expect(result.code).toBe(0);
+    expect(assumeRoles().at(-1)).toMatchObject({
+      accessKeyId: user.accessKeyId,
+      userAgent: expect.stringMatching(/^switchyard\//),
+    });
+
+    // AWS_PROFILE beats environment keys, again as the SDK decides.
+    const named = await runCli(['assume', ROLE, 'deploy'], {
+      env: { ...env, AWS_PROFILE: 'source' },
+    });
+    expect(named.code).toBe(0);
+    expect(assumeRoles().at(-1)?.accessKeyId).toBe(SOURCE_KEY);
+  });
+
+  it("fails with AWS's message when the secret is wrong, file untouched", async () => {
+    setup(USER_CREDENTIALS.replace(SOURCE_SECRET, SOURCE_SECRET.replace('SOURCE', 'WRONGS')));
+    const before = home.readCredentials();
+    const result = await assume([ROLE, 'deploy', '--source-profile', 'source']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^switchyard: SignatureDoesNotMatch: The request signature/);
+    expect(home.readCredentials()).toBe(before);
+  });
+
+  it("re-signs with the server's clock after a skew error, as the SDK does", async () => {
+    setup();
+    sts.inject({ kind: 'skew', serverAheadMs: 20 * 60_000 });
+    const result = await assume([ROLE, 'deploy', '--source-profile', 'source']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const [first, second] = assumeRoles();
+    expect(second!.signedAt! - first!.signedAt!).toBeGreaterThan(19 * 60_000);
+  });
+
+  it('leaves a role_arn source profile to the AWS SDK, which assumes it first', async () => {
+    setup(USER_CREDENTIALS, `[profile hop]\nrole_arn = ${ROLE}\nsource_profile = source\n`);
+    const second = 'arn:aws:iam::333333333333:role/next';
+    const result = await assume([second, 'next', '--source-profile', 'hop', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ chained: true });
+    const calls = assumeRoles();
+    expect(calls.map((r) => r.roleArn)).toEqual([ROLE, second]);
+    for (const call of calls) expect(call.userAgent).toMatch(/aws-sdk-js/);
+  });
+
+  it.each([
+    ['AWS_USE_FIPS_ENDPOINT in the environment', { AWS_USE_FIPS_ENDPOINT: 'false' }, undefined],
+    [
+      'use_dualstack_endpoint in the profile',
+      {},
+      '[profile source]\nuse_dualstack_endpoint = false\n',
+    ],
+  ])('leaves endpoint settings to the AWS SDK: %s', async (_label, extraEnv, config) => {
+    setup(USER_CREDENTIALS, config);
+    const result = await runCli(['assume', ROLE, 'deploy', '--source-profile', 'source'], {
+      env: { ...home.env, ...extraEnv },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(assumeRoles().at(-1)?.userAgent).toMatch(/aws-sdk-js/);
+  });
+});
+
 describe('switchyard assume rejects bad input with exit 2 and touches nothing', () => {
   const cases: [string, string[], RegExp][] = [
     ['no arguments', [], /missing <role-arn> <profile>/],

@@ -183,6 +183,34 @@ describe('protocol', () => {
     expect(revoked.name).toBe('InvalidClientTokenId');
   });
 
+  it("checks signatures with the SDK's signer for keys it knows, and only for those", async () => {
+    // The SDK signs with the right secret: verified and accepted (every call above, too).
+    await assume({ RoleSessionName: 'signed' });
+    const wrong = { ...USER_KEY, secretAccessKey: 'y'.repeat(40) };
+    const err = await failure(assume({}, wrong));
+    expect(err.name).toBe('SignatureDoesNotMatch');
+    expect(status(err)).toBe(403);
+    const issued = sessionCreds((await assume({})).Credentials);
+    const badSession = await failure(assume({}, { ...issued, secretAccessKey: 'z'.repeat(40) }));
+    expect(badSession.name).toBe('SignatureDoesNotMatch');
+    // A key the server never saw acts as a test user; its signature cannot be checked.
+    await assume({}, { accessKeyId: 'AKIAUNKNOWNUNKNOWN01', secretAccessKey: 'anything' });
+
+    const lax = await startFaultStsServer({ verifySignatures: false });
+    try {
+      lax.addUser(USER_KEY.accessKeyId, USER_KEY.secretAccessKey, USER_ARN);
+      const out = await new STSClient({
+        region: 'us-east-1',
+        endpoint: lax.endpoint,
+        credentials: wrong,
+        maxAttempts: 1,
+      }).send(new GetCallerIdentityCommand({}));
+      expect(out.Arn).toBe(USER_ARN);
+    } finally {
+      await lax.close();
+    }
+  });
+
   it('shifts Expiration with the clock offset', async () => {
     sts.setClockOffset(-3590_000);
     const out = await assume({});
