@@ -150,6 +150,8 @@ export class SessionManager implements SessionEngine {
   /** The resolved sources of this round (only these may share a client). */
   #roundSourceObjects = new WeakSet<CredentialSource>();
   #roundGateways: Map<CredentialSource, Map<string, StsGatewayLike>> | undefined;
+  /** STS regions resolved during the current round (each reads the AWS config file). */
+  #roundRegions: Map<string, Promise<string>> | undefined;
 
   private constructor(deps: SessionManagerDeps) {
     this.#deps = deps;
@@ -823,6 +825,7 @@ export class SessionManager implements SessionEngine {
     const successes = new Map<string, AssumedRole>();
     this.#roundSources = new Map();
     this.#roundGateways = new Map();
+    this.#roundRegions = new Map();
     for (const level of chainLevels(roles)) {
       await runBounded(level, this.#deps.concurrency ?? DEFAULT_CONCURRENCY, async (role) => {
         try {
@@ -836,6 +839,7 @@ export class SessionManager implements SessionEngine {
       });
     }
     this.#roundSources = undefined;
+    this.#roundRegions = undefined;
     for (const byRegion of this.#roundGateways.values())
       for (const g of byRegion.values()) g.destroy();
     this.#roundGateways = undefined;
@@ -1042,14 +1046,30 @@ export class SessionManager implements SessionEngine {
     };
   }
 
+  /**
+   * The region depends only on these inputs (the env is fixed), so within a
+   * round it is resolved once per distinct set: not one config-file read per role.
+   */
   async #regionFor(role: RoleEntry): Promise<string> {
-    return resolveStsRegion({
-      explicit: role.region,
-      env: this.#deps.env,
-      sourceProfile: role.source.kind === 'profile' ? role.source.profile : undefined,
-      configPath: this.#deps.configPath,
-      partition: parseRoleArn(role.roleArn).partition,
-    });
+    const sourceProfile = role.source.kind === 'profile' ? role.source.profile : undefined;
+    const partition = parseRoleArn(role.roleArn).partition;
+    const resolve = (): Promise<string> =>
+      resolveStsRegion({
+        explicit: role.region,
+        env: this.#deps.env,
+        sourceProfile,
+        configPath: this.#deps.configPath,
+        partition,
+      });
+    const cache = this.#roundRegions;
+    if (!cache) return resolve();
+    const key = JSON.stringify([role.region ?? null, sourceProfile ?? null, partition]);
+    let region = cache.get(key);
+    if (!region) {
+      region = resolve();
+      cache.set(key, region);
+    }
+    return region;
   }
 
   /** The caller's credentials before MFA: a profile, the default chain, or keychain keys. */

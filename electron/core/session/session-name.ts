@@ -6,10 +6,16 @@ export function defaultSessionName(username: string = currentUsername()): string
   return cleaned.length > 0 ? `switchyard-${cleaned}` : 'switchyard';
 }
 
+let username: string | undefined;
+
+/** Looked up once per process: it cannot change, and a round of N roles asks N times. */
 function currentUsername(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return '';
+  if (username === undefined) {
+    try {
+      username = userInfo().username;
+    } catch {
+      username = '';
+    }
   }
+  return username;
 }
