@@ -26,7 +26,12 @@ import { runBounded } from '../refresh/concurrency';
 import { nextWake, planRefresh, type SessionTiming } from '../refresh/refresh-plan';
 import { addResult, claimRequests, removeSession, setDesired } from '../refresh/state-changes';
 import type { StateFile } from '../refresh/state-file';
-import type { SessionRecord, StateAction, SwitchyardState } from '../refresh/state-model';
+import type {
+  SessionRecord,
+  StateAction,
+  StateResult,
+  SwitchyardState,
+} from '../refresh/state-model';
 import type { SessionCredentials } from '../secret';
 import { LongTermKeys } from '../secrets/long-term-keys';
 import { MfaSessionCache } from '../secrets/mfa-session-cache';
@@ -293,36 +298,41 @@ export class SessionManager implements SessionEngine {
       claimed = result.claimed;
       return result.state;
     });
-    for (const request of claimed) {
-      let ok = true;
-      let message: string | undefined;
-      try {
-        await this.#perform(request.action, request.roleId);
-        const live = this.#live.get(request.roleId);
-        if (live?.error) {
-          ok = false;
-          message = live.error.message;
-        }
-      } catch (error) {
-        ok = false;
-        message = oneLine(error);
-      }
-      await this.#deps.stateFile.update((current) =>
-        addResult(
-          current,
-          {
-            id: request.id,
-            action: request.action,
-            roleId: request.roleId,
-            ok,
-            ...(message ? { message } : {}),
-            finishedAt: this.#deps.clock.now(),
-          },
-          this.#deps.clock.now(),
-        ),
-      );
+    // A batch runs together, so its activations and refreshes share one round (one
+    // credentials-file write, STS calls in parallel) instead of one round each; its
+    // results are recorded in one state-file write.
+    for (const batch of requestBatches(claimed)) {
+      const results = await Promise.all(batch.map((request) => this.#carryOut(request)));
+      await this.#deps.stateFile.update((current) => {
+        const now = this.#deps.clock.now();
+        return results.reduce((state, result) => addResult(state, result, now), current);
+      });
     }
     return claimed.length;
+  }
+
+  async #carryOut(request: SwitchyardState['requests'][number]): Promise<StateResult> {
+    let ok = true;
+    let message: string | undefined;
+    try {
+      await this.#perform(request.action, request.roleId);
+      const live = this.#live.get(request.roleId);
+      if (live?.error) {
+        ok = false;
+        message = live.error.message;
+      }
+    } catch (error) {
+      ok = false;
+      message = oneLine(error);
+    }
+    return {
+      id: request.id,
+      action: request.action,
+      roleId: request.roleId,
+      ok,
+      ...(message ? { message } : {}),
+      finishedAt: this.#deps.clock.now(),
+    };
   }
 
   /** Passive mode: mirror the refresher's records so the view stays current. */
@@ -384,29 +394,31 @@ export class SessionManager implements SessionEngine {
   }
 
   async #request(action: StateAction, roleId: string): Promise<string> {
-    const id = randomUUID();
+    const [id] = await this.#requests(action, [roleId]);
+    return id!;
+  }
+
+  /** Requests for several roles in one state-file write (not one locked write per role). */
+  async #requests(action: StateAction, roleIds: readonly string[]): Promise<string[]> {
+    const ids = roleIds.map(() => randomUUID());
+    if (roleIds.length === 0) return ids;
     const now = this.#deps.clock.now();
+    const from = { pid: process.pid, kind: this.#deps.requester ?? 'cli' } as const;
     await this.#deps.stateFile.update((current) => {
-      let next: SwitchyardState =
-        action === 'refresh'
-          ? current
-          : setDesired(current, roleId, action === 'activate' ? 'active' : 'inactive', now);
-      next = {
+      let next: SwitchyardState = current;
+      if (action !== 'refresh') {
+        for (const roleId of roleIds)
+          next = setDesired(next, roleId, action === 'activate' ? 'active' : 'inactive', now);
+      }
+      return {
         ...next,
         requests: [
           ...next.requests,
-          {
-            id,
-            action,
-            roleId,
-            createdAt: now,
-            from: { pid: process.pid, kind: this.#deps.requester ?? 'cli' },
-          },
+          ...roleIds.map((roleId, i) => ({ id: ids[i]!, action, roleId, createdAt: now, from })),
         ],
       };
-      return next;
     });
-    return id;
+    return ids;
   }
 
   // ---- actions -----------------------------------------------------------
@@ -423,7 +435,7 @@ export class SessionManager implements SessionEngine {
     if (roleId === null) {
       const ids = [...this.#live.keys()];
       if (this.#deps.mode === 'passive') {
-        for (const id of ids) await this.#request('refresh', id);
+        await this.#requests('refresh', ids);
         return;
       }
       await this.#roundFor(ids);
@@ -1230,6 +1242,38 @@ function chainLevels(roles: readonly RoleEntry[]): RoleEntry[][] {
     (levels[d] ??= []).push(role);
   }
   return levels.filter((level) => level !== undefined);
+}
+
+/**
+ * Claimed requests cut into batches that may run together: consecutive
+ * activations and refreshes of different roles. A deactivation, or a second
+ * request for a role already in the batch, starts a new batch, so each role's
+ * requests (and a deactivation before an activation chained from that role)
+ * still take effect in the order they were made.
+ */
+function requestBatches<R extends { action: StateAction; roleId: string }>(
+  requests: readonly R[],
+): R[][] {
+  const batches: R[][] = [];
+  let batch: R[] = [];
+  let roles = new Set<string>();
+  const close = (): void => {
+    if (batch.length > 0) batches.push(batch);
+    batch = [];
+    roles = new Set();
+  };
+  for (const request of requests) {
+    if (request.action === 'deactivate') {
+      close();
+      batches.push([request]);
+      continue;
+    }
+    if (roles.has(request.roleId)) close();
+    batch.push(request);
+    roles.add(request.roleId);
+  }
+  close();
+  return batches;
 }
 
 function unique(ids: readonly string[]): string[] {

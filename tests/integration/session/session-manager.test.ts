@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
+import { addRequest } from '../../../electron/core/refresh/state-changes';
 import { openStateFile } from '../../../electron/core/refresh/state-file';
+import type { StateAction } from '../../../electron/core/refresh/state-model';
 import { LongTermKeys } from '../../../electron/core/secrets/long-term-keys';
 import { Secret } from '../../../electron/core/secret';
 import { startFaultStsServer, type FaultStsServer } from '../../support/fault-sts-server';
@@ -255,6 +257,45 @@ describe('SessionManager', () => {
     } finally {
       sts.setDefaultFault(null);
     }
+  });
+
+  it("carries out other processes' requests in order, sharing one round among activations", async () => {
+    const a = await addRole('a');
+    const b = await addRole('b');
+    const c = await addRole('c');
+    const stateFile = openStateFile({ configDir: h.home.switchyardConfigDir });
+    const asked: [string, StateAction, string][] = [
+      ['r1', 'activate', a.id],
+      ['r2', 'activate', b.id],
+      ['r3', 'activate', c.id],
+      ['r4', 'refresh', a.id], // after r1: a is active by then
+      ['r5', 'deactivate', b.id],
+      ['r6', 'activate', b.id], // after r5: b ends active
+    ];
+    const writesBefore = h.writes();
+    const createdAt = h.clock.now();
+    await stateFile.update((state) =>
+      asked.reduce(
+        (next, [id, action, roleId]) =>
+          addRequest(next, { id, action, roleId, createdAt, from: { pid: 1, kind: 'cli' } }),
+        state,
+      ),
+    );
+    await h.manager.processRequests(); // the state-file watcher may have claimed them first
+    let state = await stateFile.read();
+    for (const deadline = Date.now() + 10_000; state.results.length < asked.length;) {
+      if (Date.now() > deadline) throw new Error(`${state.results.length} results in time`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      state = await stateFile.read();
+    }
+    await h.manager.idle();
+    expect(state.results.map((r) => [r.id, r.ok, r.message])).toEqual(
+      asked.map(([id]) => [id, true, undefined]),
+    );
+    for (const role of [a, b, c]) expect(view(role.id).state).toBe('active');
+    expect(profileSection(h.home.readCredentials(), 'b')).toBeDefined();
+    // r1-r3 in one round; r4, r5 and r6 each on their own (one write each).
+    expect(h.writes() - writesBefore).toBe(4);
   });
 
   it('deactivate removes the profile and the shared state', async () => {
