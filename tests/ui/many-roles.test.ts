@@ -63,6 +63,45 @@ function setHidden(page: Page, hidden: boolean) {
   }, hidden);
 }
 
+/**
+ * Runs in the page: where the active option sits in the list's viewport, whether
+ * the heading right above it (for a group's first role) is in view too, and
+ * whether the rendered rows leave a gap anywhere in the viewport.
+ */
+function viewportState() {
+  const scroller = document.querySelector('.role-list-scroll');
+  const active = document.querySelector('[role=option][aria-selected=true]');
+  if (!scroller) throw new Error('no list');
+  const view = scroller.getBoundingClientRect();
+  const inView = (el: Element) => {
+    const box = el.getBoundingClientRect();
+    return box.top >= view.top - 0.5 && box.bottom <= view.bottom + 0.5;
+  };
+  const boxes = [...document.querySelectorAll('.role-list > *')]
+    .map((el) => el.getBoundingClientRect())
+    .sort((a, b) => a.top - b.top);
+  // The list's border is the viewport's first pixel row: rows start below it.
+  let covered = view.top + 1;
+  for (const box of boxes) {
+    if (box.bottom <= covered) continue;
+    if (box.top > covered + 0.5) break;
+    covered = box.bottom;
+  }
+  const heading = active?.previousElementSibling;
+  const activeTop = active?.getBoundingClientRect().top;
+  const headingAbove =
+    heading?.classList.contains('group-header') &&
+    Math.abs(heading.getBoundingClientRect().bottom - (activeTop ?? NaN)) < 0.5
+      ? heading
+      : undefined;
+  return {
+    label: active?.querySelector('.role-label')?.textContent ?? null,
+    activeInView: active ? inView(active) : false,
+    headingInView: headingAbove ? inView(headingAbove) : null,
+    gapless: covered >= view.bottom - 0.5,
+  };
+}
+
 interface Perf {
   countdownCommits: number;
   listCommits: number;
@@ -106,6 +145,39 @@ describe.skipIf(!chromium.available)(`500 roles ${chromium.skipReason}`, () => {
     expect(typeof perf.firstRenderMs).toBe('number');
     expect(typeof perf.lastFilterMs).toBe('number');
     await screenshot(page, 'many-roles-search');
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the active role, and the heading of a group it enters, in view without gaps', async () => {
+    const { page, problems } = await renderer.open((p) =>
+      p.addInitScript(bridgeDouble, { count: COUNT, now: Date.now() }),
+    );
+    await page.getByRole('option').first().waitFor();
+    // 25 steps down cross two account boundaries (ten roles each) below the fold.
+    let entered = 0;
+    for (let step = 1; step <= 25; step++) {
+      await page.keyboard.press('ArrowDown');
+      const state = await page.evaluate(viewportState);
+      expect(state, `step ${step}`).toMatchObject({ activeInView: true, gapless: true });
+      if (state.headingInView !== null) {
+        entered++;
+        expect(state.headingInView, `heading at step ${step}`).toBe(true);
+      }
+    }
+    expect(entered).toBeGreaterThan(0);
+    for (const key of ['PageDown', 'PageDown', 'Control+ArrowDown', 'PageUp', 'Control+ArrowUp']) {
+      await page.keyboard.press(key);
+      expect(await page.evaluate(viewportState), key).toMatchObject({
+        activeInView: true,
+        gapless: true,
+      });
+    }
+    // Scrolling with the wheel renders the rows it scrolls to.
+    await page.getByRole('listbox').hover();
+    for (let i = 0; i < 3; i++) {
+      await page.mouse.wheel(0, 900);
+      await expect.poll(async () => (await page.evaluate(viewportState)).gapless).toBe(true);
+    }
     expect(problems).toEqual([]);
   });
 

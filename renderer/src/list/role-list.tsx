@@ -1,10 +1,18 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useLayoutEffect, useRef } from 'react';
+import { type UIEvent, useCallback, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import type { RoleView } from '../../../shared/model';
 import { markListCommitted } from '../perf/perf-probe';
 import type { ListModel } from '../roles/list-rows';
 import { GroupHeader } from './group-header';
 import { RoleRow } from './role-row';
+import {
+  maxScroll,
+  rowOffsets,
+  type RowOffsets,
+  type RowRange,
+  sameRange,
+  scrollToShow,
+  visibleRange,
+} from './row-window';
 
 export const ROLE_ROW_HEIGHT = 26;
 export const GROUP_ROW_HEIGHT = 24;
@@ -20,63 +28,133 @@ export interface RoleListProps {
   readonly onToggle: (view: RoleView) => void;
 }
 
+/** The list's scroll position and height, as last read from the DOM. */
+interface Viewport {
+  readonly scrollTop: number;
+  /** undefined until the first layout has been observed. */
+  readonly height?: number;
+}
+
+/**
+ * The rows to render. Before the list's height is known (the first render,
+ * before any layout) the window's height stands in, as the list can be no
+ * taller, and the rows below the fold are left for after the first frame.
+ */
+function rangeFor(offsets: RowOffsets, viewport: Viewport): RowRange {
+  return viewport.height === undefined
+    ? visibleRange(offsets, viewport.scrollTop, window.innerHeight, 0)
+    : visibleRange(offsets, viewport.scrollTop, viewport.height, OVERSCAN);
+}
+
 /**
  * The roles as a virtualised listbox: only the rows in view (plus a few) are in
  * the DOM, so 500 roles cost what 20 do. Focus stays in the search box, which
  * points at the active option with aria-activedescendant.
+ *
+ * Rows have fixed heights, so nothing is measured: the first render, before
+ * any layout, shows the rows that fit in the window (the list can be no
+ * taller) without reading the DOM, and the list's real height arrives from a
+ * ResizeObserver after that first frame, adding the overscan rows.
  */
 export function RoleList({ id, model, activeId, marginMs, onSelect, onToggle }: RoleListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const { rows, roleIds, rowIndexOf } = model;
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (rows[index]?.kind === 'group' ? GROUP_ROW_HEIGHT : ROLE_ROW_HEIGHT),
-    getItemKey: useCallback((index: number) => rows[index]?.key ?? index, [rows]),
-    overscan: OVERSCAN,
-    // Render the first screen in the first pass instead of after a measuring one.
-    initialRect: { width: 380, height: 480 },
-  });
+  const offsets = useMemo(
+    () =>
+      rowOffsets(rows.length, (index) =>
+        rows[index]?.kind === 'group' ? GROUP_ROW_HEIGHT : ROLE_ROW_HEIGHT,
+      ),
+    [rows],
+  );
+  // The latest position, read by render; only a change of the rendered rows or
+  // of the height re-renders the list, not every scroll event.
+  const latest = useRef<Viewport>({ scrollTop: 0 });
+  const [, rerender] = useReducer((count: number) => count + 1, 0);
+  const range = rangeFor(offsets, latest.current);
+  const rendered = useRef({ range, offsets });
+  rendered.current = { range, offsets };
+  const follow = useCallback((next: Viewport) => {
+    const before = latest.current;
+    latest.current = next;
+    const { range: shown, offsets: current } = rendered.current;
+    if (before.height !== next.height || !sameRange(shown, rangeFor(current, next))) rerender();
+  }, []);
 
   useLayoutEffect(markListCommitted);
 
-  const activeIndex = activeId === undefined ? undefined : rowIndexOf.get(activeId);
   useLayoutEffect(() => {
-    if (activeIndex === undefined) return;
+    const element = scrollRef.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    // Called after layout, so reading the height here forces none.
+    const observer = new ResizeObserver(() =>
+      follow({ scrollTop: element.scrollTop, height: element.clientHeight }),
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [follow]);
+
+  const activeIndex = activeId === undefined ? undefined : rowIndexOf.get(activeId);
+  const mounted = useRef(false);
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    const firstRun = !mounted.current;
+    mounted.current = true;
+    if (activeIndex === undefined || !element) return;
     // The first role of a group brings its heading into view with it.
     const previous = rows[activeIndex - 1];
-    const target = previous?.kind === 'group' ? activeIndex - 1 : activeIndex;
-    virtualizer.scrollToIndex(target, { align: 'auto' });
-  }, [activeIndex, rows, virtualizer]);
+    const from = previous?.kind === 'group' ? activeIndex - 1 : activeIndex;
+    // A new list is at the top: a row starting there is in view, no layout to read.
+    if (firstRun && offsets.starts[from] === 0) return;
+    const height = latest.current.height ?? element.clientHeight;
+    // Fewer rows than before: the browser has already clamped the scroll position.
+    const scrollTop = Math.min(latest.current.scrollTop, maxScroll(offsets, height));
+    const target = scrollToShow(offsets, from, activeIndex, scrollTop, height);
+    if (target === undefined) return;
+    element.scrollTop = target;
+    // Render the rows there now, before the paint, rather than on the scroll event.
+    follow({ scrollTop: target, height });
+    // Scrolls when the active row or the rows change, not when the viewport does.
+  }, [activeIndex, rows, offsets, follow]);
+
+  const onScroll = (event: UIEvent<HTMLDivElement>) => {
+    const element = event.currentTarget;
+    follow({ scrollTop: element.scrollTop, height: element.clientHeight });
+  };
+
+  const items = [];
+  for (let index = range.first; index <= range.last; index++) {
+    const row = rows[index];
+    if (!row) continue;
+    const top = offsets.starts[index] ?? 0;
+    items.push(
+      row.kind === 'group' ? (
+        <GroupHeader key={row.key} title={row.title} top={top} />
+      ) : (
+        <RoleRow
+          key={row.key}
+          record={row.record}
+          active={row.key === activeId}
+          position={row.position}
+          setSize={roleIds.length}
+          top={top}
+          marginMs={marginMs}
+          onSelect={onSelect}
+          onToggle={onToggle}
+        />
+      ),
+    );
+  }
 
   return (
-    <div ref={scrollRef} className="role-list-scroll">
+    <div ref={scrollRef} className="role-list-scroll" onScroll={onScroll}>
       <div
         id={id}
         role="listbox"
         aria-label="Roles"
         className="role-list"
-        style={{ height: virtualizer.getTotalSize() }}
+        style={{ height: offsets.total }}
       >
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index];
-          if (!row) return null;
-          if (row.kind === 'group')
-            return <GroupHeader key={row.key} title={row.title} top={item.start} />;
-          return (
-            <RoleRow
-              key={row.key}
-              record={row.record}
-              active={row.key === activeId}
-              position={row.position}
-              setSize={roleIds.length}
-              top={item.start}
-              marginMs={marginMs}
-              onSelect={onSelect}
-              onToggle={onToggle}
-            />
-          );
-        })}
+        {items}
       </div>
     </div>
   );
