@@ -22,6 +22,9 @@ export interface RefreshResult {
   ratio: number;
   /** The activation round, at 0 ms latency: the engine's own cost for N roles. */
   zeroLatencyRoundMs: number;
+  /** CPU time (user + system) of this process during activation and during the round: less noisy than wall time on a busy machine. */
+  activationCpuMs: number;
+  roundCpuMs: number;
   writes: number;
   stsCalls: number;
   maxInFlight: number;
@@ -60,23 +63,29 @@ export async function benchRefresh(
     try {
       // Activate every role in one round with no injected latency.
       await sts.command('latency 0');
+      const activationCpu = process.cpuUsage();
       const activation = await timed(() => Promise.all(ids.map((id) => manager.activate(id))));
+      const activationCpuMs = cpuMs(process.cpuUsage(activationCpu));
       const activeBefore = manager.snapshot().roles.filter((r) => r.state === 'active').length;
       if (activeBefore !== roles)
         throw new Error(`only ${activeBefore} of ${roles} roles activated`);
-      note(`refresh ${roles}: activated in ${activation.ms.toFixed(0)} ms (0 ms latency)`);
+      note(
+        `refresh ${roles}: activated in ${activation.ms.toFixed(0)} ms (0 ms latency, ${activationCpuMs.toFixed(0)} ms CPU)`,
+      );
 
       await sts.command('reset');
       await sts.command(`latency ${latencyMs}`);
       writes = 0;
       if (typeof global.gc === 'function') global.gc();
+      const roundCpu = process.cpuUsage();
       const round = await timed(() => manager.refresh(null));
+      const roundCpuMs = cpuMs(process.cpuUsage(roundCpu));
       const stats = await sts.command('stats');
       const memory = process.memoryUsage();
       const active = manager.snapshot().roles.filter((r) => r.state === 'active').length;
       const boundMs = (roles / concurrency) * latencyMs;
       note(
-        `refresh ${roles}: round ${round.ms.toFixed(0)} ms (bound ${boundMs} ms), ${writes} write(s)`,
+        `refresh ${roles}: round ${round.ms.toFixed(0)} ms (bound ${boundMs} ms, ${roundCpuMs.toFixed(0)} ms CPU), ${writes} write(s)`,
       );
       return {
         roles,
@@ -86,6 +95,8 @@ export async function benchRefresh(
         roundMs: round.ms,
         ratio: round.ms / boundMs,
         zeroLatencyRoundMs: activation.ms,
+        activationCpuMs,
+        roundCpuMs,
         writes,
         stsCalls: stats.total,
         maxInFlight: stats.maxInFlight,
@@ -101,4 +112,8 @@ export async function benchRefresh(
     home.cleanup();
     await sts.close();
   }
+}
+
+function cpuMs(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
 }
