@@ -1,4 +1,5 @@
 import { type UIEvent, useCallback, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
+import { flushSync } from 'react-dom';
 import type { RoleView } from '../../../shared/model';
 import { markListCommitted } from '../perf/perf-probe';
 import type { ListModel } from '../roles/list-rows';
@@ -53,8 +54,8 @@ function rangeFor(offsets: RowOffsets, viewport: Viewport): RowRange {
  *
  * Rows have fixed heights, so nothing is measured: the first render, before
  * any layout, shows the rows that fit in the window (the list can be no
- * taller) without reading the DOM, and the list's real height arrives from a
- * ResizeObserver after that first frame, adding the overscan rows.
+ * taller) without reading the DOM; a ResizeObserver brings the list's real
+ * height, and the first scroll or key press renders the overscan from it.
  */
 export function RoleList({ id, model, activeId, marginMs, onSelect, onToggle }: RoleListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -74,10 +75,9 @@ export function RoleList({ id, model, activeId, marginMs, onSelect, onToggle }: 
   const rendered = useRef({ range, offsets });
   rendered.current = { range, offsets };
   const follow = useCallback((next: Viewport) => {
-    const before = latest.current;
     latest.current = next;
     const { range: shown, offsets: current } = rendered.current;
-    if (before.height !== next.height || !sameRange(shown, rangeFor(current, next))) rerender();
+    if (!sameRange(shown, rangeFor(current, next))) rerender();
   }, []);
 
   useLayoutEffect(markListCommitted);
@@ -85,10 +85,17 @@ export function RoleList({ id, model, activeId, marginMs, onSelect, onToggle }: 
   useLayoutEffect(() => {
     const element = scrollRef.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
-    // Called after layout, so reading the height here forces none.
-    const observer = new ResizeObserver(() =>
-      follow({ scrollTop: element.scrollTop, height: element.clientHeight }),
-    );
+    // Called after layout, before the paint, so reading the height forces none.
+    const observer = new ResizeObserver(() => {
+      const next = { scrollTop: element.scrollTop, height: element.clientHeight };
+      latest.current = next;
+      const { range: shown, offsets: current } = rendered.current;
+      const inView = visibleRange(current, next.scrollTop, next.height, 0);
+      // Rows in view missing (the list grew): render them before this frame is painted.
+      if (inView.first < shown.first || inView.last > shown.last) flushSync(rerender);
+      // Else the rows already cover the view, as after the first render: the
+      // overscan (and dropping rows below it) waits for the next scroll or key.
+    });
     observer.observe(element);
     return () => observer.disconnect();
   }, [follow]);
