@@ -26,7 +26,10 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),
-      rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+      minify: true,
+      rollupOptions: {
+        input: { index: resolve(root, 'renderer/index.html') },
+      },
     },
   },
 });
