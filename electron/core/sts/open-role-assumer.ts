@@ -29,10 +29,12 @@ export interface RoleAssumerOptions {
  */
 export async function openRoleAssumer(options: RoleAssumerOptions): Promise<RoleAssumer> {
   const source = await resolveStaticSource(options);
-  if (source) {
+  const endpoint =
+    stsEndpointFromEnv(options.env) ?? regionalStsEndpoint(options.region, options.partition);
+  // An endpoint that is not an http(s) URL gets the SDK's own verdict.
+  if (source && isHttpUrl(endpoint)) {
     return new StsQueryClient({
-      endpoint:
-        stsEndpointFromEnv(options.env) ?? regionalStsEndpoint(options.region, options.partition),
+      endpoint,
       region: options.region,
       keys: source.keys,
       ...(options.userAgent ? { userAgent: options.userAgent } : {}),
@@ -45,4 +47,13 @@ export async function openRoleAssumer(options: RoleAssumerOptions): Promise<Role
       ? { kind: 'profile', profile: options.sourceProfile }
       : { kind: 'default' },
   });
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
 }

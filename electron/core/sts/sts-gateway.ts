@@ -8,9 +8,8 @@ import {
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import type { RoleArn } from '../../../shared/role-arn';
 import { Secret, type SessionCredentials } from '../secret';
-import { classifyStsError, StsError } from './sts-error';
-
 import { planDuration } from './assume-duration';
+import { classifyStsError, StsError } from './sts-error';
 
 export { CHAINED_MAX_SECONDS, DEFAULT_DURATION_SECONDS } from './assume-duration';
 export { stsEndpointFromEnv } from './sts-endpoint';
