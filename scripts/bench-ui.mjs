@@ -153,6 +153,20 @@ function setHidden(hidden) {
   document.dispatchEvent(new Event('visibilitychange'));
 }
 
+/**
+ * The popup shown again after a while hidden (Electron keeps the window and only
+ * hides it): visibility change → the next painted frame, the stale countdowns
+ * brought up to date. This is what a click on the tray icon waits for.
+ */
+function timeReopen() {
+  return new Promise((resolve) => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+    const start = performance.now();
+    document.dispatchEvent(new Event('visibilitychange'));
+    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+  });
+}
+
 /** Keydown → the frame after React committed (rAF, then a task: past the paint). */
 function armKeystrokeTimer() {
   window.__benchKey = new Promise((resolve) => {
@@ -191,6 +205,7 @@ async function main() {
     startup: [],
     filterCommit: [],
     filterFrame: [],
+    reopen: [],
     tick: [],
   };
   let tickCommits = [];
@@ -222,6 +237,11 @@ async function main() {
       results.filterFrame.push(await page.evaluate(() => window.__benchKey));
       results.filterCommit.push(await page.evaluate(() => window.__switchyardPerf.lastFilterMs));
       await page.keyboard.press('Backspace');
+
+      // Hidden long enough for every countdown to be stale, then shown again.
+      await page.evaluate(setHidden, true);
+      await page.waitForTimeout(1500);
+      results.reopen.push(await page.evaluate(timeReopen));
 
       if (run === 0) {
         // Pause the window's timer the way a hidden popup does, so each measured tick
@@ -271,6 +291,7 @@ async function main() {
   line('startup (page start → list committed)', results.startup);
   line('filter keystroke (input → list committed)', results.filterCommit);
   line('filter keystroke (keydown → next frame)', results.filterFrame);
+  line('reopen (shown again → next frame)', results.reopen);
   line('countdown tick (clock → cells committed)', results.tick);
   console.log(
     `per tick: ${median(tickCommits)} countdown cells re-rendered of ${ROLES} roles ` +
