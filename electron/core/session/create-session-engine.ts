@@ -11,7 +11,7 @@ import { openStateFile } from '../refresh/state-file';
 import { watchStateFile, type StateWatcher } from '../refresh/state-watcher';
 import { KeytarSecretStore } from '../secrets/keytar-secret-store';
 import type { SecretStore } from '../secrets/secret-store';
-import { StsGateway } from '../sts/sts-gateway';
+import { DirectFirstGateway } from '../sts/direct-first-gateway';
 import { SessionManager, type ManagerMode, type StsGatewayLike } from './session-manager';
 import type { StsGatewayOptions } from '../sts/sts-gateway';
 import { watchCatalogFile } from './watch-catalog';
@@ -69,7 +69,7 @@ export async function createSessionEngine(
       stateFile,
       clock,
       env,
-      createGateway: options.createGateway ?? ((o) => new StsGateway(o)),
+      createGateway: options.createGateway ?? ((o) => new DirectFirstGateway(o, env)),
       ...(!lock.acquired && lock.holder ? { heldBy: describeRefresherHolder(lock.holder) } : {}),
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
       ...(options.requestTimeoutMs !== undefined

@@ -1,5 +1,5 @@
 import type { Partition } from '../../../shared/partitions';
-import { regionalStsEndpoint, stsEndpointFromEnv } from './sts-endpoint';
+import { isHttpUrl, regionalStsEndpoint, stsEndpointFromEnv } from './sts-endpoint';
 import type { AssumedRole, AssumeRoleRequest } from './sts-gateway';
 import { resolveStaticSource } from './static-source';
 import { StsQueryClient } from './sts-query-client';
@@ -47,13 +47,4 @@ export async function openRoleAssumer(options: RoleAssumerOptions): Promise<Role
       ? { kind: 'profile', profile: options.sourceProfile }
       : { kind: 'default' },
   });
-}
-
-function isHttpUrl(text: string): boolean {
-  try {
-    const { protocol } = new URL(text);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
 }

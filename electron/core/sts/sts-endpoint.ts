@@ -15,3 +15,13 @@ export function stsEndpointFromEnv(env: NodeJS.ProcessEnv): string | undefined {
 export function regionalStsEndpoint(region: string, partition: Partition): string {
   return `https://sts.${region}.${DNS_SUFFIX[partition]}`;
 }
+
+/** Whether `text` is an http(s) URL, the only endpoints Switchyard calls itself. */
+export function isHttpUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}

@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { Agent, IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { Secret, type SessionCredentials } from '../secret';
 import { planDuration } from './assume-duration';
 import { formBody, signRequest } from './sigv4';
@@ -60,6 +60,8 @@ export class StsQueryClient {
   readonly #options: StsQueryClientOptions;
   readonly #url: URL;
   #clockOffsetMs = 0;
+  /** Keeps connections open between the calls of one client (a refresh round's). */
+  #agent: Agent | undefined;
 
   constructor(options: StsQueryClientOptions) {
     this.#options = options;
@@ -104,8 +106,11 @@ export class StsQueryClient {
     };
   }
 
-  /** Nothing is kept open between calls; here for the gateway's interface. */
-  destroy(): void {}
+  /** Closes the kept-alive connections. */
+  destroy(): void {
+    this.#agent?.destroy();
+    this.#agent = undefined;
+  }
 
   /** One action with the SDK's retry rules; resolves to the 2xx body. */
   async #call(body: string): Promise<string> {
@@ -168,16 +173,17 @@ export class StsQueryClient {
       },
     );
     // https loads TLS; a loopback test server never needs it.
-    const { request } =
-      url.protocol === 'https:' ? await import('node:https') : await import('node:http');
+    const http = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
+    // Idle kept-alive sockets are unref'd by Node, so they never keep a CLI alive.
+    this.#agent ??= new http.Agent({ keepAlive: true });
+    const { request } = http;
     const timeoutMs = this.#options.requestTimeoutMs ?? 10_000;
     return new Promise<RawResponse>((resolve, reject) => {
       const req = request(
         url,
         {
           method: 'POST',
-          // One request per connection: nothing keeps a finished CLI alive.
-          agent: false,
+          agent: this.#agent,
           headers: {
             ...headers,
             'content-length': String(Buffer.byteLength(body)),
