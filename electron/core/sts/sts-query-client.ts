@@ -7,11 +7,12 @@ import type { AssumedRole, AssumeRoleRequest } from './sts-gateway';
 import { xmlInner, xmlText } from './xml-text';
 
 /**
- * STS's Query API spoken directly: one signed form POST, AWS's XML back. It is
- * what `switchyard assume` uses when the source credentials are plain keys, so
- * that a build step does not pay for loading the AWS SDK (most of a cold run).
- * Retries, timeouts and clock-skew correction follow the SDK's standard mode,
- * and errors go through the same classification as the SDK gateway's.
+ * STS's Query API spoken directly: one signed form POST, AWS's XML back. What
+ * `switchyard assume` and the refresher use when the source credentials are
+ * plain keys: a build step does not pay for loading the AWS SDK (most of a cold
+ * run), and a refresh round spends half the CPU. Retries, timeouts and
+ * clock-skew correction follow the SDK's standard mode, and errors go through
+ * the same classification as the SDK gateway's.
  */
 
 export interface StaticKeys {
