@@ -29,6 +29,11 @@ export interface IdleResult {
   cpuByThread: Record<string, number>;
   /** CPU in the second half of the window only, extrapolated to 10 min (start-up's after-effects, e.g. heap shrinking, fade by then). */
   secondHalfCpuMsPer10Min: number;
+  /**
+   * What 10 minutes of real time would cost: the first half of the window as it
+   * was (start-up's after-effects, paid once), then the second half's rate.
+   */
+  tenMinuteRunCpuMs: number;
 }
 
 interface Sample {
@@ -152,6 +157,10 @@ export async function benchIdle(roles: number, idleSeconds: number): Promise<Idl
         secondHalfCpuMsPer10Min:
           (((after.cpuTicks - middle.cpuTicks) / ticksPerSecond) * 1000 * 600) /
           (idleSeconds - half),
+        tenMinuteRunCpuMs:
+          ((middle.cpuTicks - before.cpuTicks) / ticksPerSecond) * 1000 +
+          (((after.cpuTicks - middle.cpuTicks) / ticksPerSecond) * 1000 * (600 - half)) /
+            (idleSeconds - half),
         cpuByThread: Object.fromEntries(
           [...after.byThread]
             .map(
