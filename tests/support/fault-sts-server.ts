@@ -419,6 +419,11 @@ export class FaultStsServer {
         : options.mfa;
   }
 
+  /** Client connections open right now (kept-alive ones included). */
+  get openConnections(): number {
+    return this.#sockets.size;
+  }
+
   /** e.g. http://127.0.0.1:PORT — stays the same across stop()/start(). */
   get endpoint(): string {
     return `http://127.0.0.1:${this.port}`;

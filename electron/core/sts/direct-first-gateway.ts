@@ -41,8 +41,13 @@ export class DirectFirstGateway {
     return this.#gateway().resolveSourceCredentials();
   }
 
+  /** Closes both clients' connections (the in-process one keeps them alive within a round). */
   destroy(): void {
     this.#sdk?.destroy();
+    void this.#direct?.then(
+      (client) => client?.destroy(),
+      () => undefined,
+    );
   }
 
   #gateway(): StsGateway {

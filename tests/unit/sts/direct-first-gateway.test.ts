@@ -68,6 +68,32 @@ describe('DirectFirstGateway', () => {
     expect(agents()).toEqual(['GetSessionToken aws-sdk-js', 'AssumeRole switchyard']);
   });
 
+  it('keeps its connection alive between calls and closes it on destroy', async () => {
+    // A server of its own, so no other test's connections are counted.
+    const own = await startFaultStsServer();
+    try {
+      own.addUser(user.accessKeyId, user.secretAccessKey, 'arn:aws:iam::123456789012:user/dev');
+      const keys = new DirectFirstGateway(
+        {
+          region: 'us-east-1',
+          source: { kind: 'profile', profile: 'plain' },
+          endpoint: own.endpoint,
+          sharedFiles,
+          maxAttempts: 1,
+        },
+        {},
+      );
+      await keys.assumeRole({ role: ROLE, sessionName: 'c1' });
+      await keys.assumeRole({ role: ROLE, sessionName: 'c2' });
+      expect(own.count('AssumeRole')).toBe(2);
+      expect(own.openConnections).toBe(1);
+      keys.destroy();
+      await expect.poll(() => own.openConnections, { timeout: 2000 }).toBe(0);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('keeps the one-attempt rule the refresher relies on', async () => {
     sts.inject({ kind: 'throttle' });
     const error = await gateway({ kind: 'profile', profile: 'plain' })
