@@ -3,12 +3,13 @@ import { Secret } from '../secret';
 import type { StaticKeys } from './sts-query-client';
 
 /**
- * Decides whether the source credentials of a one-off AssumeRole are plain keys
- * that Switchyard can sign with itself, and returns them; anything else (a
- * role_arn profile, SSO, credential_process, web identity, the instance or
- * container role, endpoint or FIPS settings) is left to the AWS SDK. The files
- * are read with the SDK's own INI loader, so a profile means exactly what it
- * means to the SDK: the same precedence, comments and case rules.
+ * Decides whether the source credentials of an AssumeRole (by `assume`, or by
+ * the refresher) are plain keys that Switchyard can sign with itself, and
+ * returns them; anything else (a role_arn profile, SSO, credential_process,
+ * web identity, the instance or container role, endpoint or FIPS settings) is
+ * left to the AWS SDK. The files are read with the SDK's own INI loader, so a
+ * profile means exactly what it means to the SDK: the same precedence,
+ * comments and case rules.
  */
 
 export interface StaticSourceInputs {
