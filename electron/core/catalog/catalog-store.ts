@@ -6,6 +6,7 @@ import { inputError } from '../../../shared/check-text';
 import { InputError } from '../../../shared/input-error';
 import type { RoleEntry, Settings } from '../../../shared/model';
 import { quoteValue } from '../../../shared/quote-value';
+import { fileStampOf, sameFileStamp, type FileStamp } from '../credentials/file-stamp';
 import { errorCode, fsErrorMessage } from '../credentials/fs-error-message';
 import { catalogConfOptions } from './catalog-conf-options';
 import { CatalogDecodeError, decodeCatalogText, type DecodedCatalog } from './decode-catalog-text';
@@ -87,7 +88,7 @@ export class CatalogStore {
   #diskVersion = CATALOG_VERSION;
   #decoded: { text: string; version: number; doc: CatalogDocument } | undefined;
   /** The document last read, with the file's stat then (undefined: the stat proves nothing). */
-  #kept: { doc: CatalogDocument; text: string; stamp: FileStamp | undefined } | undefined;
+  #kept: { doc: CatalogDocument; text: string; stamp: TakenStamp | undefined } | undefined;
   #index: RoleIndex | undefined;
 
   /**
@@ -328,7 +329,7 @@ export class CatalogStore {
     const stamp = fileStamp(this.path);
     const kept = this.#kept;
     if (kept && stamp) {
-      if (kept.stamp && sameStamp(kept.stamp, stamp)) return kept.doc;
+      if (kept.stamp && sameFileStamp(kept.stamp, stamp)) return kept.doc;
       const text = readText(this.path);
       if (text === kept.text) {
         kept.stamp = trustworthy(stamp) ? stamp : undefined;
@@ -473,13 +474,8 @@ export class CatalogStore {
   }
 }
 
-/** What a stat says about the file's version; equal stamps mean the same bytes (see RACY_MS). */
-interface FileStamp {
-  readonly dev: bigint;
-  readonly ino: bigint;
-  readonly size: bigint;
-  readonly mtimeNs: bigint;
-  readonly ctimeNs: bigint;
+/** The file's stamp and when it was taken; equal stamps mean the same bytes (see RACY_MS). */
+interface TakenStamp extends FileStamp {
   /** When the stat was taken (wall clock, ns). */
   readonly takenNs: bigint;
 }
@@ -492,31 +488,14 @@ interface FileStamp {
  */
 const RACY_MS = 2_000n;
 
-function fileStamp(path: string): FileStamp | undefined {
+function fileStamp(path: string): TakenStamp | undefined {
   let stats: BigIntStats;
   try {
     stats = statSync(path, { bigint: true });
   } catch {
     return undefined; // missing or unreadable: conf's read reports it
   }
-  return {
-    dev: stats.dev,
-    ino: stats.ino,
-    size: stats.size,
-    mtimeNs: stats.mtimeNs,
-    ctimeNs: stats.ctimeNs,
-    takenNs: BigInt(Date.now()) * 1_000_000n,
-  };
-}
-
-function sameStamp(a: FileStamp, b: FileStamp): boolean {
-  return (
-    a.dev === b.dev &&
-    a.ino === b.ino &&
-    a.size === b.size &&
-    a.mtimeNs === b.mtimeNs &&
-    a.ctimeNs === b.ctimeNs
-  );
+  return { ...fileStampOf(stats), takenNs: BigInt(Date.now()) * 1_000_000n };
 }
 
 /**
@@ -524,7 +503,7 @@ function sameStamp(a: FileStamp, b: FileStamp): boolean {
  * tick a later write can only give it a new value; setting it back (utimes)
  * changes ctime, which must match too.
  */
-function trustworthy(stamp: FileStamp): boolean {
+function trustworthy(stamp: TakenStamp): boolean {
   return stamp.takenNs - stamp.mtimeNs > RACY_MS * 1_000_000n;
 }
 

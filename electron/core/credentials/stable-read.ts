@@ -1,6 +1,6 @@
 import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
-import type { BigIntStats } from 'node:fs';
 import { errorCode } from './fs-error-message';
+import { fileStampOf, sameFileStamp, type FileStamp } from './file-stamp';
 
 export interface StableReadOptions {
   /** Pause between the two reads that must agree; default 5 ms. */
@@ -75,19 +75,11 @@ export async function readStableBytes(
  */
 export interface StableRead {
   readonly bytes: Uint8Array | undefined;
-  readonly stamp?: FileStamp;
+  readonly stamp?: ReadStamp;
 }
 
-/** A file's identity and last change, in nanoseconds; 'absent' for a missing file. */
-export type FileStamp =
-  | 'absent'
-  | {
-      readonly dev: bigint;
-      readonly ino: bigint;
-      readonly size: bigint;
-      readonly mtimeNs: bigint;
-      readonly ctimeNs: bigint;
-    };
+/** A file's stamp when the read was made, or 'absent' for a missing file. */
+export type ReadStamp = FileStamp | 'absent';
 
 export interface QuietReadOptions extends StableReadOptions {
   /**
@@ -164,8 +156,8 @@ async function readIfQuiet(
     if (!before.isFile()) return undefined;
     const bytes = await handle.readFile();
     const after = await handle.stat({ bigint: true });
-    const stamp = toStamp(after);
-    if (!sameStamp(toStamp(before), stamp)) return undefined;
+    const stamp = fileStampOf(after);
+    if (!sameFileStamp(fileStampOf(before), stamp)) return undefined;
     // mtime moves on every write and truncate. (ctime is in the stamp but not
     // aged: a chmod or `touch -r` moves it without touching the bytes.)
     const ageMs = (options.now ?? Date.now)() - Number(after.mtimeNs / 1_000_000n);
@@ -178,34 +170,18 @@ async function readIfQuiet(
   }
 }
 
-function toStamp(stats: BigIntStats): FileStamp {
-  return {
-    dev: stats.dev,
-    ino: stats.ino,
-    size: stats.size,
-    mtimeNs: stats.mtimeNs,
-    ctimeNs: stats.ctimeNs,
-  };
-}
-
-async function stampOf(path: string): Promise<FileStamp | undefined> {
+async function stampOf(path: string): Promise<ReadStamp | undefined> {
   try {
-    return toStamp(await stat(path, { bigint: true }));
+    return fileStampOf(await stat(path, { bigint: true }));
   } catch (error) {
     return errorCode(error) === 'ENOENT' ? 'absent' : undefined;
   }
 }
 
-function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
+function sameStamp(a: ReadStamp | undefined, b: ReadStamp | undefined): boolean {
   if (a === undefined || b === undefined) return false;
   if (a === 'absent' || b === 'absent') return a === b;
-  return (
-    a.dev === b.dev &&
-    a.ino === b.ino &&
-    a.size === b.size &&
-    a.mtimeNs === b.mtimeNs &&
-    a.ctimeNs === b.ctimeNs
-  );
+  return sameFileStamp(a, b);
 }
 
 export function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
