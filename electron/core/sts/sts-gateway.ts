@@ -9,7 +9,8 @@ import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import type { RoleArn } from '../../../shared/role-arn';
 import { Secret, type SessionCredentials } from '../secret';
 import { planDuration } from './assume-duration';
-import { classifyStsError, StsError } from './sts-error';
+import { sessionCredentials } from './session-credentials';
+import { classifyStsError } from './sts-error';
 
 export { CHAINED_MAX_SECONDS, DEFAULT_DURATION_SECONDS } from './assume-duration';
 export { stsEndpointFromEnv } from './sts-endpoint';
@@ -69,20 +70,12 @@ export interface CallerIdentity {
 }
 
 function toSessionCredentials(creds: StsCredentials | undefined): SessionCredentials {
-  if (!creds?.AccessKeyId || !creds.SecretAccessKey || !creds.SessionToken || !creds.Expiration) {
-    throw new StsError(
-      'retryable',
-      'MalformedResponse',
-      'STS response had no complete credentials',
-      200,
-    );
-  }
-  return {
-    accessKeyId: new Secret(creds.AccessKeyId),
-    secretAccessKey: new Secret(creds.SecretAccessKey),
-    sessionToken: new Secret(creds.SessionToken),
-    expiresAt: creds.Expiration.getTime(),
-  };
+  return sessionCredentials({
+    accessKeyId: creds?.AccessKeyId,
+    secretAccessKey: creds?.SecretAccessKey,
+    sessionToken: creds?.SessionToken,
+    expiresAt: creds?.Expiration?.getTime(),
+  });
 }
 
 /**

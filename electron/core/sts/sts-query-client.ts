@@ -1,6 +1,7 @@
 import type { Agent, IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import { Secret, type SessionCredentials } from '../secret';
+import type { Secret, SessionCredentials } from '../secret';
 import { planDuration } from './assume-duration';
+import { sessionCredentials } from './session-credentials';
 import { formBody, signRequest } from './sigv4';
 import { classifyStsError, StsError } from './sts-error';
 import type { AssumedRole, AssumeRoleRequest } from './sts-gateway';
@@ -98,7 +99,7 @@ export class StsQueryClient {
     const result = xmlInner(body, ['AssumeRoleResponse', 'AssumeRoleResult']);
     if (result === undefined) throw unreadable('no AssumeRoleResult in the response');
     return {
-      credentials: sessionCredentials(xmlInner(result, ['Credentials'])),
+      credentials: credentialsFrom(xmlInner(result, ['Credentials'])),
       assumedRoleArn: xmlText(result, ['AssumedRoleUser', 'Arn']) ?? '',
       assumedRoleId: xmlText(result, ['AssumedRoleUser', 'AssumedRoleId']) ?? '',
       durationSeconds: granted,
@@ -244,26 +245,15 @@ function errorFromResponse(response: RawResponse): StsError {
   });
 }
 
-function sessionCredentials(xml: string | undefined): SessionCredentials {
+/** The `<Credentials>` element's fields. */
+function credentialsFrom(xml: string | undefined): SessionCredentials {
   const field = (name: string) => (xml === undefined ? undefined : xmlText(xml, [name]));
-  const accessKeyId = field('AccessKeyId');
-  const secretAccessKey = field('SecretAccessKey');
-  const sessionToken = field('SessionToken');
-  const expiresAt = Date.parse(field('Expiration') ?? '');
-  if (!accessKeyId || !secretAccessKey || !sessionToken || !Number.isFinite(expiresAt)) {
-    throw new StsError(
-      'retryable',
-      'MalformedResponse',
-      'STS response had no complete credentials',
-      200,
-    );
-  }
-  return {
-    accessKeyId: new Secret(accessKeyId),
-    secretAccessKey: new Secret(secretAccessKey),
-    sessionToken: new Secret(sessionToken),
-    expiresAt,
-  };
+  return sessionCredentials({
+    accessKeyId: field('AccessKeyId'),
+    secretAccessKey: field('SecretAccessKey'),
+    sessionToken: field('SessionToken'),
+    expiresAt: Date.parse(field('Expiration') ?? ''),
+  });
 }
 
 function unreadable(why: string): StsError {
