@@ -325,12 +325,14 @@ async function main() {
         ms(i.tenMinuteRunCpuMs),
         i.tenMinuteRunCpuMs < 1000,
       );
-      row(
-        '4 idle',
-        `  the whole window × ${600 / i.idleSeconds} (${i.cpuMs.toFixed(0)} ms in ${i.idleSeconds} s: start-up's after-effects counted ${600 / i.idleSeconds} times)`,
-        '—',
-        ms(i.cpuMsPer10Min),
-      );
+      if (i.idleSeconds < 600) {
+        row(
+          '4 idle',
+          `  the whole window × ${600 / i.idleSeconds} (${i.cpuMs.toFixed(0)} ms in ${i.idleSeconds} s: start-up's after-effects counted ${600 / i.idleSeconds} times)`,
+          '—',
+          ms(i.cpuMsPer10Min),
+        );
+      }
       row(
         '4 idle',
         `  the second half's rate alone, per 10 min`,
