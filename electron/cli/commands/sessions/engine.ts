@@ -1,7 +1,7 @@
 import { openStateFile } from '../../../core/refresh/state-file';
 import { watchStateFile } from '../../../core/refresh/state-watcher';
 import { systemClock } from '../../../core/refresh/clock';
-import type { StateAction, StateResult } from '../../../core/refresh/state-model';
+import type { StateAction, StateResult, SwitchyardState } from '../../../core/refresh/state-model';
 import { catalogDir } from '../../../core/catalog/catalog-paths';
 import { createSessionEngine } from '../../../core/session/create-session-engine';
 import type { SessionManager } from '../../../core/session/session-manager';
@@ -15,18 +15,30 @@ export async function openCliEngine(): Promise<SessionManager> {
 
 /**
  * Sends actions to the running refresher (tray app or daemon) through the state
- * file and waits, by watching the file, for each one's result.
+ * file and waits, by watching the file, for each one's result. The engine then
+ * adopts the state that carried the results, so its view shows what they did:
+ * its own watcher of the same file may not have caught up yet.
  */
 export async function askRefresher(
   engine: SessionManager,
   action: StateAction,
   roleIds: readonly string[],
 ): Promise<StateResult[]> {
+  const { results, state } = await awaitAnswers(engine, action, roleIds);
+  engine.adoptState(state);
+  return results;
+}
+
+async function awaitAnswers(
+  engine: SessionManager,
+  action: StateAction,
+  roleIds: readonly string[],
+): Promise<{ results: StateResult[]; state: SwitchyardState }> {
   const stateFile = openStateFile({ configDir: catalogDir(process.env) });
   const ids: string[] = [];
   for (const roleId of roleIds) ids.push(await engine.ask(action, roleId));
   const clock = systemClock({ unref: false });
-  return new Promise<StateResult[]>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const found = (results: readonly StateResult[]): StateResult[] | undefined => {
       const mine = ids.map((id) => results.find((r) => r.id === id));
       return mine.every((r) => r !== undefined) ? (mine as StateResult[]) : undefined;
@@ -53,16 +65,17 @@ export async function askRefresher(
           done = true;
           clearTimeout(timer);
           close();
-          resolve(results);
+          resolve({ results, state: next });
         }
       },
     }).then(async (watcher) => {
       close = () => watcher.close();
-      const already = found(watcher.current().results);
+      const current = watcher.current();
+      const already = found(current.results);
       if (already && !done) {
         done = true;
         clearTimeout(timer);
-        resolve(already);
+        resolve({ results: already, state: current });
       }
       if (done) watcher.close();
       else await watcher.check();
