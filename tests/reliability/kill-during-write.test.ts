@@ -16,7 +16,9 @@ import { bundleChild } from './support/bundle';
  */
 const MIN_WRITES = 1000;
 const MIN_KILLS = 150;
-const DEADLINE_MS = 45_000;
+// A safety cap, not a speed target: the run stops as soon as both counts are reached
+// (about 30 s on a quiet 2-core machine) and fails only if a loaded one cannot get there.
+const DEADLINE_MS = 150_000;
 
 const USER_TEXT = [
   '# my own profiles; keep this comment',
@@ -182,5 +184,5 @@ describe('kill -9 during credentials writes', () => {
     );
     expect(sum('started')).toBeGreaterThanOrEqual(MIN_WRITES);
     expect(sum('kills')).toBeGreaterThanOrEqual(MIN_KILLS);
-  }, 90_000);
+  }, DEADLINE_MS + 60_000);
 });
