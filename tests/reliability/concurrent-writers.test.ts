@@ -54,206 +54,213 @@ afterAll(async () => {
 });
 
 describe.skipIf(!aws.available)(`concurrent writers ${aws.skipReason}`, () => {
-  it('refresher (50 roles) + switchyard assume + aws configure set, all at once', async () => {
-    const engine = await createSessionEngine({
-      kind: 'daemon',
-      configDir: home.switchyardConfigDir,
-      env: home.env,
-      secrets: new MemorySecretStore(),
-      requestTimeoutMs: 5000,
-    });
-    const roleIds: string[] = [];
-    try {
-      for (let i = 0; i < ROLES; i++) {
-        const role = await engine.addRole({
-          label: `r${i}`,
-          roleArn: `arn:aws:iam::210987654321:role/r${i}`,
-          profile: `eng-${i}`,
-          source: { kind: 'profile', profile: 'source' },
-        } as never);
-        roleIds.push(role.id);
-      }
-      for (const id of roleIds) await engine.activate(id);
-
-      const started = Date.now();
-      const awsEdits: Array<{ profile: string; value: string }> = [];
-      let assumeRuns = 0;
-      const running = () => {
-        const elapsed = Date.now() - started;
-        if (elapsed >= MAX_RUN_MS) return false;
-        if (elapsed < RUN_MS) return true;
-        return awsEdits.length < MIN_AWS_EDITS || assumeRuns <= ASSUMERS;
-      };
-      let rounds = 0;
-      const roundErrors: string[] = [];
-      const refresher = (async () => {
-        while (running()) {
-          await engine.refresh(null).catch((e: unknown) => roundErrors.push(String(e)));
-          rounds++;
-        }
-      })();
-
-      const lastAssumed = new Map<string, string>(); // profile -> assumedRoleArn of its last success
-      const assumeFailures: string[] = [];
-      const assumers = Array.from({ length: ASSUMERS }, async (_, w) => {
-        for (let i = 0; running(); i++) {
-          const profile = `cli-assume-${w}`;
-          const result = await runCliRecorded(
-            [
-              'assume',
-              `arn:aws:iam::210987654321:role/a${w}`,
-              profile,
-              '--source-profile',
-              'source',
-              '--session-name',
-              `w${w}-run${i}`,
-              '--json',
-            ],
-            { env: home.env, timeoutMs: 30_000 },
-          );
-          assumeRuns++;
-          if (result.code === 0) {
-            lastAssumed.set(
-              profile,
-              (JSON.parse(result.stdout) as { assumedRoleArn: string }).assumedRoleArn,
-            );
-          } else {
-            assumeFailures.push(result.stderr.trim());
-          }
-        }
+  it(
+    'refresher (50 roles) + switchyard assume + aws configure set, all at once',
+    async () => {
+      const engine = await createSessionEngine({
+        kind: 'daemon',
+        configDir: home.switchyardConfigDir,
+        env: home.env,
+        secrets: new MemorySecretStore(),
+        requestTimeoutMs: 5000,
       });
-
-      const awsFailures: string[] = [];
-      const awsLanes = Array.from({ length: AWS_LANES }, async (_, lane) => {
-        for (let i = 0; running(); i++) {
-          const profile = `awscli-${lane}-${i}`;
-          const value = `AKIAEDIT${lane}X${String(i).padStart(6, '0')}`;
-          try {
-            await run(
-              findAwsCli()!.path,
-              ['configure', 'set', 'aws_access_key_id', value, '--profile', profile],
-              { env: home.env, timeout: 20_000 },
-            );
-            awsEdits.push({ profile, value });
-          } catch (error) {
-            awsFailures.push(String(error));
-          }
+      const roleIds: string[] = [];
+      try {
+        for (let i = 0; i < ROLES; i++) {
+          const role = await engine.addRole({
+            label: `r${i}`,
+            roleArn: `arn:aws:iam::210987654321:role/r${i}`,
+            profile: `eng-${i}`,
+            source: { kind: 'profile', profile: 'source' },
+          } as never);
+          roleIds.push(role.id);
         }
-      });
+        for (const id of roleIds) await engine.activate(id);
 
-      // A faster imitation of the same in-place writer (node, ~40 ms a run), for a count
-      // large enough to measure the residual race.
-      const fastEdits: Array<{ profile: string; value: string }> = [];
-      const fastLane = (async () => {
-        for (let i = 0; running(); i++) {
-          const profile = `inplace-${i}`;
-          const value = `AKIAFAST${String(i).padStart(8, '0')}`;
-          await run(process.execPath, [
-            `${CHILDREN}configure-set.mjs`,
-            home.credentialsPath,
-            profile,
-            'aws_access_key_id',
-            value,
-          ]);
-          fastEdits.push({ profile, value });
-        }
-      })();
-
-      await Promise.all([refresher, ...assumers, ...awsLanes, fastLane]);
-      await engine.idle();
-
-      const text = home.readCredentials();
-      const sections = indexSections(parseIni(text));
-
-      // 1. User content: comments and the user's own profiles.
-      for (const comment of COMMENTS) expect(text).toContain(`${comment}\n`);
-      expect(text).toContain(
-        `[source]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_access_key = ${SOURCE_SECRET}\n`,
-      );
-      for (const list of sections.values()) expect(list).toHaveLength(1); // no duplicate sections
-
-      // 2. Every managed profile: one issued session (key, secret, token agree), the latest one.
-      const section = (name: string) => {
-        const start = text.indexOf(`[${name}]\n`);
-        if (start < 0) return undefined;
-        const end = text.indexOf('\n[', start + 1);
-        return text.slice(start, end < 0 ? undefined : end + 1);
-      };
-      const creds = (name: string) => {
-        const s = section(name) ?? '';
-        const v = (k: string) => new RegExp(`^${k} = (\\S+)$`, 'm').exec(s)?.[1] ?? '';
-        return {
-          accessKeyId: v('aws_access_key_id'),
-          secretAccessKey: v('aws_secret_access_key'),
-          sessionToken: v('aws_session_token'),
+        const started = Date.now();
+        const awsEdits: Array<{ profile: string; value: string }> = [];
+        let assumeRuns = 0;
+        const running = () => {
+          const elapsed = Date.now() - started;
+          if (elapsed >= MAX_RUN_MS) return false;
+          if (elapsed < RUN_MS) return true;
+          return awsEdits.length < MIN_AWS_EDITS || assumeRuns <= ASSUMERS;
         };
-      };
-      const snapshot = engine.snapshot();
-      let engineStale = 0;
-      for (let i = 0; i < ROLES; i++) {
-        const issued = sts.describeCredentials(creds(`eng-${i}`));
-        expect(issued, `eng-${i} holds one issued session`).toBeDefined();
-        const view = snapshot.roles.find((r) => r.role.profile === `eng-${i}`)!;
-        if (issued!.expiration.getTime() !== view.expiresAt) engineStale++;
-      }
-      expect(engineStale).toBe(0);
-      let assumeStale = 0;
-      for (const [profile, assumedRoleArn] of lastAssumed) {
-        const issued = sts.describeCredentials(creds(profile));
-        expect(issued, `${profile} holds one issued session`).toBeDefined();
-        if (issued!.arn !== assumedRoleArn) assumeStale++;
-      }
-      expect(assumeStale).toBe(0);
+        let rounds = 0;
+        const roundErrors: string[] = [];
+        const refresher = (async () => {
+          while (running()) {
+            await engine.refresh(null).catch((e: unknown) => roundErrors.push(String(e)));
+            rounds++;
+          }
+        })();
 
-      // 3. Every `aws configure set` edit is present (the residual race would lose some).
-      const isLost = ({ profile, value }: { profile: string; value: string }) =>
-        !section(profile)?.includes(`aws_access_key_id = ${value}\n`);
-      const fastLost = fastEdits.filter(isLost);
-      const lost = awsEdits.filter(
-        ({ profile, value }) => !section(profile)?.includes(`aws_access_key_id = ${value}\n`),
-      );
+        const lastAssumed = new Map<string, string>(); // profile -> assumedRoleArn of its last success
+        const assumeFailures: string[] = [];
+        const assumers = Array.from({ length: ASSUMERS }, async (_, w) => {
+          for (let i = 0; running(); i++) {
+            const profile = `cli-assume-${w}`;
+            const result = await runCliRecorded(
+              [
+                'assume',
+                `arn:aws:iam::210987654321:role/a${w}`,
+                profile,
+                '--source-profile',
+                'source',
+                '--session-name',
+                `w${w}-run${i}`,
+                '--json',
+              ],
+              { env: home.env, timeoutMs: 30_000 },
+            );
+            assumeRuns++;
+            if (result.code === 0) {
+              lastAssumed.set(
+                profile,
+                (JSON.parse(result.stdout) as { assumedRoleArn: string }).assumedRoleArn,
+              );
+            } else {
+              assumeFailures.push(result.stderr.trim());
+            }
+          }
+        });
 
-      // 4. Nothing secret in what the CLI printed.
-      expect(
-        leaks(emitted, [
-          SOURCE_SECRET,
-          ...secretsIn(text).filter((s) => !s.startsWith('AKIA') && !s.startsWith('ASIA')),
-        ]),
-      ).toEqual([]);
+        const awsFailures: string[] = [];
+        const awsLanes = Array.from({ length: AWS_LANES }, async (_, lane) => {
+          for (let i = 0; running(); i++) {
+            const profile = `awscli-${lane}-${i}`;
+            const value = `AKIAEDIT${lane}X${String(i).padStart(6, '0')}`;
+            try {
+              await run(
+                findAwsCli()!.path,
+                ['configure', 'set', 'aws_access_key_id', value, '--profile', profile],
+                { env: home.env, timeout: 20_000 },
+              );
+              awsEdits.push({ profile, value });
+            } catch (error) {
+              awsFailures.push(String(error));
+            }
+          }
+        });
 
-      console.log(
-        `[reliability] concurrent: ${((Date.now() - started) / 1000).toFixed(1)} s, ${rounds} refresh rounds of ${ROLES} roles ` +
-          `(${roundErrors.length} round errors), ${assumeRuns} switchyard assume runs ` +
-          `(${assumeFailures.length} failed reading the source profile mid-write), ` +
-          `${snapshot.roles.filter((r) => r.error).length} roles showing an error at the end, ${awsEdits.length} aws configure set edits ` +
-          `(${awsFailures.length} failed, ${lost.length} lost), ${fastEdits.length} in-place ` +
-          `imitation edits (${fastLost.length} lost), ${sts.count('AssumeRole')} AssumeRole calls; ` +
-          `managed profiles with keys from two sessions: 0; stale: ${engineStale + assumeStale}`,
-      );
-      if (roundErrors.length + assumeFailures.length + awsFailures.length > 0) {
-        console.log(
-          [...new Set([...roundErrors, ...assumeFailures, ...awsFailures])].slice(0, 5).join('\n'),
+        // A faster imitation of the same in-place writer (node, ~40 ms a run), for a count
+        // large enough to measure the residual race.
+        const fastEdits: Array<{ profile: string; value: string }> = [];
+        const fastLane = (async () => {
+          for (let i = 0; running(); i++) {
+            const profile = `inplace-${i}`;
+            const value = `AKIAFAST${String(i).padStart(8, '0')}`;
+            await run(process.execPath, [
+              `${CHILDREN}configure-set.mjs`,
+              home.credentialsPath,
+              profile,
+              'aws_access_key_id',
+              value,
+            ]);
+            fastEdits.push({ profile, value });
+          }
+        })();
+
+        await Promise.all([refresher, ...assumers, ...awsLanes, fastLane]);
+        await engine.idle();
+
+        const text = home.readCredentials();
+        const sections = indexSections(parseIni(text));
+
+        // 1. User content: comments and the user's own profiles.
+        for (const comment of COMMENTS) expect(text).toContain(`${comment}\n`);
+        expect(text).toContain(
+          `[source]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_access_key = ${SOURCE_SECRET}\n`,
         );
+        for (const list of sections.values()) expect(list).toHaveLength(1); // no duplicate sections
+
+        // 2. Every managed profile: one issued session (key, secret, token agree), the latest one.
+        const section = (name: string) => {
+          const start = text.indexOf(`[${name}]\n`);
+          if (start < 0) return undefined;
+          const end = text.indexOf('\n[', start + 1);
+          return text.slice(start, end < 0 ? undefined : end + 1);
+        };
+        const creds = (name: string) => {
+          const s = section(name) ?? '';
+          const v = (k: string) => new RegExp(`^${k} = (\\S+)$`, 'm').exec(s)?.[1] ?? '';
+          return {
+            accessKeyId: v('aws_access_key_id'),
+            secretAccessKey: v('aws_secret_access_key'),
+            sessionToken: v('aws_session_token'),
+          };
+        };
+        const snapshot = engine.snapshot();
+        let engineStale = 0;
+        for (let i = 0; i < ROLES; i++) {
+          const issued = sts.describeCredentials(creds(`eng-${i}`));
+          expect(issued, `eng-${i} holds one issued session`).toBeDefined();
+          const view = snapshot.roles.find((r) => r.role.profile === `eng-${i}`)!;
+          if (issued!.expiration.getTime() !== view.expiresAt) engineStale++;
+        }
+        expect(engineStale).toBe(0);
+        let assumeStale = 0;
+        for (const [profile, assumedRoleArn] of lastAssumed) {
+          const issued = sts.describeCredentials(creds(profile));
+          expect(issued, `${profile} holds one issued session`).toBeDefined();
+          if (issued!.arn !== assumedRoleArn) assumeStale++;
+        }
+        expect(assumeStale).toBe(0);
+
+        // 3. Every `aws configure set` edit is present (the residual race would lose some).
+        const isLost = ({ profile, value }: { profile: string; value: string }) =>
+          !section(profile)?.includes(`aws_access_key_id = ${value}\n`);
+        const fastLost = fastEdits.filter(isLost);
+        const lost = awsEdits.filter(
+          ({ profile, value }) => !section(profile)?.includes(`aws_access_key_id = ${value}\n`),
+        );
+
+        // 4. Nothing secret in what the CLI printed.
+        expect(
+          leaks(emitted, [
+            SOURCE_SECRET,
+            ...secretsIn(text).filter((s) => !s.startsWith('AKIA') && !s.startsWith('ASIA')),
+          ]),
+        ).toEqual([]);
+
+        console.log(
+          `[reliability] concurrent: ${((Date.now() - started) / 1000).toFixed(1)} s, ${rounds} refresh rounds of ${ROLES} roles ` +
+            `(${roundErrors.length} round errors), ${assumeRuns} switchyard assume runs ` +
+            `(${assumeFailures.length} failed reading the source profile mid-write), ` +
+            `${snapshot.roles.filter((r) => r.error).length} roles showing an error at the end, ${awsEdits.length} aws configure set edits ` +
+            `(${awsFailures.length} failed, ${lost.length} lost), ${fastEdits.length} in-place ` +
+            `imitation edits (${fastLost.length} lost), ${sts.count('AssumeRole')} AssumeRole calls; ` +
+            `managed profiles with keys from two sessions: 0; stale: ${engineStale + assumeStale}`,
+        );
+        if (roundErrors.length + assumeFailures.length + awsFailures.length > 0) {
+          console.log(
+            [...new Set([...roundErrors, ...assumeFailures, ...awsFailures])]
+              .slice(0, 5)
+              .join('\n'),
+          );
+        }
+        expect(roundErrors).toEqual([]);
+        // Known, reported: the SDK reads the source profile straight from the file, so a
+        // run that lands while an in-place writer has it truncated fails (exit 1, nothing
+        // written). Anything else is a failure.
+        const sourceRace =
+          /CredentialsProviderError: Could not load credentials from any providers/;
+        expect(assumeFailures.filter((f) => !sourceRace.test(f))).toEqual([]);
+        const unhealthy = snapshot.roles.filter((r) => r.state !== 'active' || r.error);
+        expect(
+          unhealthy.map((r) => `${r.role.profile} ${r.state} ${r.error?.code ?? ''}`),
+          'every refreshed role still active, without an error',
+        ).toEqual([]);
+        expect(awsFailures).toEqual([]);
+        expect(awsEdits.length).toBeGreaterThanOrEqual(MIN_AWS_EDITS);
+        expect(assumeRuns).toBeGreaterThan(ASSUMERS);
+        // The documented residual race: measured and reported, bounded here.
+        expect(lost.length).toBeLessThanOrEqual(Math.max(2, Math.ceil(awsEdits.length * 0.1)));
+        expect(fastLost.length).toBeLessThanOrEqual(Math.max(2, Math.ceil(fastEdits.length * 0.1)));
+      } finally {
+        await engine.stop();
       }
-      expect(roundErrors).toEqual([]);
-      // Known, reported: the SDK reads the source profile straight from the file, so a
-      // run that lands while an in-place writer has it truncated fails (exit 1, nothing
-      // written). Anything else is a failure.
-      const sourceRace = /CredentialsProviderError: Could not load credentials from any providers/;
-      expect(assumeFailures.filter((f) => !sourceRace.test(f))).toEqual([]);
-      const unhealthy = snapshot.roles.filter((r) => r.state !== 'active' || r.error);
-      expect(
-        unhealthy.map((r) => `${r.role.profile} ${r.state} ${r.error?.code ?? ''}`),
-        'every refreshed role still active, without an error',
-      ).toEqual([]);
-      expect(awsFailures).toEqual([]);
-      expect(awsEdits.length).toBeGreaterThanOrEqual(MIN_AWS_EDITS);
-      expect(assumeRuns).toBeGreaterThan(ASSUMERS);
-      // The documented residual race: measured and reported, bounded here.
-      expect(lost.length).toBeLessThanOrEqual(Math.max(2, Math.ceil(awsEdits.length * 0.1)));
-      expect(fastLost.length).toBeLessThanOrEqual(Math.max(2, Math.ceil(fastEdits.length * 0.1)));
-    } finally {
-      await engine.stop();
-    }
-  }, MAX_RUN_MS + 60_000);
+    },
+    MAX_RUN_MS + 60_000,
+  );
 });

@@ -157,32 +157,36 @@ async function lane(
 }
 
 describe('kill -9 during credentials writes', () => {
-  it(`leaves old-or-new, parseable, 0600 content over ${MIN_WRITES}+ write cycles`, async () => {
-    const textFor = await expectedTextFor();
-    const deadline = Date.now() + DEADLINE_MS;
-    const lanes: LaneResult[] = [];
-    const total = (k: 'kills' | 'started') => lanes.reduce((n, l) => n + l[k], 0);
-    const results = await Promise.all(
-      ['a', 'b', 'c'].map(async (name) => {
-        return lane(
-          name,
-          textFor,
-          () =>
-            Date.now() > deadline ||
-            (total('started') >= MIN_WRITES && total('kills') >= MIN_KILLS),
-          lanes,
-        );
-      }),
-    );
-    const sum = (k: keyof Omit<LaneResult, 'otherLeftovers'>) =>
-      results.reduce((n, l) => n + l[k], 0);
-    console.log(
-      `[reliability] kill-9: ${sum('kills')} kills, ${sum('started')} writes started, ` +
-        `${sum('completed')} completed, ${sum('killedMidWrite')} kills inside a write ` +
-        `(${sum('landedNew')} after its rename), 0 torn/truncated/mixed files; leftovers: ` +
-        `${sum('temps')} temp files (all 0600), other: ${results.flatMap((l) => l.otherLeftovers).join(', ') || 'none'}`,
-    );
-    expect(sum('started')).toBeGreaterThanOrEqual(MIN_WRITES);
-    expect(sum('kills')).toBeGreaterThanOrEqual(MIN_KILLS);
-  }, DEADLINE_MS + 60_000);
+  it(
+    `leaves old-or-new, parseable, 0600 content over ${MIN_WRITES}+ write cycles`,
+    async () => {
+      const textFor = await expectedTextFor();
+      const deadline = Date.now() + DEADLINE_MS;
+      const lanes: LaneResult[] = [];
+      const total = (k: 'kills' | 'started') => lanes.reduce((n, l) => n + l[k], 0);
+      const results = await Promise.all(
+        ['a', 'b', 'c'].map(async (name) => {
+          return lane(
+            name,
+            textFor,
+            () =>
+              Date.now() > deadline ||
+              (total('started') >= MIN_WRITES && total('kills') >= MIN_KILLS),
+            lanes,
+          );
+        }),
+      );
+      const sum = (k: keyof Omit<LaneResult, 'otherLeftovers'>) =>
+        results.reduce((n, l) => n + l[k], 0);
+      console.log(
+        `[reliability] kill-9: ${sum('kills')} kills, ${sum('started')} writes started, ` +
+          `${sum('completed')} completed, ${sum('killedMidWrite')} kills inside a write ` +
+          `(${sum('landedNew')} after its rename), 0 torn/truncated/mixed files; leftovers: ` +
+          `${sum('temps')} temp files (all 0600), other: ${results.flatMap((l) => l.otherLeftovers).join(', ') || 'none'}`,
+      );
+      expect(sum('started')).toBeGreaterThanOrEqual(MIN_WRITES);
+      expect(sum('kills')).toBeGreaterThanOrEqual(MIN_KILLS);
+    },
+    DEADLINE_MS + 60_000,
+  );
 });
