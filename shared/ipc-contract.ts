@@ -45,6 +45,11 @@ export interface PushContract {
   'snapshot:changed': Snapshot;
   /** A notification was clicked: show this role. */
   'role:focus': string;
+  /**
+   * The popup window was shown (true) or hidden (false). The page cannot tell on
+   * its own at launch: Electron paints a window created hidden as if it were seen.
+   */
+  'popup:visibility': boolean;
 }
 
 export type InvokeChannel = keyof InvokeContract;
@@ -73,6 +78,7 @@ export const INVOKE_CHANNELS = [
 export const PUSH_CHANNELS = [
   'snapshot:changed',
   'role:focus',
+  'popup:visibility',
 ] as const satisfies readonly PushChannel[];
 
 /**
@@ -83,6 +89,7 @@ export interface SwitchyardApi {
   getSnapshot(): Promise<Snapshot>;
   onSnapshot(listener: (snapshot: Snapshot) => void): () => void;
   onFocusRole(listener: (roleId: string) => void): () => void;
+  onPopupVisibility(listener: (visible: boolean) => void): () => void;
   activate(roleId: string): Promise<void>;
   deactivate(roleId: string): Promise<void>;
   refresh(roleId: string | null): Promise<void>;

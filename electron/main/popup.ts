@@ -88,6 +88,21 @@ export function createPopup(options: PopupOptions): Popup {
   window.on('blur', onBlur);
   window.on('focus', cancelBlurHide);
 
+  // Tell the page whether anyone can see it, so its countdown clock sleeps while
+  // hidden. It cannot tell by itself at launch: Electron renders a window created
+  // hidden (so the first click shows a ready menu) and reports it visible to the
+  // page until it has been shown and hidden once. Said again after every load,
+  // when the page's listener is sure to be in place.
+  const tellPage = (visible: boolean): void => {
+    if (!window.isDestroyed()) pushToRenderer(window.webContents, 'popup:visibility', visible);
+  };
+  const onShow = (): void => tellPage(true);
+  const onHide = (): void => tellPage(false);
+  const onLoaded = (): void => tellPage(!window.isDestroyed() && window.isVisible());
+  window.on('show', onShow);
+  window.on('hide', onHide);
+  window.webContents.on('did-finish-load', onLoaded);
+
   return {
     show,
     hide,
@@ -109,6 +124,9 @@ export function createPopup(options: PopupOptions): Popup {
       cancelBlurHide();
       window.off('blur', onBlur);
       window.off('focus', cancelBlurHide);
+      window.off('show', onShow);
+      window.off('hide', onHide);
+      if (!window.isDestroyed()) window.webContents.off('did-finish-load', onLoaded);
     },
   };
 }

@@ -12,6 +12,7 @@ export function createSwitchyardApi(ipc: TypedIpcRenderer): SwitchyardApi {
     getSnapshot: () => invoke('snapshot:get'),
     onSnapshot: (listener) => subscribe('snapshot:changed', (snapshot) => listener(snapshot)),
     onFocusRole: (listener) => subscribe('role:focus', (roleId) => listener(roleId)),
+    onPopupVisibility: (listener) => subscribe('popup:visibility', (visible) => listener(visible)),
     activate: (roleId) => invoke('role:activate', roleId),
     deactivate: (roleId) => invoke('role:deactivate', roleId),
     refresh: (roleId) => invoke('role:refresh', roleId),

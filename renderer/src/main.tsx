@@ -4,6 +4,7 @@ import { flushSync } from 'react-dom';
 import { App } from './app';
 import { findSwitchyardApi } from './bridge/switchyard-api';
 import { createSnapshotStore } from './bridge/snapshot-store';
+import { followVisibility } from './clock/follow-visibility';
 import { createSharedClock } from './clock/shared-clock';
 import { installPerfHook, markSnapshotReceived, perf } from './perf/perf-probe';
 import { ServicesContext } from './services-context';
@@ -20,11 +21,10 @@ installPerfHook(() => {
   flushSync(() => clock.tick());
   return { ms: performance.now() - start, countdownCommits: perf.countdownCommits - before };
 });
-// A hidden popup shows no countdowns: the clock sleeps until it is visible again.
-document.addEventListener('visibilitychange', () => clock.setPaused(document.hidden));
-clock.setPaused(document.hidden);
-
 const api = findSwitchyardApi();
+// A hidden popup shows no countdowns: the clock sleeps until it is visible again.
+followVisibility(clock, document, api && ((listener) => api.onPopupVisibility(listener)));
+
 if (!api) {
   root.render(
     <p className="bridge-missing">Switchyard’s bridge is missing: open this page from the app.</p>,

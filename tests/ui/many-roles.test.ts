@@ -49,6 +49,7 @@ function bridgeDouble({ count, now }: { count: number; now: number }) {
         getSnapshot: async () => snapshot,
         onSnapshot: () => () => undefined,
         onFocusRole: () => () => undefined,
+        onPopupVisibility: () => () => undefined,
       },
       { get: (target, key: string) => (target as Record<string, unknown>)[key] ?? noop },
     ),

@@ -128,6 +128,27 @@ describe.skipIf(!chromium.available)(`the role list ${chromium.skipReason}`, () 
     expect(engine.snapshot().roles.filter((r) => r.state === 'active')).toHaveLength(2);
   });
 
+  it('stops counting while the shell says the popup is hidden, and catches up when it is shown', async () => {
+    const { page, bridge } = await ui.open({
+      setup: async (engine) => {
+        await addCatalog(engine);
+        await engine.activate(roleId(engine, 'Prod admin'));
+      },
+      beforeLoad: (page) => page.clock.install({ time: Date.now() }),
+    });
+    const admin = option(page, 'Prod admin').getByTestId('countdown');
+    expect(await admin.textContent()).toMatch(/^(59m|1h 00m)$/);
+    // At launch Electron renders the hidden popup as if it were seen; the shell says otherwise.
+    await bridge.setPopupVisible(false);
+    const stale = await admin.textContent();
+    await page.clock.fastForward('10:00');
+    expect(await admin.textContent()).toBe(stale); // no tick ran: nothing re-rendered
+    await bridge.setPopupVisible(true); // the first click on the tray icon
+    await expect.poll(() => admin.textContent()).toMatch(/^(49m|50m)$/);
+    await page.clock.fastForward('01:00');
+    expect(await admin.textContent()).toMatch(/^(48m|49m)$/);
+  });
+
   it('refreshes now, and deactivating removes the profile from the credentials file', async () => {
     const { page, home, bridge } = await ui.open({
       setup: async (engine) => {

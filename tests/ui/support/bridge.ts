@@ -15,7 +15,7 @@ import type {
 import type { Settings, Snapshot } from '../../../shared/model';
 import type { SessionEngine } from '../../../electron/core/session/session-engine';
 
-type Verb = Exclude<keyof SwitchyardApi, 'onSnapshot' | 'onFocusRole'>;
+type Verb = Exclude<keyof SwitchyardApi, 'onSnapshot' | 'onFocusRole' | 'onPopupVisibility'>;
 
 const CHANNEL_OF: Record<Verb, InvokeChannel> = {
   getSnapshot: 'snapshot:get',
@@ -48,6 +48,8 @@ export interface Bridge {
   readonly log: ShellLog;
   /** Push 'role:focus' as a clicked notification would. */
   focusRole(roleId: string): Promise<void>;
+  /** Push 'popup:visibility' as the shell does when the popup is shown or hidden. */
+  setPopupVisible(visible: boolean): Promise<void>;
   /** Resolves once every snapshot pushed so far has reached the page. */
   flush(): Promise<void>;
   dispose(): void;
@@ -119,6 +121,7 @@ function pageBridge(verbs: readonly string[]): void {
   const api: Record<string, unknown> = {
     onSnapshot: on('snapshot:changed'),
     onFocusRole: on('role:focus'),
+    onPopupVisibility: on('popup:visibility'),
   };
   for (const verb of verbs) api[verb] = (...args: unknown[]) => call(verb, args);
   Object.defineProperty(window, 'switchyard', { value: Object.freeze(api), enumerable: true });
@@ -167,6 +170,7 @@ export async function installBridge(page: Page, engine: SessionEngine): Promise<
   return {
     log,
     focusRole: (roleId) => push('role:focus', roleId),
+    setPopupVisible: (visible) => push('popup:visibility', visible),
     flush: () => queue,
     dispose: unsubscribe,
   };

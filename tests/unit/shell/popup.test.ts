@@ -84,7 +84,36 @@ describe('createPopup', () => {
   it('showOnRole shows the popup and tells the page which role', () => {
     popupOn('linux').showOnRole('prod');
     expect(window.isVisible()).toBe(true);
-    expect(window.webContents.sent).toEqual([{ channel: 'role:focus', payload: 'prod' }]);
+    expect(window.webContents.sent).toEqual([
+      { channel: 'popup:visibility', payload: true },
+      { channel: 'role:focus', payload: 'prod' },
+    ]);
+  });
+
+  it('tells the page when it is shown or hidden, and again after each load', () => {
+    const popup = popupOn('linux');
+    const said = () =>
+      window.webContents.sent
+        .filter((message) => message.channel === 'popup:visibility')
+        .map((message) => message.payload);
+    // Electron renders the hidden window at launch and its page thinks it is seen.
+    window.webContents.emit('did-finish-load');
+    expect(said()).toEqual([false]);
+    popup.show();
+    popup.hide();
+    expect(said()).toEqual([false, true, false]);
+    popup.show();
+    window.webContents.emit('did-finish-load'); // a reload while shown
+    expect(said()).toEqual([false, true, false, true, true]);
+    // A blur-hide is a hide too.
+    window.emit('blur');
+    clock.advance(BLUR_HIDE_DELAY_MS);
+    expect(said()).toEqual([false, true, false, true, true, false]);
+
+    popup.dispose();
+    window.show();
+    window.webContents.emit('did-finish-load');
+    expect(said()).toHaveLength(6);
   });
 
   it('does nothing once the window is destroyed', () => {

@@ -41,6 +41,7 @@ const VERBS: Record<keyof SwitchyardApi, true> = {
   getSnapshot: true,
   onSnapshot: true,
   onFocusRole: true,
+  onPopupVisibility: true,
   activate: true,
   deactivate: true,
   refresh: true,
@@ -100,19 +101,25 @@ describe('preload', () => {
   it('listeners get the payload only, never the IPC event, and can unsubscribe', () => {
     const snapshots = vi.fn();
     const focus = vi.fn();
+    const visibility = vi.fn();
     const stopSnapshots = api.onSnapshot(snapshots);
     const stopFocus = api.onFocusRole(focus);
+    const stopVisibility = api.onPopupVisibility(visibility);
     const event = { sender: 'ipcRenderer', ports: [] };
     const snapshot = snapshotOf([]);
     fake.ipcRenderer.emit('snapshot:changed', event, snapshot);
     fake.ipcRenderer.emit('role:focus', event, 'prod');
+    fake.ipcRenderer.emit('popup:visibility', event, false);
     expect(snapshots.mock.calls).toEqual([[snapshot]]);
     expect(focus.mock.calls).toEqual([['prod']]);
+    expect(visibility.mock.calls).toEqual([[false]]);
 
     stopSnapshots();
     stopFocus();
+    stopVisibility();
     expect(fake.ipcRenderer.listenerCount('snapshot:changed')).toBe(0);
     expect(fake.ipcRenderer.listenerCount('role:focus')).toBe(0);
+    expect(fake.ipcRenderer.listenerCount('popup:visibility')).toBe(0);
   });
 
   it('keeps one subscription per call, each removable on its own', () => {
