@@ -4,6 +4,7 @@
  * `BENCH_RESULT {…}` line on stdout, progress goes to stderr.
  */
 import { benchAssume } from './assume-vs-seed';
+import { benchImport } from './config-import';
 import { benchEditor } from './credentials-editor';
 import { benchIdle } from './daemon-idle';
 import { benchRefresh } from './refresh-round';
@@ -19,6 +20,8 @@ async function main(section: string | undefined, options: Options): Promise<unkn
       return benchRefresh(options.roles ?? 500, options.latencyMs ?? 50, options.concurrency ?? 10);
     case 'editor':
       return benchEditor(options.profiles ?? 5000, options.runs ?? 15);
+    case 'import':
+      return benchImport(options.profiles ?? 2000, options.runs ?? 5);
     case 'idle':
       return benchIdle(options.roles ?? 200, options.seconds ?? 60);
     default:

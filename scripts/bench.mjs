@@ -7,7 +7,7 @@
  *   npm run bench                  all rows (a few minutes)
  *   npm run bench -- --quick       fewer runs, shorter idle, no 5,000-role round (< 2 min)
  *   npm run bench -- --full        also the refresh round at 10,000 roles (time-limited, see below)
- *   npm run bench -- --only assume,refresh,editor,idle,ui
+ *   npm run bench -- --only assume,refresh,editor,import,idle,ui
  *   npm run bench -- --json out.json   also write every raw figure as JSON
  *   npm run bench -- --only idle --idle-seconds 600   the idle row over 10 real minutes
  *
@@ -47,6 +47,8 @@ const plan = {
       : [50, 500, 1000, 5000],
   refreshLimitSeconds: 300,
   editorProfiles: [50, 500, 5000],
+  importProfiles: QUICK ? [500, 2000] : [500, 2000, 5000],
+  importRuns: QUICK ? 3 : 5,
   editorRuns: QUICK ? 7 : 15,
   idleRoles: 200,
   idleSeconds: args['idle-seconds'] ? Number(args['idle-seconds']) : QUICK ? 20 : 60,
@@ -313,6 +315,26 @@ async function main() {
             `${e.rssMb} / ${e.heapUsedMb} / ${e.maxRssMb} MB`,
           );
         }
+      }
+    }
+
+    if (want('import')) {
+      results.import = [];
+      for (const profiles of plan.importProfiles) {
+        const m = await section(script, 'import', { profiles, runs: plan.importRuns });
+        results.import.push(m);
+        row(
+          '3 import',
+          `~/.aws/config of ${profiles} role profiles: preview / apply (${m.added} added)`,
+          '—',
+          `${ms(median(m.planMs))} / ${ms(median(m.applyMs))}`,
+        );
+        row(
+          '3 import',
+          `  imported again, every role changed: preview / apply (${m.updated} updated)`,
+          '—',
+          `${ms(median(m.replanMs))} / ${ms(median(m.reapplyMs))}`,
+        );
       }
     }
 

@@ -11,7 +11,7 @@ import {
   readConfigProfiles,
   type ConfigProfile,
 } from './config-role-profiles';
-import { checkRolePlacement } from './role-graph';
+import { RoleGraph } from './role-graph';
 import { derivedRoleId } from './role-id';
 
 /**
@@ -238,6 +238,8 @@ export function planConfigImport(
   // plus the roles accepted before it; a role whose source was refused is refused too.
   const skipped: ConfigImportSkip[] = [];
   const catalog = new Map(existingRoles.map((role) => [role.id, role]));
+  // One index of the catalog as it grows, not one per role (2,000 roles took 1.4 s).
+  const graph = new RoleGraph(existingRoles);
   const accepted: RoleEntry[] = [];
   const importedIds = new Map<string, string>();
   for (const name of finished) {
@@ -258,16 +260,14 @@ export function planConfigImport(
       continue;
     }
     try {
-      checkRolePlacement(
-        entry,
-        [...catalog.values()].filter((role) => role.id !== entry.id),
-      );
+      graph.checkPlacement(entry, entry.id);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       skipped.push({ profile: name, reason: reasonFrom(error) });
       continue;
     }
     catalog.set(entry.id, entry);
+    graph.set(entry);
     accepted.push(entry);
   }
 

@@ -79,6 +79,8 @@ export class RoleGraph {
   readonly #firstById = new Map<string, RoleEntry>();
   readonly #byProfile = new Map<string, RoleEntry[]>();
   readonly #bySourceProfile = new Map<string, RoleEntry[]>();
+  /** Each id's place in the list: where its first role was added. */
+  readonly #position = new Map<string, number>();
 
   constructor(roles: readonly RoleEntry[]) {
     for (const role of roles) this.add(role);
@@ -86,10 +88,85 @@ export class RoleGraph {
 
   /** Appends a role to the end of the list. */
   add(role: RoleEntry): void {
+    if (!this.#position.has(role.id)) this.#position.set(role.id, this.#position.size);
     push(this.#byId, role.id, role);
     if (!this.#firstById.has(role.id)) this.#firstById.set(role.id, role);
     push(this.#byProfile, role.profile, role);
     if (role.source.kind === 'profile') push(this.#bySourceProfile, role.source.profile, role);
+  }
+
+  /**
+   * Puts `role` in place of the roles with its id (as `Map.set` does to a
+   * catalog keyed by id), or appends it when there is none. The replaced role
+   * keeps the id's place, so every lookup (and which role an error names when
+   * several match) is what a graph built afresh from that catalog would give.
+   */
+  set(role: RoleEntry): void {
+    const previous = this.#byId.get(role.id);
+    if (!previous) return this.add(role);
+    this.#byId.set(role.id, [role]);
+    this.#firstById.set(role.id, role);
+    const sourceProfile = (entry: RoleEntry) =>
+      entry.source.kind === 'profile' ? entry.source.profile : undefined;
+    const newSource = sourceProfile(role);
+    let placedProfile = false;
+    let placedSource = false;
+    for (const old of previous) {
+      const keepProfile: boolean = !placedProfile && old.profile === role.profile;
+      this.#replaceIn(this.#byProfile, old.profile, old, keepProfile ? role : undefined);
+      placedProfile ||= keepProfile;
+      const oldSource = sourceProfile(old);
+      if (oldSource === undefined) continue;
+      const keepSource: boolean = !placedSource && newSource === oldSource;
+      this.#replaceIn(this.#bySourceProfile, oldSource, old, keepSource ? role : undefined);
+      placedSource ||= keepSource;
+    }
+    if (!placedProfile) this.#insertInOrder(this.#byProfile, role.profile, role);
+    if (newSource !== undefined && !placedSource) {
+      this.#insertInOrder(this.#bySourceProfile, newSource, role);
+    }
+  }
+
+  /**
+   * Lists are in catalog order, so a role's place in one is found by binary
+   * search on positions (a re-import replaces thousands of roles that all read
+   * one source profile). The first index of a role placed at or after `position`.
+   */
+  #lowerBound(list: readonly RoleEntry[], position: number): number {
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.#position.get(list[mid]!.id) ?? Number.POSITIVE_INFINITY) < position) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** Puts `next` where `old` was in the list under `key`, or drops `old` when there is no `next`. */
+  #replaceIn(
+    map: Map<string, RoleEntry[]>,
+    key: string,
+    old: RoleEntry,
+    next: RoleEntry | undefined,
+  ): void {
+    const list = map.get(key);
+    if (!list) return;
+    let at = this.#lowerBound(list, this.#position.get(old.id) ?? Number.POSITIVE_INFINITY);
+    while (at < list.length && list[at] !== old) at++; // roles sharing an id share a position
+    if (at >= list.length) at = list.indexOf(old); // a list out of order (repeated ids)
+    if (at < 0) return;
+    if (next === undefined) list.splice(at, 1);
+    else list[at] = next;
+    if (list.length === 0) map.delete(key);
+  }
+
+  /** Adds a replaced role to a list at its catalog position, so lookups match a fresh graph. */
+  #insertInOrder(map: Map<string, RoleEntry[]>, key: string, role: RoleEntry): void {
+    const list = map.get(key);
+    if (!list) return void map.set(key, [role]);
+    const position = this.#position.get(role.id) ?? Number.POSITIVE_INFINITY;
+    list.splice(this.#lowerBound(list, position + 1), 0, role);
   }
 
   /**

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG_VERSION } from '../../../electron/core/catalog/catalog-schema';
 import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
 import { checkCatalogDocument } from '../../../electron/core/catalog/check-catalog-document';
-import { checkRolePlacement, checkRoleUnique } from '../../../electron/core/catalog/role-graph';
+import {
+  checkRolePlacement,
+  checkRoleUnique,
+  RoleGraph,
+} from '../../../electron/core/catalog/role-graph';
 import type { RoleEntry } from '../../../shared/model';
 import { expectInputError } from '../shared/expect-input-error';
 import { arn, roleInput, useTempConfigDir } from './catalog-fixtures';
@@ -281,5 +285,100 @@ describe('catalog rules: a whole file', () => {
     expect(
       checkCatalogDocument({ version: CATALOG_VERSION, roles: valid, settings: {} }).roles,
     ).toEqual(valid);
+  });
+});
+
+describe('RoleGraph.set: one index kept up to date instead of one per check', () => {
+  const PROFILES = ['p0', 'p1', 'p2', 'p3', 'login', 'ci'];
+  const IDS = ['r0', 'r1', 'r2', 'r3', 'r4', 'r5'];
+
+  /** A small deterministic generator, so a failure can be replayed. */
+  function random(seed: number) {
+    let state = seed;
+    return (n: number) => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state % n;
+    };
+  }
+
+  function randomRole(next: (n: number) => number): RoleEntry {
+    const id = IDS[next(IDS.length)]!;
+    const chained = next(3) === 0;
+    return {
+      id,
+      label: `Role ${id} v${next(1000)}`,
+      roleArn: arn(`R${id}`),
+      profile: PROFILES[next(PROFILES.length)]!,
+      source: chained
+        ? { kind: 'role', roleId: IDS[next(IDS.length)]! }
+        : { kind: 'profile', profile: PROFILES[next(PROFILES.length)]! },
+      tags: [],
+      ...(next(4) === 0 ? { durationSeconds: 7200 } : {}),
+    };
+  }
+
+  const outcome = (run: () => void): string => {
+    try {
+      run();
+      return 'ok';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  it('answers every placement check as a graph built afresh from the same catalog', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const next = random(seed);
+      const catalog = new Map<string, RoleEntry>();
+      const graph = new RoleGraph([]);
+      for (let step = 0; step < 60; step++) {
+        const entry = randomRole(next);
+        catalog.set(entry.id, entry);
+        graph.set(entry);
+        const fresh = new RoleGraph([...catalog.values()]);
+        const probe = randomRole(next);
+        const where = `seed ${seed}, step ${step}`;
+        expect(
+          outcome(() => graph.checkPlacement(probe, probe.id)),
+          where,
+        ).toBe(outcome(() => fresh.checkPlacement(probe, probe.id)));
+        expect(
+          outcome(() => graph.checkUnique(probe)),
+          where,
+        ).toBe(outcome(() => fresh.checkUnique(probe)));
+      }
+    }
+  });
+
+  it('frees the profiles a replaced role no longer writes or reads', () => {
+    const graph = new RoleGraph([]);
+    const first: RoleEntry = {
+      id: 'r1',
+      label: 'One',
+      roleArn: arn('One'),
+      profile: 'old-target',
+      source: { kind: 'profile', profile: 'old-source' },
+      tags: [],
+    };
+    graph.set(first);
+    const other = (profile: string): RoleEntry => ({
+      ...first,
+      id: 'r2',
+      label: 'Two',
+      profile,
+      source: { kind: 'profile', profile: 'ci' },
+    });
+    expect(outcome(() => graph.checkPlacement(other('old-target')))).toContain(
+      'is already written by',
+    );
+    expect(outcome(() => graph.checkPlacement(other('old-source')))).toContain(
+      'is the source profile of',
+    );
+    graph.set({ ...first, profile: 'new-target', source: { kind: 'profile', profile: 'login' } });
+    expect(outcome(() => graph.checkPlacement(other('old-target')))).toBe('ok');
+    expect(outcome(() => graph.checkPlacement(other('old-source')))).toBe('ok');
+    expect(outcome(() => graph.checkPlacement(other('new-target')))).toContain(
+      'is already written by "One" (id r1)',
+    );
   });
 });
