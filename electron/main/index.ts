@@ -26,6 +26,7 @@ async function boot(): Promise<void> {
       clock: systemClock(),
       platform: process.platform,
       isPackaged: app.isPackaged,
+      env: process.env,
       preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
       location: rendererLocation({
         mainDir: import.meta.dirname,

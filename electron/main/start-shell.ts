@@ -31,6 +31,8 @@ export interface ShellOptions {
   readonly preloadPath: string;
   readonly location: RendererLocation;
   readonly trayIconDir: string;
+  /** Where the Linux autostart entry goes (XDG_CONFIG_HOME, HOME) and APPIMAGE; process.env. */
+  readonly env: NodeJS.ProcessEnv;
 }
 
 export interface Shell {
@@ -94,7 +96,7 @@ export function startShell(options: ShellOptions): Shell {
   trayBounds = () => tray.bounds();
 
   const shortcut = createPopupShortcut(() => popup.show(), logger);
-  const launchAtLogin = syncLaunchAtLogin(platform, isPackaged);
+  const launchAtLogin = syncLaunchAtLogin(platform, isPackaged, options.env);
   const applySettings = (snapshot: Snapshot): void => {
     shortcut.apply(snapshot.settings.shortcut);
     try {

@@ -12,7 +12,14 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
-export type ToolName = 'moto' | 'aws-cli' | 'aws-cli-v2' | 'chromium' | 'secret-service';
+export type ToolName =
+  | 'moto'
+  | 'aws-cli'
+  | 'aws-cli-v2'
+  | 'chromium'
+  | 'secret-service'
+  | 'desktop-file-validate'
+  | 'gio';
 
 export interface ToolStatus {
   available: boolean;
@@ -145,6 +152,12 @@ function probe(name: ToolName): string | undefined {
       return hasSecretService()
         ? undefined
         : 'dbus-run-session and gnome-keyring-daemon are needed for a Secret Service';
+    case 'desktop-file-validate':
+      return which('desktop-file-validate')
+        ? undefined
+        : 'desktop-file-validate was not found (Debian: desktop-file-utils)';
+    case 'gio':
+      return which('gio') ? undefined : 'gio was not found (Debian: libglib2.0-bin)';
   }
 }
 

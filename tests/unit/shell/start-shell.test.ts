@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -47,6 +50,8 @@ let engine: FakeEngine;
 let clock: FakeClock;
 let logger: ReturnType<typeof memoryLogger>;
 let shell: Shell | undefined;
+/** XDG_CONFIG_HOME for the shell: the Linux autostart entry lands here, never in the real home. */
+let configHome: string;
 
 function start(overrides: { platform?: NodeJS.Platform; isPackaged?: boolean } = {}): {
   window: fake.BrowserWindow;
@@ -61,6 +66,7 @@ function start(overrides: { platform?: NodeJS.Platform; isPackaged?: boolean } =
     preloadPath: '/opt/Switchyard/resources/app.asar/out/preload/index.cjs',
     location,
     trayIconDir: '/opt/Switchyard/resources/tray',
+    env: { XDG_CONFIG_HOME: configHome, HOME: join(configHome, 'no-home') },
   });
   const window = fake.BrowserWindow.instances[0];
   const tray = fake.Tray.instances[0];
@@ -80,11 +86,13 @@ beforeEach(() => {
   engine.leaky = true;
   clock = new FakeClock(T0);
   logger = memoryLogger();
+  configHome = mkdtempSync(join(tmpdir(), 'switchyard-shell-'));
 });
 
 afterEach(() => {
   shell?.dispose();
   shell = undefined;
+  rmSync(configHome, { recursive: true, force: true });
 });
 
 describe('IPC handlers', () => {
@@ -525,14 +533,38 @@ describe('settings', () => {
     expect(fake.app.setLoginItemSettings).toHaveBeenCalledTimes(1);
   });
 
-  it('leaves login items alone on Linux and in unpackaged runs', () => {
+  it('on Linux writes an XDG autostart entry, and removes it when switched off', () => {
+    const entry = join(configHome, 'autostart', 'switchyard.desktop');
     start({ platform: 'linux' });
+    expect(existsSync(entry)).toBe(false);
     engine.emit(snapshotOf([], { settings: { ...DEFAULT_SETTINGS, launchAtLogin: true } }));
+    expect(readFileSync(entry, 'utf8')).toContain(`Exec=${JSON.stringify(process.execPath)}`);
+    engine.emit(snapshotOf([], { settings: { ...DEFAULT_SETTINGS, launchAtLogin: false } }));
+    expect(existsSync(entry)).toBe(false);
+    expect(fake.app.setLoginItemSettings).not.toHaveBeenCalled();
+  });
+
+  it('leaves login items alone in unpackaged runs', () => {
+    start({ platform: 'linux', isPackaged: false });
+    engine.emit(snapshotOf([], { settings: { ...DEFAULT_SETTINGS, launchAtLogin: true } }));
+    expect(existsSync(join(configHome, 'autostart'))).toBe(false);
     shell?.dispose();
     fake.resetFakeElectron();
     start({ platform: 'win32', isPackaged: false });
     engine.emit(snapshotOf([], { settings: { ...DEFAULT_SETTINGS, launchAtLogin: true } }));
     expect(fake.app.setLoginItemSettings).not.toHaveBeenCalled();
+  });
+
+  it('logs an autostart entry it cannot write, and carries on', () => {
+    // A file where the autostart folder should be.
+    rmSync(configHome, { recursive: true, force: true });
+    writeFileSync(configHome, 'not a folder');
+    start({ platform: 'linux' });
+    engine.emit(snapshotOf([], { settings: { ...DEFAULT_SETTINGS, launchAtLogin: true } }));
+    expect(
+      logger.lines.some((line) => line.startsWith('WARN could not change the login item')),
+    ).toBe(true);
+    rmSync(configHome, { force: true });
   });
 });
 

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+
+/**
+ * Launch at login on Linux: an XDG autostart entry, which GNOME, KDE, Xfce and
+ * the other freedesktop sessions start at login. Electron's setLoginItemSettings
+ * covers macOS and Windows only. Node-only (no Electron), so it is tested
+ * against real files and real freedesktop tools.
+ */
+
+export const AUTOSTART_FILE_NAME = 'switchyard.desktop';
+
+/** `$XDG_CONFIG_HOME/autostart`, or `~/.config/autostart` (the spec ignores relative values). */
+export function autostartDir(env: NodeJS.ProcessEnv): string {
+  const configHome = env.XDG_CONFIG_HOME;
+  if (configHome && isAbsolute(configHome)) return join(configHome, 'autostart');
+  const home = env.HOME && isAbsolute(env.HOME) ? env.HOME : homedir();
+  return join(home, '.config', 'autostart');
+}
+
+/**
+ * One argument of an Exec line, quoted as the Desktop Entry spec says: inside
+ * double quotes, `"`, `` ` ``, `$` and `\` take a backslash, then the string
+ * escape of the file format doubles every backslash. A `%` would be written
+ * `%%`, but GLib (GNOME, Xfce, Cinnamon, MATE) then looks for a file named with
+ * `%%` and refuses the entry, so such a path is refused here, with a reason.
+ */
+export function execArgument(argument: string): string {
+  const refuse = (what: string) =>
+    new Error(
+      `cannot start ${JSON.stringify(argument)} at login: ${what}; move Switchyard to a plainer path`,
+    );
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  if (/[\u0000-\u001f\u007f]/.test(argument)) {
+    throw refuse('a desktop entry cannot hold a control character (a newline, a tab…)');
+  }
+  if (argument.includes('%')) throw refuse("GNOME's autostart cannot read a path with a %");
+  const quoted = `"${argument.replace(/["`$\\]/g, (c) => `\\${c}`)}"`;
+  return quoted.replace(/\\/g, '\\\\');
+}
+
+/** The autostart entry that starts the app at `execPath`. */
+export function autostartEntry(execPath: string): string {
+  return [
+    '[Desktop Entry]',
+    'Type=Application',
+    'Version=1.0',
+    'Name=Switchyard',
+    'Comment=Keeps your AWS role sessions fresh',
+    `Exec=${execArgument(execPath)}`,
+    'Icon=switchyard',
+    'Terminal=false',
+    'X-GNOME-Autostart-enabled=true',
+    '',
+  ].join('\n');
+}
+
+/**
+ * The app's own executable to start at login: the AppImage file itself when
+ * running from one (its process.execPath is inside a mount that changes every
+ * run), else the executable.
+ */
+export function launchPath(env: NodeJS.ProcessEnv, execPath: string): string {
+  const appImage = env.APPIMAGE;
+  return appImage && isAbsolute(appImage) ? appImage : execPath;
+}
+
+function readIfPresent(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Writes (enabled) or removes (disabled) Switchyard's autostart entry in `dir`;
+ * nothing else in the folder is touched. The entry is written to a temporary
+ * file and renamed into place, so a session starting meanwhile never reads half
+ * of it; an entry already as wanted is left alone.
+ */
+export function setXdgAutostart(enabled: boolean, dir: string, execPath: string): void {
+  const path = join(dir, AUTOSTART_FILE_NAME);
+  if (!enabled) {
+    rmSync(path, { force: true });
+    return;
+  }
+  const entry = autostartEntry(execPath);
+  if (readIfPresent(path) === entry) return;
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const temp = join(dir, `.${AUTOSTART_FILE_NAME}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temp, entry, { mode: 0o644, flag: 'wx' });
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** True when Switchyard's autostart entry is there and not switched off (Hidden=true). */
+export function isXdgAutostartEnabled(dir: string): boolean {
+  const text = readIfPresent(join(dir, AUTOSTART_FILE_NAME));
+  return text !== undefined && !/^Hidden\s*=\s*true\s*$/m.test(text);
+}
