@@ -1,6 +1,6 @@
 import { app } from 'electron';
 
-import { autostartDir, launchPath, setXdgAutostart } from './xdg-autostart';
+import { autostartDir, launchPath, setXdgAutostart, xdgAutostartState } from './xdg-autostart';
 
 /**
  * settings.launchAtLogin → the OS login items: Electron's setLoginItemSettings
@@ -17,10 +17,15 @@ export function syncLaunchAtLogin(
   let applied: boolean | undefined;
   return (enabled) => {
     if (enabled === applied) return;
+    const atStart = applied === undefined;
     applied = enabled;
     if (!isPackaged) return;
     if (platform === 'linux') {
-      setXdgAutostart(enabled, autostartDir(env), launchPath(env, process.execPath));
+      const dir = autostartDir(env);
+      // Switched off in the desktop's own startup settings: at start-up that choice
+      // stands; turning the setting on again in Switchyard overrides it.
+      if (atStart && enabled && xdgAutostartState(dir) === 'switched-off') return;
+      setXdgAutostart(enabled, dir, launchPath(env, process.execPath));
       return;
     }
     if (platform !== 'darwin' && platform !== 'win32') return;

@@ -101,8 +101,11 @@ export function setXdgAutostart(enabled: boolean, dir: string, execPath: string)
   }
 }
 
-/** True when Switchyard's autostart entry is there and not switched off (Hidden=true). */
-export function isXdgAutostartEnabled(dir: string): boolean {
+/** Whether Switchyard's entry is there, and if so whether the session's own settings switched it off. */
+export function xdgAutostartState(dir: string): 'missing' | 'on' | 'switched-off' {
   const text = readIfPresent(join(dir, AUTOSTART_FILE_NAME));
-  return text !== undefined && !/^Hidden\s*=\s*true\s*$/m.test(text);
+  if (text === undefined) return 'missing';
+  // Hidden=true is the spec's "deleted"; GNOME's tools write X-GNOME-Autostart-enabled=false.
+  const off = /^(Hidden\s*=\s*true|X-GNOME-Autostart-enabled\s*=\s*false)\s*$/m.test(text);
+  return off ? 'switched-off' : 'on';
 }

@@ -544,6 +544,21 @@ describe('settings', () => {
     expect(fake.app.setLoginItemSettings).not.toHaveBeenCalled();
   });
 
+  it('on Linux keeps, at start-up, an entry switched off in the desktop settings; a toggle overrides', () => {
+    const entry = join(configHome, 'autostart', 'switchyard.desktop');
+    engine.emit(snapshotOf([], { settings: { ...DEFAULT_SETTINGS, launchAtLogin: true } }));
+    start({ platform: 'linux' });
+    const written = readFileSync(entry, 'utf8');
+    shell?.dispose();
+    fake.resetFakeElectron();
+    writeFileSync(entry, `${written}Hidden=true\n`); // GNOME's "Startup Applications" said no
+    start({ platform: 'linux' });
+    expect(readFileSync(entry, 'utf8')).toBe(`${written}Hidden=true\n`);
+    engine.emit(snapshotOf([], { settings: { ...DEFAULT_SETTINGS, launchAtLogin: false } }));
+    engine.emit(snapshotOf([], { settings: { ...DEFAULT_SETTINGS, launchAtLogin: true } }));
+    expect(readFileSync(entry, 'utf8')).toBe(written);
+  });
+
   it('leaves login items alone in unpackaged runs', () => {
     start({ platform: 'linux', isPackaged: false });
     engine.emit(snapshotOf([], { settings: { ...DEFAULT_SETTINGS, launchAtLogin: true } }));

@@ -18,9 +18,9 @@ import {
   autostartDir,
   autostartEntry,
   execArgument,
-  isXdgAutostartEnabled,
   launchPath,
   setXdgAutostart,
+  xdgAutostartState,
 } from '../../../electron/main/xdg-autostart';
 import { requireTool } from '../../support/tools';
 
@@ -93,7 +93,7 @@ describe('setXdgAutostart', () => {
     const path = join(dir, AUTOSTART_FILE_NAME);
     expect(readFileSync(path, 'utf8')).toBe(autostartEntry('/opt/Switchyard/switchyard'));
     expect(statSync(path).mode & 0o777).toBe(0o644);
-    expect(isXdgAutostartEnabled(dir)).toBe(true);
+    expect(xdgAutostartState(dir)).toBe('on');
     writeFileSync(other, '[Desktop Entry]\nType=Application\nName=Other\nExec=other\n');
 
     const before = statSync(path);
@@ -105,17 +105,23 @@ describe('setXdgAutostart', () => {
 
     setXdgAutostart(false, dir, '/opt/Moved/switchyard');
     expect(existsSync(path)).toBe(false);
-    expect(isXdgAutostartEnabled(dir)).toBe(false);
+    expect(xdgAutostartState(dir)).toBe('missing');
     expect(readdirSync(dir)).toEqual(['someone-else.desktop']);
     setXdgAutostart(false, dir, '/opt/Moved/switchyard'); // already off: nothing to do
   });
 
-  it('reads an entry the user switched off in their session settings (Hidden=true) as off', () => {
+  it('reads an entry switched off in the session settings (Hidden, or the GNOME key) as such', () => {
     const dir = tempDir();
-    setXdgAutostart(true, dir, '/opt/Switchyard/switchyard');
     const path = join(dir, AUTOSTART_FILE_NAME);
-    writeFileSync(path, `${readFileSync(path, 'utf8')}Hidden=true\n`);
-    expect(isXdgAutostartEnabled(dir)).toBe(false);
+    setXdgAutostart(true, dir, '/opt/Switchyard/switchyard');
+    const entry = readFileSync(path, 'utf8');
+    writeFileSync(path, `${entry}Hidden=true\n`);
+    expect(xdgAutostartState(dir)).toBe('switched-off');
+    writeFileSync(
+      path,
+      entry.replace('X-GNOME-Autostart-enabled=true', 'X-GNOME-Autostart-enabled=false'),
+    );
+    expect(xdgAutostartState(dir)).toBe('switched-off');
   });
 
   it('fails with the file system error when the folder cannot be made, touching nothing', () => {
