@@ -363,6 +363,16 @@ export class SessionManager implements SessionEngine {
   }
 
   /**
+   * ask for several roles at once: every name is checked first (an unknown one
+   * asks nothing), then all the requests go in one state-file write; returns
+   * their ids in the order given.
+   */
+  async askAll(action: StateAction, idsOrLabels: readonly string[]): Promise<string[]> {
+    const roleIds = idsOrLabels.map((name) => this.#role(name).id);
+    return this.#requests(action, roleIds);
+  }
+
+  /**
    * Credentials for `credential_process`: the role's live session when it has
    * more than five minutes left, else a fresh one from STS that is handed out
    * without being written anywhere.

@@ -168,6 +168,36 @@ describe('switchyard daemon', () => {
     return { child, output: () => out, waitFor };
   }
 
+  it('passes several roles of one command to the refresher together, and reports each', async () => {
+    const catalog = CatalogStore.open({ dir: home.switchyardConfigDir });
+    const opsId = catalog.add({
+      label: 'Ops viewer',
+      roleArn: 'arn:aws:iam::210987654321:role/ops-viewer',
+      profile: 'ops',
+      source: { kind: 'profile', profile: 'source' },
+    }).id;
+    catalog.close();
+    const daemon = startDaemon();
+    await daemon.waitFor(/refreshing 0 active role\(s\)/);
+
+    const unknown = await cli(['activate', roleId, 'no-such-role']);
+    expect(unknown.code).toBe(2); // refused before anything is asked
+    const both = await cli(['activate', roleId, opsId, '--json']);
+    expect(both.stderr).toBe('');
+    expect(both.code).toBe(0);
+    const records = JSON.parse(both.stdout) as { id: string; state: string }[];
+    expect(records.map((r) => [r.id, r.state])).toEqual([
+      [roleId, 'active'],
+      [opsId, 'active'],
+    ]);
+    const text = home.readCredentials();
+    expect(text).toMatch(/\[dev\]\naws_access_key_id = ASIA/);
+    expect(text).toMatch(/\[ops\]\naws_access_key_id = ASIA/);
+    const off = await cli(['deactivate', roleId, opsId]);
+    expect(off.code).toBe(0);
+    expect(home.readCredentials()).toBe(USER_FILE);
+  });
+
   it('takes requests from other commands, keeps one refresher, and stops cleanly on SIGTERM', async () => {
     const daemon = startDaemon();
     await daemon.waitFor(/refreshing 0 active role\(s\)/);

@@ -35,8 +35,7 @@ async function awaitAnswers(
   roleIds: readonly string[],
 ): Promise<{ results: StateResult[]; state: SwitchyardState }> {
   const stateFile = openStateFile({ configDir: catalogDir(process.env) });
-  const ids: string[] = [];
-  for (const roleId of roleIds) ids.push(await engine.ask(action, roleId));
+  const ids = await engine.askAll(action, roleIds);
   const clock = systemClock({ unref: false });
   return new Promise((resolve, reject) => {
     const found = (results: readonly StateResult[]): StateResult[] | undefined => {
