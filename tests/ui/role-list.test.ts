@@ -93,7 +93,8 @@ describe.skipIf(!chromium.available)(`the role list ${chromium.skipReason}`, () 
 
     await page.keyboard.press('Escape'); // clears "prod"
     await page.keyboard.press('Escape'); // …then closes the popup
-    expect(bridge.log.hidden).toBe(1);
+    // The page's hidePopup call reaches the bridge asynchronously, after the key press returns.
+    await expect.poll(() => bridge.log.hidden).toBe(1);
     expect(problems).toEqual([]);
   });
 
