@@ -355,19 +355,12 @@ export class SessionManager implements SessionEngine {
   }
 
   /**
-   * Asks the running refresher (through the state file) to act; returns the
-   * request id, whose result the refresher records under the same id.
+   * Asks the running refresher (through the state file) to act on these roles.
+   * Every name is checked first (an unknown one asks nothing), then all the
+   * requests go in one state-file write. Returns the request ids in the order
+   * given; the refresher records each result under its id.
    */
-  async ask(action: StateAction, idOrLabel: string): Promise<string> {
-    return this.#request(action, this.#role(idOrLabel).id);
-  }
-
-  /**
-   * ask for several roles at once: every name is checked first (an unknown one
-   * asks nothing), then all the requests go in one state-file write; returns
-   * their ids in the order given.
-   */
-  async askAll(action: StateAction, idsOrLabels: readonly string[]): Promise<string[]> {
+  async ask(action: StateAction, idsOrLabels: readonly string[]): Promise<string[]> {
     const roleIds = idsOrLabels.map((name) => this.#role(name).id);
     return this.#requests(action, roleIds);
   }

@@ -35,7 +35,7 @@ async function awaitAnswers(
   roleIds: readonly string[],
 ): Promise<{ results: StateResult[]; state: SwitchyardState }> {
   const stateFile = openStateFile({ configDir: catalogDir(process.env) });
-  const ids = await engine.askAll(action, roleIds);
+  const ids = await engine.ask(action, roleIds);
   const clock = systemClock({ unref: false });
   return new Promise((resolve, reject) => {
     const found = (results: readonly StateResult[]): StateResult[] | undefined => {
