@@ -24,16 +24,24 @@ beforeAll(async () => {
 afterAll(async () => {
   await sts.close();
 });
+/** Adds a role assumed from the `source` profile to the test home's catalog; returns its id. */
+function addRole(label: string, roleName: string, profile: string): string {
+  const catalog = CatalogStore.open({ dir: home.switchyardConfigDir });
+  try {
+    return catalog.add({
+      label,
+      roleArn: `arn:aws:iam::210987654321:role/${roleName}`,
+      profile,
+      source: { kind: 'profile', profile: 'source' },
+    }).id;
+  } finally {
+    catalog.close();
+  }
+}
+
 beforeEach(() => {
   home = createTempAwsHome({ credentials: USER_FILE, env: { AWS_ENDPOINT_URL_STS: sts.endpoint } });
-  const catalog = CatalogStore.open({ dir: home.switchyardConfigDir });
-  roleId = catalog.add({
-    label: 'Dev admin',
-    roleArn: 'arn:aws:iam::210987654321:role/dev-admin',
-    profile: 'dev',
-    source: { kind: 'profile', profile: 'source' },
-  }).id;
-  catalog.close();
+  roleId = addRole('Dev admin', 'dev-admin', 'dev');
 });
 afterEach(() => {
   home.cleanup();
@@ -169,14 +177,7 @@ describe('switchyard daemon', () => {
   }
 
   it('passes several roles of one command to the refresher together, and reports each', async () => {
-    const catalog = CatalogStore.open({ dir: home.switchyardConfigDir });
-    const opsId = catalog.add({
-      label: 'Ops viewer',
-      roleArn: 'arn:aws:iam::210987654321:role/ops-viewer',
-      profile: 'ops',
-      source: { kind: 'profile', profile: 'source' },
-    }).id;
-    catalog.close();
+    const opsId = addRole('Ops viewer', 'ops-viewer', 'ops');
     const daemon = startDaemon();
     await daemon.waitFor(/refreshing 0 active role\(s\)/);
 
