@@ -99,11 +99,9 @@ export function startShell(options: ShellOptions): Shell {
   const launchAtLogin = syncLaunchAtLogin(platform, isPackaged, options.env);
   const applySettings = (snapshot: Snapshot): void => {
     shortcut.apply(snapshot.settings.shortcut);
-    try {
-      launchAtLogin(snapshot.settings.launchAtLogin);
-    } catch (error) {
-      logger.warn('could not change the login item', error);
-    }
+    launchAtLogin(snapshot.settings.launchAtLogin).catch((error: unknown) =>
+      logger.warn('could not change the login item', error),
+    );
   };
   applySettings(firstSnapshot);
 

@@ -1,7 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+
+import { writeFileAtomic } from '../core/credentials/atomic-write';
+import { errorCode } from '../core/credentials/fs-error-message';
 
 /**
  * Launch at login on Linux: an XDG autostart entry, which GNOME, KDE, Xfce and
@@ -67,43 +69,41 @@ export function launchPath(env: NodeJS.ProcessEnv, execPath: string): string {
   return appImage && isAbsolute(appImage) ? appImage : execPath;
 }
 
-function readIfPresent(path: string): string | undefined {
+async function readIfPresent(path: string): Promise<string | undefined> {
   try {
-    return readFileSync(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // ENOTDIR: something that is not a folder stands where the folder should be, so
+    // there is no entry; writing one then fails with a clear message.
+    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return undefined;
     throw error;
   }
 }
 
 /**
  * Writes (enabled) or removes (disabled) Switchyard's autostart entry in `dir`;
- * nothing else in the folder is touched. The entry is written to a temporary
- * file and renamed into place, so a session starting meanwhile never reads half
- * of it; an entry already as wanted is left alone.
+ * nothing else in the folder is touched. The write is the credentials file's
+ * atomic one (temporary file, fsync, rename), so a session starting meanwhile
+ * never reads half an entry; an entry already as wanted is left alone.
  */
-export function setXdgAutostart(enabled: boolean, dir: string, execPath: string): void {
+export async function setXdgAutostart(
+  enabled: boolean,
+  dir: string,
+  execPath: string,
+): Promise<void> {
   const path = join(dir, AUTOSTART_FILE_NAME);
   if (!enabled) {
-    rmSync(path, { force: true });
+    await rm(path, { force: true });
     return;
   }
   const entry = autostartEntry(execPath);
-  if (readIfPresent(path) === entry) return;
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const temp = join(dir, `.${AUTOSTART_FILE_NAME}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temp, entry, { mode: 0o644, flag: 'wx' });
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  if ((await readIfPresent(path)) === entry) return;
+  await writeFileAtomic(path, entry, { mode: 0o644 });
 }
 
 /** Whether Switchyard's entry is there, and if so whether the session's own settings switched it off. */
-export function xdgAutostartState(dir: string): 'missing' | 'on' | 'switched-off' {
-  const text = readIfPresent(join(dir, AUTOSTART_FILE_NAME));
+export async function xdgAutostartState(dir: string): Promise<'missing' | 'on' | 'switched-off'> {
+  const text = await readIfPresent(join(dir, AUTOSTART_FILE_NAME));
   if (text === undefined) return 'missing';
   // Hidden=true is the spec's "deleted"; GNOME's tools write X-GNOME-Autostart-enabled=false.
   const off = /^(Hidden\s*=\s*true|X-GNOME-Autostart-enabled\s*=\s*false)\s*$/m.test(text);

@@ -85,52 +85,53 @@ describe('execArgument', () => {
   });
 });
 
-describe('setXdgAutostart', () => {
-  it('writes one 0644 entry through a temporary file, leaves it alone when unchanged, and removes only it', () => {
+describe('setXdgAutostart', async () => {
+  it('writes one 0644 entry through a temporary file, leaves it alone when unchanged, and removes only it', async () => {
     const dir = join(tempDir(), 'autostart'); // missing: created
     const other = join(dir, 'someone-else.desktop');
-    setXdgAutostart(true, dir, '/opt/Switchyard/switchyard');
+    await setXdgAutostart(true, dir, '/opt/Switchyard/switchyard');
     const path = join(dir, AUTOSTART_FILE_NAME);
     expect(readFileSync(path, 'utf8')).toBe(autostartEntry('/opt/Switchyard/switchyard'));
     expect(statSync(path).mode & 0o777).toBe(0o644);
-    expect(xdgAutostartState(dir)).toBe('on');
+    expect(await xdgAutostartState(dir)).toBe('on');
     writeFileSync(other, '[Desktop Entry]\nType=Application\nName=Other\nExec=other\n');
 
     const before = statSync(path);
-    setXdgAutostart(true, dir, '/opt/Switchyard/switchyard');
+    await setXdgAutostart(true, dir, '/opt/Switchyard/switchyard');
     expect(statSync(path).ino).toBe(before.ino); // not rewritten
-    setXdgAutostart(true, dir, '/opt/Moved/switchyard');
+    await setXdgAutostart(true, dir, '/opt/Moved/switchyard');
     expect(readFileSync(path, 'utf8')).toContain('Exec="/opt/Moved/switchyard"\n');
     expect(readdirSync(dir).sort()).toEqual(['someone-else.desktop', AUTOSTART_FILE_NAME]);
 
-    setXdgAutostart(false, dir, '/opt/Moved/switchyard');
+    await setXdgAutostart(false, dir, '/opt/Moved/switchyard');
     expect(existsSync(path)).toBe(false);
-    expect(xdgAutostartState(dir)).toBe('missing');
+    expect(await xdgAutostartState(dir)).toBe('missing');
     expect(readdirSync(dir)).toEqual(['someone-else.desktop']);
-    setXdgAutostart(false, dir, '/opt/Moved/switchyard'); // already off: nothing to do
+    await setXdgAutostart(false, dir, '/opt/Moved/switchyard'); // already off: nothing to do
   });
 
-  it('reads an entry switched off in the session settings (Hidden, or the GNOME key) as such', () => {
+  it('reads an entry switched off in the session settings (Hidden, or the GNOME key) as such', async () => {
     const dir = tempDir();
     const path = join(dir, AUTOSTART_FILE_NAME);
-    setXdgAutostart(true, dir, '/opt/Switchyard/switchyard');
+    await setXdgAutostart(true, dir, '/opt/Switchyard/switchyard');
     const entry = readFileSync(path, 'utf8');
     writeFileSync(path, `${entry}Hidden=true\n`);
-    expect(xdgAutostartState(dir)).toBe('switched-off');
+    expect(await xdgAutostartState(dir)).toBe('switched-off');
     writeFileSync(
       path,
       entry.replace('X-GNOME-Autostart-enabled=true', 'X-GNOME-Autostart-enabled=false'),
     );
-    expect(xdgAutostartState(dir)).toBe('switched-off');
+    expect(await xdgAutostartState(dir)).toBe('switched-off');
   });
 
-  it('fails with the file system error when the folder cannot be made, touching nothing', () => {
+  it('fails with the file system error when the folder cannot be made, touching nothing', async () => {
     const parent = tempDir();
     const dir = join(parent, 'autostart');
     writeFileSync(dir, 'a file where the folder should be');
-    expect(() => setXdgAutostart(true, dir, '/opt/Switchyard/switchyard')).toThrow(
-      /EEXIST|ENOTDIR/,
-    );
+    await expect(setXdgAutostart(true, dir, '/opt/Switchyard/switchyard')).rejects.toMatchObject({
+      code: expect.stringMatching(/^(EEXIST|ENOTDIR)$/),
+      message: expect.stringContaining('nothing was changed'),
+    });
     expect(readFileSync(dir, 'utf8')).toBe('a file where the folder should be');
     expect(readdirSync(parent)).toEqual(['autostart']);
   });
