@@ -23,7 +23,7 @@ import type { ProfileChange } from '../electron/core/credentials/credentials-fil
 import { parseIni } from '../electron/core/credentials/ini-document';
 import { applyProfileEditsToDocument } from '../electron/core/credentials/ini-edit';
 import { planProfileChanges } from '../electron/core/credentials/profile-change-plan';
-import { QUIET_MS } from '../electron/core/credentials/stable-read';
+import { QUIET_MS } from '../electron/core/fs/stable-read';
 import { Secret } from '../electron/core/secret';
 import { generateProfiles } from '../tests/unit/credentials/helpers/generate-profiles';
 import { createTempAwsHome } from '../tests/support/temp-aws-home';

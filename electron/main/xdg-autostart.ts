@@ -2,8 +2,8 @@ import { readFile, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 
-import { writeFileAtomic } from '../core/credentials/atomic-write';
-import { errorCode } from '../core/credentials/fs-error-message';
+import { writeFileAtomic } from '../core/fs/atomic-write';
+import { errorCode } from '../core/fs/fs-error-message';
 
 /**
  * Launch at login on Linux: an XDG autostart entry, which GNOME, KDE, Xfce and

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolveCredentialsPaths } from '../credentials/credentials-paths';
-import { errorCode, fsErrorMessage } from '../credentials/fs-error-message';
+import { errorCode, fsErrorMessage } from '../fs/fs-error-message';
 
 /** `AWS_CONFIG_FILE` (with a leading `~/` expanded, as both SDKs do) or ~/.aws/config. */
 export function awsConfigPath(env: NodeJS.ProcessEnv = process.env): string {

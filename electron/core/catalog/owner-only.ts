@@ -1,5 +1,5 @@
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
-import { errorCode } from '../credentials/fs-error-message';
+import { errorCode } from '../fs/fs-error-message';
 
 // Windows has no POSIX modes; the folder under %APPDATA% is already per-user.
 const POSIX = process.platform !== 'win32';

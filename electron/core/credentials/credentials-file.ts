@@ -1,10 +1,10 @@
 import { InputError } from '../../../shared/input-error';
-import { AtomicWriteError, writeFileAtomic } from './atomic-write';
+import { AtomicWriteError, writeFileAtomic } from '../fs/atomic-write';
 import { CredentialsFileError } from './credentials-file-error';
 import type { CredentialsPaths } from './credentials-paths';
 import { decodeUtf8 } from './decode-utf8';
-import { isProcessAlive, LockTimeoutError, withLock } from './file-lock';
-import { errorCode, fsErrorMessage } from './fs-error-message';
+import { isProcessAlive, LockTimeoutError, withLock } from '../fs/file-lock';
+import { errorCode, fsErrorMessage } from '../fs/fs-error-message';
 import { parseIni } from './ini-document';
 import { applyProfileEditsToDocument } from './ini-edit';
 import { assertProfileName, assertValue } from './ini-value-rules';
@@ -18,9 +18,9 @@ import {
   type ProfileChange,
   type Rejection,
 } from './profile-change-plan';
-import { resolveRealPath } from './resolve-real-path';
-import { readStable, unchangedSince, UnstableFileError, type StableRead } from './stable-read';
-import { sweepStaleTempFiles } from './sweep-temp-files';
+import { resolveRealPath } from '../fs/resolve-real-path';
+import { readStable, unchangedSince, UnstableFileError, type StableRead } from '../fs/stable-read';
+import { sweepStaleTempFiles } from '../fs/sweep-temp-files';
 
 export { CredentialsFileError, type CredentialsFileErrorCode } from './credentials-file-error';
 export { resolveCredentialsPaths, type CredentialsPaths } from './credentials-paths';

@@ -7,7 +7,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { errorCode } from '../credentials/fs-error-message';
+import { errorCode } from '../fs/fs-error-message';
 
 /**
  * Lock files made with O_EXCL: the primitive under both the refresher lock and

@@ -1,8 +1,8 @@
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AtomicWriteError, writeFileAtomic } from '../credentials/atomic-write';
-import { LockTimeoutError, withLock, type LockOptions } from '../credentials/file-lock';
-import { errorCode, fsErrorMessage } from '../credentials/fs-error-message';
+import { AtomicWriteError, writeFileAtomic } from '../fs/atomic-write';
+import { LockTimeoutError, withLock, type LockOptions } from '../fs/file-lock';
+import { errorCode, fsErrorMessage } from '../fs/fs-error-message';
 import { parseState } from './parse-state';
 import { StateFileError } from './state-file-error';
 import { emptyState, serializeState, STATE_FILE_NAME, type SwitchyardState } from './state-model';

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lockPathFor } from '../../../electron/core/credentials/file-lock';
+import { lockPathFor } from '../../../electron/core/fs/file-lock';
 import { addRequest, setDesired } from '../../../electron/core/refresh/state-changes';
 import { openStateFile } from '../../../electron/core/refresh/state-file';
 import { StateFileError } from '../../../electron/core/refresh/state-file-error';

@@ -1,8 +1,8 @@
 import { lstat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { exportCatalog } from '../../../core/catalog/export-catalog';
-import { writeFileAtomic } from '../../../core/credentials/atomic-write';
-import { errorCode, fsErrorMessage } from '../../../core/credentials/fs-error-message';
+import { writeFileAtomic } from '../../../core/fs/atomic-write';
+import { errorCode, fsErrorMessage } from '../../../core/fs/fs-error-message';
 import { expectPositionals, parseCommandArgs } from '../../args';
 import { withCatalog } from './catalog-access';
 import { writeLines } from './write-output';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { errorCode, fsErrorMessage } from '../../../core/credentials/fs-error-message';
+import { errorCode, fsErrorMessage } from '../../../core/fs/fs-error-message';
 
 /** A file the user named on the command line, as text; a missing or unreadable one is a one-line error (exit 1). */
 export function readInputFile(file: string): { path: string; text: string } {

@@ -15,7 +15,7 @@ export async function bundleCore(outDir: string): Promise<string> {
     stdin: {
       contents: [
         `export { CredentialsFile } from './credentials/credentials-file';`,
-        `export { writeFileAtomic } from './credentials/atomic-write';`,
+        `export { writeFileAtomic } from './fs/atomic-write';`,
         `export { Secret } from './secret';`,
       ].join('\n'),
       resolveDir: CORE,

@@ -7,8 +7,8 @@ import {
   sameBytes,
   unchangedSince,
   UnstableFileError,
-} from '../../../electron/core/credentials/stable-read';
-import { useTempDirs } from './helpers/temp-dirs';
+} from '../../../electron/core/fs/stable-read';
+import { useTempDirs } from '../credentials/helpers/temp-dirs';
 
 const tempDir = useTempDirs();
 const bytes = (text: string) => new TextEncoder().encode(text);

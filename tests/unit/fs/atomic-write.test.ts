@@ -12,8 +12,8 @@ import {
 } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AtomicWriteError, writeFileAtomic } from '../../../electron/core/credentials/atomic-write';
-import { useTempDirs } from './helpers/temp-dirs';
+import { AtomicWriteError, writeFileAtomic } from '../../../electron/core/fs/atomic-write';
+import { useTempDirs } from '../credentials/helpers/temp-dirs';
 
 const tempDir = useTempDirs();
 const modeOf = async (path: string) => (await stat(path)).mode & 0o777;

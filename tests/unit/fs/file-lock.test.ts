@@ -17,9 +17,9 @@ import {
   LockTimeoutError,
   lockPathFor,
   withLock,
-} from '../../../electron/core/credentials/file-lock';
-import { deadPid, startChild, stopChild } from './helpers/children';
-import { useTempDirs } from './helpers/temp-dirs';
+} from '../../../electron/core/fs/file-lock';
+import { deadPid, startChild, stopChild } from '../credentials/helpers/children';
+import { useTempDirs } from '../credentials/helpers/temp-dirs';
 
 const tempDir = useTempDirs();
 const children: Awaited<ReturnType<typeof startChild>>[] = [];
