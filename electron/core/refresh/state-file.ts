@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AtomicWriteError, writeFileAtomic } from '../fs/atomic-write';
@@ -12,13 +13,31 @@ export interface StateFileOptions {
   readonly configDir: string;
   /** Cross-process lock tuning for update() and setAside(). */
   readonly lock?: Pick<LockOptions, 'timeoutMs' | 'staleMs'>;
+  /**
+   * Recovery from a damaged file: when given, a file that is not JSON or not
+   * the shape we write is moved aside (state.json.corrupt-<time>) under the
+   * lock and reading goes on from an empty state, which the refresher then
+   * fills again from the sessions it holds; this is told once per file set
+   * aside. Without it, reads and updates throw StateFileError('corrupt').
+   */
+  readonly onSetAside?: (notice: StateSetAsideNotice) => void;
+}
+
+export interface StateSetAsideNotice {
+  readonly path: string;
+  readonly aside: string;
+  /** One line: what was wrong with the file, where it was moved, what happens next. */
+  readonly message: string;
 }
 
 export interface StateFile {
   readonly path: string;
   /** The raw text, or undefined when the file does not exist. */
   readText(): Promise<string | undefined>;
-  /** The state; an empty one when the file does not exist. Throws StateFileError. */
+  /**
+   * The state; an empty one when the file does not exist (or was damaged and
+   * set aside, with `onSetAside`). Throws StateFileError.
+   */
   read(): Promise<SwitchyardState>;
   /**
    * Read-modify-write under the cross-process lock. `change` gets the current
@@ -51,9 +70,42 @@ export function openStateFile(options: StateFileOptions): StateFile {
       throw new StateFileError('io', path, fsErrorMessage(error, path, 'read'), { cause: error });
     }
   };
-  const read = async (): Promise<SwitchyardState> => {
+  const readStrict = async (): Promise<SwitchyardState> => {
     const text = await readText();
     return text === undefined ? emptyState() : parseState(text, path);
+  };
+  const moveAside = async (now: number): Promise<string | undefined> => {
+    const stem = `${path}.corrupt-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
+    // rename replaces silently: never over an earlier damaged copy (we hold the lock).
+    let aside = stem;
+    for (let n = 1; existsSync(aside); n += 1) aside = `${stem}-${n}`;
+    try {
+      await rename(path, aside);
+      return aside;
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return undefined;
+      throw error;
+    }
+  };
+  const isCorrupt = (error: unknown): error is StateFileError =>
+    error instanceof StateFileError && error.kind === 'corrupt';
+  /** Under the lock: a file still damaged is set aside (another process may have done it already). */
+  const readOrSetAside = async (): Promise<SwitchyardState> => {
+    try {
+      return await readStrict();
+    } catch (error) {
+      const onSetAside = options.onSetAside;
+      if (!isCorrupt(error) || !onSetAside) throw error;
+      const aside = await moveAside(Date.now());
+      if (aside !== undefined) {
+        onSetAside({
+          path,
+          aside,
+          message: `${error.message}; moved it to ${aside} and started a new one (the refresher writes its sessions into it again)`,
+        });
+      }
+      return emptyState();
+    }
   };
   const locked = async <T>(fn: () => Promise<T>): Promise<T> => {
     try {
@@ -74,27 +126,26 @@ export function openStateFile(options: StateFileOptions): StateFile {
     }
   };
 
+  const read = async (): Promise<SwitchyardState> => {
+    try {
+      return await readStrict();
+    } catch (error) {
+      if (!isCorrupt(error) || !options.onSetAside) throw error;
+      return locked(readOrSetAside);
+    }
+  };
+
   return {
     path,
     readText,
     read,
     update: (change) =>
       locked(async () => {
-        const current = await read();
+        const current = await readOrSetAside();
         const next = change(current);
         if (next !== current) await writeFileAtomic(path, serializeState(next));
         return next;
       }),
-    setAside: (now = Date.now()) =>
-      locked(async () => {
-        const aside = `${path}.corrupt-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
-        try {
-          await rename(path, aside);
-          return aside;
-        } catch (error) {
-          if (errorCode(error) === 'ENOENT') return undefined;
-          throw error;
-        }
-      }),
+    setAside: (now = Date.now()) => locked(() => moveAside(now)),
   };
 }

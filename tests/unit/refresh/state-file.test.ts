@@ -81,6 +81,44 @@ describe('openStateFile', () => {
     expect(await file.setAside()).toBeUndefined();
   });
 
+  it('with onSetAside, a corrupt file is moved aside once and work goes on from an empty state', async () => {
+    const dir = tempDir();
+    const notices: { aside: string; message: string }[] = [];
+    const file = openStateFile({ configDir: dir, onSetAside: (n) => notices.push(n) });
+    const damaged = '{"version":1,"sessions":{"a":';
+    writeFileSync(file.path, damaged);
+
+    expect(await file.read()).toEqual(emptyState());
+    expect(notices).toHaveLength(1);
+    expect(readFileSync(notices[0]!.aside, 'utf8')).toBe(damaged);
+    expect(notices[0]!.message).toContain(file.path);
+    expect(notices[0]!.message).toContain(notices[0]!.aside);
+    expect(notices[0]!.message).not.toContain('\n');
+
+    // A second damage, met by an update this time: set aside again, the change applied to an empty state.
+    writeFileSync(file.path, 'not json');
+    const next = await file.update((s) => setDesired(s, 'prod', 'active', NOW));
+    expect(next.sessions.prod?.desired).toBe('active');
+    expect(await file.read()).toEqual(next);
+    expect(notices).toHaveLength(2);
+    expect(readFileSync(notices[1]!.aside, 'utf8')).toBe('not json');
+    const asides = readdirSync(dir).filter((n) => n.includes('.corrupt-'));
+    expect(asides).toHaveLength(2);
+    expect(await file.setAside(NOW)).toBe(`${file.path}.corrupt-2026-01-01T10-00-00-000Z`);
+    writeFileSync(file.path, 'again');
+    expect(await file.setAside(NOW)).toBe(`${file.path}.corrupt-2026-01-01T10-00-00-000Z-1`);
+  });
+
+  it('with onSetAside, a file from a newer version is still refused, never set aside', async () => {
+    const notices: unknown[] = [];
+    const file = openStateFile({ configDir: tempDir(), onSetAside: (n) => notices.push(n) });
+    writeFileSync(file.path, '{"version":9}');
+    await expect(file.read()).rejects.toMatchObject({ kind: 'unsupported-version' });
+    await expect(file.update((s) => s)).rejects.toMatchObject({ kind: 'unsupported-version' });
+    expect(readFileSync(file.path, 'utf8')).toBe('{"version":9}');
+    expect(notices).toEqual([]);
+  });
+
   it('refuses to touch a file written by a newer version', async () => {
     const file = openStateFile({ configDir: tempDir() });
     writeFileSync(file.path, '{"version":9}');
