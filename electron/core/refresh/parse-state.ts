@@ -1,7 +1,9 @@
 import type { ErrorKind, SessionErrorView, SessionState } from '../../../shared/model';
+import type { SealedCode } from './sealed-code';
 import { StateFileError } from './state-file-error';
 import {
   STATE_VERSION,
+  type CodeKeyRecord,
   type RequesterKind,
   type SessionRecord,
   type StateAction,
@@ -77,6 +79,7 @@ function toState(json: unknown): SwitchyardState {
     sessions,
     requests: array(o.requests ?? [], 'requests').map((r, i) => toRequest(r, `requests[${i}]`)),
     results: array(o.results ?? [], 'results').map((r, i) => toResult(r, `results[${i}]`)),
+    ...(o.codeKey !== undefined && { codeKey: toCodeKey(o.codeKey, 'codeKey') }),
   };
 }
 
@@ -115,6 +118,26 @@ function toRequest(value: unknown, where: string): StateRequest {
       pid: num(from.pid, `${where}.from.pid`),
       kind: member(REQUESTERS, from.kind, `${where}.from.kind`),
     },
+    ...(o.mfaCode !== undefined && { mfaCode: toSealed(o.mfaCode, `${where}.mfaCode`) }),
+  };
+}
+
+function toSealed(value: unknown, where: string): SealedCode {
+  const o = object(value, where);
+  return {
+    epk: str(o.epk, `${where}.epk`),
+    iv: str(o.iv, `${where}.iv`),
+    ct: str(o.ct, `${where}.ct`),
+    tag: str(o.tag, `${where}.tag`),
+  };
+}
+
+function toCodeKey(value: unknown, where: string): CodeKeyRecord {
+  const o = object(value, where);
+  return {
+    publicKey: str(o.publicKey, `${where}.publicKey`),
+    pid: num(o.pid, `${where}.pid`),
+    createdAt: num(o.createdAt, `${where}.createdAt`),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { SessionErrorView, SessionState } from '../../../shared/model';
+import type { SealedCode } from './sealed-code';
 
 /**
  * The session state shared by every Switchyard process on this machine, in
@@ -39,6 +40,15 @@ export interface StateRequest {
   readonly roleId: string;
   readonly createdAt: number;
   readonly from: { readonly pid: number; readonly kind: RequesterKind };
+  /** An MFA code for this activation, sealed to the refresher's codeKey (never in clear). */
+  readonly mfaCode?: SealedCode;
+}
+
+/** The running refresher's public key for sealed codes; the private half lives in its memory only. */
+export interface CodeKeyRecord {
+  readonly publicKey: string;
+  readonly pid: number;
+  readonly createdAt: number;
 }
 
 export interface StateResult {
@@ -58,6 +68,7 @@ export interface SwitchyardState {
   readonly requests: readonly StateRequest[];
   /** Recent outcomes, oldest first, bounded. */
   readonly results: readonly StateResult[];
+  readonly codeKey?: CodeKeyRecord;
 }
 
 export function emptyState(): SwitchyardState {

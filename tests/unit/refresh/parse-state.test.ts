@@ -28,10 +28,19 @@ const full: SwitchyardState = {
   },
   requests: [
     { id: 'r1', action: 'refresh', roleId: 'dev', createdAt: 5, from: { pid: 77, kind: 'cli' } },
+    {
+      id: 'r2',
+      action: 'activate',
+      roleId: 'prod-admin',
+      createdAt: 6,
+      from: { pid: 78, kind: 'cli' },
+      mfaCode: { epk: 'ZXBr', iv: 'aXY=', ct: 'Y3Q=', tag: 'dGFn' },
+    },
   ],
   results: [
     { id: 'r0', action: 'activate', roleId: 'dev', ok: false, message: 'no', finishedAt: 4 },
   ],
+  codeKey: { publicKey: 'cGs=', pid: 90, createdAt: 3 },
 };
 
 function errorOf(text: string): StateFileError {
@@ -53,6 +62,14 @@ describe('parseState', () => {
   it('fills missing lists and drops unknown fields', () => {
     const parsed = parseState('{"version":1,"extra":true,"sessions":{}}', PATH);
     expect(parsed).toEqual(emptyState());
+  });
+
+  it('reports a malformed sealed code or code key as corrupt, naming the field', () => {
+    const base = JSON.parse(serializeState(full)) as Record<string, unknown>;
+    const badCode = { ...base, requests: [{ ...full.requests[1], mfaCode: { epk: 1 } }] };
+    expect(errorOf(JSON.stringify(badCode)).message).toContain('requests[0].mfaCode.epk');
+    const badKey = { ...base, codeKey: { publicKey: 'cGs=', pid: 'x', createdAt: 1 } };
+    expect(errorOf(JSON.stringify(badKey)).message).toContain('codeKey.pid');
   });
 
   it('reports broken JSON as corrupt, naming the file', () => {
