@@ -1,0 +1,48 @@
+import type { ConfigImportPreview, RoleForm } from '../../../shared/ipc-contract';
+import type { CatalogStore } from '../catalog/catalog-store';
+import { readAwsConfig } from '../catalog/aws-config-file';
+import { applyConfigImport, planConfigImport } from '../catalog/import-aws-config';
+
+/** Optional role fields a form may leave out; left out means cleared. */
+const OPTIONAL_ROLE_FIELDS = [
+  'externalId',
+  'sessionName',
+  'durationSeconds',
+  'region',
+  'mfaSerial',
+  'color',
+  'group',
+] as const;
+
+/** The catalog patch that makes a role equal the form: fields it left out are cleared. */
+export function rolePatchFromForm(form: RoleForm): Record<string, unknown> {
+  const patch: Record<string, unknown> = { ...form };
+  for (const key of OPTIONAL_ROLE_FIELDS) {
+    if (!(key in form) || (form as Record<string, unknown>)[key] === undefined) patch[key] = null;
+  }
+  return patch;
+}
+
+/** What importing ~/.aws/config would add, update and skip. */
+export function previewConfigImport(
+  catalog: CatalogStore,
+  env: NodeJS.ProcessEnv,
+): ConfigImportPreview {
+  const { path, text } = readAwsConfig(env);
+  const plan = planConfigImport(text, catalog.list());
+  return {
+    configPath: path,
+    toAdd: plan.toAdd,
+    toUpdate: plan.toUpdate.map((u) => ({ before: u.before, after: u.after })),
+    skipped: plan.skipped.map((s) => ({ profile: s.profile, reason: s.reason })),
+  };
+}
+
+export function applyConfigImportFrom(
+  catalog: CatalogStore,
+  env: NodeJS.ProcessEnv,
+): { added: number; updated: number } {
+  const { text } = readAwsConfig(env);
+  const result = applyConfigImport(catalog, planConfigImport(text, catalog.list()));
+  return { added: result.added.length, updated: result.updated.length };
+}

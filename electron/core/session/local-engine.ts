@@ -1,0 +1,272 @@
+import { InputError } from '../../../shared/input-error';
+import type { RoleEntry } from '../../../shared/model';
+import type { ProfileChange } from '../credentials/credentials-file';
+import type { SessionTiming } from '../refresh/refresh-plan';
+import { removeSession, setDesired } from '../refresh/state-changes';
+import type { StateAction, StateRequest, StateResult } from '../refresh/state-model';
+import type { EngineParts, EngineStrategy } from './engine-strategy';
+import { NEW_LIVE, transition, type LiveEffect } from './live-session';
+import { RefreshScheduler } from './refresh-scheduler';
+import { runRefreshRound } from './refresh-round';
+import { chainOf } from './role-chains';
+import { RoundQueue } from './round-queue';
+import { oneLine } from './session-failure';
+import { answerRequests, persistSessions } from './state-sync';
+
+/**
+ * The engine that acts itself: the refresher (timers, answers other processes'
+ * requests) or a one-shot CLI command with no refresher running (no timers).
+ * All its rounds and file writes go through one queue.
+ */
+export class LocalEngine implements EngineStrategy {
+  readonly #parts: EngineParts;
+  readonly #queue: RoundQueue;
+  readonly #scheduler: RefreshScheduler;
+
+  constructor(parts: EngineParts) {
+    this.#parts = parts;
+    const { deps } = parts;
+    this.#queue = new RoundQueue((ids) => this.#round(ids));
+    this.#scheduler = new RefreshScheduler({
+      clock: deps.clock,
+      enabled: deps.mode === 'refresher',
+      ...(deps.maxSleepMs !== undefined ? { maxSleepMs: deps.maxSleepMs } : {}),
+      ...(deps.seed !== undefined ? { seed: deps.seed } : {}),
+      settings: () => deps.catalog.settings(),
+      timings: () => this.#timings(),
+      onExpired: (ids) => this.#onExpired(ids),
+      onDue: (ids) => {
+        parts.sessions.markPlanned(ids); // not due again until this round ends
+        void this.#queue.roundFor(ids);
+      },
+    });
+  }
+
+  get refresher(): { active: boolean } {
+    return { active: this.#parts.deps.mode === 'refresher' };
+  }
+
+  async perform(action: StateAction, roleIds: readonly string[]): Promise<void> {
+    const { catalog } = this.#parts.deps;
+    const { sessions } = this.#parts;
+    switch (action) {
+      case 'activate': {
+        // A chained role needs its source roles' sessions: activate the chain.
+        const chains = roleIds.flatMap((id) =>
+          chainOf(
+            catalog.get(id),
+            (sourceId) => catalog.find(sourceId),
+            (sourceId) => sessions.get(sourceId)?.state === 'active',
+          ),
+        );
+        await this.#queue.roundFor(chains.map((r) => r.id));
+        return;
+      }
+      case 'refresh':
+        for (const id of roleIds)
+          if (!sessions.has(id))
+            throw new InputError('role', `role ${id} is not active; activate it first`);
+        await this.#queue.roundFor(roleIds);
+        return;
+      case 'deactivate':
+        for (const id of roleIds) await this.#queue.enqueue(() => this.#deactivate(id));
+        return;
+      default: {
+        const never: never = action;
+        throw new Error(`unknown action ${String(never)}`);
+      }
+    }
+  }
+
+  renew(roleIds: readonly string[]): Promise<void> {
+    return this.#queue.roundFor(roleIds);
+  }
+
+  async defaultChanged(role: RoleEntry | undefined, previous: string | undefined): Promise<void> {
+    await this.#queue.enqueue(async () => {
+      const live = role ? this.#parts.sessions.get(role.id) : undefined;
+      if (role && live?.credentials) {
+        const { credentials } = live;
+        await this.#writeQuietly([
+          { type: 'put', profile: 'default', credentials, roleArn: role.roleArn },
+        ]);
+      } else if (previous && previous !== role?.id) {
+        await this.#writeQuietly([{ type: 'remove', profile: 'default' }]);
+      }
+      if (role && live && !live.credentials) await this.#round([role.id]);
+    });
+  }
+
+  async profileMoved(oldProfile: string, role: RoleEntry): Promise<void> {
+    await this.#queue.enqueue(() => this.#writeQuietly([{ type: 'remove', profile: oldProfile }]));
+    await this.#queue.roundFor([role.id]);
+  }
+
+  profilesOrphaned(profiles: readonly string[]): void {
+    if (profiles.length === 0) return;
+    const changes = profiles.map((profile) => ({ type: 'remove', profile }) as const);
+    void this.#queue.enqueue(() => this.#writeQuietly(changes));
+  }
+
+  async processRequests(): Promise<number> {
+    if (this.#parts.deps.mode !== 'refresher') return 0;
+    return answerRequests(
+      this.#parts.deps.stateFile,
+      () => this.#parts.deps.clock.now(),
+      (request) => this.#carryOut(request),
+    );
+  }
+
+  adoptState(): void {
+    // Only a passive engine follows another process's records.
+  }
+
+  schedule(): void {
+    this.#scheduler.schedule();
+  }
+
+  setOnline(online: boolean): void {
+    this.#scheduler.setOnline(online);
+  }
+
+  idle(): Promise<void> {
+    return this.#queue.idle();
+  }
+
+  async stop(): Promise<void> {
+    this.#scheduler.stop();
+    await this.#queue.settled();
+  }
+
+  async #carryOut(request: StateRequest): Promise<StateResult> {
+    let message: string | undefined;
+    try {
+      await this.perform(request.action, [request.roleId]);
+      message = this.#parts.sessions.get(request.roleId)?.error?.message;
+    } catch (error) {
+      message = oneLine(error);
+    }
+    const { id, action, roleId } = request;
+    const finishedAt = this.#parts.deps.clock.now();
+    return {
+      id,
+      action,
+      roleId,
+      ok: message === undefined,
+      ...(message ? { message } : {}),
+      finishedAt,
+    };
+  }
+
+  async #round(roleIds: readonly string[]): Promise<void> {
+    const { deps, sessions, publisher, assumer } = this.#parts;
+    if (!this.#scheduler.stopped) {
+      await runRefreshRound(
+        {
+          catalog: deps.catalog,
+          credentials: deps.credentials,
+          sessions,
+          assumer,
+          clock: deps.clock,
+          ...(deps.concurrency !== undefined ? { concurrency: deps.concurrency } : {}),
+          emit: () => publisher.emit(),
+          tell: (n) => publisher.tell(n),
+          persist: (ids) => this.#persist(ids),
+        },
+        roleIds,
+      );
+    }
+    this.#scheduler.schedule();
+  }
+
+  #persist(roleIds: readonly string[]): Promise<void> {
+    const { deps, sessions } = this.#parts;
+    return persistSessions(deps.stateFile, roleIds, (id) => sessions.get(id), deps.clock.now());
+  }
+
+  #timings(): SessionTiming[] {
+    const timings: SessionTiming[] = [];
+    // One catalog read per plan (each read parses catalog.json), not one per role.
+    const known = new Set(this.#parts.deps.catalog.list().map((r) => r.id));
+    for (const [roleId, live] of this.#parts.sessions.entries()) {
+      if (live.expiresAt === undefined || live.state === 'needs-mfa') continue;
+      if (!known.has(roleId)) continue; // removed: catalogChanged() cleans up
+      timings.push({
+        roleId,
+        expiresAt: live.expiresAt,
+        failures: live.failures,
+        inFlight: live.inFlight,
+        ...(live.issuedAt !== undefined ? { issuedAt: live.issuedAt } : {}),
+        ...(live.lastAttemptAt !== undefined ? { lastAttemptAt: live.lastAttemptAt } : {}),
+        ...(live.lastErrorKind !== undefined ? { lastErrorKind: live.lastErrorKind } : {}),
+      });
+    }
+    return timings;
+  }
+
+  #onExpired(roleIds: readonly string[]): void {
+    const newlyExpired = roleIds.filter((id) => {
+      const live = this.#parts.sessions.get(id);
+      return live !== undefined && live.inFile && live.state !== 'expired';
+    });
+    if (newlyExpired.length > 0) void this.#queue.enqueue(() => this.#expire(newlyExpired));
+  }
+
+  async #expire(roleIds: readonly string[]): Promise<void> {
+    const { deps, sessions, publisher } = this.#parts;
+    const { removeExpiredProfiles } = deps.catalog.settings();
+    const now = deps.clock.now();
+    const defaultId = deps.catalog.defaultRoleId();
+    const effects: LiveEffect[] = [];
+    for (const id of roleIds) {
+      const live = sessions.get(id);
+      const role = deps.catalog.find(id);
+      if (!live || !role || live.expiresAt === undefined || live.expiresAt > now) continue;
+      const event = { type: 'expired', removeProfiles: removeExpiredProfiles } as const;
+      effects.push(...sessions.apply({ ...event, isDefault: defaultId === id }, role));
+    }
+    const changes = removalsIn(effects);
+    for (const e of effects) if (e.kind === 'notify') publisher.tell(e.notification);
+    if (changes.length > 0) await this.#writeQuietly(changes);
+    await this.#persist(roleIds).catch(() => undefined);
+    publisher.emit();
+  }
+
+  async #deactivate(roleId: string): Promise<void> {
+    const { deps, sessions, publisher } = this.#parts;
+    const role = deps.catalog.get(roleId);
+    const event = {
+      type: 'deactivated',
+      isDefault: deps.catalog.defaultRoleId() === roleId,
+    } as const;
+    // The profiles go first: if the file cannot be written, the role stays active.
+    const { effects } = transition(sessions.get(roleId) ?? NEW_LIVE, event, role);
+    await deps.credentials.apply(removalsIn(effects));
+    sessions.apply(event, role);
+    const now = deps.clock.now();
+    await deps.stateFile.update((current) =>
+      removeSession(setDesired(current, roleId, 'inactive', now), roleId),
+    );
+    publisher.emit();
+    this.#scheduler.schedule();
+  }
+
+  async #writeQuietly(changes: readonly ProfileChange[]): Promise<void> {
+    try {
+      await this.#parts.deps.credentials.apply(changes);
+    } catch (error) {
+      this.#parts.publisher.tell({
+        kind: 'failed',
+        roleId: this.#parts.deps.catalog.list()[0]?.id ?? '',
+        title: 'Switchyard could not update the credentials file',
+        body: oneLine(error),
+      });
+    }
+  }
+}
+
+function removalsIn(effects: readonly LiveEffect[]): ProfileChange[] {
+  return effects.flatMap((e) =>
+    e.kind === 'remove-profile' ? [{ type: 'remove', profile: e.profile } as const] : [],
+  );
+}

@@ -1,0 +1,147 @@
+import type { RoleEntry } from '../../../shared/model';
+import type { CatalogStore } from '../catalog/catalog-store';
+import type { CredentialsFile, ProfileChange } from '../credentials/credentials-file';
+import type { Clock } from '../refresh/clock';
+import { runBounded } from '../refresh/concurrency';
+import type { AssumedRole } from '../sts/sts-gateway';
+import type { LiveEffect } from './live-session';
+import type { LiveSessions } from './live-sessions';
+import type { RoleAssumer } from './role-assumer';
+import { chainLevels } from './role-chains';
+import { RoundContext } from './round-context';
+import type { SessionNotification } from './session-engine';
+import { failureView, NeedsMfa, oneLine } from './session-failure';
+
+const DEFAULT_CONCURRENCY = 10;
+
+export interface RefreshRoundDeps {
+  readonly catalog: Pick<CatalogStore, 'list' | 'find' | 'defaultRoleId'>;
+  readonly credentials: Pick<CredentialsFile, 'apply'>;
+  readonly sessions: LiveSessions;
+  readonly assumer: RoleAssumer;
+  readonly clock: Clock;
+  /** STS calls in flight at once. */
+  readonly concurrency?: number;
+  readonly emit: () => void;
+  readonly tell: (notification: SessionNotification) => void;
+  readonly persist: (roleIds: readonly string[]) => Promise<void>;
+}
+
+/**
+ * One refresh round: assume every role (sources before the roles chained from
+ * them, bounded concurrency), then ONE credentials-file write for all of them,
+ * then each role's outcome through the state machine and one state-file write.
+ */
+export async function runRefreshRound(
+  deps: RefreshRoundDeps,
+  roleIds: readonly string[],
+): Promise<void> {
+  const { catalog, sessions, clock } = deps;
+  const byId = new Map(catalog.list().map((r) => [r.id, r]));
+  const roles = [...new Set(roleIds)]
+    .map((id) => byId.get(id))
+    .filter((r): r is RoleEntry => r !== undefined);
+  if (roles.length === 0) return;
+  for (const role of roles) sessions.apply({ type: 'started' }, role);
+  deps.emit();
+
+  const successes = await assumeAll(deps, roles);
+
+  const now = clock.now();
+  const defaultId = catalog.defaultRoleId();
+  const changes: ProfileChange[] = [];
+  for (const role of roles) {
+    const assumed = successes.get(role.id);
+    if (!assumed) continue;
+    const put = { type: 'put', credentials: assumed.credentials, roleArn: role.roleArn } as const;
+    changes.push({ ...put, profile: role.profile });
+    if (role.id === defaultId) changes.push({ ...put, profile: 'default' });
+  }
+  let rejected = new Map<string, string>();
+  let fileError: unknown;
+  if (changes.length > 0) {
+    try {
+      const result = await deps.credentials.apply(changes);
+      rejected = new Map(result.rejected.map((r) => [r.profile, r.reason]));
+    } catch (error) {
+      fileError = error;
+    }
+  }
+  for (const role of roles) {
+    sessions.apply({ type: 'settled', now }, role);
+    const assumed = successes.get(role.id);
+    if (!assumed) continue;
+    const refusal = rejected.get(role.profile);
+    if (fileError !== undefined) {
+      // A lock or disk problem may clear: retried with backoff like a network fault.
+      fail(deps, role, { fileProblem: oneLine(fileError), refused: false });
+    } else if (refusal !== undefined) {
+      // The profile now holds keys we must not overwrite: only the user can fix
+      // that, so it is not retried (each retry would cost an STS call for nothing).
+      fail(deps, role, { fileProblem: refusal, refused: true });
+    } else {
+      const { expiresAt } = assumed.credentials;
+      sessions.apply({ type: 'written', expiresAt, chained: assumed.chained, now }, role);
+    }
+  }
+  const defaultRole = defaultId ? catalog.find(defaultId) : undefined;
+  if (rejected.has('default') && defaultRole) {
+    deps.tell({
+      kind: 'failed',
+      roleId: defaultRole.id,
+      title: `[default] was not written for ${defaultRole.label}`,
+      body: rejected.get('default') ?? '',
+    });
+  }
+  await deps.persist(roles.map((r) => r.id)).catch((error: unknown) => {
+    // The state file is a convenience for other processes; refreshing goes on.
+    deps.tell({
+      kind: 'failed',
+      roleId: roles[0]!.id,
+      title: 'Switchyard could not update its state file',
+      body: oneLine(error),
+    });
+  });
+  deps.emit();
+}
+
+/** Level by level (a chained role needs its source's new session), with one RoundContext. */
+async function assumeAll(
+  deps: RefreshRoundDeps,
+  roles: readonly RoleEntry[],
+): Promise<Map<string, AssumedRole>> {
+  const successes = new Map<string, AssumedRole>();
+  const round = new RoundContext();
+  try {
+    for (const level of chainLevels(roles)) {
+      await runBounded(level, deps.concurrency ?? DEFAULT_CONCURRENCY, async (role) => {
+        try {
+          const assumed = await deps.assumer.assume(role, round);
+          successes.set(role.id, assumed);
+          // Chained roles in the next level use it.
+          deps.sessions.apply({ type: 'holding', credentials: assumed.credentials }, role);
+        } catch (error) {
+          fail(deps, role, error);
+        }
+      });
+    }
+  } finally {
+    round.close();
+  }
+  return successes;
+}
+
+function fail(deps: RefreshRoundDeps, role: RoleEntry, error: unknown): void {
+  const now = deps.clock.now();
+  if (error instanceof NeedsMfa) {
+    deps.sessions.waitForMfa(error.sourceKey, error.mfaSerial, role.id);
+    const event = { type: 'needs-mfa', mfaSerial: error.mfaSerial, now } as const;
+    tellAll(deps, deps.sessions.apply({ ...event, reason: error.reason }, role));
+    return;
+  }
+  tellAll(deps, deps.sessions.apply({ type: 'failed', error: failureView(error), now }, role));
+}
+
+function tellAll(deps: RefreshRoundDeps, effects: readonly LiveEffect[]): void {
+  for (const effect of effects) if (effect.kind === 'notify') deps.tell(effect.notification);
+}

@@ -1,0 +1,76 @@
+import type { RoleEntry } from '../../../shared/model';
+import { parseRoleArn } from '../../../shared/role-arn';
+import type { SessionCredentials } from '../secret';
+import type { MfaSessionCache } from '../secrets/mfa-session-cache';
+import { StsError } from '../sts/sts-error';
+import type { AssumedRole, StsGatewayOptions } from '../sts/sts-gateway';
+import { mfaSourceKey } from './role-sources';
+import type { RoundContext } from './round-context';
+import { NeedsMfa } from './session-failure';
+import { defaultSessionName } from './session-name';
+import type { SourceResolver } from './source-resolver';
+import type { StsGatewayLike } from './sts-gateway-like';
+
+/** IAM users' GetSessionToken default; every role assumed from it is capped at 1 hour anyway. */
+const MFA_SESSION_SECONDS = 43_200;
+
+/** The engine's STS calls: AssumeRole for a role, GetSessionToken for an MFA code. */
+export class RoleAssumer {
+  constructor(
+    private readonly sources: SourceResolver,
+    private readonly mfaCache: MfaSessionCache,
+    private readonly createGateway: (options: StsGatewayOptions) => StsGatewayLike,
+  ) {}
+
+  /**
+   * One AssumeRole for the role (one attempt: the planner retries with jittered
+   * backoff). A rejected MFA session is dropped and turns into NeedsMfa.
+   */
+  async assume(role: RoleEntry, round?: RoundContext): Promise<AssumedRole> {
+    const source = await this.sources.source(role, round);
+    const region = await this.sources.region(role, round);
+    const create = (): StsGatewayLike =>
+      this.createGateway(this.sources.gatewayOptions(region, source, 1));
+    const { gateway, shared } = round
+      ? round.gateway(source, region, create)
+      : { gateway: create(), shared: false };
+    try {
+      return await gateway.assumeRole({
+        role: parseRoleArn(role.roleArn),
+        sessionName: role.sessionName ?? defaultSessionName(),
+        ...(role.durationSeconds !== undefined ? { durationSeconds: role.durationSeconds } : {}),
+        ...(role.externalId !== undefined ? { externalId: role.externalId } : {}),
+      });
+    } catch (error) {
+      if (error instanceof StsError && error.mfaFailed) {
+        const key = mfaSourceKey(role);
+        if (key && role.mfaSerial) {
+          await this.mfaCache.clear(key);
+          throw new NeedsMfa(key, role.mfaSerial, error.message);
+        }
+      }
+      throw error;
+    } finally {
+      if (!shared) gateway.destroy(); // shared ones are destroyed when the round ends
+    }
+  }
+
+  /** An MFA session for the source `role` is assumed from, kept in the keychain cache. */
+  async mfaSession(
+    role: RoleEntry,
+    sourceKey: string,
+    mfa: { serialNumber: string; tokenCode: string },
+  ): Promise<SessionCredentials> {
+    const source = await this.sources.base(role);
+    const region = await this.sources.region(role);
+    const gateway = this.createGateway(this.sources.gatewayOptions(region, source, 2));
+    let session: SessionCredentials;
+    try {
+      session = await gateway.getSessionToken({ durationSeconds: MFA_SESSION_SECONDS, mfa });
+    } finally {
+      gateway.destroy();
+    }
+    await this.mfaCache.set(sourceKey, session);
+    return session;
+  }
+}

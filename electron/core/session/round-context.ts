@@ -1,0 +1,69 @@
+import type { CredentialSource } from '../sts/sts-gateway';
+import type { StsGatewayLike } from './sts-gateway-like';
+
+/**
+ * What one refresh round resolves once and shares among its roles, created when
+ * the round starts and closed when it ends (no cache outlives its round):
+ * - STS regions, keyed by what decides them (each lookup reads the AWS config file);
+ * - source credentials, resolved once per profile (500 roles must not make the
+ *   SDK parse the credentials file 500 times);
+ * - STS clients, one per resolved source and region (building an SDK client per
+ *   role dominated a 500-role round). Only sources this round resolved may share
+ *   a client: any other source object could carry different keys.
+ */
+export class RoundContext {
+  readonly #regions = new Map<string, Promise<string>>();
+  readonly #sources = new Map<string, Promise<CredentialSource>>();
+  readonly #resolved = new WeakSet<CredentialSource>();
+  readonly #gateways = new Map<CredentialSource, Map<string, StsGatewayLike>>();
+  #closed = false;
+
+  region(key: string, resolve: () => Promise<string>): Promise<string> {
+    let region = this.#regions.get(key);
+    if (!region) {
+      region = resolve();
+      this.#regions.set(key, region);
+    }
+    return region;
+  }
+
+  source(key: string, resolve: () => Promise<CredentialSource>): Promise<CredentialSource> {
+    let source = this.#sources.get(key);
+    if (!source) {
+      source = resolve().then((resolved) => {
+        this.#resolved.add(resolved);
+        return resolved;
+      });
+      this.#sources.set(key, source);
+    }
+    return source;
+  }
+
+  /**
+   * The client for this source and region: the round's shared one when the
+   * source is one it resolved (`shared`: the round destroys it), else a new
+   * one the caller must destroy.
+   */
+  gateway(
+    source: CredentialSource,
+    region: string,
+    create: () => StsGatewayLike,
+  ): { gateway: StsGatewayLike; shared: boolean } {
+    if (this.#closed || !this.#resolved.has(source)) return { gateway: create(), shared: false };
+    const byRegion = this.#gateways.get(source) ?? new Map<string, StsGatewayLike>();
+    this.#gateways.set(source, byRegion);
+    let gateway = byRegion.get(region);
+    if (!gateway) {
+      gateway = create();
+      byRegion.set(region, gateway);
+    }
+    return { gateway, shared: true };
+  }
+
+  /** The round is over: its shared clients go. */
+  close(): void {
+    this.#closed = true;
+    for (const byRegion of this.#gateways.values()) for (const g of byRegion.values()) g.destroy();
+    this.#gateways.clear();
+  }
+}
