@@ -1,3 +1,6 @@
+/** The source set-ups measured (index = the section's `variant` option). */
+export const ASSUME_VARIANTS = ['plain profile', 'plain profile + CA bundle', 'environment keys'];
+
 /**
  * Row 1: one role assumed and its profile written, end to end from a cold process,
  * against one local moto_server: `switchyard assume` versus the seed's shell script
@@ -33,14 +36,23 @@ export interface AssumeResult {
   overheadMs: number;
 }
 
-export async function benchAssume(runs: number): Promise<AssumeResult> {
+export async function benchAssume(runs: number, variant = 0): Promise<AssumeResult> {
   const awsCli = existsSync('/usr/bin/aws') ? '/usr/bin/aws' : which('aws');
   if (!awsCli) throw new Error('no AWS CLI (/usr/bin/aws or aws on PATH)');
   const moto = await startMoto();
+  const envKeys = variant === 2;
+  // A corporate laptop's bundle: the system's list (a TLS-inspecting proxy's CA would be one more).
+  const caBundle = process.env.AWS_CA_BUNDLE || '/etc/ssl/certs/ca-certificates.crt';
   const home = createTempAwsHome({
-    credentials: `[default]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_access_key = ${SOURCE_SECRET}\n`,
+    credentials: envKeys
+      ? ''
+      : `[default]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_access_key = ${SOURCE_SECRET}\n`,
     config: '[default]\nregion = us-east-1\n',
-    env: { AWS_ENDPOINT_URL_STS: moto.endpoint },
+    env: {
+      AWS_ENDPOINT_URL_STS: moto.endpoint,
+      ...(variant === 1 ? { AWS_CA_BUNDLE: caBundle } : {}),
+      ...(envKeys ? { AWS_ACCESS_KEY_ID: SOURCE_KEY, AWS_SECRET_ACCESS_KEY: SOURCE_SECRET } : {}),
+    },
   });
   const seedEnv: NodeJS.ProcessEnv = { ...home.env, AWS_CLI: awsCli, STS_ENDPOINT: moto.endpoint };
   delete seedEnv.AWS_ENDPOINT_URL_STS;

@@ -15,7 +15,7 @@ type Options = Record<string, number>;
 async function main(section: string | undefined, options: Options): Promise<unknown> {
   switch (section) {
     case 'assume':
-      return benchAssume(options.runs ?? 15);
+      return benchAssume(options.runs ?? 15, options.variant ?? 0);
     case 'refresh':
       return benchRefresh(options.roles ?? 500, options.latencyMs ?? 50, options.concurrency ?? 10);
     case 'editor':

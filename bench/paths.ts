@@ -7,7 +7,8 @@ import { join } from 'node:path';
  * every section with the repository as its working directory.
  */
 export const repoRoot = process.cwd();
-export const cliPath = join(repoRoot, 'bin', 'switchyard');
+/** BENCH_CLI measures another build's bin/switchyard (e.g. a copy of the code before a change). */
+export const cliPath = process.env.BENCH_CLI || join(repoRoot, 'bin', 'switchyard');
 
 if (!existsSync(cliPath)) {
   throw new Error(

@@ -20,6 +20,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { readBody } from './read-body';
 import { parseAuthorization, referenceSignature } from './verify-sigv4';
@@ -45,6 +46,11 @@ export type StsFault =
   | { kind: 'delay'; ms: number }
   /** Never answer; the socket stays open until the client gives up or the server stops. */
   | { kind: 'hang' }
+  /**
+   * Send the status line and headers of the normal answer at once, then its body one
+   * byte every `intervalMs` (default 1000): an idle timer never fires, a deadline must.
+   */
+  | { kind: 'trickle'; intervalMs?: number }
   /** Destroy the socket after reading the request (the client sees ECONNRESET / socket hang up). */
   | { kind: 'reset' }
   /** 200 with a truncated, unparseable XML body. */
@@ -102,6 +108,8 @@ export interface FaultStsServerOptions {
    * a mismatch is 403 SignatureDoesNotMatch. Default true.
    */
   verifySignatures?: boolean;
+  /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
+  tls?: { key: string; cert: string };
 }
 
 export type CallerKind = 'user' | 'assumed-role' | 'session-token';
@@ -373,7 +381,8 @@ function checkMfaParams(params: URLSearchParams, problems: string[]): void {
 }
 
 export class FaultStsServer {
-  readonly #options: Required<Omit<FaultStsServerOptions, 'mfa' | 'port'>>;
+  readonly #options: Required<Omit<FaultStsServerOptions, 'mfa' | 'port' | 'tls'>>;
+  readonly #tls: FaultStsServerOptions['tls'];
   #server: Server | undefined;
   #port: number;
   readonly #sockets = new Set<Socket>();
@@ -411,6 +420,7 @@ export class FaultStsServer {
       verifySignatures: options.verifySignatures ?? true,
     };
     this.#port = options.port ?? 0;
+    this.#tls = options.tls;
     this.#latencyMs = this.#options.latencyMs;
     this.#clockOffsetMs = this.#options.clockOffsetMs;
     this.#mfa =
@@ -424,9 +434,9 @@ export class FaultStsServer {
     return this.#sockets.size;
   }
 
-  /** e.g. http://127.0.0.1:PORT — stays the same across stop()/start(). */
+  /** e.g. http://127.0.0.1:PORT (https with `tls`) — stays the same across stop()/start(). */
   get endpoint(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return `${this.#tls ? 'https' : 'http'}://127.0.0.1:${this.port}`;
   }
 
   get port(): number {
@@ -458,7 +468,10 @@ export class FaultStsServer {
     if (this.#closed) throw new Error('FaultStsServer was closed');
     if (this.#server) return;
     this.#abort = new AbortController();
-    const server = createServer((req, res) => void this.#handle(req, res));
+    const handler = (req: IncomingMessage, res: ServerResponse) => void this.#handle(req, res);
+    const server: Server = this.#tls
+      ? createHttpsServer(this.#tls, handler)
+      : createServer(handler);
     server.on('connection', (socket) => {
       this.#sockets.add(socket);
       socket.on('close', () => this.#sockets.delete(socket));
@@ -766,7 +779,14 @@ export class FaultStsServer {
       'x-amzn-requestid': requestId,
       ...reply.headers,
     });
-    res.end(reply.body);
+    if (fault?.kind === 'trickle') {
+      res.flushHeaders();
+      for (const byte of Buffer.from(reply.body)) {
+        if (!(await this.#sleep(fault.intervalMs ?? 1000)) || res.destroyed) return;
+        res.write(Buffer.of(byte));
+      }
+    }
+    res.end(fault?.kind === 'trickle' ? undefined : reply.body);
   }
 
   /** The SignatureDoesNotMatch AWS would answer, or undefined when the signature holds or cannot be checked. */

@@ -1,25 +1,27 @@
 import { partitionOfRegion } from '../../../shared/partitions';
-import { isHttpUrl, regionalStsEndpoint, stsEndpointFromEnv } from './sts-endpoint';
+import { resolveCredentialsPaths } from '../credentials/credentials-paths';
+import { planStsCall, type StsCallPlan } from './direct-plan';
 import {
   StsGateway,
   type AssumedRole,
   type AssumeRoleRequest,
   type StsGatewayOptions,
 } from './sts-gateway';
-import { resolveStaticSource } from './static-source';
-import { StsQueryClient, type StaticKeys } from './sts-query-client';
+import { StsQueryClient } from './sts-query-client';
 
 /**
  * The engine's gateway: AssumeRole from plain keys (keys from the keychain, an MFA
  * session, a static profile) is signed in process, which costs a fraction of the
  * SDK's client per call; everything else (other sources, GetSessionToken, the
- * source credentials for a console sign-in) goes to the SDK gateway, created
- * only when needed. Same options, same errors, same retry count.
+ * source credentials for a console sign-in, settings only the SDK honours) goes to
+ * the SDK gateway, created only when needed. The rule is `assume`'s
+ * (direct-plan.ts); same options, same CA bundle, same errors, same retry count.
  */
 export class DirectFirstGateway {
   readonly #options: StsGatewayOptions;
   readonly #env: NodeJS.ProcessEnv;
-  #direct: Promise<StsQueryClient | undefined> | undefined;
+  #plan: Promise<StsCallPlan> | undefined;
+  #direct: StsQueryClient | undefined;
   #sdk: StsGateway | undefined;
 
   constructor(options: StsGatewayOptions, env: NodeJS.ProcessEnv) {
@@ -28,66 +30,58 @@ export class DirectFirstGateway {
   }
 
   async assumeRole(request: AssumeRoleRequest): Promise<AssumedRole> {
-    this.#direct ??= this.#openDirect();
-    const direct = await this.#direct;
-    return direct ? direct.assumeRole(request) : this.#gateway().assumeRole(request);
-  }
-
-  getSessionToken(...args: Parameters<StsGateway['getSessionToken']>) {
-    return this.#gateway().getSessionToken(...args);
-  }
-
-  resolveSourceCredentials() {
-    return this.#gateway().resolveSourceCredentials();
-  }
-
-  /** Closes both clients' connections (the in-process one keeps them alive within a round). */
-  destroy(): void {
-    this.#sdk?.destroy();
-    void this.#direct?.then(
-      (client) => client?.destroy(),
-      () => undefined,
-    );
-  }
-
-  #gateway(): StsGateway {
-    this.#sdk ??= new StsGateway(this.#options);
-    return this.#sdk;
-  }
-
-  async #openDirect(): Promise<StsQueryClient | undefined> {
-    const { region } = this.#options;
-    const keys = await this.#staticKeys();
-    if (!keys) return undefined;
-    const endpoint =
-      this.#options.endpoint ??
-      stsEndpointFromEnv(this.#env) ??
-      regionalStsEndpoint(region, partitionOfRegion(region));
-    if (!isHttpUrl(endpoint)) return undefined;
-    return new StsQueryClient({
-      endpoint,
-      region,
-      keys,
+    const plan = await this.#planOnce();
+    if (!plan.direct) return (await this.#gateway()).assumeRole(request);
+    this.#direct ??= new StsQueryClient({
+      endpoint: plan.direct.endpoint,
+      region: this.#options.region,
+      keys: plan.direct.keys,
+      ...(plan.ca ? { ca: plan.ca.pem } : {}),
       ...(this.#options.maxAttempts !== undefined
         ? { maxAttempts: this.#options.maxAttempts }
         : {}),
       ...(this.#options.requestTimeoutMs !== undefined
         ? { requestTimeoutMs: this.#options.requestTimeoutMs }
         : {}),
+      ...(this.#options.deadlineMs !== undefined ? { deadlineMs: this.#options.deadlineMs } : {}),
     });
+    return this.#direct.assumeRole(request);
   }
 
-  /** Keys given, or a profile of plain keys; the default chain stays the SDK's (it reads process.env). */
-  async #staticKeys(): Promise<StaticKeys | undefined> {
-    const { source, sharedFiles } = this.#options;
-    if (source.kind === 'keys') return source;
-    if (source.kind !== 'profile' || !sharedFiles) return undefined;
-    const found = await resolveStaticSource({
-      sourceProfile: source.profile,
+  async getSessionToken(...args: Parameters<StsGateway['getSessionToken']>) {
+    return (await this.#gateway()).getSessionToken(...args);
+  }
+
+  async resolveSourceCredentials() {
+    return (await this.#gateway()).resolveSourceCredentials();
+  }
+
+  /** Closes both clients' connections (the in-process one keeps them alive within a round). */
+  destroy(): void {
+    this.#sdk?.destroy();
+    this.#direct?.destroy();
+  }
+
+  async #gateway(): Promise<StsGateway> {
+    const plan = await this.#planOnce();
+    this.#sdk ??= new StsGateway({ ...this.#options, ...(plan.ca ? { ca: plan.ca.pem } : {}) });
+    return this.#sdk;
+  }
+
+  #planOnce(): Promise<StsCallPlan> {
+    const { region, source, sharedFiles } = this.#options;
+    this.#plan ??= planStsCall({
       env: this.#env,
-      credentialsPath: sharedFiles.credentialsPath,
-      configPath: sharedFiles.configPath,
+      region,
+      partition: partitionOfRegion(region),
+      ...(sharedFiles ?? resolveCredentialsPaths(this.#env)),
+      // Keys in hand are signed with; a profile is read as the SDK reads it; the
+      // default chain stays the SDK's (it reads process.env).
+      ...(source.kind === 'keys' ? { keys: source } : {}),
+      ...(source.kind === 'profile' ? { sourceProfile: source.profile } : {}),
+      ...(source.kind === 'default' ? { sdkSource: true } : {}),
+      endpoint: this.#options.endpoint,
     });
-    return found?.keys;
+    return this.#plan;
   }
 }

@@ -1,7 +1,6 @@
 import type { Partition } from '../../../shared/partitions';
-import { isHttpUrl, regionalStsEndpoint, stsEndpointFromEnv } from './sts-endpoint';
+import { planStsCall } from './direct-plan';
 import type { AssumedRole, AssumeRoleRequest } from './sts-gateway';
-import { resolveStaticSource } from './static-source';
 import { StsQueryClient } from './sts-query-client';
 
 export interface RoleAssumer {
@@ -24,19 +23,18 @@ export interface RoleAssumerOptions {
 /**
  * What one `switchyard assume` calls STS with: plain source keys are signed in
  * process with no SDK loaded (about half of a cold run's cost); every other
- * source (roles, SSO, processes, instance roles, custom endpoints) goes through
- * the AWS SDK gateway, loaded only then.
+ * source (roles, SSO, processes, instance roles) or setting the direct path
+ * cannot honour goes through the AWS SDK gateway, loaded only then. The rule is
+ * the engine's too (direct-plan.ts).
  */
 export async function openRoleAssumer(options: RoleAssumerOptions): Promise<RoleAssumer> {
-  const source = await resolveStaticSource(options);
-  const endpoint =
-    stsEndpointFromEnv(options.env) ?? regionalStsEndpoint(options.region, options.partition);
-  // An endpoint that is not an http(s) URL gets the SDK's own verdict.
-  if (source && isHttpUrl(endpoint)) {
+  const plan = await planStsCall(options);
+  if (plan.direct) {
     return new StsQueryClient({
-      endpoint,
+      endpoint: plan.direct.endpoint,
       region: options.region,
-      keys: source.keys,
+      keys: plan.direct.keys,
+      ...(plan.ca ? { ca: plan.ca.pem } : {}),
       ...(options.userAgent ? { userAgent: options.userAgent } : {}),
     });
   }
@@ -46,5 +44,6 @@ export async function openRoleAssumer(options: RoleAssumerOptions): Promise<Role
     source: options.sourceProfile
       ? { kind: 'profile', profile: options.sourceProfile }
       : { kind: 'default' },
+    ...(plan.ca ? { ca: plan.ca.pem } : {}),
   });
 }

@@ -63,6 +63,18 @@ const NETWORK_CODES = new Set([
   'UND_ERR_SOCKET',
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
+/** Node's codes for a TLS certificate it does not trust: a setting to fix, not a fault to retry. */
+const TLS_TRUST_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 const NEEDS_USER_CODES = new Set([
   'AccessDenied',
   'AccessDeniedException',
@@ -103,10 +115,10 @@ function stringField(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
-function networkCode(err: SdkErrorShape): string | undefined {
+function networkCode(err: SdkErrorShape, codes: ReadonlySet<string>): string | undefined {
   for (let e: unknown = err, depth = 0; e && depth < 4; depth++) {
     const code = stringField((e as SdkErrorShape).code);
-    if (code && NETWORK_CODES.has(code)) return code;
+    if (code && codes.has(code)) return code;
     e = (e as SdkErrorShape).cause;
   }
   return undefined;
@@ -138,7 +150,16 @@ export function classifyStsError(error: unknown): StsError {
   const rawStatus = err.$metadata?.httpStatusCode ?? err.$response?.statusCode;
   const status = typeof rawStatus === 'number' ? rawStatus : undefined;
   const message = stringField(err.message) ?? String(error);
-  const net = networkCode(err);
+  const tls = networkCode(err, TLS_TRUST_CODES);
+  if (tls) {
+    return new StsError(
+      'needs-user',
+      tls,
+      `STS's TLS certificate is not trusted (${tls}): ${message}; if a proxy inspects TLS, set AWS_CA_BUNDLE (or ca_bundle in ~/.aws/config) to a PEM file with its certificate authority`,
+      status,
+    );
+  }
+  const net = networkCode(err, NETWORK_CODES);
   if (net) {
     return new StsError(
       'retryable',

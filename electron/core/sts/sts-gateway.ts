@@ -10,7 +10,7 @@ import type { RoleArn } from '../../../shared/role-arn';
 import { Secret, type SessionCredentials } from '../secret';
 import { planDuration } from './assume-duration';
 import { sessionCredentials } from './session-credentials';
-import { classifyStsError } from './sts-error';
+import { classifyStsError, StsError } from './sts-error';
 
 export { CHAINED_MAX_SECONDS, DEFAULT_DURATION_SECONDS } from './assume-duration';
 export { stsEndpointFromEnv } from './sts-endpoint';
@@ -31,6 +31,14 @@ export interface StsGatewayOptions {
   readonly source: CredentialSource;
   /** Per-request socket timeout. */
   readonly requestTimeoutMs?: number;
+  /**
+   * The whole of one call (every attempt, every byte of the answer) and of a
+   * source's resolution (a credential_process, an SSO or container call); default:
+   * the attempts' timeouts plus a second per retry.
+   */
+  readonly deadlineMs?: number;
+  /** PEM certificate authorities that replace Node's list (AWS_CA_BUNDLE, ca_bundle). */
+  readonly ca?: string;
   /** SDK attempts per call (1 = no SDK retry; the session manager retries itself). */
   readonly maxAttempts?: number;
   /**
@@ -85,35 +93,59 @@ function toSessionCredentials(creds: StsCredentials | undefined): SessionCredent
 export class StsGateway {
   readonly #client: STSClient;
   readonly #source: CredentialSource;
+  readonly #deadlineMs: number;
 
   constructor(options: StsGatewayOptions) {
     this.#source = options.source;
     const source = options.source;
+    const attempts = options.maxAttempts ?? 3;
+    const requestTimeout = options.requestTimeoutMs ?? 10_000;
+    this.#deadlineMs = options.deadlineMs ?? attempts * requestTimeout + (attempts - 1) * 1000;
+    const requestHandler = {
+      // The SDK's request timeout is an idle timer (every byte resets it): the
+      // deadline below bounds the whole call.
+      requestTimeout,
+      connectionTimeout: Math.min(requestTimeout, 5_000),
+      // Without this the SDK only warns on a timed-out request and keeps waiting.
+      throwOnRequestTimeout: true,
+      ...(options.ca === undefined ? {} : { httpsAgent: { keepAlive: true, ca: options.ca } }),
+    };
+    const label = source.kind === 'profile' ? `profile "${source.profile}"` : 'the default chain';
     this.#client = new STSClient({
       region: options.region,
-      maxAttempts: options.maxAttempts ?? 3,
+      maxAttempts: attempts,
       ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-      requestHandler: {
-        requestTimeout: options.requestTimeoutMs ?? 10_000,
-        connectionTimeout: Math.min(options.requestTimeoutMs ?? 10_000, 5_000),
-        // Without this the SDK only warns on a timed-out request and keeps waiting.
-        throwOnRequestTimeout: true,
-      },
+      requestHandler,
       // A long-running refresher must see the files as they are now: the SDK
       // otherwise caches ~/.aws/* for the life of the process.
       ...(source.kind === 'profile'
         ? {
-            credentials: retryWhileRewritten(
-              defaultProvider({
-                profile: source.profile,
-                ignoreCache: true,
-                ...(options.sharedFiles
-                  ? {
-                      filepath: options.sharedFiles.credentialsPath,
-                      configFilepath: options.sharedFiles.configPath,
-                    }
-                  : {}),
-              }),
+            credentials: withDeadline(
+              retryWhileRewritten(
+                defaultProvider({
+                  profile: source.profile,
+                  ignoreCache: true,
+                  // Role profiles' own STS calls go through the same CA bundle.
+                  ...(options.ca === undefined ? {} : { clientConfig: { requestHandler } }),
+                  ...(options.sharedFiles
+                    ? {
+                        filepath: options.sharedFiles.credentialsPath,
+                        configFilepath: options.sharedFiles.configPath,
+                      }
+                    : {}),
+                }),
+              ),
+              this.#deadlineMs,
+              label,
+            ),
+          }
+        : {}),
+      ...(source.kind === 'default'
+        ? {
+            credentials: withDeadline(
+              defaultProvider(options.ca === undefined ? {} : { clientConfig: { requestHandler } }),
+              this.#deadlineMs,
+              label,
             ),
           }
         : {}),
@@ -162,17 +194,20 @@ export class StsGateway {
     const chained = await this.sourceIsTemporary();
     const { requested, granted } = planDuration(request.durationSeconds, chained);
     try {
-      const out = await this.#client.send(
-        new AssumeRoleCommand({
-          RoleArn: request.role.arn,
-          RoleSessionName: request.sessionName,
-          DurationSeconds: granted,
-          ...(request.externalId ? { ExternalId: request.externalId } : {}),
-          ...(request.mfa
-            ? { SerialNumber: request.mfa.serialNumber, TokenCode: request.mfa.tokenCode }
-            : {}),
-          ...(request.sourceIdentity ? { SourceIdentity: request.sourceIdentity } : {}),
-        }),
+      const out = await this.#send((o) =>
+        this.#client.send(
+          new AssumeRoleCommand({
+            RoleArn: request.role.arn,
+            RoleSessionName: request.sessionName,
+            DurationSeconds: granted,
+            ...(request.externalId ? { ExternalId: request.externalId } : {}),
+            ...(request.mfa
+              ? { SerialNumber: request.mfa.serialNumber, TokenCode: request.mfa.tokenCode }
+              : {}),
+            ...(request.sourceIdentity ? { SourceIdentity: request.sourceIdentity } : {}),
+          }),
+          o,
+        ),
       );
       return {
         credentials: toSessionCredentials(out.Credentials),
@@ -193,13 +228,16 @@ export class StsGateway {
     mfa?: { serialNumber: string; tokenCode: string };
   }): Promise<SessionCredentials> {
     try {
-      const out = await this.#client.send(
-        new GetSessionTokenCommand({
-          ...(options.durationSeconds ? { DurationSeconds: options.durationSeconds } : {}),
-          ...(options.mfa
-            ? { SerialNumber: options.mfa.serialNumber, TokenCode: options.mfa.tokenCode }
-            : {}),
-        }),
+      const out = await this.#send((o) =>
+        this.#client.send(
+          new GetSessionTokenCommand({
+            ...(options.durationSeconds ? { DurationSeconds: options.durationSeconds } : {}),
+            ...(options.mfa
+              ? { SerialNumber: options.mfa.serialNumber, TokenCode: options.mfa.tokenCode }
+              : {}),
+          }),
+          o,
+        ),
       );
       return toSessionCredentials(out.Credentials);
     } catch (error) {
@@ -209,7 +247,7 @@ export class StsGateway {
 
   async getCallerIdentity(): Promise<CallerIdentity> {
     try {
-      const out = await this.#client.send(new GetCallerIdentityCommand({}));
+      const out = await this.#send((o) => this.#client.send(new GetCallerIdentityCommand({}), o));
       return { arn: out.Arn ?? '', account: out.Account ?? '', userId: out.UserId ?? '' };
     } catch (error) {
       throw classifyStsError(error);
@@ -219,6 +257,61 @@ export class StsGateway {
   destroy(): void {
     this.#client.destroy();
   }
+
+  /** One command under the call's deadline: the SDK's own timer idles, this one does not. */
+  async #send<T>(run: (options: { abortSignal: AbortSignal }) => Promise<T>): Promise<T> {
+    const abortSignal = AbortSignal.timeout(this.#deadlineMs);
+    try {
+      return await run({ abortSignal });
+    } catch (error) {
+      if (abortSignal.aborted && !(error instanceof StsError)) {
+        throw new StsError(
+          'retryable',
+          'TimeoutError',
+          `no complete answer from STS within ${this.#deadlineMs / 1000} s`,
+          undefined,
+        );
+      }
+      throw error;
+    }
+  }
+}
+
+/**
+ * A source that never resolves (a credential_process that hangs, an SSO or
+ * container endpoint that trickles) fails after `ms`, naming the source. The
+ * SDK gives no handle on a credential_process's child: it ends when the command
+ * does (see docs/reliability-notes/fast.md).
+ */
+function withDeadline<A extends unknown[], R>(
+  provider: (...args: A) => Promise<R>,
+  ms: number,
+  label: string,
+): (...args: A) => Promise<R> {
+  return (...args: A) =>
+    new Promise<R>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(
+          new StsError(
+            'retryable',
+            'SourceTimeout',
+            `the source credentials of ${label} did not resolve within ${ms / 1000} s (a credential_process, SSO or container endpoint that does not answer?)`,
+            undefined,
+          ),
+        );
+      }, ms);
+      timer.unref();
+      provider(...args).then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
 }
 
 /**

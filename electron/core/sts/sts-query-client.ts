@@ -27,8 +27,16 @@ export interface StsQueryClientOptions {
   readonly endpoint: string;
   readonly region: string;
   readonly keys: StaticKeys;
-  /** Per attempt; default 10 s, as the gateway's. */
+  /** Per attempt, the whole exchange (connect, send, every byte of the answer); default 10 s. */
   readonly requestTimeoutMs?: number;
+  /**
+   * The whole call, retries and their pauses included; default: every attempt's
+   * timeout plus a second per retry. A server that trickles its answer cannot
+   * keep a call alive past it.
+   */
+  readonly deadlineMs?: number;
+  /** PEM certificate authorities that replace Node's list (AWS_CA_BUNDLE). */
+  readonly ca?: string;
   /** Default 3, the SDK's standard retry mode. */
   readonly maxAttempts?: number;
   /** Sent, unsigned, as User-Agent (CloudTrail shows it); default "switchyard". */
@@ -118,11 +126,18 @@ export class StsQueryClient {
   async #call(body: string): Promise<string> {
     const maxAttempts = this.#options.maxAttempts ?? 3;
     const now = this.#options.now ?? Date.now;
+    const attemptMs = this.#options.requestTimeoutMs ?? 10_000;
+    const deadlineMs =
+      this.#options.deadlineMs ?? maxAttempts * attemptMs + (maxAttempts - 1) * 1000;
+    // Real time, not the injected clock: this bounds real sockets.
+    const deadline = performance.now() + deadlineMs;
     for (let attempt = 1; ; attempt++) {
       let error: StsError;
       let retry = false;
       try {
-        const response = await this.#post(body);
+        const left = deadline - performance.now();
+        if (left <= 0) throw timeoutError(deadlineMs);
+        const response = await this.#post(body, Math.min(attemptMs, left));
         if (response.status >= 200 && response.status < 300) return response.body;
         error = errorFromResponse(response);
         retry = this.#correctClock(error, response.headers, now());
@@ -133,7 +148,9 @@ export class StsQueryClient {
       // could not read; a corrected clock gets one more try whatever the code.
       retry ||= error.kind === 'retryable' && error.code !== 'MalformedResponse';
       if (!retry || attempt >= maxAttempts) throw error;
-      await (this.#options.sleep ?? defaultSleep)(this.#backoffMs(error, attempt));
+      const pause = this.#backoffMs(error, attempt);
+      if (performance.now() + pause >= deadline) throw error;
+      await (this.#options.sleep ?? defaultSleep)(pause);
     }
   }
 
@@ -154,7 +171,7 @@ export class StsQueryClient {
     return true;
   }
 
-  async #post(body: string): Promise<RawResponse> {
+  async #post(body: string, timeoutMs: number): Promise<RawResponse> {
     const url = this.#url;
     const keys = this.#options.keys;
     const headers = signRequest(
@@ -177,10 +194,21 @@ export class StsQueryClient {
     // https loads TLS; a loopback test server never needs it.
     const http = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
     // Idle kept-alive sockets are unref'd by Node, so they never keep a CLI alive.
-    this.#agent ??= new http.Agent({ keepAlive: true });
+    this.#agent ??= new http.Agent({
+      keepAlive: true,
+      ...(this.#options.ca === undefined ? {} : { ca: this.#options.ca }),
+    });
     const { request } = http;
-    const timeoutMs = this.#options.requestTimeoutMs ?? 10_000;
     return new Promise<RawResponse>((resolve, reject) => {
+      // One timer for the whole exchange, cleared only once the body is read:
+      // an idle timer would be reset by every trickled byte.
+      const timer = setTimeout(() => req.destroy(timeoutError(timeoutMs)), timeoutMs);
+      const settle =
+        <T>(done: (value: T) => void) =>
+        (value: T) => {
+          clearTimeout(timer);
+          done(value);
+        };
       const req = request(
         url,
         {
@@ -193,21 +221,21 @@ export class StsQueryClient {
           },
         },
         (res) => {
-          readResponse(res).then(resolve, reject);
+          // A destroyed request errors its response too: the body read stops with it.
+          req.once('error', (error) => res.destroy(error));
+          readResponse(res).then(settle(resolve), settle(reject));
         },
       );
-      const timer = setTimeout(() => {
-        req.destroy(
-          Object.assign(new Error(`no answer from STS within ${timeoutMs / 1000} s`), {
-            code: 'ETIMEDOUT',
-          }),
-        );
-      }, timeoutMs);
-      req.once('close', () => clearTimeout(timer));
-      req.once('error', reject);
+      req.once('error', settle(reject));
       req.end(body);
     });
   }
+}
+
+function timeoutError(ms: number): Error {
+  return Object.assign(new Error(`no complete answer from STS within ${ms / 1000} s`), {
+    code: 'ETIMEDOUT',
+  });
 }
 
 function readResponse(res: IncomingMessage): Promise<RawResponse> {

@@ -2,7 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { resolveStaticSource } from '../../../electron/core/sts/static-source';
+import { loadSharedConfig } from '../../../electron/core/sts/sdk-shared-config';
+import { staticSource } from '../../../electron/core/sts/static-source';
+import { settingsProfile, stsRoute } from '../../../electron/core/sts/sts-route';
 
 const KEY = 'AKIAIOSFODNN7EXAMPLE';
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
@@ -25,11 +27,18 @@ async function resolve(
   credentials: string,
   options: { config?: string; sourceProfile?: string; env?: NodeJS.ProcessEnv } = {},
 ) {
-  const source = await resolveStaticSource({
-    ...(await files(credentials, options.config)),
-    sourceProfile: options.sourceProfile,
-    env: options.env ?? {},
-  });
+  // What `assume` and the engine do (direct-plan.ts): the route, then the keys.
+  const env = options.env ?? {};
+  const loaded = await loadSharedConfig(await files(credentials, options.config));
+  const profiles = [
+    settingsProfile(env),
+    ...(options.sourceProfile ? [options.sourceProfile] : []),
+  ];
+  const route = stsRoute({ env, region: 'us-east-1', partition: 'aws', files: loaded, profiles });
+  const source =
+    route.via === 'direct'
+      ? staticSource({ sourceProfile: options.sourceProfile, env, files: loaded })
+      : undefined;
   return (
     source && {
       origin: source.origin,
@@ -120,18 +129,25 @@ describe('resolveStaticSource', () => {
     expect(await resolve(KEYS, { config, sourceProfile: 'src' })).toBeDefined();
   });
 
-  it.each([
-    'AWS_USE_FIPS_ENDPOINT',
-    'AWS_USE_DUALSTACK_ENDPOINT',
-    'AWS_STS_REGIONAL_ENDPOINTS',
-    'AWS_CA_BUNDLE',
-  ])('leaves %s to the SDK', async (name) => {
-    expect(await resolve(KEYS, { sourceProfile: 'src', env: { [name]: 'false' } })).toBeUndefined();
+  it.each(['AWS_USE_FIPS_ENDPOINT', 'AWS_USE_DUALSTACK_ENDPOINT', 'AWS_STS_REGIONAL_ENDPOINTS'])(
+    'leaves %s to the SDK',
+    async (name) => {
+      expect(
+        await resolve(KEYS, { sourceProfile: 'src', env: { [name]: 'false' } }),
+      ).toBeUndefined();
+    },
+  );
+
+  it('signs itself under a CA bundle (both paths honour it: ca-bundle.ts)', async () => {
+    const env = { AWS_CA_BUNDLE: '/etc/ssl/certs/ca-certificates.crt' };
+    expect(await resolve(KEYS, { sourceProfile: 'src', env })).toBeDefined();
+    const config = '[profile src]\nca_bundle = /etc/ssl/certs/ca-certificates.crt\n';
+    expect(await resolve(KEYS, { sourceProfile: 'src', config })).toBeDefined();
   });
 
   it('never puts a key in its text form', async () => {
-    const source = await resolveStaticSource({
-      ...(await files(KEYS)),
+    const source = staticSource({
+      files: await loadSharedConfig(await files(KEYS)),
       sourceProfile: 'src',
       env: {},
     });

@@ -190,7 +190,7 @@ describe('StsQueryClient.assumeRole', () => {
       }),
     );
     expect(error).toMatchObject({ kind: 'retryable', code: 'ETIMEDOUT' });
-    expect(error.message).toMatch(/no answer from STS within 0\.2 s/);
+    expect(error.message).toMatch(/no complete answer from STS within 0\.2 s/);
     expect(sts.count('AssumeRole')).toBe(2);
   });
 

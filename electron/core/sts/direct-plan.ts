@@ -1,0 +1,85 @@
+import type { Partition } from '../../../shared/partitions';
+import { loadCaBundle, type CaBundle } from './ca-bundle';
+import { stat } from 'node:fs/promises';
+import { loadSharedConfig, type SharedConfigFiles } from './sdk-shared-config';
+import { staticSource } from './static-source';
+import { settingsProfile, stsRoute } from './sts-route';
+import type { StaticKeys } from './sts-query-client';
+
+/**
+ * How one STS client of Switchyard's calls STS, for `switchyard assume` and the
+ * engine's gateway alike: signed in process (an endpoint and plain keys), or
+ * through the AWS SDK (and why); with the CA bundle, when one is set, either way.
+ */
+
+export interface StsCallPlanInputs {
+  readonly env: NodeJS.ProcessEnv;
+  readonly region: string;
+  readonly partition: Partition;
+  readonly credentialsPath: string;
+  readonly configPath: string;
+  /** --source-profile, or the engine's profile source; otherwise the default chain. */
+  readonly sourceProfile?: string | undefined;
+  /** Keys already in hand (the keychain, an MFA session, a chained role's session). */
+  readonly keys?: StaticKeys | undefined;
+  /** An endpoint given explicitly; else the environment's, else STS's regional one. */
+  readonly endpoint?: string | undefined;
+  /** The SDK's default chain is the source (the engine's: it reads process.env). */
+  readonly sdkSource?: boolean;
+}
+
+export interface StsCallPlan {
+  /** Set when Switchyard signs the call itself. */
+  readonly direct?: { readonly endpoint: string; readonly keys: StaticKeys };
+  /** Why the SDK is used instead, for debugging. */
+  readonly sdkReason?: string;
+  readonly ca?: CaBundle;
+}
+
+export async function planStsCall(inputs: StsCallPlanInputs): Promise<StsCallPlan> {
+  const { env, sourceProfile } = inputs;
+  const files = await sharedConfigNow(inputs);
+  const settings = settingsProfile(env);
+  // The named source profile's own settings first (as `aws --profile` reads them).
+  const profiles = sourceProfile === undefined ? [settings] : [sourceProfile, settings];
+  const ca = await loadCaBundle(env, files, profiles);
+  const withCa = ca ? { ca } : {};
+  const route = stsRoute({
+    env,
+    region: inputs.region,
+    partition: inputs.partition,
+    files,
+    profiles,
+    endpoint: inputs.endpoint,
+  });
+  if (route.via === 'sdk') return { sdkReason: route.reason, ...withCa };
+  if (inputs.sdkSource) return { sdkReason: 'the default credential chain', ...withCa };
+  const keys = inputs.keys ?? staticSource({ sourceProfile, env, files })?.keys;
+  if (!keys) return { sdkReason: 'the source credentials are not plain keys', ...withCa };
+  return { direct: { endpoint: route.endpoint, keys }, ...withCa };
+}
+
+let lastRead: { stamp: string; files: SharedConfigFiles } | undefined;
+
+/**
+ * The shared files as they are now; a refresh round plans hundreds of calls, so
+ * files whose size, inode and change time are unchanged are not parsed again.
+ */
+async function sharedConfigNow(paths: {
+  readonly credentialsPath: string;
+  readonly configPath: string;
+}): Promise<SharedConfigFiles> {
+  const stamps = await Promise.all(
+    [paths.configPath, paths.credentialsPath].map((path) =>
+      stat(path, { bigint: true }).then(
+        (s) => `${path}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`,
+        () => `${path}:none`,
+      ),
+    ),
+  );
+  const stamp = stamps.join('|');
+  if (lastRead?.stamp === stamp) return lastRead.files;
+  const files = await loadSharedConfig(paths);
+  lastRead = { stamp, files };
+  return files;
+}
