@@ -4,6 +4,7 @@ import {
   linkSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   statSync,
@@ -12,7 +13,7 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { errorCode } from './fs-error-message';
 import { isProcessAlive, newOwner, ownerIsGone, parseOwner, type LockOwner } from './lock-owner';
 
@@ -93,6 +94,8 @@ export function tryLockFile(path: string, options: LockFileOptions): LockAttempt
     });
     if (!gone) return { acquired: false, seen };
     breakLock(path, seen.raw);
+    // Someone died holding this lock: clear what dead lockers left beside it.
+    sweepLeftovers(path, options.isProcessAlive ?? isProcessAlive, now());
   }
   return { acquired: false, seen: readLockFile(path) };
 }
@@ -231,6 +234,36 @@ function breakLock(path: string, judged: string): void {
     }
   }
   unlinkQuietly(aside);
+}
+
+/** A leftover this young may belong to a locker on another host that is mid-publish. */
+const LEFTOVER_MIN_AGE_MS = 10_000;
+
+/**
+ * Removes `<lock>.new-<pid>-<hex>` and `<lock>.stale-<pid>-<hex>` files of dead
+ * pids: a locker killed inside publish() or breakLock() leaves them, and
+ * nothing else would ever clean them up. Best effort; failures are ignored.
+ */
+function sweepLeftovers(path: string, isAlive: (pid: number) => boolean, now: number): void {
+  const folder = dirname(path);
+  const prefix = `${basename(path)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(?:new|stale)-(\d+)-[0-9a-f]{8}$/.exec(name.slice(prefix.length))?.[1]);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid)) continue;
+    try {
+      const leftover = join(folder, name);
+      if (now - statSync(leftover).mtimeMs >= LEFTOVER_MIN_AGE_MS) unlinkSync(leftover);
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
 }
 
 function unlinkQuietly(path: string): void {

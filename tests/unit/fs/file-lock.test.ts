@@ -123,6 +123,37 @@ describe('acquireLock', () => {
     await lock.release();
   });
 
+  it('after breaking a dead lock, clears what killed lockers left beside it', async () => {
+    const dir = await tempDir();
+    const target = join(dir, 'credentials');
+    const lockPath = `${target}.switchyard.lock`;
+    const dead = await deadPid();
+    await writeLock(lockPath, {
+      pid: dead,
+      hostname: hostname(),
+      createdAt: new Date().toISOString(),
+    });
+    const old = new Date(Date.now() - 60_000);
+    const plant = async (name: string, at?: Date) => {
+      await writeFile(join(dir, name), '{}');
+      if (at) await utimes(join(dir, name), at, at);
+    };
+    await plant(`credentials.switchyard.lock.new-${dead}-0badcafe`, old);
+    await plant(`credentials.switchyard.lock.stale-${dead}-0badcafe`, old);
+    await plant(`credentials.switchyard.lock.new-${dead}-1badcafe`); // too young to judge
+    await plant(`credentials.switchyard.lock.new-${process.ppid}-0badcafe`, old); // alive
+    await plant(`other.switchyard.lock.new-${dead}-0badcafe`, old); // another lock's
+    const lock = await acquireLock(target, { timeoutMs: 1000 });
+    await lock.release();
+    expect((await readdir(dir)).sort()).toEqual(
+      [
+        `credentials.switchyard.lock.new-${dead}-1badcafe`,
+        `credentials.switchyard.lock.new-${process.ppid}-0badcafe`,
+        `other.switchyard.lock.new-${dead}-0badcafe`,
+      ].sort(),
+    );
+  });
+
   it('never breaks the lock of a live writer on this host, however old and even while stopped', async () => {
     // The class fixed: a writer that is alive but slow (here SIGSTOPped, which
     // also stops its heartbeat) had its lock broken after 30 s, and two writers
