@@ -123,6 +123,7 @@ function publish(path: string, raw: string, madeFolder = false): boolean {
   try {
     writeFileSync(temp, raw, { mode: 0o600, flag: 'wx' });
   } catch (error) {
+    unlinkQuietly(temp); // created but not written (disk full): nothing may be left behind
     if (errorCode(error) !== 'ENOENT' || madeFolder) throw error;
     // First lock ever: ~/.aws or the config folder does not exist yet.
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
