@@ -23,8 +23,11 @@ export interface LockOwner {
   readonly pidNs?: string;
 }
 
+let ownStart: string | null | undefined;
+
 export function newOwner(kind: string, now: number): LockOwner {
-  const pidStart = processStartTime(process.pid);
+  ownStart ??= processStartTime(process.pid) ?? null;
+  const pidStart = ownStart ?? undefined;
   const pidNs = ownPidNamespace();
   return {
     pid: process.pid,
