@@ -85,9 +85,11 @@ Renews the sessions now (all active roles when no role is named).
 `,
   status: `Usage: switchyard status [--json]
 
-Every catalog role: its profile, state and time to expiry. --json prints an array
-of {id, label, profile, roleArn, state, isDefault, chained, expiration,
-expiresInSeconds, error}; never a secret.
+Every catalog role: its profile, state and time to expiry, then who refreshes
+them, or, when no refresher runs (none started, or it was killed), when the
+profiles expire. --json prints an array of {id, label, profile, roleArn, state,
+isDefault, chained, expiration, expiresInSeconds, error, refresher}; refresher
+is null when nothing refreshes. Never a secret.
 `,
   daemon: `Usage: switchyard daemon
 

@@ -1,19 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  createExclusive,
-  readLock,
-  removeIfOwned,
-  removeStaleLock,
-  UNREADABLE_LOCK_GRACE_MS,
-} from './lock-file';
-import { currentOwner, ownerState, parseOwner, type LockOwner } from './lock-owner';
+import { readLockFile, tryLockFile, type HeartbeatTimers } from '../fs/lock-file';
+import type { LockOwner } from '../fs/lock-owner';
 
 /**
  * One refresher at a time across processes: the tray app and `switchyard
  * daemon` both keep sessions fresh, and two of them racing over the same
  * credentials file is how awsume users lost profiles. The loser stays passive
  * (shows who refreshes) and may call tryAcquire again later to take over.
+ * The lock itself is the shared primitive in fs/lock-file.ts: a holder whose
+ * process is gone is taken over at once, a live one never is.
  */
 
 export const REFRESHER_LOCK_FILE = 'refresher.lock';
@@ -21,7 +17,11 @@ export const REFRESHER_LOCK_FILE = 'refresher.lock';
 /** 'cli': a one-off command acting while no refresher runs; it holds the lock only for that. */
 export type RefresherKind = 'app' | 'daemon' | 'cli';
 
-export interface RefresherHolder extends LockOwner {
+export interface RefresherHolder {
+  readonly pid: number;
+  readonly hostname: string;
+  /** Epoch ms when the holder took the lock. */
+  readonly startedAt: number;
   readonly kind: RefresherKind;
 }
 
@@ -36,7 +36,7 @@ export type RefresherLockResult =
     }
   | {
       readonly acquired: false;
-      /** Undefined only while the holder is still writing the file: ask again shortly. */
+      /** Undefined only while the lock file holds no record we can read: ask again shortly. */
       readonly holder: RefresherHolder | undefined;
     };
 
@@ -46,31 +46,38 @@ export interface RefresherLockOptions {
   readonly kind: RefresherKind;
   /** Release on process 'exit' (default true). */
   readonly releaseOnExit?: boolean;
+  /** Tests: the heartbeat's timer and the liveness check. */
+  readonly timers?: HeartbeatTimers;
+  readonly now?: () => number;
+  readonly isProcessAlive?: (pid: number) => boolean;
 }
 
-/** Lock paths this process holds, so our own pid in a lock file is told apart from a stale one. */
-const heldHere = new Set<string>();
+export function refresherLockPath(configDir: string): string {
+  return join(configDir, REFRESHER_LOCK_FILE);
+}
 
 export function tryAcquireRefresherLock(options: RefresherLockOptions): RefresherLockResult {
   mkdirSync(options.configDir, { recursive: true, mode: 0o700 });
-  const path = join(options.configDir, REFRESHER_LOCK_FILE);
+  const attempt = tryLockFile(refresherLockPath(options.configDir), options);
+  if (!attempt.acquired) return { acquired: false, holder: asHolder(attempt.seen?.owner) };
 
-  // Two rounds: the second runs after a stale lock was removed.
-  for (let round = 0; round < 2; round++) {
-    const holder: RefresherHolder = { ...currentOwner(), kind: options.kind };
-    const raw = `${JSON.stringify(holder)}\n`;
-    if (!heldHere.has(path) && createExclusive(path, raw)) {
-      heldHere.add(path);
-      return acquired(path, raw, holder, options.releaseOnExit ?? true);
-    }
-    const removed = removeStaleLock(path, (lock) => {
-      const owner = parseOwner(lock.body);
-      if (!owner) return Date.now() - lock.mtimeMs > UNREADABLE_LOCK_GRACE_MS;
-      return ownerState(owner, heldHere.has(path)) === 'gone';
-    });
-    if (!removed) break;
-  }
-  return { acquired: false, holder: parseHolder(readLock(path)?.body) };
+  const { lock } = attempt;
+  const release = (): void => {
+    process.off('exit', release);
+    lock.release();
+  };
+  if (options.releaseOnExit ?? true) process.on('exit', release);
+  return {
+    acquired: true,
+    holder: { ...pick(lock.owner), kind: options.kind },
+    isHeld: lock.isHeld,
+    release,
+  };
+}
+
+/** Who holds the refresher lock now, whether alive or not; undefined when there is none. */
+export function readRefresherHolder(configDir: string): RefresherHolder | undefined {
+  return asHolder(readLockFile(refresherLockPath(configDir))?.owner);
 }
 
 /** "the Switchyard app (pid 4242 on build-01)", for the menu and `status`. */
@@ -84,32 +91,12 @@ export function describeRefresherHolder(holder: RefresherHolder): string {
   return `${what} (pid ${holder.pid} on ${holder.hostname})`;
 }
 
-function acquired(
-  path: string,
-  raw: string,
-  holder: RefresherHolder,
-  releaseOnExit: boolean,
-): RefresherLockResult {
-  let released = false;
-  const release = (): void => {
-    if (released) return;
-    released = true;
-    process.off('exit', release);
-    heldHere.delete(path);
-    removeIfOwned(path, raw);
-  };
-  if (releaseOnExit) process.on('exit', release);
-  return {
-    acquired: true,
-    holder,
-    isHeld: () => !released && readLock(path)?.raw === raw,
-    release,
-  };
+function asHolder(owner: LockOwner | undefined): RefresherHolder | undefined {
+  const kind = owner?.kind;
+  if (!owner || (kind !== 'app' && kind !== 'daemon' && kind !== 'cli')) return undefined;
+  return { ...pick(owner), kind };
 }
 
-function parseHolder(body: unknown): RefresherHolder | undefined {
-  const owner = parseOwner(body);
-  const kind = (body as { kind?: unknown } | undefined)?.kind;
-  if (!owner || (kind !== 'app' && kind !== 'daemon' && kind !== 'cli')) return undefined;
-  return { ...owner, kind };
+function pick(owner: LockOwner): Omit<RefresherHolder, 'kind'> {
+  return { pid: owner.pid, hostname: owner.hostname, startedAt: owner.startedAt };
 }

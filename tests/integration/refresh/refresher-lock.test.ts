@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -67,6 +67,19 @@ describe('refresher lock across real processes', () => {
     expect(await resultOf(next)).toMatchObject({
       acquired: true,
       holder: { pid: next.process.pid, kind: 'app' },
+    });
+  });
+
+  it('a holder that is alive but stopped (no heartbeat) keeps the lock however old it is', async () => {
+    const holder = contend('daemon');
+    expect(await resultOf(holder)).toMatchObject({ acquired: true });
+    holder.process.kill('SIGSTOP');
+    const old = new Date(Date.now() - 10 * 60_000);
+    utimesSync(join(configDir, REFRESHER_LOCK_FILE), old, old);
+    const next = contend('app');
+    expect(await resultOf(next)).toEqual({
+      acquired: false,
+      holder: expect.objectContaining({ pid: holder.process.pid, kind: 'daemon' }),
     });
   });
 

@@ -24,7 +24,14 @@ describe('tryAcquireRefresherLock (one process)', () => {
     expect(lock.acquired).toBe(true);
     if (!lock.acquired) return;
     const path = join(dir, REFRESHER_LOCK_FILE);
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({
+      pid: process.pid,
+      hostname: hostname(),
+      kind: 'daemon',
+      startedAt: expect.any(Number),
+      token: expect.any(String),
+    });
+    expect(lock.holder).toEqual({
       pid: process.pid,
       hostname: hostname(),
       kind: 'daemon',
@@ -113,6 +120,42 @@ describe('tryAcquireRefresherLock (one process)', () => {
         /the Switchyard app \(pid \d+ on elsewhere.example\)/,
       );
     }
+  });
+
+  it('another host keeps the lock while its heartbeat is fresh, and loses it once stale', () => {
+    const dir = tempDir();
+    const path = plantLock(dir, {
+      pid: deadPid(),
+      hostname: 'elsewhere.example',
+      kind: 'daemon',
+      startedAt: Date.now() - 86_400_000, // a day-old refresher, still beating
+      token: 'theirs',
+    });
+    expect(tryAcquireRefresherLock({ configDir: dir, kind: 'app' }).acquired).toBe(false);
+    const old = new Date(Date.now() - 31_000);
+    utimesSync(path, old, old);
+    const lock = tryAcquireRefresherLock({ configDir: dir, kind: 'app', releaseOnExit: false });
+    expect(lock.acquired).toBe(true);
+    if (lock.acquired) lock.release();
+  });
+
+  it('beats while held, so other hosts respect it; the beat stops on release', () => {
+    const dir = tempDir();
+    const beats: (() => void)[] = [];
+    const lock = tryAcquireRefresherLock({
+      configDir: dir,
+      kind: 'daemon',
+      releaseOnExit: false,
+      timers: { setInterval: (beat) => beats.push(beat), clearInterval: () => beats.splice(0) },
+    });
+    if (!lock.acquired) throw new Error('expected the lock');
+    const path = join(dir, REFRESHER_LOCK_FILE);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(path, old, old);
+    beats[0]!();
+    expect(statSync(path).mtimeMs).toBeGreaterThan(Date.now() - 10_000);
+    lock.release();
+    expect(beats).toEqual([]);
   });
 
   it('treats an unreadable lock as being written at first, and as stale after a grace period', () => {

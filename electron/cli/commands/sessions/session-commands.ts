@@ -40,12 +40,26 @@ function resolveRoles(engine: SessionManager, names: readonly string[], command:
   });
 }
 
-function print(views: readonly RoleView[], json: boolean, engine: SessionManager): void {
+/** Who refreshes sessions; null when no process does (none runs, or the last one died). */
+function refresherOf(engine: SessionManager): string | null {
+  if (engine.mode === 'oneshot') return null;
+  return engine.snapshot().refresher.heldBy ?? 'another process';
+}
+
+/** `noRefresherLine`: status says in the table when nothing refreshes; the actions say it on stderr. */
+function print(
+  views: readonly RoleView[],
+  json: boolean,
+  engine: SessionManager,
+  noRefresherLine = false,
+): void {
   const now = Date.now();
+  const refresher = refresherOf(engine);
   if (json) {
-    process.stdout.write(`${JSON.stringify(views.map((v) => statusRecord(v, now)))}\n`);
+    process.stdout.write(`${JSON.stringify(views.map((v) => statusRecord(v, now, refresher)))}\n`);
   } else {
-    process.stdout.write(statusTable(views, engine.snapshot(), now));
+    const footer = refresher === null && !noRefresherLine ? undefined : refresher;
+    process.stdout.write(statusTable(views, footer, now));
   }
 }
 
@@ -137,7 +151,7 @@ export async function statusCommand(argv: readonly string[]): Promise<void> {
     );
   }
   await withEngine(async (engine) => {
-    print(engine.snapshot().roles, values.json === true, engine);
+    print(engine.snapshot().roles, values.json === true, engine, true);
   });
 }
 

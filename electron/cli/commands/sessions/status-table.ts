@@ -1,12 +1,16 @@
 import { formatRemaining } from '../../../../shared/duration-format';
-import type { RoleView, Snapshot } from '../../../../shared/model';
+import type { RoleView } from '../../../../shared/model';
 
 function isoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** One JSON-ready record per role: what `status --json` prints. No secrets exist here to leak. */
-export function statusRecord(view: RoleView, now: number): Record<string, unknown> {
+export function statusRecord(
+  view: RoleView,
+  now: number,
+  refresher: string | null,
+): Record<string, unknown> {
   return {
     id: view.role.id,
     label: view.role.label,
@@ -24,6 +28,8 @@ export function statusRecord(view: RoleView, now: number): Record<string, unknow
     ...(view.error
       ? { error: { kind: view.error.kind, code: view.error.code, message: view.error.message } }
       : {}),
+    // Who keeps this role fresh; null: nothing does, it expires at `expiration`.
+    refresher,
   };
 }
 
@@ -32,8 +38,34 @@ function expiresIn(view: RoleView, now: number): string {
   return formatRemaining(view.expiresAt - now);
 }
 
-/** An aligned table: label, profile, state, expires in (and the error, if any). */
-export function statusTable(views: readonly RoleView[], snapshot: Snapshot, now: number): string {
+function clockTime(ms: number): string {
+  const at = new Date(ms);
+  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+}
+
+/** One line: nothing renews these profiles, so when each one runs out. */
+function noRefresherLine(views: readonly RoleView[]): string {
+  const expiring = views.filter(
+    (v) => v.expiresAt !== undefined && v.state !== 'inactive' && v.state !== 'expired',
+  );
+  const when = expiring
+    .map((v, i) => `${v.role.profile}${i === 0 ? ' expires' : ''} at ${clockTime(v.expiresAt!)}`)
+    .join(', ');
+  return when
+    ? `no refresher is running: ${when} unless \`switchyard daemon\` or the tray app runs`
+    : 'no refresher is running: activated roles will not be renewed unless `switchyard daemon` or the tray app runs';
+}
+
+/**
+ * An aligned table: label, profile, state, expires in (and the error, if any),
+ * then who refreshes: `refresher` names it, null says no process does and when
+ * the profiles run out, undefined says nothing.
+ */
+export function statusTable(
+  views: readonly RoleView[],
+  refresher: string | null | undefined,
+  now: number,
+): string {
   const rows = views.map((v) => [
     `${v.role.label}${v.isDefault ? ' *' : ''}`,
     v.role.profile,
@@ -49,8 +81,8 @@ export function statusTable(views: readonly RoleView[], snapshot: Snapshot, now:
       .join('  ')
       .trimEnd();
   const lines = [line(header), ...rows.map(line)];
-  if (!snapshot.refresher.active && snapshot.refresher.heldBy) {
-    lines.push('', `refreshed by ${snapshot.refresher.heldBy}`);
+  if (refresher !== undefined) {
+    lines.push('', refresher === null ? noRefresherLine(views) : `refreshed by ${refresher}`);
   }
   return `${lines.join('\n')}\n`;
 }
