@@ -382,6 +382,22 @@ describe('SessionManager', () => {
     expect(profileSection(h.home.readCredentials(), 'default')).toBeUndefined();
   });
 
+  it('removes [default] with the profile when the default role expires unrenewed', async () => {
+    const role = await addRole('dev');
+    await h.manager.activate(role.id);
+    await h.manager.setDefault(role.id);
+    expect(accessKeyOf(h.home.readCredentials(), 'default')).toBe(
+      accessKeyOf(h.home.readCredentials(), 'dev'),
+    );
+    sts.setDefaultFault({ kind: 'error', code: 'AccessDenied', status: 403, message: 'no' });
+    await h.advance(61 * MINUTE); // refreshes refused, then past expiry
+    expect(view(role.id).state).toBe('expired');
+    const text = h.home.readCredentials();
+    expect(profileSection(text, 'default')).toBeUndefined();
+    expect(profileSection(text, 'dev')).toBeUndefined();
+    expect(text).toBe(USER_FILE);
+  });
+
   it('never overwrites a [default] holding long-term keys', async () => {
     await h.close();
     const userFile = `${USER_FILE}\n[default]\naws_access_key_id = AKIADEFAULTDEFAULT01\naws_secret_access_key = xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n`;
