@@ -21,6 +21,12 @@ export interface SessionEngine {
   onNotification(listener: (notification: SessionNotification) => void): () => void;
 
   activate(roleId: string): Promise<void>;
+  /**
+   * Activates several roles (and the roles they chain from) together: one
+   * round, one credentials-file write. Every name is checked first; an unknown
+   * one activates nothing.
+   */
+  activateAll(roleIds: readonly string[]): Promise<void>;
   deactivate(roleId: string): Promise<void>;
   /** null refreshes every active role. */
   refresh(roleId: string | null): Promise<void>;

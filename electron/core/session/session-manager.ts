@@ -147,6 +147,11 @@ export class SessionManager implements SessionEngine {
     await this.#engine.perform('activate', [this.#role(roleId).id]);
   }
 
+  async activateAll(idsOrLabels: readonly string[]): Promise<void> {
+    const roleIds = idsOrLabels.map((name) => this.#role(name).id);
+    await this.#engine.perform('activate', roleIds);
+  }
+
   async deactivate(roleId: string): Promise<void> {
     await this.#engine.perform('deactivate', [this.#role(roleId).id]);
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../electron/core/refresh/clock';
+import { FakeClock } from '../../../electron/core/refresh/fake-clock';
 import type { StateChange } from '../../../electron/core/refresh/state-diff';
 import { openStateFile } from '../../../electron/core/refresh/state-file';
 import { STATE_FILE_NAME } from '../../../electron/core/refresh/state-model';
@@ -67,21 +68,31 @@ describe('state file across real processes', () => {
     expect(seen.flatMap((c) => c.newRequests.map((r) => r.id))).toEqual(['cli-0']);
   }, 5_000);
 
-  it('does not poll: an idle watcher reads the file at most once a second', async () => {
+  it('does not poll: an idle watcher reads only on its slow safety timer; a write costs a read or two', async () => {
+    const clock = new FakeClock();
     const file = openStateFile({ configDir });
     let reads = 0;
+    const seen: StateChange[] = [];
     watcher = await watchStateFile({
       file: { path: file.path, readText: () => (reads++, file.readText()) },
-      clock: systemClock(),
-      onChange: () => {},
+      clock,
+      onChange: (_, change) => seen.push(change),
     });
     const baseline = reads;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(reads - baseline).toBeLessThanOrEqual(1);
+    await clock.advanceAsync(59_000); // an idle minute, short of the safety re-read
+    expect(reads).toBe(baseline);
+    expect(clock.pendingTimers()).toBe(1); // the safety re-read, nothing else
 
-    // One write by another process costs a read or two, not a storm.
+    // Another process's write arms the debounce (the folder event comes in real time).
     await runWorker('cli', 1);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(reads - baseline).toBeLessThanOrEqual(3);
+    for (const deadline = Date.now() + 4_000; clock.pendingTimers() < 2;) {
+      if (Date.now() > deadline) throw new Error('no file event arrived');
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await clock.advanceAsync(100); // the debounce
+    await watcher.check(); // joins the read the debounce started
+    expect(seen.flatMap((c) => c.newRequests.map((r) => r.id))).toEqual(['cli-0']);
+    expect(reads - baseline).toBeGreaterThanOrEqual(1);
+    expect(reads - baseline).toBeLessThanOrEqual(2);
   });
 });

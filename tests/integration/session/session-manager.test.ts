@@ -298,6 +298,31 @@ describe('SessionManager', () => {
     expect(h.writes() - writesBefore).toBe(4);
   });
 
+  it('activateAll: three roles, one of them chained from another, in one round and one write', async () => {
+    const a = await addRole('a');
+    const b = await addRole('b');
+    const hop = await h.manager.addRole({
+      label: 'hop',
+      roleArn: 'arn:aws:iam::333333333333:role/hop',
+      profile: 'hop',
+      source: { kind: 'role', roleId: a.id },
+    });
+    const before = h.writes();
+    await h.manager.activateAll([a.id, 'b', hop.id]);
+    expect(h.writes() - before).toBe(1);
+    for (const role of [a, b, hop]) expect(view(role.id).state).toBe('active');
+    const text = h.home.readCredentials();
+    for (const profile of ['a', 'b', 'hop']) expect(accessKeyOf(text, profile)).toMatch(/^ASIA/);
+  });
+
+  it('activateAll checks every name first: an unknown one activates nothing', async () => {
+    const a = await addRole('a');
+    await expect(h.manager.activateAll([a.id, 'nope'])).rejects.toThrow(/nope/);
+    expect(view(a.id).state).toBe('inactive');
+    expect(sts.count('AssumeRole')).toBe(0);
+    expect(h.home.readCredentials()).toBe(USER_FILE);
+  });
+
   it('deactivate removes the profile and the shared state', async () => {
     const role = await addRole('dev');
     await h.manager.activate(role.id);
@@ -380,6 +405,22 @@ describe('SessionManager', () => {
     );
     await h.manager.setDefault(null);
     expect(profileSection(h.home.readCredentials(), 'default')).toBeUndefined();
+  });
+
+  it('removes [default] with the profile when the default role expires unrenewed', async () => {
+    const role = await addRole('dev');
+    await h.manager.activate(role.id);
+    await h.manager.setDefault(role.id);
+    expect(accessKeyOf(h.home.readCredentials(), 'default')).toBe(
+      accessKeyOf(h.home.readCredentials(), 'dev'),
+    );
+    sts.setDefaultFault({ kind: 'error', code: 'AccessDenied', status: 403, message: 'no' });
+    await h.advance(61 * MINUTE); // refreshes refused, then past expiry
+    expect(view(role.id).state).toBe('expired');
+    const text = h.home.readCredentials();
+    expect(profileSection(text, 'default')).toBeUndefined();
+    expect(profileSection(text, 'dev')).toBeUndefined();
+    expect(text).toBe(USER_FILE);
   });
 
   it('never overwrites a [default] holding long-term keys', async () => {

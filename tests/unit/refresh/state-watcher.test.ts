@@ -1,10 +1,12 @@
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../../electron/core/refresh/clock';
 import { FakeClock } from '../../../electron/core/refresh/fake-clock';
 import { addRequest, recordSession } from '../../../electron/core/refresh/state-changes';
 import type { StateChange } from '../../../electron/core/refresh/state-diff';
 import { openStateFile } from '../../../electron/core/refresh/state-file';
+import { emptyState, serializeState } from '../../../electron/core/refresh/state-model';
 import { watchStateFile } from '../../../electron/core/refresh/state-watcher';
 import { useTempDir } from './temp-dir';
 
@@ -80,24 +82,33 @@ describe('watchStateFile', () => {
     }
   });
 
-  it('re-reads on the slow safety timer even without file events', async () => {
+  it('re-reads on the slow safety timer even without file events, and reports the change', async () => {
     const clock = new FakeClock(NOW);
+    // In memory: nothing on disk changes, so no file event can trigger a read.
+    let text: string | undefined;
     let reads = 0;
-    const file = openStateFile({ configDir: tempDir() });
-    const counted = { path: file.path, readText: () => (reads++, file.readText()) };
+    const file = { path: join(tempDir(), 'state.json'), readText: async () => (reads++, text) };
+    const seen: StateChange[] = [];
     const watcher = await watchStateFile({
-      file: counted,
+      file,
       clock,
       safetyIntervalMs: 60_000,
-      onChange: () => {},
+      onChange: (_, c) => seen.push(c),
     });
     try {
       expect(reads).toBe(1);
+      text = serializeState(recordSession(emptyState(), 'a', { state: 'active' }, NOW));
       await clock.advanceAsync(59_999);
       expect(reads).toBe(1);
+      expect(seen).toEqual([]);
       await clock.advanceAsync(1);
-      await watcher.check();
-      expect(reads).toBeGreaterThanOrEqual(2);
+      expect(reads).toBe(2);
+      expect(seen.map((c) => c.sessionsChanged)).toEqual([['a']]);
+      expect(watcher.current().sessions.a?.state).toBe('active');
+      // And again a full interval later: the timer re-arms itself.
+      text = serializeState(recordSession(emptyState(), 'b', { state: 'active' }, NOW));
+      await clock.advanceAsync(60_000);
+      expect(seen.map((c) => c.sessionsChanged)).toEqual([['a'], ['a', 'b']]);
     } finally {
       watcher.close();
     }

@@ -69,6 +69,9 @@ export class FakeEngine implements SessionEngine {
   readonly activate = vi.fn(async (roleId: string) => {
     this.credentials.set(roleId, PLANTED);
   });
+  readonly activateAll = vi.fn(async (roleIds: readonly string[]) => {
+    for (const roleId of roleIds) this.credentials.set(roleId, PLANTED);
+  });
   readonly deactivate = vi.fn(async (_roleId: string) => undefined);
   readonly refresh = vi.fn(async (_roleId: string | null) => undefined);
   readonly setDefault = vi.fn(async (_roleId: string | null) => undefined);
