@@ -103,6 +103,7 @@ export async function assumeCommand(argv: readonly string[]): Promise<void> {
     env: process.env,
     sourceProfile,
     configPath: paths.configPath,
+    credentialsPath: paths.credentialsPath,
     partition: role.partition,
   });
   const gateway = await openRoleAssumer({

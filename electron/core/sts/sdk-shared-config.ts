@@ -1,0 +1,130 @@
+import { readFile } from 'node:fs/promises';
+
+/**
+ * The AWS SDK for JavaScript's reading of ~/.aws/config and ~/.aws/credentials
+ * (its shared-ini-file-loader, now in @smithy/core/config), rule for rule, so
+ * Switchyard reads a setting exactly as the SDK that calls STS for it does,
+ * without loading the SDK on `switchyard assume`'s fast path:
+ *
+ * - lines split on `\n` or `\r\n`; a `#` or `;` at the start of a line or after
+ *   whitespace starts a comment (`region = eu-west-1 # x` is `eu-west-1`, while
+ *   `eu-west-1#x` keeps the `#`);
+ * - keys are case-sensitive (`Region` is not `region`) and trimmed, as are values;
+ * - a key with an empty value opens a sub-section: the indented lines after it
+ *   are `key.sub`, not top-level keys (so `region =` sets no region);
+ * - a section seen twice is merged, later keys winning; a key seen twice, the later wins;
+ * - in the config file, `[profile NAME]` is NAME, `[default]` is default and
+ *   `[profile default]` replaces it whatever the order; other bare sections are
+ *   not profiles. A header whose name does not match the SDK's pattern (a space
+ *   in the name, say) is taken whole and so names no config profile;
+ * - a `[__proto__]` section makes the whole file unreadable, like a missing file.
+ *
+ * tests/unit/sts/sdk-shared-config.test.ts runs a table of tricky files through
+ * this and through the SDK itself and requires the same answers.
+ */
+
+export type IniSections = Record<string, Record<string, string>>;
+
+export interface SharedConfigFiles {
+  readonly configFile: IniSections;
+  readonly credentialsFile: IniSections;
+}
+
+/** The section types the SDK knows (IniSectionType in @smithy/types). */
+const SECTION_TYPES = ['profile', 'sso-session', 'services'];
+const SEPARATOR = '.';
+const PREFIXED_SECTION = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
+const BLOCKED_SECTIONS = ['__proto__', 'profile __proto__'];
+
+function emptySections(): IniSections {
+  return Object.create(null) as IniSections;
+}
+
+/** One file's sections, keyed as the SDK keys them (`profile.NAME`, `default`, …). */
+export function parseSdkIni(text: string): IniSections {
+  const map = emptySections();
+  let section: string | undefined;
+  let subSection: string | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    const trimmed = (line.split(/(^|\s)[;#]/)[0] ?? '').trim();
+    if (trimmed.startsWith('[') && trimmed.endsWith(']')) {
+      section = undefined;
+      subSection = undefined;
+      const name = trimmed.slice(1, -1);
+      const match = PREFIXED_SECTION.exec(name);
+      if (match) {
+        const [, prefix = '', , rest = ''] = match;
+        if (SECTION_TYPES.includes(prefix)) section = `${prefix}${SEPARATOR}${rest}`;
+      } else {
+        section = name;
+      }
+      if (BLOCKED_SECTIONS.includes(name)) throw new Error(`invalid profile name "${name}"`);
+      continue;
+    }
+    if (section === undefined) continue;
+    const equals = trimmed.indexOf('=');
+    if (equals <= 0) continue;
+    const key = trimmed.slice(0, equals).trim();
+    const value = trimmed.slice(equals + 1).trim();
+    if (value === '') {
+      subSection = key;
+      continue;
+    }
+    if (subSection !== undefined && line.trimStart() === line) subSection = undefined;
+    const values = (map[section] ??= Object.create(null) as Record<string, string>);
+    values[subSection === undefined ? key : `${subSection}${SEPARATOR}${key}`] = value;
+  }
+  return map;
+}
+
+/** A config file's profiles by name (the SDK's getConfigData). */
+export function configFileProfiles(sections: IniSections): IniSections {
+  const profiles = emptySections();
+  if (sections.default) profiles.default = sections.default;
+  for (const [key, values] of Object.entries(sections)) {
+    const dot = key.indexOf(SEPARATOR);
+    if (dot === -1 || !SECTION_TYPES.includes(key.slice(0, dot))) continue;
+    profiles[key.slice(0, dot) === 'profile' ? key.slice(dot + 1) : key] = values;
+  }
+  return profiles;
+}
+
+async function readSections(path: string): Promise<IniSections> {
+  try {
+    return parseSdkIni(await readFile(path, 'utf8'));
+  } catch {
+    // The SDK treats an unreadable or invalid file as an empty one.
+    return emptySections();
+  }
+}
+
+/**
+ * Both files, read as the SDK's loadSharedConfigFiles reads them (paths already
+ * resolved); without a credentials path, only the config file.
+ */
+export async function loadSharedConfig(paths: {
+  readonly configPath: string;
+  readonly credentialsPath?: string | undefined;
+}): Promise<SharedConfigFiles> {
+  const [config, credentialsFile] = await Promise.all([
+    readSections(paths.configPath),
+    paths.credentialsPath === undefined ? emptySections() : readSections(paths.credentialsPath),
+  ]);
+  return { configFile: configFileProfiles(config), credentialsFile };
+}
+
+/**
+ * A profile's setting as the SDK's config providers read it (region, for one):
+ * the config file's value over the credentials file's. Undefined when unset.
+ */
+export function profileSetting(
+  files: SharedConfigFiles,
+  profile: string,
+  key: string,
+): string | undefined {
+  const fromConfig = files.configFile[profile];
+  if (fromConfig && Object.hasOwn(fromConfig, key)) return fromConfig[key];
+  const fromCredentials = files.credentialsFile[profile];
+  if (fromCredentials && Object.hasOwn(fromCredentials, key)) return fromCredentials[key];
+  return undefined;
+}
