@@ -98,6 +98,30 @@ describe('activate / status / deactivate without a refresher', () => {
   });
 });
 
+describe('naming roles', () => {
+  it('refuses a label two roles share, listing their ids, and changes nothing', async () => {
+    const otherId = addRole('dev ADMIN', 'dev-admin-2', 'dev2');
+    const before = await cli(['status', '--json']);
+    const calls = sts.requests.length;
+    const result = await cli(['activate', 'Dev admin']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(`(ids ${roleId}, ${otherId})`);
+    expect(result.stderr).toMatch(/name the role by its id/);
+    expect(home.readCredentials()).toBe(USER_FILE);
+    expect((await cli(['status', '--json'])).stdout).toBe(before.stdout);
+    expect(sts.requests.length).toBe(calls);
+  });
+
+  it('matches labels as the catalog does: Unicode form and edge spaces do not matter', async () => {
+    const cafe = addRole('Caf\u00e9 prod', 'cafe', 'cafe');
+    const result = await cli(['activate', ' CAFE\u0301 PROD ', '--json']);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { id: string }[])[0]!.id).toBe(cafe);
+  });
+});
+
 describe('credential-process', () => {
   it('prints Version 1 JSON with Expiration, without touching the credentials file', async () => {
     const result = await cli(['credential-process', roleId]);
