@@ -1,4 +1,5 @@
 import { InputError } from '../../shared/input-error';
+import { plainHttpEndpointWarning } from '../../shared/plain-http-endpoint';
 import { COMMAND_HELP, USAGE } from './help';
 import { quietSdkNodeVersionWarning } from './quiet-sdk-warnings';
 import { cliVersion } from './version';
@@ -59,6 +60,8 @@ async function dispatch(argv: readonly string[]): Promise<void> {
     process.stdout.write(COMMAND_HELP[name] ?? USAGE);
     return;
   }
+  const endpointWarning = plainHttpEndpointWarning(process.env);
+  if (endpointWarning) process.stderr.write(`switchyard: warning: ${endpointWarning}\n`);
   const command = await load();
   await command(rest);
 }

@@ -53,7 +53,9 @@ let shell: Shell | undefined;
 /** XDG_CONFIG_HOME for the shell: the Linux autostart entry lands here, never in the real home. */
 let configHome: string;
 
-function start(overrides: { platform?: NodeJS.Platform; isPackaged?: boolean } = {}): {
+function start(
+  overrides: { platform?: NodeJS.Platform; isPackaged?: boolean; env?: NodeJS.ProcessEnv } = {},
+): {
   window: fake.BrowserWindow;
   tray: fake.Tray;
 } {
@@ -66,7 +68,7 @@ function start(overrides: { platform?: NodeJS.Platform; isPackaged?: boolean } =
     preloadPath: '/opt/Switchyard/resources/app.asar/out/preload/index.cjs',
     location,
     trayIconDir: '/opt/Switchyard/resources/tray',
-    env: { XDG_CONFIG_HOME: configHome, HOME: join(configHome, 'no-home') },
+    env: { XDG_CONFIG_HOME: configHome, HOME: join(configHome, 'no-home'), ...overrides.env },
   });
   const window = fake.BrowserWindow.instances[0];
   const tray = fake.Tray.instances[0];
@@ -306,6 +308,23 @@ describe('the popup window', () => {
       expect(ses.permissionCheckHandler?.(undefined, permission, 'file://', {})).toBe(false);
     }
     expect(ses.devicePermissionHandler?.({ deviceType: 'usb' })).toBe(false);
+  });
+});
+
+describe('a plain-http STS endpoint', () => {
+  it('is warned about in the log, once, naming the host but not the URL', () => {
+    start({ env: { AWS_ENDPOINT_URL_STS: 'http://user:pw@sts.example.net:8080/x' } });
+    const warnings = logger.lines.filter((line) => line.includes('plain http'));
+    expect(warnings).toEqual([
+      'WARN AWS_ENDPOINT_URL_STS is plain http to a non-loopback host (sts.example.net:8080); session credentials cross the network unencrypted',
+    ]);
+  });
+
+  it('is not warned about for https or loopback', () => {
+    start({
+      env: { AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:4566', AWS_ENDPOINT_URL: 'https://x' },
+    });
+    expect(logger.lines.filter((line) => line.includes('plain http'))).toEqual([]);
   });
 });
 
