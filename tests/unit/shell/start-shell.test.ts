@@ -358,6 +358,20 @@ describe('opening the console', () => {
     expect(fake.shell.openExternal).not.toHaveBeenCalled();
   });
 
+  it('hands the OS a one-time loopback redirect, not a federated link with its token', async () => {
+    const { window } = start();
+    const login = `https://signin.aws.amazon.com/federation?Action=login&Issuer=switchyard&Destination=https%3A%2F%2Fconsole.aws.amazon.com%2F&SigninToken=${PLANTED.sessionToken}`;
+    engine.consoleUrl.mockResolvedValueOnce(login);
+    await fake.invokeMain('role:open-console', fromPopup(window), 'prod', 'federated');
+    const [[opened]] = fake.shell.openExternal.mock.calls as [[string]];
+    expect(opened).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[\w-]{43}$/);
+    expect(opened).not.toContain(PLANTED.sessionToken);
+    const first = await fetch(opened, { redirect: 'manual', signal: AbortSignal.timeout(5000) });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe(new URL(login).href);
+    await expect(fetch(opened, { signal: AbortSignal.timeout(5000) })).rejects.toThrow();
+  });
+
   it('the refusal does not repeat the URL (it may hold a sign-in token)', async () => {
     const { window } = start();
     engine.consoleUrl.mockResolvedValueOnce(
