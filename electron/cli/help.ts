@@ -41,7 +41,8 @@ Options:
   --source-profile NAME   profile whose credentials call STS (default: the SDK's chain)
   --region REGION         STS region (default: AWS_REGION, the source profile's region,
                           else the partition's home region)
-  --mfa-serial ARN        MFA device, with --mfa-code
+  --mfa-serial ARN        MFA device; its code comes from --mfa-code, else a prompt
+                          on the terminal, else one line of stdin
   --mfa-code CODE         the 6-digit code from the device
   --force                 overwrite a profile Switchyard does not manage
   --json                  print one JSON object (never a secret)
@@ -62,6 +63,11 @@ Options:
   --region REGION         console region
   --destination URL       console page to land on (https, AWS console host)
   --print                 print the URL instead of opening the browser
+
+A --federated sign-in link holds a token that signs in whoever has it, so the
+browser is handed a one-time http://127.0.0.1 redirect to it instead (the command
+waits up to 60 s for the browser to fetch it); the token never appears in a
+command line.
 `,
   activate: `Usage: switchyard activate <id|label>... [--mfa-code CODE] [--json]
 
@@ -72,7 +78,8 @@ nothing will renew the sessions. Roles chained from another role activate it too
 
 Options:
   --mfa-code CODE   answer the MFA prompt of the roles' source identity (one code
-                    for every role sharing it)
+                    for every role sharing it); without it, the code is asked for
+                    on the terminal, or read as one line per device from stdin
   --json            print the roles' status as JSON
 `,
   deactivate: `Usage: switchyard deactivate <id|label>... [--json]

@@ -35,6 +35,11 @@ async function withForceHint(check: Promise<void>): Promise<void> {
   }
 }
 
+/** Without --mfa-code, the code is asked for (or read from stdin): read-mfa-code.ts. */
+async function mfaCodeFor(serialNumber: string, given: string | undefined): Promise<string> {
+  return given ?? (await import('../read-mfa-code')).readMfaCode(serialNumber);
+}
+
 export async function assumeCommand(argv: readonly string[]): Promise<void> {
   const { values, positionals } = parseCommandArgs('assume', argv, {
     'external-id': { type: 'string' },
@@ -78,19 +83,15 @@ export async function assumeCommand(argv: readonly string[]): Promise<void> {
   const region = regionText === undefined ? undefined : checkRegion(regionText, '--region');
   const serialText = optionalString(values, 'mfa-serial');
   const codeText = optionalString(values, 'mfa-code');
-  if ((serialText === undefined) !== (codeText === undefined)) {
+  if (serialText === undefined && codeText !== undefined) {
     throw new InputError(
-      '--mfa-serial',
-      '--mfa-serial and --mfa-code go together; pass both (the device ARN and its current 6-digit code)',
+      '--mfa-code',
+      '--mfa-code goes with --mfa-serial; pass the MFA device ARN too',
     );
   }
-  const mfa =
-    serialText !== undefined && codeText !== undefined
-      ? {
-          serialNumber: checkMfaSerial(serialText, '--mfa-serial'),
-          tokenCode: checkMfaCode(codeText, '--mfa-code'),
-        }
-      : undefined;
+  const serialNumber =
+    serialText === undefined ? undefined : checkMfaSerial(serialText, '--mfa-serial');
+  const givenCode = codeText === undefined ? undefined : checkMfaCode(codeText, '--mfa-code');
   const force = values.force === true;
 
   const paths = resolveCredentialsPaths(process.env);
@@ -106,6 +107,11 @@ export async function assumeCommand(argv: readonly string[]): Promise<void> {
     credentialsPath: paths.credentialsPath,
     partition: role.partition,
   });
+  // Asked for only once the rest is known to be fine: a code lives 30 seconds.
+  const mfa =
+    serialNumber === undefined
+      ? undefined
+      : { serialNumber, tokenCode: await mfaCodeFor(serialNumber, givenCode) };
   const gateway = await openRoleAssumer({
     region: stsRegion,
     partition: role.partition,

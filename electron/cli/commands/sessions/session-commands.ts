@@ -4,6 +4,7 @@ import { RoleIndex } from '../../../core/catalog/find-role';
 import type { StateAction } from '../../../core/refresh/state-model';
 import type { SessionManager } from '../../../core/session/session-manager';
 import { parseCommandArgs, optionalString } from '../../args';
+import { readMfaCode } from '../../read-mfa-code';
 import { askRefresher, openCliEngine } from './engine';
 import { statusRecord, statusTable } from './status-table';
 
@@ -114,6 +115,12 @@ async function act(action: StateAction, command: string, argv: readonly string[]
     if (mfaCode !== undefined) {
       for (const prompt of engine.snapshot().mfaPrompts)
         await engine.submitMfaCode(prompt.sourceKey, mfaCode);
+    } else if (action === 'activate') {
+      // No --mfa-code: ask for each device these roles wait on (or read it from stdin).
+      for (const prompt of engine.snapshot().mfaPrompts) {
+        if (!prompt.waitingRoleIds.some((id) => roleIds.includes(id))) continue;
+        await engine.submitMfaCode(prompt.sourceKey, await readMfaCode(prompt.mfaSerial));
+      }
     }
     await engine.idle();
     const views = viewsOf(engine, roleIds);
