@@ -19,10 +19,12 @@ Usage:
 Environment:
   AWS_SHARED_CREDENTIALS_FILE   credentials file (default ~/.aws/credentials)
   AWS_CONFIG_FILE               config file, read only (default ~/.aws/config)
-  AWS_ENDPOINT_URL_STS          STS endpoint, as in the AWS SDKs
+  AWS_ENDPOINT_URL_STS          STS endpoint, as in the AWS SDKs (warned about when plain
+                                http to another machine)
   SWITCHYARD_SIGNIN_ENDPOINT    federation endpoint (default https://<signin host>/federation)
-  SWITCHYARD_CONFIG_DIR         folder of Switchyard's catalog.json (default: the app's
-                                settings folder, e.g. ~/.config/Switchyard on Linux)
+  SWITCHYARD_CONFIG_DIR         folder of Switchyard's catalog.json (a leading ~/ is the
+                                home folder; default: the app's settings folder, e.g.
+                                ~/.config/Switchyard on Linux)
 
 Exit codes: 0 success, 1 AWS or file error, 2 invalid arguments.
 `;
@@ -136,7 +138,8 @@ folder), shared with the tray app. A role is named by its id or its label (any c
                    then writes it unless --dry-run. Each role writes to its own
                    profile, <name>-switchyard; importing again updates, never duplicates
   export           writes the roles to FILE as a team catalog file (no secrets, no
-                   settings; 0600, atomically); refuses an existing FILE unless --force
+                   settings; 0600, atomically); refuses an existing FILE unless --force,
+                   and a folder always
   import-catalog   merges a team catalog file by id: new roles added, known ones
                    replaced; checked in full first, so a bad file changes nothing
 

@@ -9,7 +9,6 @@ import {
   checkRegion,
   checkSessionName,
 } from '../../../shared/validate';
-import { formatRemaining } from '../../../shared/duration-format';
 import {
   CredentialsFile,
   CredentialsFileError,
@@ -19,6 +18,8 @@ import { defaultSessionName } from '../../core/session/session-name';
 import { resolveStsRegion } from '../../core/sts/region';
 import { openRoleAssumer } from '../../core/sts/open-role-assumer';
 import { optionalString, parseCommandArgs, expectPositionals } from '../args';
+import { expiryText } from '../expiry-text';
+import { requireProfile } from '../require-profile';
 import { cliVersion } from '../version';
 
 const FORCEABLE = new Set(['refused-long-term-keys', 'refused-role-profile']);
@@ -95,6 +96,7 @@ export async function assumeCommand(argv: readonly string[]): Promise<void> {
   const force = values.force === true;
 
   const paths = resolveCredentialsPaths(process.env);
+  if (sourceProfile !== undefined) await requireProfile(paths, sourceProfile, '--source-profile');
   const file = new CredentialsFile(paths);
   // Refuse before calling STS: a refused profile should not cost a session.
   await withForceHint(file.checkWritable(profile, force));
@@ -167,7 +169,7 @@ export async function assumeCommand(argv: readonly string[]): Promise<void> {
     [
       `profile       ${profile}`,
       `assumed role  ${assumed.assumedRoleArn}`,
-      `expires       ${expiration} (in ${formatRemaining(assumed.credentials.expiresAt - Date.now())})`,
+      `expires       ${expiration} (${expiryText(assumed.credentials.expiresAt - Date.now())})`,
       '',
     ].join('\n'),
   );

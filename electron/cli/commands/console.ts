@@ -20,6 +20,7 @@ import { getSigninToken } from '../../core/console/signin-token';
 import { CredentialsFile, resolveCredentialsPaths } from '../../core/credentials/credentials-file';
 import { StsGateway } from '../../core/sts/sts-gateway';
 import { optionalString, parseCommandArgs } from '../args';
+import { requireProfile } from '../require-profile';
 
 const ISSUER = 'switchyard';
 
@@ -104,7 +105,9 @@ export async function consoleCommand(argv: readonly string[]): Promise<void> {
   }
 
   const profile = checkProfileName(profileText ?? '', '--profile');
-  const file = new CredentialsFile(resolveCredentialsPaths(process.env));
+  const paths = resolveCredentialsPaths(process.env);
+  if (federated) await requireProfile(paths, profile, '--profile');
+  const file = new CredentialsFile(paths);
   const managedRole = await managedRoleOf(file, profile);
   if (!federated) {
     if (!managedRole) {

@@ -64,8 +64,8 @@ describe('activate / status / deactivate without a refresher', () => {
 
     const status = await cli(['status']);
     expect(status.code).toBe(0);
-    expect(status.stdout).toMatch(/^ROLE +PROFILE +STATE +EXPIRES IN/);
-    expect(status.stdout).toMatch(/Dev admin +dev +active +(59m|1h 00m)/);
+    expect(status.stdout).toMatch(/^ROLE +PROFILE +STATE +EXPIRES\n/);
+    expect(status.stdout).toMatch(/Dev admin +dev +active +in (59m|1h 00m)/);
 
     const plain = await cli(['activate', roleId]);
     expect(plain.code).toBe(0);

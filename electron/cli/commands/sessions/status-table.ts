@@ -1,5 +1,5 @@
-import { formatRemaining } from '../../../../shared/duration-format';
 import type { RoleView, Snapshot } from '../../../../shared/model';
+import { expiryText } from '../../expiry-text';
 
 function isoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -27,21 +27,21 @@ export function statusRecord(view: RoleView, now: number): Record<string, unknow
   };
 }
 
-function expiresIn(view: RoleView, now: number): string {
+function expires(view: RoleView, now: number): string {
   if (view.expiresAt === undefined || view.state === 'inactive') return '-';
-  return formatRemaining(view.expiresAt - now);
+  return expiryText(view.expiresAt - now);
 }
 
-/** An aligned table: label, profile, state, expires in (and the error, if any). */
+/** An aligned table: label, profile, state, expiry ("in 42m" or "expired"), and the error, if any. */
 export function statusTable(views: readonly RoleView[], snapshot: Snapshot, now: number): string {
   const rows = views.map((v) => [
     `${v.role.label}${v.isDefault ? ' *' : ''}`,
     v.role.profile,
     v.state,
-    expiresIn(v, now),
+    expires(v, now),
     v.error ? v.error.message : '',
   ]);
-  const header = ['ROLE', 'PROFILE', 'STATE', 'EXPIRES IN', ''];
+  const header = ['ROLE', 'PROFILE', 'STATE', 'EXPIRES', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells
