@@ -19,10 +19,12 @@ Usage:
 Environment:
   AWS_SHARED_CREDENTIALS_FILE   credentials file (default ~/.aws/credentials)
   AWS_CONFIG_FILE               config file, read only (default ~/.aws/config)
-  AWS_ENDPOINT_URL_STS          STS endpoint, as in the AWS SDKs
+  AWS_ENDPOINT_URL_STS          STS endpoint, as in the AWS SDKs (warned about when plain
+                                http to another machine)
   SWITCHYARD_SIGNIN_ENDPOINT    federation endpoint (default https://<signin host>/federation)
-  SWITCHYARD_CONFIG_DIR         folder of Switchyard's catalog.json (default: the app's
-                                settings folder, e.g. ~/.config/Switchyard on Linux)
+  SWITCHYARD_CONFIG_DIR         folder of Switchyard's catalog.json (a leading ~/ is the
+                                home folder; default: the app's settings folder, e.g.
+                                ~/.config/Switchyard on Linux)
 
 Exit codes: 0 success, 1 AWS or file error, 2 invalid arguments.
 `;
@@ -41,7 +43,8 @@ Options:
   --source-profile NAME   profile whose credentials call STS (default: the SDK's chain)
   --region REGION         STS region (default: AWS_REGION, the source profile's region,
                           else the partition's home region)
-  --mfa-serial ARN        MFA device, with --mfa-code
+  --mfa-serial ARN        MFA device; its code comes from --mfa-code, else a prompt
+                          on the terminal, else one line of stdin
   --mfa-code CODE         the 6-digit code from the device
   --force                 overwrite a profile Switchyard does not manage
   --json                  print one JSON object (never a secret)
@@ -62,6 +65,11 @@ Options:
   --region REGION         console region
   --destination URL       console page to land on (https, AWS console host)
   --print                 print the URL instead of opening the browser
+
+A --federated sign-in link holds a token that signs in whoever has it, so the
+browser is handed a one-time http://127.0.0.1 redirect to it instead (the command
+waits up to 60 s for the browser to fetch it); the token never appears in a
+command line.
 `,
   activate: `Usage: switchyard activate <id|label>... [--mfa-code CODE] [--json]
 
@@ -72,7 +80,8 @@ nothing will renew the sessions. Roles chained from another role activate it too
 
 Options:
   --mfa-code CODE   answer the MFA prompt of the roles' source identity (one code
-                    for every role sharing it)
+                    for every role sharing it); without it, the code is asked for
+                    on the terminal, or read as one line per device from stdin
   --json            print the roles' status as JSON
 `,
   deactivate: `Usage: switchyard deactivate <id|label>... [--json]
@@ -131,7 +140,8 @@ folder), shared with the tray app. A role is named by its id or its label (any c
                    then writes it unless --dry-run. Each role writes to its own
                    profile, <name>-switchyard; importing again updates, never duplicates
   export           writes the roles to FILE as a team catalog file (no secrets, no
-                   settings; 0600, atomically); refuses an existing FILE unless --force
+                   settings; 0600, atomically); refuses an existing FILE unless --force,
+                   and a folder always
   import-catalog   merges a team catalog file by id: new roles added, known ones
                    replaced; checked in full first, so a bad file changes nothing
 

@@ -1,6 +1,7 @@
 import { InputError } from '../../shared/input-error';
+import { plainHttpEndpointWarning } from '../../shared/plain-http-endpoint';
 import { COMMAND_HELP, USAGE } from './help';
-import { quietSdkNodeVersionWarning } from './quiet-sdk-warnings';
+import { quietSdkWarnings } from './quiet-sdk-warnings';
 import { cliVersion } from './version';
 
 type Command = (argv: readonly string[]) => Promise<void>;
@@ -59,13 +60,15 @@ async function dispatch(argv: readonly string[]): Promise<void> {
     process.stdout.write(COMMAND_HELP[name] ?? USAGE);
     return;
   }
+  const endpointWarning = plainHttpEndpointWarning(process.env);
+  if (endpointWarning) process.stderr.write(`switchyard: warning: ${endpointWarning}\n`);
   const command = await load();
   await command(rest);
 }
 
 /** Runs the command line; sets process.exitCode (0, 1 for AWS/file errors, 2 for bad input). */
 export async function run(argv: readonly string[]): Promise<void> {
-  quietSdkNodeVersionWarning();
+  quietSdkWarnings();
   try {
     await dispatch(argv);
   } catch (error) {

@@ -1,6 +1,7 @@
 import { app, clipboard, net, session } from 'electron';
 
 import type { Snapshot } from '../../shared/model';
+import { plainHttpEndpointWarning } from '../../shared/plain-http-endpoint';
 import type { Clock } from '../core/refresh/clock';
 import type { SessionEngine } from '../core/session/session-engine';
 import { denyAllPermissions } from './deny-permissions';
@@ -31,7 +32,10 @@ export interface ShellOptions {
   readonly preloadPath: string;
   readonly location: RendererLocation;
   readonly trayIconDir: string;
-  /** Where the Linux autostart entry goes (XDG_CONFIG_HOME, HOME) and APPIMAGE; process.env. */
+  /**
+   * Where the Linux autostart entry goes (XDG_CONFIG_HOME, HOME) and APPIMAGE,
+   * and the STS endpoint warned about when plain http; process.env.
+   */
   readonly env: NodeJS.ProcessEnv;
 }
 
@@ -50,6 +54,8 @@ export function startShell(options: ShellOptions): Shell {
   const { engine, logger, clock, platform, isPackaged } = options;
 
   denyAllPermissions(session.defaultSession);
+  const endpointWarning = plainHttpEndpointWarning(options.env);
+  if (endpointWarning) logger.warn(endpointWarning);
   const window = createPopupWindow({
     preloadPath: options.preloadPath,
     location: options.location,

@@ -9,7 +9,6 @@ import {
   checkRegion,
   checkSessionName,
 } from '../../../shared/validate';
-import { formatRemaining } from '../../../shared/duration-format';
 import {
   CredentialsFile,
   CredentialsFileError,
@@ -19,6 +18,8 @@ import { defaultSessionName } from '../../core/session/session-name';
 import { resolveStsRegion } from '../../core/sts/region';
 import { openRoleAssumer } from '../../core/sts/open-role-assumer';
 import { optionalString, parseCommandArgs, expectPositionals } from '../args';
+import { expiryText } from '../expiry-text';
+import { requireProfile } from '../require-profile';
 import { cliVersion } from '../version';
 
 const FORCEABLE = new Set(['refused-long-term-keys', 'refused-role-profile']);
@@ -33,6 +34,11 @@ async function withForceHint(check: Promise<void>): Promise<void> {
     }
     throw error;
   }
+}
+
+/** Without --mfa-code, the code is asked for (or read from stdin): read-mfa-code.ts. */
+async function mfaCodeFor(serialNumber: string, given: string | undefined): Promise<string> {
+  return given ?? (await import('../read-mfa-code')).readMfaCode(serialNumber);
 }
 
 export async function assumeCommand(argv: readonly string[]): Promise<void> {
@@ -78,22 +84,19 @@ export async function assumeCommand(argv: readonly string[]): Promise<void> {
   const region = regionText === undefined ? undefined : checkRegion(regionText, '--region');
   const serialText = optionalString(values, 'mfa-serial');
   const codeText = optionalString(values, 'mfa-code');
-  if ((serialText === undefined) !== (codeText === undefined)) {
+  if (serialText === undefined && codeText !== undefined) {
     throw new InputError(
-      '--mfa-serial',
-      '--mfa-serial and --mfa-code go together; pass both (the device ARN and its current 6-digit code)',
+      '--mfa-code',
+      '--mfa-code goes with --mfa-serial; pass the MFA device ARN too',
     );
   }
-  const mfa =
-    serialText !== undefined && codeText !== undefined
-      ? {
-          serialNumber: checkMfaSerial(serialText, '--mfa-serial'),
-          tokenCode: checkMfaCode(codeText, '--mfa-code'),
-        }
-      : undefined;
+  const serialNumber =
+    serialText === undefined ? undefined : checkMfaSerial(serialText, '--mfa-serial');
+  const givenCode = codeText === undefined ? undefined : checkMfaCode(codeText, '--mfa-code');
   const force = values.force === true;
 
   const paths = resolveCredentialsPaths(process.env);
+  if (sourceProfile !== undefined) await requireProfile(paths, sourceProfile, '--source-profile');
   const file = new CredentialsFile(paths);
   // Refuse before calling STS: a refused profile should not cost a session.
   await withForceHint(file.checkWritable(profile, force));
@@ -103,8 +106,14 @@ export async function assumeCommand(argv: readonly string[]): Promise<void> {
     env: process.env,
     sourceProfile,
     configPath: paths.configPath,
+    credentialsPath: paths.credentialsPath,
     partition: role.partition,
   });
+  // Asked for only once the rest is known to be fine: a code lives 30 seconds.
+  const mfa =
+    serialNumber === undefined
+      ? undefined
+      : { serialNumber, tokenCode: await mfaCodeFor(serialNumber, givenCode) };
   const gateway = await openRoleAssumer({
     region: stsRegion,
     partition: role.partition,
@@ -160,7 +169,7 @@ export async function assumeCommand(argv: readonly string[]): Promise<void> {
     [
       `profile       ${profile}`,
       `assumed role  ${assumed.assumedRoleArn}`,
-      `expires       ${expiration} (in ${formatRemaining(assumed.credentials.expiresAt - Date.now())})`,
+      `expires       ${expiration} (${expiryText(assumed.credentials.expiresAt - Date.now())})`,
       '',
     ].join('\n'),
   );

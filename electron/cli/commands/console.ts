@@ -14,11 +14,13 @@ import {
   checkProfileName,
   checkRegion,
 } from '../../../shared/validate';
+import { openSecretUrl, redirectExpiredMessage } from '../../core/console/open-secret-url';
 import { openInBrowser } from '../../core/console/open-url';
 import { getSigninToken } from '../../core/console/signin-token';
 import { CredentialsFile, resolveCredentialsPaths } from '../../core/credentials/credentials-file';
 import { StsGateway } from '../../core/sts/sts-gateway';
 import { optionalString, parseCommandArgs } from '../args';
+import { requireProfile } from '../require-profile';
 
 const ISSUER = 'switchyard';
 
@@ -27,12 +29,13 @@ async function managedRoleOf(file: CredentialsFile, profile: string): Promise<Ro
   return managed?.roleArn ? parseRoleArn(managed.roleArn) : undefined;
 }
 
-async function deliver(url: string, print: boolean, allowLoopback = false): Promise<void> {
+/** Prints or opens a switch-role link (no secret in it, so the opener may see it). */
+async function deliver(url: string, print: boolean): Promise<void> {
   if (print) {
     process.stdout.write(`${url}\n`);
     return;
   }
-  await openInBrowser(url, { allowLoopback });
+  await openInBrowser(url);
 }
 
 export async function consoleCommand(argv: readonly string[]): Promise<void> {
@@ -102,7 +105,9 @@ export async function consoleCommand(argv: readonly string[]): Promise<void> {
   }
 
   const profile = checkProfileName(profileText ?? '', '--profile');
-  const file = new CredentialsFile(resolveCredentialsPaths(process.env));
+  const paths = resolveCredentialsPaths(process.env);
+  if (federated) await requireProfile(paths, profile, '--profile');
+  const file = new CredentialsFile(paths);
   const managedRole = await managedRoleOf(file, profile);
   if (!federated) {
     if (!managedRole) {
@@ -159,7 +164,16 @@ export async function consoleCommand(argv: readonly string[]): Promise<void> {
     issuer: ISSUER,
     destination,
   });
-  // A loopback sign-in endpoint (SWITCHYARD_SIGNIN_ENDPOINT, e.g. a local test
-  // server) yields a loopback login URL; federationEndpoint already vetted it.
-  await deliver(url, print, isLoopbackHostname(new URL(endpoint).hostname));
+  if (print) {
+    process.stdout.write(`${url}\n`);
+    return;
+  }
+  // The URL's SigninToken signs in whoever has it: the opener (and so `ps`)
+  // sees only a one-time loopback redirect to it. A loopback sign-in endpoint
+  // (SWITCHYARD_SIGNIN_ENDPOINT, a local test server) yields a loopback login
+  // URL; federationEndpoint already vetted it.
+  const outcome = await openSecretUrl(url, {
+    allowLoopback: isLoopbackHostname(new URL(endpoint).hostname),
+  });
+  if (outcome !== 'served') throw new Error(redirectExpiredMessage());
 }

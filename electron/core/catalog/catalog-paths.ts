@@ -7,7 +7,8 @@ export const PRODUCT_NAME = 'Switchyard';
 export const CATALOG_FILE_NAME = 'catalog.json';
 
 /**
- * The folder holding catalog.json: `SWITCHYARD_CONFIG_DIR` when set, else the
+ * The folder holding catalog.json: `SWITCHYARD_CONFIG_DIR` when set (a leading
+ * `~/` is the home folder, as in AWS_CONFIG_FILE), else the
  * folder Electron's `app.getPath('userData')` gives for productName
  * "Switchyard", so the tray app and the headless CLI share one catalog.
  * The parameters exist for tests; callers pass nothing.
@@ -16,9 +17,12 @@ export function catalogDir(
   env: NodeJS.ProcessEnv = process.env,
   platform: NodeJS.Platform = process.platform,
 ): string {
-  const override = env.SWITCHYARD_CONFIG_DIR;
-  if (override) return resolve(override);
   const home = (platform === 'win32' ? env.USERPROFILE : env.HOME) || homedir();
+  const override = env.SWITCHYARD_CONFIG_DIR;
+  // A quoted "~/…" reaches us unexpanded by the shell; it means the home here too.
+  if (override === '~') return resolve(home);
+  if (override && /^~[/\\]/.test(override)) return resolve(home, override.slice(2));
+  if (override) return resolve(override);
   switch (platform) {
     case 'win32':
       return win32.join(env.APPDATA || win32.join(home, 'AppData', 'Roaming'), PRODUCT_NAME);

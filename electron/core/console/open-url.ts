@@ -45,7 +45,8 @@ export function openerCommand(platform: NodeJS.Platform, href: string): OpenerCo
   return { command: 'xdg-open', args: [href], verbatim: false };
 }
 
-function allowedUrl(url: string, allowLoopback: boolean): URL {
+/** The URL, parsed, if it may be opened: an AWS console or sign-in page (or loopback, when allowed). */
+export function checkOpenableUrl(url: string, allowLoopback: boolean): URL {
   const aws = parseAwsConsoleOrSigninUrl(url);
   if (aws) return aws;
   let parsed: URL | undefined;
@@ -72,7 +73,7 @@ export async function openInBrowser(
   url: string,
   options: OpenInBrowserOptions = {},
 ): Promise<void> {
-  const href = allowedUrl(url, options.allowLoopback === true).href;
+  const href = checkOpenableUrl(url, options.allowLoopback === true).href;
   const { command, args, verbatim } = openerCommand(options.platform ?? process.platform, href);
   const spawnImpl: SpawnLike = options.spawnImpl ?? spawn;
   const child = spawnImpl(command, args, {

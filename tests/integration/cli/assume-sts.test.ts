@@ -197,6 +197,46 @@ describe('switchyard assume against an STS-protocol server', () => {
     expect(ok.stdout).toContain('assumed-role/guarded/ci-build.42');
   });
 
+  it('reads the MFA code from stdin when --mfa-code is not given, so it stays out of argv', async () => {
+    setup();
+    sts.configureRole(GUARDED, { requireMfa: true });
+    const serial = sts.mfa!.serial;
+    const args = [
+      'assume',
+      GUARDED,
+      'deploy',
+      '--source-profile',
+      'source',
+      '--mfa-serial',
+      serial,
+    ];
+    const ok = await runCli(args, { env: home.env, input: `${sts.mfa!.code}\n` });
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    const last = sts.requests.filter((r) => r.action === 'AssumeRole').at(-1)!;
+    expect(last).toMatchObject({ serialNumber: serial, tokenCodeSent: true });
+  });
+
+  it('with no --mfa-code and nothing on stdin: one-line error, exit 2, no STS call, no write', async () => {
+    setup();
+    const serial = sts.mfa!.serial;
+    const calls = sts.requests.length;
+    const result = await assume([
+      GUARDED,
+      'deploy',
+      '--source-profile',
+      'source',
+      '--mfa-serial',
+      serial,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `switchyard: --mfa-code: no MFA code for ${serial}; pass --mfa-code CODE, type it at the prompt, or pipe it on stdin\n`,
+    );
+    expect(sts.requests.length).toBe(calls);
+    expect(home.readCredentials()).toBe(USER_CREDENTIALS);
+  });
+
   it('caps a chained session at one hour and says why', async () => {
     setup();
     expect((await assume([ROLE, 'hop1', '--source-profile', 'source'])).code).toBe(0);

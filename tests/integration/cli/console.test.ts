@@ -1,3 +1,7 @@
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultStsServer, type FaultStsServer } from '../../support/fault-sts-server';
 import { runCli } from '../../support/run-cli';
@@ -122,5 +126,54 @@ describe('switchyard console', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/long-term keys.*switchyard assume/);
     expect(result.stderr).not.toContain('s3cr3t');
+  });
+
+  it('opens a federated sign-in through a one-time loopback redirect: the opener never sees the token', async () => {
+    const assumed = await runCli(['assume', ROLE, 'ops', '--source-profile', 'source'], {
+      env: home.env,
+    });
+    expect(assumed.code).toBe(0);
+    // A stand-in xdg-open, found first on PATH: it records its arguments, then
+    // does what a browser does with the URL it was given.
+    const bin = mkdtempSync(join(tmpdir(), 'switchyard-opener-'));
+    try {
+      const log = join(bin, 'log.json');
+      const opener = join(bin, 'xdg-open');
+      writeFileSync(
+        opener,
+        [
+          `#!${process.execPath}`,
+          "const { writeFileSync } = require('node:fs');",
+          'const argv = process.argv.slice(2);',
+          "fetch(argv[0], { redirect: 'manual' }).then(",
+          '  (r) => writeFileSync(process.env.OPENER_LOG, JSON.stringify({ argv, status: r.status, location: r.headers.get("location") })),',
+          '  (e) => writeFileSync(process.env.OPENER_LOG, JSON.stringify({ argv, error: String(e) })),',
+          ');',
+        ].join('\n'),
+      );
+      chmodSync(opener, 0o755);
+      const result = await runCli(['console', '--profile', 'ops', '--federated'], {
+        env: { ...home.env, PATH: `${bin}${delimiter}${home.env.PATH}`, OPENER_LOG: log },
+      });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      for (let i = 0; i < 100 && !existsSync(log); i += 1) await sleep(50);
+      const seen = JSON.parse(readFileSync(log, 'utf8')) as {
+        argv: string[];
+        status: number;
+        location: string;
+      };
+      expect(seen.argv).toHaveLength(1);
+      expect(seen.argv[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[\w-]{43}$/);
+      expect(seen.status).toBe(303);
+      const login = new URL(seen.location);
+      expect(login.origin + login.pathname).toBe(signin.baseUrl);
+      const token = login.searchParams.get('SigninToken');
+      expect(token).toBeTruthy();
+      expect(JSON.stringify(seen.argv)).not.toContain(token);
+      expect(JSON.stringify(seen.argv)).not.toContain('SigninToken');
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -63,8 +64,8 @@ describe('activate / status / deactivate without a refresher', () => {
 
     const status = await cli(['status']);
     expect(status.code).toBe(0);
-    expect(status.stdout).toMatch(/^ROLE +PROFILE +STATE +EXPIRES IN/);
-    expect(status.stdout).toMatch(/Dev admin +dev +active +(59m|1h 00m)/);
+    expect(status.stdout).toMatch(/^ROLE +PROFILE +STATE +EXPIRES\n/);
+    expect(status.stdout).toMatch(/Dev admin +dev +active +in (59m|1h 00m)/);
 
     const plain = await cli(['activate', roleId]);
     expect(plain.code).toBe(0);
@@ -97,6 +98,85 @@ describe('activate / status / deactivate without a refresher', () => {
     }
   });
 });
+
+describe('naming roles', () => {
+  it('refuses a label two roles share, listing their ids, and changes nothing', async () => {
+    const otherId = addRole('dev ADMIN', 'dev-admin-2', 'dev2');
+    const before = await cli(['status', '--json']);
+    const calls = sts.requests.length;
+    const result = await cli(['activate', 'Dev admin']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(`(ids ${roleId}, ${otherId})`);
+    expect(result.stderr).toMatch(/name the role by its id/);
+    expect(home.readCredentials()).toBe(USER_FILE);
+    expect((await cli(['status', '--json'])).stdout).toBe(before.stdout);
+    expect(sts.requests.length).toBe(calls);
+  });
+
+  it('matches labels as the catalog does: Unicode form and edge spaces do not matter', async () => {
+    const cafe = addRole('Caf\u00e9 prod', 'cafe', 'cafe');
+    const result = await cli(['activate', ' CAFE\u0301 PROD ', '--json']);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { id: string }[])[0]!.id).toBe(cafe);
+  });
+});
+
+/**
+ * An MFA session is cached in the OS keychain, so these need a real Secret
+ * Service: scripts/with-keyring.sh sets SWITCHYARD_SECRET_SERVICE=1.
+ */
+const keychain = process.env.SWITCHYARD_SECRET_SERVICE === '1';
+
+describe.skipIf(!keychain)(
+  `activate with MFA${keychain ? '' : ' (skipped: run under scripts/with-keyring.sh)'}`,
+  () => {
+    /** A role behind MFA, assumed from a source profile of its own (the keychain outlives the test home). */
+    function addMfaRole(): { id: string; before: string } {
+      const source = `mfa-source-${randomBytes(4).toString('hex')}`;
+      writeFileSync(
+        home.credentialsPath,
+        `${USER_FILE}[${source}]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_access_key = ${SOURCE_SECRET}\n`,
+      );
+      sts.configureRole('arn:aws:iam::210987654321:role/guarded', { requireMfa: true });
+      const catalog = CatalogStore.open({ dir: home.switchyardConfigDir });
+      try {
+        const { id } = catalog.add({
+          label: 'Guarded',
+          roleArn: 'arn:aws:iam::210987654321:role/guarded',
+          profile: 'guarded',
+          source: { kind: 'profile', profile: source },
+          mfaSerial: sts.mfa!.serial,
+        });
+        return { id, before: home.readCredentials() };
+      } finally {
+        catalog.close();
+      }
+    }
+
+    it('reads the code from stdin when --mfa-code is not given', async () => {
+      const { id } = addMfaRole();
+      const result = await runCli(['activate', id, '--json'], {
+        env: home.env,
+        input: `${sts.mfa!.code}\n`,
+      });
+      expect(result.code).toBe(0);
+      expect((JSON.parse(result.stdout) as { state: string }[])[0]!.state).toBe('active');
+      expect(home.readCredentials()).toMatch(/\[guarded\]\naws_access_key_id = ASIA/);
+    });
+
+    it('with nothing on stdin, says how to give the code in one line (exit 2)', async () => {
+      const { id, before } = addMfaRole();
+      const result = await cli(['activate', id]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(
+        /^switchyard: --mfa-code: no MFA code for arn:aws:iam::\d+:mfa\/\S+; pass --mfa-code CODE, type it at the prompt, or pipe it on stdin\n$/,
+      );
+      expect(home.readCredentials()).toBe(before);
+    });
+  },
+);
 
 describe('credential-process', () => {
   it('prints Version 1 JSON with Expiration, without touching the credentials file', async () => {

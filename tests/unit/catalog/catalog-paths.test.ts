@@ -25,6 +25,17 @@ describe('catalogDir', () => {
     expect(catalogDir(env, platform)).toBe(expected);
   });
 
+  it('expands a leading ~/ (or a lone ~) in SWITCHYARD_CONFIG_DIR to the home folder', () => {
+    expect(catalogDir({ SWITCHYARD_CONFIG_DIR: '~/sy', HOME: '/home/a' }, 'linux')).toBe(
+      '/home/a/sy',
+    );
+    expect(catalogDir({ SWITCHYARD_CONFIG_DIR: '~', HOME: '/home/a' }, 'linux')).toBe('/home/a');
+    // ~user is a shell feature with no meaning here: it stays a relative name.
+    expect(catalogDir({ SWITCHYARD_CONFIG_DIR: '~bob/sy', HOME: '/home/a' }, 'linux')).toBe(
+      `${process.cwd()}/~bob/sy`,
+    );
+  });
+
   it('an empty SWITCHYARD_CONFIG_DIR counts as unset', () => {
     expect(catalogDir({ SWITCHYARD_CONFIG_DIR: '', HOME: '/h' }, 'linux')).toBe(
       '/h/.config/Switchyard',

@@ -53,7 +53,9 @@ let shell: Shell | undefined;
 /** XDG_CONFIG_HOME for the shell: the Linux autostart entry lands here, never in the real home. */
 let configHome: string;
 
-function start(overrides: { platform?: NodeJS.Platform; isPackaged?: boolean } = {}): {
+function start(
+  overrides: { platform?: NodeJS.Platform; isPackaged?: boolean; env?: NodeJS.ProcessEnv } = {},
+): {
   window: fake.BrowserWindow;
   tray: fake.Tray;
 } {
@@ -66,7 +68,7 @@ function start(overrides: { platform?: NodeJS.Platform; isPackaged?: boolean } =
     preloadPath: '/opt/Switchyard/resources/app.asar/out/preload/index.cjs',
     location,
     trayIconDir: '/opt/Switchyard/resources/tray',
-    env: { XDG_CONFIG_HOME: configHome, HOME: join(configHome, 'no-home') },
+    env: { XDG_CONFIG_HOME: configHome, HOME: join(configHome, 'no-home'), ...overrides.env },
   });
   const window = fake.BrowserWindow.instances[0];
   const tray = fake.Tray.instances[0];
@@ -309,6 +311,23 @@ describe('the popup window', () => {
   });
 });
 
+describe('a plain-http STS endpoint', () => {
+  it('is warned about in the log, once, naming the host but not the URL', () => {
+    start({ env: { AWS_ENDPOINT_URL_STS: 'http://user:pw@sts.example.net:8080/x' } });
+    const warnings = logger.lines.filter((line) => line.includes('plain http'));
+    expect(warnings).toEqual([
+      'WARN AWS_ENDPOINT_URL_STS is plain http to a non-loopback host (sts.example.net:8080); session credentials cross the network unencrypted',
+    ]);
+  });
+
+  it('is not warned about for https or loopback', () => {
+    start({
+      env: { AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:4566', AWS_ENDPOINT_URL: 'https://x' },
+    });
+    expect(logger.lines.filter((line) => line.includes('plain http'))).toEqual([]);
+  });
+});
+
 describe('opening the console', () => {
   it('opens the engine-built AWS URL with shell.openExternal', async () => {
     const { window } = start();
@@ -337,6 +356,20 @@ describe('opening the console', () => {
       fake.invokeMain('role:open-console', fromPopup(window), 'prod', 'federated'),
     ).rejects.toThrow(/not an AWS sign-in or console page/);
     expect(fake.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('hands the OS a one-time loopback redirect, not a federated link with its token', async () => {
+    const { window } = start();
+    const login = `https://signin.aws.amazon.com/federation?Action=login&Issuer=switchyard&Destination=https%3A%2F%2Fconsole.aws.amazon.com%2F&SigninToken=${PLANTED.sessionToken}`;
+    engine.consoleUrl.mockResolvedValueOnce(login);
+    await fake.invokeMain('role:open-console', fromPopup(window), 'prod', 'federated');
+    const [[opened]] = fake.shell.openExternal.mock.calls as [[string]];
+    expect(opened).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[\w-]{43}$/);
+    expect(opened).not.toContain(PLANTED.sessionToken);
+    const first = await fetch(opened, { redirect: 'manual', signal: AbortSignal.timeout(5000) });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe(new URL(login).href);
+    await expect(fetch(opened, { signal: AbortSignal.timeout(5000) })).rejects.toThrow();
   });
 
   it('the refusal does not repeat the URL (it may hold a sign-in token)', async () => {

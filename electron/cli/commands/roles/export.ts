@@ -1,5 +1,6 @@
-import { lstat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { lstat, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { InputError } from '../../../../shared/input-error';
 import { exportCatalog } from '../../../core/catalog/export-catalog';
 import { writeFileAtomic } from '../../../core/fs/atomic-write';
 import { errorCode, fsErrorMessage } from '../../../core/fs/fs-error-message';
@@ -18,6 +19,15 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/** stat, so a symlink to a folder counts as the folder. */
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false; // missing or unreadable: the write below says which
+  }
+}
+
 function refuseOverwrite(path: string): Error {
   return new Error(`${path} already exists; pass --force to replace it`);
 }
@@ -29,6 +39,13 @@ export async function rolesExportCommand(argv: readonly string[]): Promise<void>
   const [fileText = ''] = expectPositionals('roles export', positionals, ['file']);
   const path = resolve(fileText);
   const force = values.force === true;
+  // A folder is never replaced, --force or not; "pass --force" would mislead.
+  if (await isDirectory(path)) {
+    throw new InputError(
+      'file',
+      `${path} is a folder; name a file to export to, such as ${join(path, 'switchyard-roles.json')}`,
+    );
+  }
   if (!force && (await exists(path))) throw refuseOverwrite(path);
 
   const { text, count } = withCatalog((store) => ({

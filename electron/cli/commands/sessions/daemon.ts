@@ -1,4 +1,4 @@
-import { formatRemaining } from '../../../../shared/duration-format';
+import { expiryPhrase } from '../../expiry-text';
 import type { Snapshot } from '../../../../shared/model';
 import { createSessionEngine } from '../../../core/session/create-session-engine';
 import type { SessionManager } from '../../../core/session/session-manager';
@@ -21,8 +21,7 @@ function logTransitions(previous: Map<string, string>, snapshot: Snapshot): void
     previous.set(view.role.id, key);
     if (view.state === 'inactive' && !previous.has(`seen:${view.role.id}`)) continue;
     previous.set(`seen:${view.role.id}`, '1');
-    const expiry =
-      view.expiresAt !== undefined ? `, expires in ${formatRemaining(view.expiresAt - now)}` : '';
+    const expiry = view.expiresAt !== undefined ? `, ${expiryPhrase(view.expiresAt - now)}` : '';
     const error = view.error ? ` (${view.error.message})` : '';
     log(`${view.role.label} [${view.role.profile}] ${view.state}${expiry}${error}`);
   }

@@ -1,8 +1,10 @@
 import { InputError } from '../../../../shared/input-error';
 import type { RoleView } from '../../../../shared/model';
+import { RoleIndex } from '../../../core/catalog/find-role';
 import type { StateAction } from '../../../core/refresh/state-model';
 import type { SessionManager } from '../../../core/session/session-manager';
 import { parseCommandArgs, optionalString } from '../../args';
+import { readMfaCode } from '../../read-mfa-code';
 import { askRefresher, openCliEngine } from './engine';
 import { statusRecord, statusTable } from './status-table';
 
@@ -20,23 +22,25 @@ function viewsOf(engine: SessionManager, roleIds: readonly string[]): RoleView[]
   return roleIds.map((id) => snapshot.roles.find((r) => r.role.id === id)!).filter(Boolean);
 }
 
-/** Resolves ids or labels up front so a typo fails before anything happens. */
+/**
+ * Resolves ids or labels up front so a typo fails before anything happens, with
+ * the catalog's own rules: an id wins, labels match ignoring case, Unicode form
+ * and edge spaces, and a label several roles share is refused with their ids.
+ */
 function resolveRoles(engine: SessionManager, names: readonly string[], command: string): string[] {
   if (names.length === 0) {
     throw new InputError('arguments', `missing <id|label>; run \`switchyard ${command} --help\``);
   }
-  const snapshot = engine.snapshot();
+  const index = new RoleIndex(engine.snapshot().roles.map((view) => view.role));
   return names.map((name) => {
-    const found =
-      snapshot.roles.find((r) => r.role.id === name) ??
-      snapshot.roles.filter((r) => r.role.label.toLowerCase() === name.toLowerCase())[0];
+    const found = index.find(name);
     if (!found) {
       throw new InputError(
         'role',
         `no role with id or label ${JSON.stringify(name)}; see \`switchyard roles list\``,
       );
     }
-    return found.role.id;
+    return found.id;
   });
 }
 
@@ -125,6 +129,12 @@ async function act(action: StateAction, command: string, argv: readonly string[]
     if (mfaCode !== undefined) {
       for (const prompt of engine.snapshot().mfaPrompts)
         await engine.submitMfaCode(prompt.sourceKey, mfaCode);
+    } else if (action === 'activate') {
+      // No --mfa-code: ask for each device these roles wait on (or read it from stdin).
+      for (const prompt of engine.snapshot().mfaPrompts) {
+        if (!prompt.waitingRoleIds.some((id) => roleIds.includes(id))) continue;
+        await engine.submitMfaCode(prompt.sourceKey, await readMfaCode(prompt.mfaSerial));
+      }
     }
     await engine.idle();
     const views = viewsOf(engine, roleIds);

@@ -1,5 +1,5 @@
-import { formatRemaining } from '../../../../shared/duration-format';
 import type { RoleView } from '../../../../shared/model';
+import { expiryText } from '../../expiry-text';
 
 function isoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -33,9 +33,9 @@ export function statusRecord(
   };
 }
 
-function expiresIn(view: RoleView, now: number): string {
+function expires(view: RoleView, now: number): string {
   if (view.expiresAt === undefined || view.state === 'inactive') return '-';
-  return formatRemaining(view.expiresAt - now);
+  return expiryText(view.expiresAt - now);
 }
 
 function clockTime(ms: number): string {
@@ -57,7 +57,7 @@ function noRefresherLine(views: readonly RoleView[]): string {
 }
 
 /**
- * An aligned table: label, profile, state, expires in (and the error, if any),
+ * An aligned table: label, profile, state, expiry ("in 42m" or "expired"), the error if any,
  * then who refreshes: `refresher` names it, null says no process does and when
  * the profiles run out, undefined says nothing.
  */
@@ -70,10 +70,10 @@ export function statusTable(
     `${v.role.label}${v.isDefault ? ' *' : ''}`,
     v.role.profile,
     v.state,
-    expiresIn(v, now),
+    expires(v, now),
     v.error ? v.error.message : '',
   ]);
-  const header = ['ROLE', 'PROFILE', 'STATE', 'EXPIRES IN', ''];
+  const header = ['ROLE', 'PROFILE', 'STATE', 'EXPIRES', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells
