@@ -142,7 +142,8 @@ export class LocalEngine implements EngineStrategy {
 
   async start(): Promise<void> {
     this.#catalogSync.baseline();
-    await this.#inbox?.publish();
+    // Not fatal: the key is put back on the next change of the state file (see adoptState).
+    await this.#inbox?.publish().catch(() => undefined);
   }
 
   schedule(): void {
