@@ -1,5 +1,6 @@
 import type { SessionErrorView, SessionState } from '../../../shared/model';
 import type {
+  CodeKeyRecord,
   DesiredState,
   SessionRecord,
   StateRequest,
@@ -136,4 +137,18 @@ function sameView(a: SessionRecord, b: SessionRecord): boolean {
     a.expiresAt === b.expiresAt &&
     JSON.stringify(a.error) === JSON.stringify(b.error)
   );
+}
+
+/** Publishes the refresher's code key (replacing a dead refresher's); the same object if it is there already. */
+export function setCodeKey(state: SwitchyardState, key: CodeKeyRecord): SwitchyardState {
+  if (state.codeKey?.publicKey === key.publicKey) return state;
+  return { ...state, codeKey: key };
+}
+
+/** Withdraws the code key only if it is still `publicKey`: a newer refresher's key stays. */
+export function dropCodeKey(state: SwitchyardState, publicKey: string): SwitchyardState {
+  if (state.codeKey?.publicKey !== publicKey) return state;
+  const next: { -readonly [K in keyof SwitchyardState]: SwitchyardState[K] } = { ...state };
+  delete next.codeKey;
+  return next;
 }

@@ -70,7 +70,9 @@ export async function createSessionEngine(
       clock,
       env,
       createGateway: options.createGateway ?? ((o) => new DirectFirstGateway(o, env)),
-      ...(!lock.acquired && lock.holder ? { heldBy: describeRefresherHolder(lock.holder) } : {}),
+      ...(!lock.acquired && lock.holder
+        ? { heldBy: describeRefresherHolder(lock.holder), refresherHolder: lock.holder }
+        : {}),
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
       ...(options.requestTimeoutMs !== undefined
         ? { requestTimeoutMs: options.requestTimeoutMs }
@@ -92,7 +94,7 @@ export async function createSessionEngine(
   if (options.kind !== 'cli') {
     unwatchCatalog = watchCatalogFile(catalog.path, () => {
       catalog.invalidate(); // re-read, even if the edit left the file's stat as it was
-      manager.catalogChanged();
+      void manager.catalogChanged(); // never rejects: problems are told
     });
   }
   if (mode === 'refresher') {
@@ -100,7 +102,8 @@ export async function createSessionEngine(
     watcher = await watchStateFile({
       file: stateFile,
       clock,
-      onChange: (_next, change) => {
+      onChange: (next, change) => {
+        manager.adoptState(next); // puts the MFA code key back if the file lost it
         if (change.newRequests.length > 0) void manager.processRequests().catch(() => undefined);
       },
     });

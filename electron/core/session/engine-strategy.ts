@@ -27,14 +27,19 @@ export interface EngineStrategy {
   renew(roleIds: readonly string[]): Promise<void>;
   /** The default role changed in the catalog: write or drop `[default]`. */
   defaultChanged(role: RoleEntry | undefined, previous: string | undefined): Promise<void>;
-  /** An active role now writes another profile: the old one must not stay behind. */
-  profileMoved(oldProfile: string, role: RoleEntry): Promise<void>;
-  /** Active roles vanished from the catalog: their profiles go too. */
-  profilesOrphaned(profiles: readonly string[]): void;
+  /**
+   * The catalog changed, whoever changed it: removed roles' profiles go,
+   * renamed profiles move, roles that name another identity are assumed again.
+   */
+  catalogChanged(): Promise<void>;
+  /** An MFA code for the identity `roleId` is assumed from; that role and those waiting on it activate. */
+  useMfaCode(roleId: string, tokenCode: string): Promise<void>;
   /** Answers requests other processes left in the state file; returns how many. */
   processRequests(): Promise<number>;
-  /** The refresher's records changed in the state file. */
+  /** The state file changed (passive: the refresher's records; refresher: its code key must stay). */
   adoptState(state: SwitchyardState): void;
+  /** Once the sessions are recovered, before any request is answered. */
+  start(): Promise<void>;
   /** Re-plans the timer from the wall clock. */
   schedule(): void;
   setOnline(online: boolean): void;

@@ -46,8 +46,10 @@ export class LiveSessions {
     this.#live.delete(roleId);
   }
 
+  /** The passive view starts over from the refresher's records: its sessions and its prompts. */
   clear(): void {
     this.#live.clear();
+    this.#mfaWaiting.clear();
   }
 
   /** Runs one event through the state machine and keeps the result. */

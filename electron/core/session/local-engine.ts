@@ -3,9 +3,13 @@ import type { RoleEntry } from '../../../shared/model';
 import type { ProfileChange } from '../credentials/credentials-file';
 import type { SessionTiming } from '../refresh/refresh-plan';
 import { removeSession, setDesired } from '../refresh/state-changes';
-import type { StateAction, StateRequest, StateResult } from '../refresh/state-model';
+import type { StateAction, SwitchyardState } from '../refresh/state-model';
+import { CatalogSync } from './catalog-sync';
+import { CodeInbox } from './code-inbox';
 import type { EngineParts, EngineStrategy } from './engine-strategy';
 import { NEW_LIVE, transition, type LiveEffect } from './live-session';
+import { takeMfaCode } from './mfa-codes';
+import { answerBatch } from './request-answers';
 import { RefreshScheduler } from './refresh-scheduler';
 import { runRefreshRound } from './refresh-round';
 import { chainOf } from './role-chains';
@@ -22,10 +26,16 @@ export class LocalEngine implements EngineStrategy {
   readonly #parts: EngineParts;
   readonly #queue: RoundQueue;
   readonly #scheduler: RefreshScheduler;
+  readonly #catalogSync: CatalogSync;
+  /** The refresher's end of the MFA code channel (none in a one-shot command). */
+  readonly #inbox: CodeInbox | undefined;
 
   constructor(parts: EngineParts) {
     this.#parts = parts;
     const { deps } = parts;
+    this.#catalogSync = new CatalogSync(parts);
+    this.#inbox =
+      deps.mode === 'refresher' ? new CodeInbox(deps.stateFile, () => deps.clock.now()) : undefined;
     this.#queue = new RoundQueue((ids) => this.#round(ids));
     this.#scheduler = new RefreshScheduler({
       clock: deps.clock,
@@ -84,6 +94,7 @@ export class LocalEngine implements EngineStrategy {
 
   async defaultChanged(role: RoleEntry | undefined, previous: string | undefined): Promise<void> {
     await this.#queue.enqueue(async () => {
+      this.#catalogSync.defaultIs(role?.id);
       const live = role ? this.#parts.sessions.get(role.id) : undefined;
       if (role && live?.credentials) {
         const { credentials } = live;
@@ -97,15 +108,13 @@ export class LocalEngine implements EngineStrategy {
     });
   }
 
-  async profileMoved(oldProfile: string, role: RoleEntry): Promise<void> {
-    await this.#queue.enqueue(() => this.#writeQuietly([{ type: 'remove', profile: oldProfile }]));
-    await this.#queue.roundFor([role.id]);
+  catalogChanged(): Promise<void> {
+    // Every round first brings the sessions in line with the catalog: an empty round does just that.
+    return this.#queue.roundFor([]);
   }
 
-  profilesOrphaned(profiles: readonly string[]): void {
-    if (profiles.length === 0) return;
-    const changes = profiles.map((profile) => ({ type: 'remove', profile }) as const);
-    void this.#queue.enqueue(() => this.#writeQuietly(changes));
+  async useMfaCode(roleId: string, tokenCode: string): Promise<void> {
+    await this.#queue.roundFor(await takeMfaCode(this.#parts, roleId, tokenCode));
   }
 
   async processRequests(): Promise<number> {
@@ -113,12 +122,28 @@ export class LocalEngine implements EngineStrategy {
     return answerRequests(
       this.#parts.deps.stateFile,
       () => this.#parts.deps.clock.now(),
-      (request) => this.#carryOut(request),
+      (batch) =>
+        answerBatch(
+          {
+            parts: this.#parts,
+            inbox: this.#inbox,
+            perform: (action, roleIds) => this.perform(action, roleIds),
+            joinRound: (roleIds) => this.#queue.roundFor(roleIds),
+          },
+          batch,
+        ),
     );
   }
 
-  adoptState(): void {
-    // Only a passive engine follows another process's records.
+  adoptState(state: SwitchyardState): void {
+    // Only a passive engine follows another process's records; the refresher keeps its key there.
+    this.#inbox?.keep(state);
+  }
+
+  async start(): Promise<void> {
+    this.#catalogSync.baseline();
+    // Not fatal: the key is put back on the next change of the state file (see adoptState).
+    await this.#inbox?.publish().catch(() => undefined);
   }
 
   schedule(): void {
@@ -136,34 +161,18 @@ export class LocalEngine implements EngineStrategy {
   async stop(): Promise<void> {
     this.#scheduler.stop();
     await this.#queue.settled();
-  }
-
-  async #carryOut(request: StateRequest): Promise<StateResult> {
-    let message: string | undefined;
-    try {
-      await this.perform(request.action, [request.roleId]);
-      message = this.#parts.sessions.get(request.roleId)?.error?.message;
-    } catch (error) {
-      message = oneLine(error);
-    }
-    const { id, action, roleId } = request;
-    const finishedAt = this.#parts.deps.clock.now();
-    return {
-      id,
-      action,
-      roleId,
-      ok: message === undefined,
-      ...(message ? { message } : {}),
-      finishedAt,
-    };
+    await this.#inbox?.withdraw().catch(() => undefined);
   }
 
   async #round(roleIds: readonly string[]): Promise<void> {
     const { deps, sessions, publisher, assumer } = this.#parts;
     if (!this.#scheduler.stopped) {
+      const { catalog, renew } = await this.#catalogSync.reconcile();
+      const ids = [...new Set([...roleIds, ...renew])];
+      this.#catalogSync.assumed(ids, catalog.list());
       await runRefreshRound(
         {
-          catalog: deps.catalog,
+          catalog,
           credentials: deps.credentials,
           sessions,
           assumer,
@@ -173,7 +182,7 @@ export class LocalEngine implements EngineStrategy {
           tell: (n) => publisher.tell(n),
           persist: (ids) => this.#persist(ids),
         },
-        roleIds,
+        ids,
       );
     }
     this.#scheduler.schedule();
@@ -223,7 +232,8 @@ export class LocalEngine implements EngineStrategy {
       const role = deps.catalog.find(id);
       if (!live || !role || live.expiresAt === undefined || live.expiresAt > now) continue;
       const event = { type: 'expired', removeProfiles: removeExpiredProfiles } as const;
-      effects.push(...sessions.apply({ ...event, isDefault: defaultId === id }, role));
+      const wrote = { ...role, profile: live.profile ?? role.profile }; // the profile it wrote
+      effects.push(...sessions.apply({ ...event, isDefault: defaultId === id }, wrote));
     }
     const changes = removalsIn(effects);
     for (const e of effects) if (e.kind === 'notify') publisher.tell(e.notification);
@@ -234,7 +244,9 @@ export class LocalEngine implements EngineStrategy {
 
   async #deactivate(roleId: string): Promise<void> {
     const { deps, sessions, publisher } = this.#parts;
-    const role = deps.catalog.get(roleId);
+    const found = deps.catalog.get(roleId);
+    // The profile the session wrote, even if the catalog names another one by now.
+    const role = { ...found, profile: sessions.get(roleId)?.profile ?? found.profile };
     const event = {
       type: 'deactivated',
       isDefault: deps.catalog.defaultRoleId() === roleId,

@@ -4,6 +4,7 @@ import type { Clock } from '../refresh/clock';
 import type { StateFile } from '../refresh/state-file';
 import type { SecretStore } from '../secrets/secret-store';
 import type { StsGatewayOptions } from '../sts/sts-gateway';
+import type { RefresherHolderInfo } from './code-sealing';
 import type { StsGatewayLike } from './sts-gateway-like';
 
 /**
@@ -28,6 +29,8 @@ export interface SessionManagerDeps {
   readonly createGateway: (options: StsGatewayOptions) => StsGatewayLike;
   /** Who refreshes when this one is passive, for the view. */
   readonly heldBy?: string;
+  /** The process holding the refresher lock when this one is passive (its pid and start, for MFA codes). */
+  readonly refresherHolder?: RefresherHolderInfo;
   /** STS calls in flight at once during a round. */
   readonly concurrency?: number;
   readonly seed?: number;

@@ -17,8 +17,10 @@ import type { ManagerMode, SessionManagerDeps } from './session-deps';
 import type { SessionEngine, SessionNotification } from './session-engine';
 import { buildSnapshot } from './session-views';
 import { SnapshotPublisher } from './snapshot-publisher';
+import { oneLine } from './session-failure';
 import { SourceResolver } from './source-resolver';
-import { recoveredSessions, writeRequests } from './state-sync';
+import { sealForRefresher } from './code-sealing';
+import { recoveredSessions, writeRequests, type CodeSealer } from './state-sync';
 
 export type { ManagerMode, SessionManagerDeps } from './session-deps';
 export type { StsGatewayLike } from './sts-gateway-like';
@@ -74,7 +76,9 @@ export class SessionManager implements SessionEngine {
     const now = deps.clock.now();
     for (const [id, live] of recoveredSessions(deps.catalog.list(), state, managed, now))
       manager.#sessions.set(id, live);
-    manager.#unwatchCatalog = deps.catalog.onDidChange(() => manager.#publisher.emit());
+    // Every catalog change made in this process, whichever call made it, takes one path.
+    manager.#unwatchCatalog = deps.catalog.onDidChange(() => void manager.catalogChanged());
+    await manager.#engine.start();
     manager.#publisher.emit();
     manager.#engine.schedule();
     return manager;
@@ -127,13 +131,24 @@ export class SessionManager implements SessionEngine {
    * Asks the running refresher (through the state file) to act on these roles.
    * Every name is checked first (an unknown one asks nothing), then all the
    * requests go in one state-file write. Returns the request ids in the order
-   * given; the refresher records each result under its id.
+   * given; the refresher records each result under its id. An MFA code goes
+   * sealed to the refresher's published key, bound to each request.
    */
-  async ask(action: StateAction, idsOrLabels: readonly string[]): Promise<string[]> {
+  async ask(
+    action: StateAction,
+    idsOrLabels: readonly string[],
+    options: { readonly mfaCode?: string } = {},
+  ): Promise<string[]> {
     const roleIds = idsOrLabels.map((name) => this.#role(name).id);
-    const { stateFile, clock, requester } = this.#deps;
+    const { stateFile, clock, requester, refresherHolder } = this.#deps;
     const from = { pid: process.pid, kind: requester ?? 'cli' } as const;
-    return writeRequests(stateFile, action, roleIds, from, clock.now());
+    const code = options.mfaCode === undefined ? undefined : checkMfaCode(options.mfaCode);
+    const seal: CodeSealer | undefined =
+      code === undefined
+        ? undefined
+        : (current, request) =>
+            sealForRefresher(current, refresherHolder, code, request, clock.now());
+    return writeRequests(stateFile, action, roleIds, from, clock.now(), seal);
   }
 
   /** Credentials for `credential_process` (see console-access.ts). */
@@ -175,30 +190,21 @@ export class SessionManager implements SessionEngine {
     if (!waiting || waiting.roleIds.length === 0) {
       throw new InputError('MFA code', `nothing is waiting for an MFA code on ${sourceKey}`);
     }
-    const first = this.#role(waiting.roleIds[0] ?? '');
-    await this.#assumer.mfaSession(first, sourceKey, {
-      serialNumber: waiting.mfaSerial,
-      tokenCode,
-    });
-    const roleIds = [...waiting.roleIds];
-    this.#sessions.endMfaWait(sourceKey);
-    await this.#engine.renew(roleIds);
+    // The refresher (this process, or the one a passive engine sends the code to) uses it.
+    await this.#engine.useMfaCode(this.#role(waiting.roleIds[0] ?? '').id, tokenCode);
   }
 
   // ---- catalog -------------------------------------------------------------
 
   async addRole(form: RoleForm): Promise<RoleEntry> {
     const role = this.#deps.catalog.add(form);
-    this.#publisher.emit();
+    await this.catalogChanged();
     return role;
   }
 
   async updateRole(roleId: string, form: RoleForm): Promise<RoleEntry> {
-    const before = this.#role(roleId);
-    const role = this.#deps.catalog.update(before.id, rolePatchFromForm(form));
-    if (before.profile !== role.profile && this.#sessions.has(role.id))
-      await this.#engine.profileMoved(before.profile, role);
-    this.#publisher.emit();
+    const role = this.#deps.catalog.update(this.#role(roleId).id, rolePatchFromForm(form));
+    await this.catalogChanged();
     return role;
   }
 
@@ -206,7 +212,7 @@ export class SessionManager implements SessionEngine {
     const role = this.#role(roleId);
     if (this.#sessions.has(role.id)) await this.deactivate(role.id);
     this.#deps.catalog.remove(role.id);
-    this.#publisher.emit();
+    await this.catalogChanged();
   }
 
   async updateSettings(patch: Partial<Settings>): Promise<Settings> {
@@ -222,7 +228,7 @@ export class SessionManager implements SessionEngine {
 
   async applyImport(): Promise<{ added: number; updated: number }> {
     const result = applyConfigImportFrom(this.#deps.catalog, this.#deps.env);
-    this.#publisher.emit();
+    await this.catalogChanged();
     return result;
   }
 
@@ -234,17 +240,25 @@ export class SessionManager implements SessionEngine {
     return consoleUrl(this.#accessTo(roleId), mode, this.#deps.env);
   }
 
-  /** The catalog changed on disk (another process edited it): re-render and re-plan. */
-  catalogChanged(): void {
-    // A role removed elsewhere takes its session with it: no refresh, no dead profile.
-    const orphaned: string[] = [];
-    const known = new Set(this.#deps.catalog.list().map((r) => r.id));
-    for (const [id, live] of this.#sessions.entries()) {
-      if (known.has(id)) continue;
-      this.#sessions.delete(id);
-      if (live.inFile && live.profile) orphaned.push(live.profile);
+  /**
+   * The catalog changed (this process's own edits, another process's, an
+   * import or a hand edit: one path for all): re-render, move or remove the
+   * profiles live sessions wrote (the refresher does; passive never writes
+   * the credentials file), and re-plan.
+   */
+  async catalogChanged(): Promise<void> {
+    this.#publisher.emit();
+    try {
+      await this.#engine.catalogChanged();
+    } catch (error) {
+      // Called from watchers too: told, never thrown (the next change or round tries again).
+      this.#publisher.tell({
+        kind: 'failed',
+        roleId: '',
+        title: 'Switchyard could not follow the catalog change',
+        body: oneLine(error),
+      });
     }
-    this.#engine.profilesOrphaned(orphaned);
     this.#publisher.emit();
     this.#engine.schedule();
   }

@@ -11,6 +11,7 @@ import type {
   StateResult,
   SwitchyardState,
 } from '../refresh/state-model';
+import type { SealedCode } from '../refresh/sealed-code';
 import type { Live } from './live-session';
 import { requestBatches } from './request-batches';
 
@@ -96,6 +97,12 @@ export async function persistSessions(
   });
 }
 
+/** Seals an MFA code into a request, from the state as it is under the lock (its key). */
+export type CodeSealer = (
+  current: SwitchyardState,
+  request: { readonly id: string; readonly roleId: string },
+) => SealedCode | undefined;
+
 /**
  * Leaves requests for the refresher: several roles in one state-file write
  * (not one locked write per role). Returns the request ids in the order given.
@@ -106,6 +113,7 @@ export async function writeRequests(
   roleIds: readonly string[],
   from: { pid: number; kind: RequesterKind },
   now: number,
+  seal?: CodeSealer,
 ): Promise<string[]> {
   const ids = roleIds.map(() => randomUUID());
   if (roleIds.length === 0) return ids;
@@ -115,13 +123,11 @@ export async function writeRequests(
       for (const roleId of roleIds)
         next = setDesired(next, roleId, action === 'activate' ? 'active' : 'inactive', now);
     }
-    const added = roleIds.map((roleId, i) => ({
-      id: ids[i]!,
-      action,
-      roleId,
-      createdAt: now,
-      from,
-    }));
+    const added = roleIds.map((roleId, i): StateRequest => {
+      const id = ids[i]!;
+      const mfaCode = seal?.(current, { id, roleId });
+      return { id, action, roleId, createdAt: now, from, ...(mfaCode ? { mfaCode } : {}) };
+    });
     return { ...next, requests: [...next.requests, ...added] };
   });
   return ids;
@@ -130,13 +136,14 @@ export async function writeRequests(
 /**
  * Claims the requests other processes left (under the file's lock, so none
  * runs twice), carries them out batch by batch and records each batch's
- * results in one write. A batch runs together, so its activations and
+ * results in one write. A batch runs together (carryOut gets it whole, so
+ * MFA codes in it are used before its rounds start), so its activations and
  * refreshes share one round (one credentials-file write, STS calls in parallel).
  */
 export async function answerRequests(
   stateFile: StateFile,
   now: () => number,
-  carryOut: (request: StateRequest) => Promise<StateResult>,
+  carryOut: (batch: readonly StateRequest[]) => Promise<StateResult[]>,
 ): Promise<number> {
   let claimed: readonly StateRequest[] = [];
   await stateFile.update((current) => {
@@ -145,7 +152,7 @@ export async function answerRequests(
     return result.state;
   });
   for (const batch of requestBatches(claimed)) {
-    const results = await Promise.all(batch.map(carryOut));
+    const results = await carryOut(batch);
     await stateFile.update((current) => {
       const at = now();
       return results.reduce((state, result) => addResult(state, result, at), current);

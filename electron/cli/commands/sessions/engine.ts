@@ -23,8 +23,9 @@ export async function askRefresher(
   engine: SessionManager,
   action: StateAction,
   roleIds: readonly string[],
+  mfaCode?: string,
 ): Promise<StateResult[]> {
-  const { results, state } = await awaitAnswers(engine, action, roleIds);
+  const { results, state } = await awaitAnswers(engine, action, roleIds, mfaCode);
   engine.adoptState(state);
   return results;
 }
@@ -33,9 +34,10 @@ async function awaitAnswers(
   engine: SessionManager,
   action: StateAction,
   roleIds: readonly string[],
+  mfaCode: string | undefined,
 ): Promise<{ results: StateResult[]; state: SwitchyardState }> {
   const stateFile = openStateFile({ configDir: catalogDir(process.env) });
-  const ids = await engine.ask(action, roleIds);
+  const ids = await engine.ask(action, roleIds, mfaCode === undefined ? {} : { mfaCode });
   const clock = systemClock({ unref: false });
   return new Promise((resolve, reject) => {
     const found = (results: readonly StateResult[]): StateResult[] | undefined => {

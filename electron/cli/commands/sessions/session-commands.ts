@@ -103,13 +103,8 @@ async function act(action: StateAction, command: string, argv: readonly string[]
         : resolveRoles(engine, positionals, command);
 
     if (engine.mode === 'passive') {
-      if (mfaCode !== undefined) {
-        throw new InputError(
-          '--mfa-code',
-          `${engine.snapshot().refresher.heldBy ?? 'another process'} refreshes sessions; enter the MFA code there`,
-        );
-      }
-      const results = await askRefresher(engine, action, roleIds);
+      // The code goes to the refresher sealed to its key, never in clear on disk.
+      const results = await askRefresher(engine, action, roleIds, mfaCode);
       const failed = results.find((r) => !r.ok);
       const snapshot = engine.snapshot();
       print(
