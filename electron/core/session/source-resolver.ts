@@ -76,6 +76,7 @@ export class SourceResolver {
         env: this.#deps.env,
         sourceProfile,
         configPath: this.#deps.configPath,
+        credentialsPath: this.#deps.credentialsPath,
         partition,
       });
     if (!round) return resolve();

@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { watch, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
@@ -76,6 +76,31 @@ describe('activate / status / deactivate without a refresher', () => {
     expect(home.readCredentials()).toBe(USER_FILE);
     const after = JSON.parse((await cli(['status', '--json'])).stdout) as { state: string }[];
     expect(after[0]!.state).toBe('inactive');
+  });
+
+  it('activates several roles in one round: one credentials-file write for all of them', async () => {
+    const ops = addRole('Ops', 'ops', 'ops');
+    const audit = addRole('Audit', 'audit', 'audit');
+    // Every write renames a new file over the credentials path: count those renames.
+    const renames: string[] = [];
+    const watcher = watch(home.awsDir, (event, name) => {
+      if (event === 'rename' && name === 'credentials') renames.push(name);
+    });
+    try {
+      const result = await cli(['activate', roleId, ops, audit, '--json']);
+      expect(result.code).toBe(0);
+      const records = JSON.parse(result.stdout) as { id: string; state: string }[];
+      expect(records.map((r) => [r.id, r.state])).toEqual([
+        [roleId, 'active'],
+        [ops, 'active'],
+        [audit, 'active'],
+      ]);
+      await new Promise((r) => setTimeout(r, 100)); // let the last inotify events arrive
+    } finally {
+      watcher.close();
+    }
+    expect(home.readCredentials()).toMatch(/\[dev\][\s\S]*\[ops\][\s\S]*\[audit\]/);
+    expect(renames).toHaveLength(1);
   });
 
   it('rejects unknown roles with exit 2 and fails with exit 1 on AWS errors', async () => {

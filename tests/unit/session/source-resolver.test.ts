@@ -115,3 +115,11 @@ describe('SourceResolver: chaining from another role', () => {
     await expect(resolver.base(hop)).rejects.toMatchObject({ code: 'SourceRoleInactive' });
   });
 });
+
+describe('SourceResolver.region', () => {
+  it('reads a source profile region from the credentials file too, as the SDK does', async () => {
+    const { resolver } = setup('[ops]\nregion = ap-southeast-2\n');
+    const fromFile = { ...role('r', { kind: 'profile', profile: 'ops' }), region: undefined };
+    expect(await resolver.region(fromFile as unknown as RoleEntry)).toBe('ap-southeast-2');
+  });
+});

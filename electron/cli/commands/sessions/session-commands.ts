@@ -116,10 +116,14 @@ async function act(action: StateAction, command: string, argv: readonly string[]
       return;
     }
 
-    for (const id of roleIds) {
-      if (action === 'activate') await engine.activate(id);
-      else if (action === 'deactivate') await engine.deactivate(id);
-      else await engine.refresh(id);
+    if (action === 'activate') {
+      // Every role (and the roles they chain from) in one round: one credentials-file write.
+      await engine.activateAll(roleIds);
+    } else {
+      for (const id of roleIds) {
+        if (action === 'deactivate') await engine.deactivate(id);
+        else await engine.refresh(id);
+      }
     }
     if (mfaCode !== undefined) {
       for (const prompt of engine.snapshot().mfaPrompts)
