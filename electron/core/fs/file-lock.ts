@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { hostname as osHostname } from 'node:os';
 import { dirname } from 'node:path';
 import { errorCode } from './fs-error-message';
 import { resolveRealPath } from './resolve-real-path';
+import { makeFolderKeepingOwner } from './keep-owner';
 
 /**
  * A cross-process advisory lock that every Switchyard writer (tray app, daemon,
@@ -137,7 +138,8 @@ async function tryCreate(
     if (errorCode(error) === 'EEXIST') return undefined;
     if (errorCode(error) !== 'ENOENT' || madeFolder) throw error;
     // First write ever: ~/.aws does not exist yet.
-    await mkdir(dirname(lockPath), { recursive: true, mode: 0o700 });
+    // As root (sudo -E), a folder created here stays the user's.
+    await makeFolderKeepingOwner(dirname(lockPath), 0o700);
     return tryCreate(lockPath, now, true);
   }
 

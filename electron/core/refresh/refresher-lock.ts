@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   createExclusive,
@@ -8,6 +7,7 @@ import {
   UNREADABLE_LOCK_GRACE_MS,
 } from './lock-file';
 import { currentOwner, ownerState, parseOwner, type LockOwner } from './lock-owner';
+import { makeFolderKeepingOwnerSync } from '../fs/keep-owner';
 
 /**
  * One refresher at a time across processes: the tray app and `switchyard
@@ -52,7 +52,8 @@ export interface RefresherLockOptions {
 const heldHere = new Set<string>();
 
 export function tryAcquireRefresherLock(options: RefresherLockOptions): RefresherLockResult {
-  mkdirSync(options.configDir, { recursive: true, mode: 0o700 });
+  // As root (sudo -E), a folder created here stays the user's.
+  makeFolderKeepingOwnerSync(options.configDir, 0o700);
   const path = join(options.configDir, REFRESHER_LOCK_FILE);
 
   // Two rounds: the second runs after a stale lock was removed.
