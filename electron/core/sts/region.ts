@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { PARTITIONS, partitionOfRegion, type Partition } from '../../../shared/partitions';
 import { InputError } from '../../../shared/input-error';
 import { checkRegion } from '../../../shared/validate';
 import { indexSections, parseIni, sameKey } from '../credentials/ini-document';
+import { readRegularFile } from '../fs/regular-file';
 
 export interface RegionInputs {
   /** --region, already validated. */
@@ -22,7 +22,8 @@ export async function configRegion(
 ): Promise<string | undefined> {
   let text: string;
   try {
-    text = await readFile(configPath, 'utf8');
+    // Non-blocking: a FIFO here must not hang the command (see regular-file.ts).
+    text = (await readRegularFile(configPath)).toString('utf8');
   } catch {
     return undefined; // no config file: nothing to fall back on
   }

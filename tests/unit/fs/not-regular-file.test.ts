@@ -13,6 +13,8 @@ import {
 import { AtomicWriteError, writeFileAtomic } from '../../../electron/core/fs/atomic-write';
 import { readRegularFileSync } from '../../../electron/core/fs/regular-file';
 import { readStable } from '../../../electron/core/fs/stable-read';
+import { readProfileSession } from '../../../electron/core/session/role-sources';
+import { configRegion } from '../../../electron/core/sts/region';
 import { putChange } from '../credentials/helpers/credentials-setup';
 
 /**
@@ -184,5 +186,13 @@ describe.skipIf(!POSIX)('credentials or config that is not a regular file', () =
     expect(error.message).toMatch(/is a named pipe \(FIFO\), not a regular file; /);
     expect((await stat(path)).isFIFO()).toBe(true);
     expect(await readdir(dir)).toEqual(['state.json']);
+  });
+
+  it('the engine’s side reads (source session, config region) skip a FIFO instead of hanging', async () => {
+    const dir = await tempDir();
+    const fifo = await fifoAt(join(dir, 'fifo'));
+    expect(await readProfileSession(fifo, 'p', Date.now())).toBeUndefined();
+    expect(await configRegion(fifo, 'default')).toBeUndefined();
+    expect(await readdir(dir)).toEqual(['fifo']);
   });
 });
