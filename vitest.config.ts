@@ -9,5 +9,7 @@ export default defineConfig({
     pool: 'forks',
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: { json: 'test-results/vitest.json' },
+    // electron-store imports 'electron': inlined, the shell tests' fake electron reaches it.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

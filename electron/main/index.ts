@@ -4,6 +4,7 @@ import { app, dialog } from 'electron';
 
 import { systemClock } from '../core/refresh/clock';
 import { createSessionEngine } from '../core/session/create-session-engine';
+import { electronCatalogStore } from './electron-catalog-store';
 import { createFileLogger } from './logger';
 import { rendererLocation } from './renderer-location';
 import { startShell } from './start-shell';
@@ -18,7 +19,10 @@ async function boot(): Promise<void> {
   const logger = createFileLogger({ dir: app.getPath('logs'), echo: !app.isPackaged });
   logger.info(`Switchyard ${app.getVersion()} starting (Electron ${process.versions.electron})`);
   try {
-    const engine = await createSessionEngine({ kind: 'app' });
+    const engine = await createSessionEngine({
+      kind: 'app',
+      createCatalogStore: electronCatalogStore,
+    });
     stopBeforeQuit(() => engine.stop(), logger);
     startShell({
       engine,

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { resolveCredentialsPaths } from '../credentials/credentials-paths';
 import { errorCode, fsErrorMessage } from '../fs/fs-error-message';
+import { readRegularFileSync } from '../fs/regular-file';
 
 /** `AWS_CONFIG_FILE` (with a leading `~/` expanded, as both SDKs do) or ~/.aws/config. */
 export function awsConfigPath(env: NodeJS.ProcessEnv = process.env): string {
@@ -14,7 +14,8 @@ export function readAwsConfig(env: NodeJS.ProcessEnv = process.env): {
 } {
   const path = awsConfigPath(env);
   try {
-    return { path, text: readFileSync(path, 'utf8') };
+    // A FIFO or device as AWS_CONFIG_FILE is refused in one line, never waited on.
+    return { path, text: readRegularFileSync(path).toString('utf8') };
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return { path, text: '' };
     throw new Error(fsErrorMessage(error, path, 'read'), { cause: error });

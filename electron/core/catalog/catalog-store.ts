@@ -1,28 +1,20 @@
-import { readFileSync, statSync, type BigIntStats } from 'node:fs';
-import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import Conf from 'conf';
 import { inputError } from '../../../shared/check-text';
-import { InputError } from '../../../shared/input-error';
 import type { RoleEntry, Settings } from '../../../shared/model';
-import { quoteValue } from '../../../shared/quote-value';
-import { fileStampOf, sameFileStamp, type FileStamp } from '../fs/file-stamp';
-import { errorCode, fsErrorMessage } from '../fs/fs-error-message';
-import { catalogConfOptions } from './catalog-conf-options';
-import { CatalogDecodeError, decodeCatalogText, type DecodedCatalog } from './decode-catalog-text';
 import type { CatalogData, CatalogDocument } from './catalog-document';
-import { CatalogFileError, type CatalogFileProblem } from './catalog-file-error';
-import { CATALOG_FILE_NAME, catalogDir } from './catalog-paths';
-import { CATALOG_DEFAULTS, CATALOG_VERSION } from './catalog-schema';
+import { CatalogFile, type CatalogBackingStoreFactory } from './catalog-file';
+import { CatalogFileError } from './catalog-file-error';
+import { catalogDir } from './catalog-paths';
 import { checkRoleEntry } from './check-role';
 import { checkSettings } from './check-settings';
 import { RoleIndex, requireRole } from './find-role';
-import { keepAside } from './keep-aside';
-import { checkRolePlacement, dependentsOf, RoleGraph } from './role-graph';
-import { ensureOwnerOnlyFolder, restrictFileToOwner } from './owner-only';
+import { checkRolePlacement, dependentsOf } from './role-graph';
+import { describeRole, upsertRoles } from './upsert-roles';
 import { newRoleId } from './role-id';
 import { applyRolePatch, type RoleInput, type RolePatch } from './role-input';
 import { isObject } from './is-object';
+
+export type { CatalogBackingStore, CatalogBackingStoreFactory } from './catalog-file';
 
 export interface CatalogStoreOptions {
   /** Folder of catalog.json; default catalogDir() (SWITCHYARD_CONFIG_DIR or Electron's userData). */
@@ -34,6 +26,12 @@ export interface CatalogStoreOptions {
   readonly watch?: boolean;
   /** Clock for the names of set-aside copies. */
   readonly now?: () => Date;
+  /**
+   * Builds the conf-compatible store behind the file; default conf's Conf. The
+   * Electron main process passes electron-store's Store (same options, same
+   * file, same schema as the CLI).
+   */
+  readonly createStore?: CatalogBackingStoreFactory;
 }
 
 export interface UpsertResult {
@@ -42,12 +40,6 @@ export interface UpsertResult {
 }
 
 type MutableDocument = { -readonly [K in keyof CatalogDocument]: CatalogDocument[K] };
-
-const FIX_BROKEN = 'Fix it in a text editor, or move it away to start with an empty catalog';
-
-function describeRole(role: RoleEntry): string {
-  return `${quoteValue(role.label)} (id ${role.id})`;
-}
 
 /**
  * The role catalog in catalog.json, through conf (electron-store's core).
@@ -77,18 +69,14 @@ function describeRole(role: RoleEntry): string {
  * 100 ms debounce on macOS and Windows; fs.watchFile polling, about every 5 s
  * plus a 1 s debounce, on Linux), so other processes' edits reach onDidChange
  * after that delay. Without `watch`, they are seen on the next read only.
+ *
+ * The file itself (conf, the strict decoder, the stat-vouched cache, the file
+ * rules) is CatalogFile's; this class is the catalog's operations.
  */
 export class CatalogStore {
   /** Absolute path of catalog.json. */
   readonly path: string;
-  readonly #dir: string;
-  readonly #now: () => Date;
-  readonly #conf: Conf<Record<string, unknown>>;
-  /** The version of the file as last read from disk (before in-memory migration). */
-  #diskVersion = CATALOG_VERSION;
-  #decoded: { text: string; version: number; doc: CatalogDocument } | undefined;
-  /** The document last read, with the file's stat then (undefined: the stat proves nothing). */
-  #kept: { doc: CatalogDocument; text: string; stamp: TakenStamp | undefined } | undefined;
+  readonly #file: CatalogFile;
   #index: RoleIndex | undefined;
 
   /**
@@ -101,22 +89,15 @@ export class CatalogStore {
   }
 
   private constructor(options: CatalogStoreOptions) {
-    this.#dir = options.dir ?? catalogDir();
-    this.path = join(this.#dir, CATALOG_FILE_NAME);
-    this.#now = options.now ?? (() => new Date());
-    this.#prepareFolder();
-    try {
-      restrictFileToOwner(this.path);
-      this.#conf = new Conf<Record<string, unknown>>({
-        ...catalogConfOptions(this.#dir),
-        deserialize: (text) => this.#decode(text) as unknown as Record<string, unknown>,
-        watch: options.watch ?? false,
-      });
-    } catch (error) {
-      throw this.#fileError(error);
-    }
+    this.#file = new CatalogFile({
+      dir: options.dir ?? catalogDir(),
+      watch: options.watch ?? false,
+      now: options.now ?? (() => new Date()),
+      createStore: options.createStore,
+    });
+    this.path = this.#file.path;
     // Save a migrated file at once, so every later reader finds the current version.
-    if (this.#diskVersion < CATALOG_VERSION) this.#write(this.#read());
+    if (this.#file.outdated) this.#file.write(this.#file.read());
   }
 
   /**
@@ -125,12 +106,12 @@ export class CatalogStore {
    * that saw the file change, in case an edit left the stat as it was.
    */
   invalidate(): void {
-    if (this.#kept) this.#kept.stamp = undefined;
+    this.#file.invalidate();
   }
 
   /** Stops watching the file (only needed with `watch: true`). */
   close(): void {
-    this.#conf._closeWatcher();
+    this.#file.close();
   }
 
   snapshot(): CatalogData {
@@ -211,39 +192,7 @@ export class CatalogStore {
    */
   upsertMany(entries: readonly RoleEntry[]): UpsertResult {
     return this.#mutate((doc) => {
-      const checked = entries.map((raw, index) => {
-        try {
-          return checkRoleEntry(raw);
-        } catch (error) {
-          throw inRole(error, `role ${index + 1} of ${entries.length}`);
-        }
-      });
-      const byId = new Map(doc.roles.map((role) => [role.id, role]));
-      const added: RoleEntry[] = [];
-      const updated: RoleEntry[] = [];
-      const changed = new Set<string>();
-      for (const entry of checked) {
-        if (changed.has(entry.id)) {
-          throw inputError(
-            'id',
-            `${quoteValue(entry.id)} appears twice in one change`,
-            'give each role its own id',
-          );
-        }
-        changed.add(entry.id);
-        (byId.has(entry.id) ? updated : added).push(entry);
-        byId.set(entry.id, entry);
-      }
-      const roles = [...byId.values()];
-      // One index for all the checks (ids are unique here): linear, not N scans of N roles.
-      const graph = new RoleGraph(roles);
-      for (const entry of checked) {
-        try {
-          graph.checkPlacement(entry, entry.id);
-        } catch (error) {
-          throw inRole(error, `role ${describeRole(entry)}`);
-        }
-      }
+      const { roles, added, updated } = upsertRoles(doc.roles, entries);
       doc.roles = roles;
       return { added, updated };
     });
@@ -312,222 +261,20 @@ export class CatalogStore {
       last = next;
       listener(next);
     };
-    this.#conf.events.addEventListener('change', handle);
-    return () => this.#conf.events.removeEventListener('change', handle);
+    const events = this.#file.events;
+    events.addEventListener('change', handle);
+    return () => events.removeEventListener('change', handle);
   }
 
   #mutate<T>(change: (doc: MutableDocument) => T): T {
-    const current = this.#read();
+    const current = this.#file.read();
     const doc: MutableDocument = { ...current, roles: [...current.roles] };
     const result = change(doc);
-    if (!isDeepStrictEqual(doc, current)) this.#write(doc);
+    if (!isDeepStrictEqual(doc, current)) this.#file.write(doc);
     return result;
   }
 
   #read(): CatalogDocument {
-    // The stat comes first: a write after it changes the stat the next read sees.
-    const stamp = fileStamp(this.path);
-    const kept = this.#kept;
-    if (kept && stamp) {
-      if (kept.stamp && sameFileStamp(kept.stamp, stamp)) return kept.doc;
-      const text = readText(this.path);
-      if (text === kept.text) {
-        kept.stamp = trustworthy(stamp) ? stamp : undefined;
-        return kept.doc;
-      }
-    }
-    this.#kept = undefined;
-    let raw: Record<string, unknown>;
-    try {
-      raw = this.#conf.store;
-    } catch (error) {
-      throw this.#fileError(error);
-    }
-    // conf gives {} without calling deserialize when the file was deleted meanwhile.
-    if (Object.keys(raw).length === 0) return { ...CATALOG_DEFAULTS, roles: [] };
-    const { version, roles, settings, defaultRoleId } = raw as unknown as CatalogDocument;
-    const doc: CatalogDocument =
-      defaultRoleId === undefined
-        ? { version, roles, settings }
-        : { version, roles, settings, defaultRoleId };
-    // Kept only when this document came from the text the stat was taken of (the
-    // text decoded last); otherwise the next read compares the text again.
-    const decoded = this.#decoded;
-    if (stamp && decoded && decoded.doc.roles === roles) {
-      this.#kept = {
-        doc: Object.freeze(doc),
-        text: decoded.text,
-        stamp: trustworthy(stamp) ? stamp : undefined,
-      };
-    }
-    return doc;
+    return this.#file.read();
   }
-
-  #write(doc: CatalogDocument): void {
-    this.#prepareFolder();
-    this.#backUpOlderVersion();
-    this.#kept = undefined;
-    try {
-      this.#conf.store = { ...doc } as unknown as Record<string, unknown>;
-    } catch (error) {
-      throw this.#fileError(error, 'write');
-    }
-  }
-
-  /**
-   * Strict reading of the file's text, for conf's `deserialize`: throws
-   * CatalogFileError. conf reads the file on every access, so the result for
-   * the last text seen is reused: checking a large catalog is what costs.
-   */
-  #decode(text: string): CatalogDocument {
-    if (this.#decoded?.text === text) {
-      this.#diskVersion = this.#decoded.version;
-      return this.#decoded.doc;
-    }
-    let decoded: DecodedCatalog;
-    try {
-      decoded = decodeCatalogText(text, () => readFileSync(this.path));
-    } catch (error) {
-      if (!(error instanceof CatalogDecodeError)) throw error;
-      if (error.problem !== 'newer-version') throw this.#broken(error.problem, error.message);
-      throw new CatalogFileError(
-        `Switchyard's catalog ${this.path} ${error.message}. Update Switchyard; the file was left as it is.`,
-        this.path,
-        'newer-version',
-      );
-    }
-    this.#diskVersion = decoded.diskVersion;
-    // Frozen, because every later read hands out these same objects.
-    const doc = deepFreeze(decoded.doc);
-    this.#decoded = { text, version: decoded.diskVersion, doc };
-    return doc;
-  }
-
-  /** A CatalogFileError for a broken file, after keeping a copy of it aside. */
-  #broken(problem: CatalogFileProblem, what: string): CatalogFileError {
-    let copyPath: string | undefined;
-    let copyNote: string;
-    try {
-      copyPath = keepAside(this.path, 'broken', this.#now());
-      copyNote = `A copy was saved as ${copyPath}.`;
-    } catch (error) {
-      copyNote = `(No copy could be saved: ${fsErrorMessage(error, this.#dir, 'write')}.)`;
-    }
-    return new CatalogFileError(
-      `Switchyard's catalog ${this.path} ${what}. ${FIX_BROKEN}. ${copyNote}`,
-      this.path,
-      problem,
-      copyPath,
-    );
-  }
-
-  #fileError(error: unknown, action: 'read' | 'write' = 'read'): Error {
-    if (error instanceof CatalogFileError || error instanceof InputError) return error;
-    if (errorCode(error) !== undefined) {
-      return new CatalogFileError(
-        `Switchyard's catalog: ${fsErrorMessage(error, this.path, action)}`,
-        this.path,
-        'io',
-        undefined,
-        { cause: error },
-      );
-    }
-    // conf's own schema check runs after ours; reaching it means the two disagree.
-    if (error instanceof Error && error.message.startsWith('Config schema violation:')) {
-      return this.#broken('content', `is not a valid catalog: ${error.message}`);
-    }
-    return error instanceof Error ? error : new Error(String(error));
-  }
-
-  /**
-   * Before the first write over an older-version file, the old file is kept
-   * aside (`catalog.v0-<time>.json`): a migration is a rewrite the user did not
-   * ask for, so it must be undoable by hand.
-   */
-  #backUpOlderVersion(): void {
-    const from = this.#diskVersion;
-    if (from >= CATALOG_VERSION) return;
-    try {
-      keepAside(this.path, `v${from}`, this.#now());
-    } catch (error) {
-      throw new CatalogFileError(
-        `Switchyard's catalog ${this.path} needs updating from version ${from} to ${CATALOG_VERSION}, but no backup copy could be saved (${fsErrorMessage(error, this.#dir, 'write')}); the file was left as it is.`,
-        this.path,
-        'io',
-      );
-    }
-    this.#diskVersion = CATALOG_VERSION;
-  }
-
-  #prepareFolder(): void {
-    try {
-      ensureOwnerOnlyFolder(this.#dir);
-    } catch (error) {
-      throw new CatalogFileError(
-        `Switchyard's catalog folder: ${fsErrorMessage(error, this.#dir, 'write')}`,
-        this.path,
-        'io',
-        undefined,
-        { cause: error },
-      );
-    }
-  }
-}
-
-/** The file's stamp and when it was taken; equal stamps mean the same bytes (see RACY_MS). */
-interface TakenStamp extends FileStamp {
-  /** When the stat was taken (wall clock, ns). */
-  readonly takenNs: bigint;
-}
-
-/**
- * A file modified this close to the moment it was stat'ed may be modified again
- * within the same timestamp tick (coarse kernel clocks, 2 s on FAT), leaving
- * size and mtime as they were: such a stat does not vouch for the content (the
- * "racily clean" case git knows), and the text is compared instead.
- */
-const RACY_MS = 2_000n;
-
-function fileStamp(path: string): TakenStamp | undefined {
-  let stats: BigIntStats;
-  try {
-    stats = statSync(path, { bigint: true });
-  } catch {
-    return undefined; // missing or unreadable: conf's read reports it
-  }
-  return { ...fileStampOf(stats), takenNs: BigInt(Date.now()) * 1_000_000n };
-}
-
-/**
- * Content writes set mtime to the current time, so once mtime is older than any
- * tick a later write can only give it a new value; setting it back (utimes)
- * changes ctime, which must match too.
- */
-function trustworthy(stamp: TakenStamp): boolean {
-  return stamp.takenNs - stamp.mtimeNs > RACY_MS * 1_000_000n;
-}
-
-/** The file's text as conf reads it; undefined when it cannot be read (conf then reports why). */
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/** "profile: <problem>" becomes "profile: in role X: <problem>", keeping the field first. */
-function inRole(error: unknown, where: string): unknown {
-  if (!(error instanceof InputError)) return error;
-  const head = `${error.field}: `;
-  const rest = error.message.startsWith(head) ? error.message.slice(head.length) : error.message;
-  return new InputError(error.field, `${head}in ${where}: ${rest}`);
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
 }

@@ -1,5 +1,6 @@
 import { chmodSync, constants, copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import { giveFolderOwnerSync } from '../fs/keep-owner';
 
 /** "2026-08-01T05-04-29-123Z": an ISO time that is a valid file name everywhere. */
 export function fileTimestamp(now: Date): string {
@@ -40,5 +41,6 @@ export function keepAside(path: string, tag: string, now: Date): string {
     }
   }
   if (process.platform !== 'win32') chmodSync(copy, 0o600);
+  giveFolderOwnerSync(copy);
   return copy;
 }

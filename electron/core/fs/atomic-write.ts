@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { errorCode, fsErrorMessage } from './fs-error-message';
+import { errorCode, FileRuleError, fsErrorMessage } from './fs-error-message';
+import { giveOwnerOf, makeFolderKeepingOwner } from './keep-owner';
+import { assertRegularStats } from './regular-file';
 import { resolveRealPath } from './resolve-real-path';
 
 export interface AtomicWriteOptions {
@@ -30,10 +32,31 @@ export class AtomicWriteError extends Error {
 }
 
 /**
+ * The user took the write bit away from the file (chmod 0444): Switchyard does
+ * not put it back behind their back, as `aws configure set` does not either.
+ */
+export class ReadOnlyFileError extends FileRuleError {
+  override readonly name = 'ReadOnlyFileError';
+
+  constructor(path: string, target: string, mode: number) {
+    const named = target === path ? path : `${path} (-> ${target})`;
+    const octal = (mode & 0o7777).toString(8).padStart(4, '0');
+    super(
+      `${named} is read-only (mode ${octal}); make it writable (chmod u+w ${target}) to let Switchyard update it`,
+      path,
+      'EROFILE',
+    );
+  }
+}
+
+/**
  * Replaces a file so that readers see either the old or the new content, never
  * a torn one, and a crash leaves the old file: temp file in the same folder,
  * fsync, rename over the target, fsync the folder. Symlinks are followed so the
- * link stays a link and its target is replaced.
+ * link stays a link and its target is replaced. Refused, changing nothing: a
+ * target that is not a regular file (/dev/null, a FIFO, a socket, a folder;
+ * checked again right before the rename) and one without its owner's write bit.
+ * As root, missing folders and the file keep the user's ownership (keep-owner.ts).
  *
  * Returns false only when `beforeRename` abandoned the write.
  */
@@ -47,13 +70,15 @@ export async function writeFileAtomic(
   let tempPath: string | undefined;
   let handle: FileHandle | undefined;
   try {
+    // Refuses a target that is not a regular file (see resolveRealPath).
     target = await resolveRealPath(path);
     const existing = await statIfExists(target);
-    if (existing?.isDirectory()) {
-      throw Object.assign(new Error('target is a directory'), { code: 'EISDIR' });
+    // Checked by mode bits, not access(): as root, access() says every file is writable.
+    if (existing && (existing.mode & 0o200) === 0) {
+      throw new ReadOnlyFileError(path, target, existing.mode);
     }
     const dir = dirname(target);
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await makeFolderKeepingOwner(dir, 0o700);
 
     tempPath = join(
       dir,
@@ -63,7 +88,7 @@ export async function writeFileAtomic(
     await handle.writeFile(data);
     // open()'s mode is reduced by the umask; set it exactly.
     await handle.chmod(mode);
-    await keepOwner(handle, existing);
+    await giveOwnerOf(handle, existing, dir);
     await handle.sync();
     await handle.close();
     handle = undefined;
@@ -72,6 +97,9 @@ export async function writeFileAtomic(
       await unlink(tempPath);
       return false;
     }
+    // Something may have replaced the file meanwhile; never rename over a device or a FIFO.
+    const current = await statIfExists(target);
+    if (current) assertRegularStats(current, path, target);
     await rename(tempPath, target);
     tempPath = undefined;
   } catch (error) {
@@ -97,19 +125,6 @@ async function statIfExists(path: string) {
     if (errorCode(error) === 'ENOENT') return undefined;
     throw error;
   }
-}
-
-/**
- * `sudo switchyard …` with the user's HOME would otherwise hand their own
- * credentials file to root, and the user could no longer read it.
- */
-async function keepOwner(
-  handle: FileHandle,
-  existing: Awaited<ReturnType<typeof statIfExists>>,
-): Promise<void> {
-  if (!existing || process.getuid?.() !== 0) return;
-  if (existing.uid === 0 && existing.gid === 0) return;
-  await handle.chown(existing.uid, existing.gid);
 }
 
 /** Makes the rename itself durable. Some platforms cannot open or sync a folder. */

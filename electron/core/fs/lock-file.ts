@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   linkSync,
-  mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -15,6 +14,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { errorCode } from './fs-error-message';
+import { makeFolderKeepingOwnerSync } from './keep-owner';
 import { isProcessAlive, newOwner, ownerIsGone, parseOwner, type LockOwner } from './lock-owner';
 
 /**
@@ -126,7 +126,8 @@ function publish(path: string, raw: string, madeFolder = false): boolean {
     unlinkQuietly(temp); // created but not written (disk full): nothing may be left behind
     if (errorCode(error) !== 'ENOENT' || madeFolder) throw error;
     // First lock ever: ~/.aws or the config folder does not exist yet.
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    // As root (sudo -E), a folder created here stays the user's.
+    makeFolderKeepingOwnerSync(dirname(path), 0o700);
     return publish(path, raw, true);
   }
   try {

@@ -1,6 +1,7 @@
-import { readlink, realpath } from 'node:fs/promises';
+import { readlink, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { errorCode } from './fs-error-message';
+import { assertRegularStats } from './regular-file';
 
 const MAX_LINK_HOPS = 40;
 
@@ -8,14 +9,24 @@ const MAX_LINK_HOPS = 40;
  * The file a path really names, following symlinks even when the final target
  * does not exist yet (a dangling link into a dotfiles repo), so a writer replaces
  * the target and the link stays a link. Missing folders are kept as written.
+ *
+ * Writers (the atomic write, the lock beside the file) start here, so an
+ * existing target that is not a regular file (/dev/null, a FIFO, a socket, a
+ * directory) is refused here with a NotRegularFileError, before anything is
+ * created next to it.
  */
 export async function resolveRealPath(path: string): Promise<string> {
   let current = resolve(path);
   for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
+    let real: string | undefined;
     try {
-      return await realpath(current);
+      real = await realpath(current);
     } catch (error) {
       if (errorCode(error) !== 'ENOENT') throw error;
+    }
+    if (real !== undefined) {
+      assertRegularStats(await stat(real), path, real);
+      return real;
     }
     let link: string;
     try {

@@ -1,6 +1,7 @@
-import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
+import { stat, type FileHandle } from 'node:fs/promises';
 import { errorCode } from './fs-error-message';
 import { fileStampOf, sameFileStamp, type FileStamp } from './file-stamp';
+import { openRegularFile, readRegularFile } from './regular-file';
 
 export interface StableReadOptions {
   /** Pause between the two reads that must agree; default 5 ms. */
@@ -38,7 +39,8 @@ export async function readStableBytes(
   const settleMs = options.settleMs ?? 5;
   const attempts = options.attempts ?? 20;
   const sleep = options.sleep ?? defaultSleep;
-  const read = options.read ?? readFile;
+  // Never blocks on a FIFO, never reads a device: those are NotRegularFileErrors.
+  const read = options.read ?? readRegularFile;
 
   const freshEmptyMs = options.freshEmptyMs ?? 2000;
   let waitedMs = 0;
@@ -145,7 +147,8 @@ async function readIfQuiet(
   const freshEmptyMs = options.freshEmptyMs ?? 2000;
   let handle: FileHandle;
   try {
-    handle = await open(path, 'r');
+    // Throws NotRegularFileError for /dev/null, a FIFO, a socket, a folder.
+    handle = await openRegularFile(path);
   } catch (error) {
     // Writers create a file whole (rename) or empty (truncate): a missing file is not torn.
     if (errorCode(error) === 'ENOENT') return { bytes: undefined, stamp: 'absent' };
@@ -153,7 +156,6 @@ async function readIfQuiet(
   }
   try {
     const before = await handle.stat({ bigint: true });
-    if (!before.isFile()) return undefined;
     const bytes = await handle.readFile();
     const after = await handle.stat({ bigint: true });
     const stamp = fileStampOf(after);

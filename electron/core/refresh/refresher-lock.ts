@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readLockFile, tryLockFile, type HeartbeatTimers } from '../fs/lock-file';
 import type { LockOwner } from '../fs/lock-owner';
+import { makeFolderKeepingOwnerSync } from '../fs/keep-owner';
 
 /**
  * One refresher at a time across processes: the tray app and `switchyard
@@ -57,7 +57,8 @@ export function refresherLockPath(configDir: string): string {
 }
 
 export function tryAcquireRefresherLock(options: RefresherLockOptions): RefresherLockResult {
-  mkdirSync(options.configDir, { recursive: true, mode: 0o700 });
+  // As root (sudo -E), a folder created here stays the user's.
+  makeFolderKeepingOwnerSync(options.configDir, 0o700);
   const attempt = tryLockFile(refresherLockPath(options.configDir), options);
   if (!attempt.acquired) return { acquired: false, holder: asHolder(attempt.seen?.owner) };
 

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { readFile, rename } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AtomicWriteError, writeFileAtomic } from '../fs/atomic-write';
 import { LockTimeoutError, withLock, type LockOptions } from '../fs/file-lock';
 import { errorCode, fsErrorMessage } from '../fs/fs-error-message';
+import { readRegularFile } from '../fs/regular-file';
 import { parseState } from './parse-state';
 import { StateFileError } from './state-file-error';
 import { emptyState, serializeState, STATE_FILE_NAME, type SwitchyardState } from './state-model';
@@ -64,7 +65,8 @@ export function openStateFile(options: StateFileOptions): StateFile {
 
   const readText = async (): Promise<string | undefined> => {
     try {
-      return await readFile(path, 'utf8');
+      // Non-blocking: a FIFO or device here is refused in one line, never waited on.
+      return (await readRegularFile(path)).toString('utf8');
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return undefined;
       throw new StateFileError('io', path, fsErrorMessage(error, path, 'read'), { cause: error });

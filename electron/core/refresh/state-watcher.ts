@@ -1,10 +1,10 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { Clock, TimerHandle } from './clock';
 import { parseState } from './parse-state';
 import { diffState, isEmptyChange, type StateChange } from './state-diff';
 import { emptyState, type SwitchyardState } from './state-model';
+import { makeFolderKeepingOwner } from '../fs/keep-owner';
 
 export interface StateWatcherOptions {
   readonly file: { readonly path: string; readText(): Promise<string | undefined> };
@@ -105,7 +105,8 @@ export async function watchStateFile(options: StateWatcherOptions): Promise<Stat
     }, safetyIntervalMs);
   };
 
-  await mkdir(dirname(file.path), { recursive: true, mode: 0o700 });
+  // As root (sudo -E), a folder created here stays the user's.
+  await makeFolderKeepingOwner(dirname(file.path), 0o700);
   // The baseline: later changes are reported relative to this.
   try {
     const text = await file.readText();

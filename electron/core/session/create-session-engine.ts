@@ -1,4 +1,4 @@
-import { CatalogStore } from '../catalog/catalog-store';
+import { CatalogStore, type CatalogBackingStoreFactory } from '../catalog/catalog-store';
 import { catalogDir } from '../catalog/catalog-paths';
 import { CredentialsFile, resolveCredentialsPaths } from '../credentials/credentials-file';
 import { systemClock, type Clock } from '../refresh/clock';
@@ -29,6 +29,8 @@ export interface CreateSessionEngineOptions {
   readonly concurrency?: number;
   readonly requestTimeoutMs?: number;
   readonly maxSleepMs?: number;
+  /** The conf-compatible store behind catalog.json; the app passes electron-store's. */
+  readonly createCatalogStore?: CatalogBackingStoreFactory;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function createSessionEngine(
     : options.kind === 'cli'
       ? 'oneshot'
       : 'refresher';
-  const catalog = CatalogStore.open({ dir: configDir });
+  const catalog = CatalogStore.open({ dir: configDir, createStore: options.createCatalogStore });
   const paths = resolveCredentialsPaths(env);
   const stateFile = openStateFile({ configDir });
   let watcher: StateWatcher | undefined;

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import type { RoleEntry } from '../../../shared/model';
 import { indexSections, parseIni, sameKey } from '../credentials/ini-document';
 import { Secret, type SessionCredentials } from '../secret';
 import type { CredentialSource } from '../sts/sts-gateway';
+import { readRegularFile } from '../fs/regular-file';
 
 /**
  * The identity that an MFA session belongs to: one GetSessionToken session per
@@ -48,7 +48,8 @@ export async function readProfileSession(
 ): Promise<SessionCredentials | undefined> {
   let text: string;
   try {
-    text = await readFile(credentialsPath, 'utf8');
+    // Non-blocking: a FIFO here must not hang the engine (see regular-file.ts).
+    text = (await readRegularFile(credentialsPath)).toString('utf8');
   } catch {
     return undefined;
   }

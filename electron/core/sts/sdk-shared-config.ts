@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readRegularFile } from '../fs/regular-file';
 
 /**
  * The AWS SDK for JavaScript's reading of ~/.aws/config and ~/.aws/credentials
@@ -91,7 +91,8 @@ export function configFileProfiles(sections: IniSections): IniSections {
 
 async function readSections(path: string): Promise<IniSections> {
   try {
-    return parseSdkIni(await readFile(path, 'utf8'));
+    // Non-blocking open: a FIFO here must not hang the command (see regular-file.ts).
+    return parseSdkIni((await readRegularFile(path)).toString('utf8'));
   } catch {
     // The SDK treats an unreadable or invalid file as an empty one.
     return emptySections();

@@ -68,7 +68,7 @@ describe('CredentialsFile on the file system', () => {
     expect(error).toBeInstanceOf(CredentialsFileError);
     expect((error as CredentialsFileError).code).toBe('io');
     expect((error as Error).message).toBe(
-      `${setup.paths.credentialsPath} is a directory, not a file`,
+      `${setup.paths.credentialsPath} is a directory, not a file; replace it with a regular file, or move it away; nothing was changed`,
     );
     expect(await readdir(setup.dir)).toEqual(['credentials']);
     expect(await readdir(setup.paths.credentialsPath)).toEqual([]);
@@ -108,7 +108,7 @@ describe('CredentialsFile on the file system', () => {
       const outcome = JSON.parse(apply.stdout);
       expect(outcome).toMatchObject({ ok: false, name: 'CredentialsFileError', code: 'io' });
       expect(outcome.message).toBe(
-        `cannot write ${aws}: permission denied (EACCES); Switchyard needs to create files in that folder; nothing was changed`,
+        `cannot write ${aws}: permission denied (EACCES); Switchyard needs to create files in that folder, so make it writable for this user (ls -ld shows its owner and mode); nothing was changed`,
       );
       expect(apply.stdout).not.toContain(secret);
 
@@ -120,7 +120,7 @@ describe('CredentialsFile on the file system', () => {
       expect(JSON.parse(write.stdout)).toMatchObject({
         ok: false,
         name: 'AtomicWriteError',
-        message: `cannot write ${aws}: permission denied (EACCES); Switchyard needs to create files in that folder; nothing was changed`,
+        message: `cannot write ${aws}: permission denied (EACCES); Switchyard needs to create files in that folder, so make it writable for this user (ls -ld shows its owner and mode); nothing was changed`,
       });
 
       expect(await readFile(credentialsPath, 'utf8')).toBe(original);

@@ -101,7 +101,7 @@ describe('writeFileAtomic', () => {
     const error = await writeFileAtomic(path, 'x').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AtomicWriteError);
     expect((error as Error).message).toBe(
-      `${path} is a directory, not a file; nothing was changed`,
+      `${path} is a directory, not a file; replace it with a regular file, or move it away; nothing was changed`,
     );
     expect(await readdir(path)).toEqual([]);
     expect(await leftovers(dir)).toEqual([]);
@@ -112,7 +112,7 @@ describe('writeFileAtomic', () => {
     await writeFile(join(dir, 'file'), '');
     const error = await writeFileAtomic(join(dir, 'file', 'credentials'), 'x').catch((e) => e);
     expect((error as Error).message).toMatch(
-      /one of its parent folders is a file; nothing was changed$/,
+      /one of its parent folders is a file; move that file away or point Switchyard at another path; nothing was changed$/,
     );
   });
 
@@ -152,7 +152,9 @@ describe('writeFileAtomic', () => {
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AtomicWriteError);
     expect((error as AtomicWriteError).code).toBe('ENOSPC');
-    expect((error as Error).message).toBe(`disk full while writing ${path}; nothing was changed`);
+    expect((error as Error).message).toBe(
+      `disk full while writing ${path} (ENOSPC); free some space and try again; nothing was changed`,
+    );
     expect(await readFile(path, 'utf8')).toBe('original');
     expect(await leftovers(dir)).toEqual([]);
   });

@@ -59,7 +59,12 @@ describe('electron/main/index.ts', () => {
     const fake = await runEntry();
     expect(fake.app.enableSandbox).toHaveBeenCalled();
     expect(fake.app.dock.hide).toHaveBeenCalled();
-    expect(engineFactory.create).toHaveBeenCalledWith({ kind: 'app' });
+    // The catalog goes through electron-store in the app (same file as the CLI's conf).
+    const { electronCatalogStore } = await import('../../../electron/main/electron-catalog-store');
+    expect(engineFactory.create).toHaveBeenCalledWith({
+      kind: 'app',
+      createCatalogStore: electronCatalogStore,
+    });
     expect(fake.BrowserWindow.instances).toHaveLength(1);
     expect(fake.Tray.instances).toHaveLength(1);
     // Closing the popup never quits a tray app.

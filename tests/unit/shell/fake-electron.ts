@@ -183,6 +183,14 @@ type InvokeListener = (event: unknown, ...args: unknown[]) => unknown;
 
 export const ipcMain = {
   handlers: new Map<string, InvokeListener>(),
+  /** ipcMain.on listeners (electron-store adds one; the shell removes it). */
+  listeners: new Map<string, ((...args: unknown[]) => void)[]>(),
+  on(channel: string, listener: (...args: unknown[]) => void): void {
+    this.listeners.set(channel, [...(this.listeners.get(channel) ?? []), listener]);
+  },
+  removeAllListeners(channel: string): void {
+    this.listeners.delete(channel);
+  },
   handle(channel: string, listener: InvokeListener): void {
     if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
     this.handlers.set(channel, listener);
@@ -351,6 +359,7 @@ export function resetFakeElectron(): void {
   Notification.instances.length = 0;
   Notification.supported = true;
   ipcMain.handlers.clear();
+  ipcMain.listeners.clear();
   ipcRenderer.removeAllListeners();
   ipcRenderer.invoke.mockReset();
   contextBridge.exposed.clear();
@@ -384,3 +393,28 @@ export function resetFakeElectron(): void {
   globalShortcut.registered.clear();
   globalShortcut.taken.clear();
 }
+
+/**
+ * What `import electron from 'electron'` gives (electron-store imports it so):
+ * Electron's module is CommonJS, so its default export is the whole module.
+ */
+// eslint-disable-next-line no-restricted-syntax -- mirrors the real module's shape
+export default {
+  app,
+  ipcMain,
+  ipcRenderer,
+  shell,
+  BrowserWindow,
+  Menu,
+  Tray,
+  nativeImage,
+  contextBridge,
+  clipboard,
+  dialog,
+  session,
+  screen,
+  net,
+  Notification,
+  powerMonitor,
+  globalShortcut,
+};

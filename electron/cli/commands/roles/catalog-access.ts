@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RoleEntry } from '../../../../shared/model';
+import { catalogFileExists } from '../../../core/catalog/catalog-exists';
 import { CatalogFileError } from '../../../core/catalog/catalog-file-error';
 import { CATALOG_FILE_NAME, catalogDir } from '../../../core/catalog/catalog-paths';
 import { CatalogStore } from '../../../core/catalog/catalog-store';
@@ -38,6 +38,6 @@ export function withCatalog<T>(use: (store: CatalogStore) => T): T {
  * run, a refused edit) must leave no file behind.
  */
 export function currentRoles(): readonly RoleEntry[] {
-  if (!existsSync(catalogPath())) return [];
+  if (!catalogFileExists(catalogPath())) return [];
   return withCatalog((store) => store.list());
 }
