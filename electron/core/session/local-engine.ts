@@ -14,6 +14,13 @@ import { oneLine } from './session-failure';
 import { answerRequests, persistSessions } from './state-sync';
 
 /**
+ * stop() waits this long at most for the work in flight (after aborting its
+ * STS calls): a write stuck on a lock or a disk must not keep the process from
+ * ending. Wall time, not the engine clock: it bounds how long quitting takes.
+ */
+const STOP_WAIT_MS = 3_000;
+
+/**
  * The engine that acts itself: the refresher (timers, answers other processes'
  * requests) or a one-shot CLI command with no refresher running (no timers).
  * All its rounds and file writes go through one queue.
@@ -22,6 +29,8 @@ export class LocalEngine implements EngineStrategy {
   readonly #parts: EngineParts;
   readonly #queue: RoundQueue;
   readonly #scheduler: RefreshScheduler;
+  /** Aborted by stop(): every STS call and source resolution in flight ends. */
+  readonly #stopping = new AbortController();
 
   constructor(parts: EngineParts) {
     this.#parts = parts;
@@ -37,8 +46,9 @@ export class LocalEngine implements EngineStrategy {
       onExpired: (ids) => this.#onExpired(ids),
       onDue: (ids) => {
         parts.sessions.markPlanned(ids); // not due again until this round ends
-        void this.#queue.roundFor(ids);
+        this.#background('a refresh round', this.#queue.roundFor(ids));
       },
+      onError: (error) => parts.publisher.reportError('planning the next refresh', error),
     });
   }
 
@@ -105,7 +115,10 @@ export class LocalEngine implements EngineStrategy {
   profilesOrphaned(profiles: readonly string[]): void {
     if (profiles.length === 0) return;
     const changes = profiles.map((profile) => ({ type: 'remove', profile }) as const);
-    void this.#queue.enqueue(() => this.#writeQuietly(changes));
+    this.#background(
+      'removing profiles',
+      this.#queue.enqueue(() => this.#writeQuietly(changes)),
+    );
   }
 
   async processRequests(): Promise<number> {
@@ -129,13 +142,31 @@ export class LocalEngine implements EngineStrategy {
     this.#scheduler.setOnline(online);
   }
 
+  stateSetAside(): void {
+    if (this.#parts.deps.mode !== 'refresher') return;
+    // Not awaited here: this runs inside the state file's locked update that set it aside.
+    this.#background('rebuilding the state file', this.#persist(this.#parts.sessions.ids()));
+  }
+
   idle(): Promise<void> {
     return this.#queue.idle();
   }
 
   async stop(): Promise<void> {
     this.#scheduler.stop();
-    await this.#queue.settled();
+    this.#stopping.abort();
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, STOP_WAIT_MS);
+      timer.unref();
+    });
+    await Promise.race([this.#queue.settled(), bound]);
+    clearTimeout(timer);
+  }
+
+  /** Work started from a timer or a watcher: a failure is reported, never left unhandled. */
+  #background(what: string, work: Promise<unknown>): void {
+    work.catch((error: unknown) => this.#parts.publisher.reportError(what, error));
   }
 
   async #carryOut(request: StateRequest): Promise<StateResult> {
@@ -172,6 +203,8 @@ export class LocalEngine implements EngineStrategy {
           emit: () => publisher.emit(),
           tell: (n) => publisher.tell(n),
           persist: (ids) => this.#persist(ids),
+          stop: this.#stopping.signal,
+          ...(deps.roleDeadlineMs !== undefined ? { roleDeadlineMs: deps.roleDeadlineMs } : {}),
         },
         roleIds,
       );
@@ -209,7 +242,11 @@ export class LocalEngine implements EngineStrategy {
       const live = this.#parts.sessions.get(id);
       return live !== undefined && live.inFile && live.state !== 'expired';
     });
-    if (newlyExpired.length > 0) void this.#queue.enqueue(() => this.#expire(newlyExpired));
+    if (newlyExpired.length > 0)
+      this.#background(
+        'expiring sessions',
+        this.#queue.enqueue(() => this.#expire(newlyExpired)),
+      );
   }
 
   async #expire(roleIds: readonly string[]): Promise<void> {
