@@ -102,7 +102,9 @@ export class LastGoodCatalog implements EngineCatalog {
     return this.#store.remove(...args);
   }
 
-  upsertMany(...args: Parameters<CatalogStore['upsertMany']>): ReturnType<CatalogStore['upsertMany']> {
+  upsertMany(
+    ...args: Parameters<CatalogStore['upsertMany']>
+  ): ReturnType<CatalogStore['upsertMany']> {
     return this.#store.upsertMany(...args);
   }
 

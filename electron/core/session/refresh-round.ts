@@ -127,15 +127,12 @@ async function assumeAll(
     for (const level of chainLevels(roles)) {
       await runBounded(level, deps.concurrency ?? DEFAULT_CONCURRENCY, async (role) => {
         try {
-          const assumed = await withDeadline(
-            (signal) => deps.assumer.assume(role, round, signal),
-            {
-              clock: deps.clock,
-              ms: deps.roleDeadlineMs ?? DEFAULT_ROLE_DEADLINE_MS,
-              what: `assuming ${role.label}`,
-              ...(deps.stop ? { stop: deps.stop } : {}),
-            },
-          );
+          const assumed = await withDeadline((signal) => deps.assumer.assume(role, round, signal), {
+            clock: deps.clock,
+            ms: deps.roleDeadlineMs ?? DEFAULT_ROLE_DEADLINE_MS,
+            what: `assuming ${role.label}`,
+            ...(deps.stop ? { stop: deps.stop } : {}),
+          });
           successes.set(role.id, assumed);
           // Chained roles in the next level use it.
           deps.sessions.apply({ type: 'holding', credentials: assumed.credentials }, role);

@@ -17,6 +17,8 @@ export interface StsGatewayLike {
     options: Parameters<StsGateway['getSessionToken']>[0],
     call?: StsCallOptions,
   ): Promise<SessionCredentials>;
-  resolveSourceCredentials(call?: StsCallOptions): ReturnType<StsGateway['resolveSourceCredentials']>;
+  resolveSourceCredentials(
+    call?: StsCallOptions,
+  ): ReturnType<StsGateway['resolveSourceCredentials']>;
   destroy(): void;
 }
