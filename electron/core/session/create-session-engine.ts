@@ -58,10 +58,9 @@ export async function createSessionEngine(
       : 'refresher';
   // Notices about Switchyard's own files, told before the manager exists, wait for it.
   const early: SessionNotification[] = [];
-  let started: SessionManager | undefined;
-  let setAsideEarly = false;
+  const ready: { manager?: SessionManager; setAsideEarly?: boolean } = {};
   const notify = (n: SessionNotification): void => {
-    if (started) started.notify(n);
+    if (ready.manager) ready.manager.notify(n);
     else early.push(n);
   };
   const store = CatalogStore.open({ dir: configDir });
@@ -78,8 +77,8 @@ export async function createSessionEngine(
     configDir,
     onSetAside: (notice) => {
       notify(stateNotification(notice));
-      if (started) started.stateSetAside();
-      else setAsideEarly = true;
+      if (ready.manager) ready.manager.stateSetAside();
+      else ready.setAsideEarly = true;
     },
   });
   let watcher: StateWatcher | undefined;
@@ -119,9 +118,9 @@ export async function createSessionEngine(
     throw error;
   }
 
-  started = manager;
+  ready.manager = manager;
   for (const n of early.splice(0)) manager.notify(n);
-  if (setAsideEarly) manager.stateSetAside();
+  if (ready.setAsideEarly) manager.stateSetAside();
 
   if (options.kind !== 'cli') {
     unwatchCatalog = watchCatalogFile(catalog.path, () => {
