@@ -1,4 +1,3 @@
-import type { Clock } from '../refresh/clock';
 import { StsError } from '../sts/sts-error';
 
 /** Thrown into a call cut short because the engine is stopping. */
@@ -11,8 +10,11 @@ export class EngineStopping extends Error {
 }
 
 export interface DeadlineOptions {
-  readonly clock: Clock;
-  /** The overall time allowed, from start to answer (not an idle timer). */
+  /**
+   * The overall time allowed, from start to answer (not an idle timer). Wall
+   * time, not the engine clock: it bounds real I/O, which a fake clock jumping
+   * ahead in a test does not make any slower.
+   */
   readonly ms: number;
   /** What is being waited for, for the message ("assuming Dev admin"). */
   readonly what: string;
@@ -31,17 +33,17 @@ export function withDeadline<T>(
   work: (signal: AbortSignal) => Promise<T>,
   options: DeadlineOptions,
 ): Promise<T> {
-  const { clock, ms, what, stop } = options;
+  const { ms, what, stop } = options;
   const controller = new AbortController();
   if (stop?.aborted) return Promise.reject(new EngineStopping());
-  let timer: ReturnType<Clock['setTimeout']> | undefined;
+  let timer: NodeJS.Timeout | undefined;
   let onStop: (() => void) | undefined;
   const cutShort = new Promise<never>((_resolve, reject) => {
     const end = (reason: Error): void => {
       reject(reason);
       controller.abort(reason);
     };
-    timer = clock.setTimeout(() => {
+    timer = setTimeout(() => {
       const seconds = Math.round(ms / 100) / 10;
       end(
         new StsError(
@@ -52,6 +54,7 @@ export function withDeadline<T>(
         ),
       );
     }, ms);
+    timer.unref(); // a deadline never keeps the process alive by itself
     onStop = () => end(new EngineStopping());
     stop?.addEventListener('abort', onStop, { once: true });
   });
@@ -64,7 +67,20 @@ export function withDeadline<T>(
   // Whatever the cut-short call does later must not surface as an unhandled rejection.
   running.catch(() => undefined);
   return Promise.race([running, cutShort]).finally(() => {
-    if (timer !== undefined) clock.clearTimeout(timer);
+    clearTimeout(timer);
     if (onStop) stop?.removeEventListener('abort', onStop);
   });
 }
+
+/** Resolves when `work` settles or after `ms` of wall time, whichever is first (never rejects). */
+export async function waitAtMost(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+    timer.unref();
+  });
+  await Promise.race([work.then(noop, noop), bound]);
+  clearTimeout(timer);
+}
+
+function noop(): void {}

@@ -8,6 +8,7 @@ import type { EngineParts, EngineStrategy } from './engine-strategy';
 import { NEW_LIVE, transition, type LiveEffect } from './live-session';
 import { RefreshScheduler } from './refresh-scheduler';
 import { runRefreshRound } from './refresh-round';
+import { waitAtMost } from './deadline';
 import { chainOf } from './role-chains';
 import { RoundQueue } from './round-queue';
 import { oneLine } from './session-failure';
@@ -155,13 +156,7 @@ export class LocalEngine implements EngineStrategy {
   async stop(): Promise<void> {
     this.#scheduler.stop();
     this.#stopping.abort();
-    let timer: NodeJS.Timeout | undefined;
-    const bound = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, STOP_WAIT_MS);
-      timer.unref();
-    });
-    await Promise.race([this.#queue.settled(), bound]);
-    clearTimeout(timer);
+    await waitAtMost(this.#queue.settled(), STOP_WAIT_MS);
   }
 
   /** Work started from a timer or a watcher: a failure is reported, never left unhandled. */

@@ -128,7 +128,6 @@ async function assumeAll(
       await runBounded(level, deps.concurrency ?? DEFAULT_CONCURRENCY, async (role) => {
         try {
           const assumed = await withDeadline((signal) => deps.assumer.assume(role, round, signal), {
-            clock: deps.clock,
             ms: deps.roleDeadlineMs ?? DEFAULT_ROLE_DEADLINE_MS,
             what: `assuming ${role.label}`,
             ...(deps.stop ? { stop: deps.stop } : {}),
