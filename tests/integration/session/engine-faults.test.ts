@@ -121,5 +121,5 @@ describe('stop()', () => {
     // Nothing was recorded as the role's failure: it was cut short, not failed.
     const state = await openStateFile({ configDir: h.home.switchyardConfigDir }).read();
     expect(state.sessions[stuck.id]?.error).toBeUndefined();
-  });
+  }, 20_000); // under the 30 s deadline: only the abort can end it in time
 });
