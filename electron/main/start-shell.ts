@@ -118,8 +118,10 @@ export function startShell(options: ShellOptions): Shell {
     applySettings(view);
   });
 
-  const stopNotifications = forwardSessionNotifications(engine, (roleId) =>
-    popup.showOnRole(roleId),
+  const stopNotifications = forwardSessionNotifications(
+    engine,
+    (roleId) => (roleId ? popup.showOnRole(roleId) : popup.show()),
+    (line) => logger.warn(line),
   );
   const online = watchOnline(
     () => net.isOnline(),

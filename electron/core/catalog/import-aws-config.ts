@@ -290,7 +290,10 @@ export function planConfigImport(
  * Writes a plan from planConfigImport, as one checked write. Refused (nothing
  * written) when the catalog changed since the plan was made.
  */
-export function applyConfigImport(store: CatalogStore, plan: ConfigImportPlan): UpsertResult {
+export function applyConfigImport(
+  store: Pick<CatalogStore, 'list' | 'upsertMany'>,
+  plan: ConfigImportPlan,
+): UpsertResult {
   const current = new Map(store.list().map((role) => [role.id, role]));
   const stale =
     plan.toUpdate.some(

@@ -25,7 +25,7 @@ export function rolePatchFromForm(form: RoleForm): Record<string, unknown> {
 
 /** What importing ~/.aws/config would add, update and skip. */
 export function previewConfigImport(
-  catalog: CatalogStore,
+  catalog: Pick<CatalogStore, 'list'>,
   env: NodeJS.ProcessEnv,
 ): ConfigImportPreview {
   const { path, text } = readAwsConfig(env);
@@ -39,7 +39,7 @@ export function previewConfigImport(
 }
 
 export function applyConfigImportFrom(
-  catalog: CatalogStore,
+  catalog: Pick<CatalogStore, 'list' | 'upsertMany'>,
   env: NodeJS.ProcessEnv,
 ): { added: number; updated: number } {
   const { text } = readAwsConfig(env);

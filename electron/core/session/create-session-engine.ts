@@ -8,13 +8,17 @@ import {
   type RefresherKind,
 } from '../refresh/refresher-lock';
 import { openStateFile } from '../refresh/state-file';
-import { watchStateFile, type StateWatcher } from '../refresh/state-watcher';
+import type { StateWatcher } from '../refresh/state-watcher';
 import { KeytarSecretStore } from '../secrets/keytar-secret-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { DirectFirstGateway } from '../sts/direct-first-gateway';
 import { SessionManager, type ManagerMode, type StsGatewayLike } from './session-manager';
 import type { StsGatewayOptions } from '../sts/sts-gateway';
 import { watchCatalogFile } from './watch-catalog';
+import { followAsPassive, followAsRefresher } from './follow-state-file';
+import { catalogNotification, stateNotification } from './file-notices';
+import { LastGoodCatalog } from './last-good-catalog';
+import type { SessionNotification } from './session-engine';
 
 export interface CreateSessionEngineOptions {
   /** app / daemon: a long-running refresher (or passive if one already runs); cli: one command. */
@@ -28,6 +32,8 @@ export interface CreateSessionEngineOptions {
   readonly createGateway?: (options: StsGatewayOptions) => StsGatewayLike;
   readonly concurrency?: number;
   readonly requestTimeoutMs?: number;
+  /** The overall time one role may take in a round (default 30 s). */
+  readonly roleDeadlineMs?: number;
   readonly maxSleepMs?: number;
   /** The conf-compatible store behind catalog.json; the app passes electron-store's. */
   readonly createCatalogStore?: CatalogBackingStoreFactory;
@@ -52,9 +58,31 @@ export async function createSessionEngine(
     : options.kind === 'cli'
       ? 'oneshot'
       : 'refresher';
-  const catalog = CatalogStore.open({ dir: configDir, createStore: options.createCatalogStore });
+  // Notices about Switchyard's own files, told before the manager exists, wait for it.
+  const early: SessionNotification[] = [];
+  const ready: { manager?: SessionManager; setAsideEarly?: boolean } = {};
+  const notify = (n: SessionNotification): void => {
+    if (ready.manager) ready.manager.notify(n);
+    else early.push(n);
+  };
+  const store = CatalogStore.open({ dir: configDir, createStore: options.createCatalogStore });
+  let catalog: LastGoodCatalog;
+  try {
+    catalog = new LastGoodCatalog(store, (notice) => notify(catalogNotification(notice)));
+  } catch (error) {
+    store.close();
+    if (lock.acquired) lock.release();
+    throw error;
+  }
   const paths = resolveCredentialsPaths(env);
-  const stateFile = openStateFile({ configDir });
+  const stateFile = openStateFile({
+    configDir,
+    onSetAside: (notice) => {
+      notify(stateNotification(notice));
+      if (ready.manager) ready.manager.stateSetAside();
+      else ready.setAsideEarly = true;
+    },
+  });
   let watcher: StateWatcher | undefined;
   let unwatchCatalog = (): void => undefined;
 
@@ -80,6 +108,7 @@ export async function createSessionEngine(
         ? { requestTimeoutMs: options.requestTimeoutMs }
         : {}),
       ...(options.maxSleepMs !== undefined ? { maxSleepMs: options.maxSleepMs } : {}),
+      ...(options.roleDeadlineMs !== undefined ? { roleDeadlineMs: options.roleDeadlineMs } : {}),
       onStop: () => {
         watcher?.close();
         unwatchCatalog();
@@ -93,30 +122,31 @@ export async function createSessionEngine(
     throw error;
   }
 
+  ready.manager = manager;
+  for (const n of early.splice(0)) manager.notify(n);
+  if (ready.setAsideEarly) manager.stateSetAside();
+
   if (options.kind !== 'cli') {
     unwatchCatalog = watchCatalogFile(catalog.path, () => {
-      catalog.invalidate(); // re-read, even if the edit left the file's stat as it was
-      void manager.catalogChanged(); // never rejects: problems are told
+      try {
+        catalog.invalidate(); // re-read, even if the edit left the file's stat as it was
+        void manager.catalogChanged(); // never rejects: problems are told
+      } catch (error) {
+        manager.reportError('following the catalog', error);
+      }
     });
   }
   if (mode === 'refresher') {
     // Other processes ask through the state file; pick requests up as they land.
-    watcher = await watchStateFile({
-      file: stateFile,
-      clock,
-      onChange: (next, change) => {
-        manager.adoptState(next); // puts the MFA code key back if the file lost it
-        if (change.newRequests.length > 0) void manager.processRequests().catch(() => undefined);
-      },
-    });
+    watcher = await followAsRefresher({ stateFile, clock, manager });
     await manager.processRequests();
   } else if (mode === 'passive') {
     manager.adoptState(await stateFile.read());
-    watcher = await watchStateFile({
-      file: stateFile,
+    watcher = await followAsPassive({
+      stateFile,
       clock,
+      manager,
       persistent: options.kind !== 'cli',
-      onChange: (next) => manager.adoptState(next),
     });
   }
   return manager;

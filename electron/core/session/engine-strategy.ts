@@ -43,6 +43,8 @@ export interface EngineStrategy {
   /** Re-plans the timer from the wall clock. */
   schedule(): void;
   setOnline(online: boolean): void;
+  /** state.json was damaged and set aside: the refresher writes its sessions into the new one. */
+  stateSetAside(): void;
   /** Resolves when every queued round and write has finished. */
   idle(): Promise<void>;
   stop(): Promise<void>;

@@ -12,10 +12,18 @@ import { takeMfaCode } from './mfa-codes';
 import { answerBatch } from './request-answers';
 import { RefreshScheduler } from './refresh-scheduler';
 import { runRefreshRound } from './refresh-round';
+import { waitAtMost } from './deadline';
 import { chainOf } from './role-chains';
 import { RoundQueue } from './round-queue';
 import { oneLine } from './session-failure';
 import { answerRequests, persistSessions } from './state-sync';
+
+/**
+ * stop() waits this long at most for the work in flight (after aborting its
+ * STS calls): a write stuck on a lock or a disk must not keep the process from
+ * ending. Wall time, not the engine clock: it bounds how long quitting takes.
+ */
+const STOP_WAIT_MS = 3_000;
 
 /**
  * The engine that acts itself: the refresher (timers, answers other processes'
@@ -29,6 +37,8 @@ export class LocalEngine implements EngineStrategy {
   readonly #catalogSync: CatalogSync;
   /** The refresher's end of the MFA code channel (none in a one-shot command). */
   readonly #inbox: CodeInbox | undefined;
+  /** Aborted by stop(): every STS call and source resolution in flight ends. */
+  readonly #stopping = new AbortController();
 
   constructor(parts: EngineParts) {
     this.#parts = parts;
@@ -47,8 +57,9 @@ export class LocalEngine implements EngineStrategy {
       onExpired: (ids) => this.#onExpired(ids),
       onDue: (ids) => {
         parts.sessions.markPlanned(ids); // not due again until this round ends
-        void this.#queue.roundFor(ids);
+        this.#background('a refresh round', this.#queue.roundFor(ids));
       },
+      onError: (error) => parts.publisher.reportError('planning the next refresh', error),
     });
   }
 
@@ -154,14 +165,27 @@ export class LocalEngine implements EngineStrategy {
     this.#scheduler.setOnline(online);
   }
 
+  stateSetAside(): void {
+    if (this.#parts.deps.mode !== 'refresher') return;
+    // Not awaited here: this runs inside the state file's locked update that set it aside.
+    this.#background('rebuilding the state file', this.#persist(this.#parts.sessions.ids()));
+    if (this.#inbox) this.#background('publishing the MFA code key', this.#inbox.publish());
+  }
+
   idle(): Promise<void> {
     return this.#queue.idle();
   }
 
   async stop(): Promise<void> {
     this.#scheduler.stop();
-    await this.#queue.settled();
+    this.#stopping.abort();
+    await waitAtMost(this.#queue.settled(), STOP_WAIT_MS);
     await this.#inbox?.withdraw().catch(() => undefined);
+  }
+
+  /** Work started from a timer or a watcher: a failure is reported, never left unhandled. */
+  #background(what: string, work: Promise<unknown>): void {
+    work.catch((error: unknown) => this.#parts.publisher.reportError(what, error));
   }
 
   async #round(roleIds: readonly string[]): Promise<void> {
@@ -181,6 +205,8 @@ export class LocalEngine implements EngineStrategy {
           emit: () => publisher.emit(),
           tell: (n) => publisher.tell(n),
           persist: (ids) => this.#persist(ids),
+          stop: this.#stopping.signal,
+          ...(deps.roleDeadlineMs !== undefined ? { roleDeadlineMs: deps.roleDeadlineMs } : {}),
         },
         ids,
       );
@@ -218,7 +244,11 @@ export class LocalEngine implements EngineStrategy {
       const live = this.#parts.sessions.get(id);
       return live !== undefined && live.inFile && live.state !== 'expired';
     });
-    if (newlyExpired.length > 0) void this.#queue.enqueue(() => this.#expire(newlyExpired));
+    if (newlyExpired.length > 0)
+      this.#background(
+        'expiring sessions',
+        this.#queue.enqueue(() => this.#expire(newlyExpired)),
+      );
   }
 
   async #expire(roleIds: readonly string[]): Promise<void> {

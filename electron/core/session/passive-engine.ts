@@ -91,6 +91,10 @@ export class PassiveEngine implements EngineStrategy {
 
   setOnline(): void {}
 
+  stateSetAside(): void {
+    // Only the refresher's records go into the file; it rebuilds them.
+  }
+
   async idle(): Promise<void> {}
 
   async stop(): Promise<void> {

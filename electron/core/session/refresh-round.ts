@@ -7,12 +7,19 @@ import type { AssumedRole } from '../sts/sts-gateway';
 import type { LiveEffect } from './live-session';
 import type { LiveSessions } from './live-sessions';
 import type { RoleAssumer } from './role-assumer';
+import { EngineStopping, withDeadline } from './deadline';
 import { chainLevels } from './role-chains';
 import { RoundContext } from './round-context';
 import type { SessionNotification } from './session-engine';
 import { failureView, NeedsMfa, oneLine } from './session-failure';
 
 const DEFAULT_CONCURRENCY = 10;
+/**
+ * How long one role may take, source resolution and AssumeRole together, before
+ * the round gives up on it (retried with backoff) and writes the others: one
+ * stuck source must not hold every other role's fresh session hostage.
+ */
+export const DEFAULT_ROLE_DEADLINE_MS = 30_000;
 
 export interface RefreshRoundDeps {
   readonly catalog: Pick<CatalogStore, 'list' | 'find' | 'defaultRoleId'>;
@@ -25,6 +32,10 @@ export interface RefreshRoundDeps {
   readonly emit: () => void;
   readonly tell: (notification: SessionNotification) => void;
   readonly persist: (roleIds: readonly string[]) => Promise<void>;
+  /** The overall time one role may take (see DEFAULT_ROLE_DEADLINE_MS). */
+  readonly roleDeadlineMs?: number;
+  /** Aborted when the engine stops: calls in flight end at once and nothing is marked failed for it. */
+  readonly stop?: AbortSignal;
 }
 
 /**
@@ -116,11 +127,17 @@ async function assumeAll(
     for (const level of chainLevels(roles)) {
       await runBounded(level, deps.concurrency ?? DEFAULT_CONCURRENCY, async (role) => {
         try {
-          const assumed = await deps.assumer.assume(role, round);
+          const assumed = await withDeadline((signal) => deps.assumer.assume(role, round, signal), {
+            ms: deps.roleDeadlineMs ?? DEFAULT_ROLE_DEADLINE_MS,
+            what: `assuming ${role.label}`,
+            ...(deps.stop ? { stop: deps.stop } : {}),
+          });
           successes.set(role.id, assumed);
           // Chained roles in the next level use it.
           deps.sessions.apply({ type: 'holding', credentials: assumed.credentials }, role);
         } catch (error) {
+          // Cut short by stop(): not the role's failure; it is refreshed when the engine runs again.
+          if (error instanceof EngineStopping || deps.stop?.aborted) return;
           fail(deps, role, error);
         }
       });

@@ -17,6 +17,8 @@ export interface RefreshSchedulerDeps {
   readonly onExpired: (roleIds: readonly string[]) => void;
   /** Sessions due now: a round takes them, and re-schedules when it ends. */
   readonly onDue: (roleIds: readonly string[]) => void;
+  /** A wake-up that failed (it must not end the process); the next one is still planned. */
+  readonly onError: (error: unknown) => void;
 }
 
 /**
@@ -48,7 +50,23 @@ export class RefreshScheduler {
       return; // the round re-schedules when it ends
     }
     const wake = nextWake(plan, now, this.#deps.maxSleepMs ?? DEFAULT_MAX_SLEEP_MS);
-    if (wake !== undefined) this.#timer = clock.setTimeout(() => this.schedule(), wake - now);
+    if (wake !== undefined) this.#timer = clock.setTimeout(() => this.#wake(), wake - now);
+  }
+
+  #wake(): void {
+    try {
+      this.schedule();
+    } catch (error) {
+      this.#deps.onError(error);
+      // Still planned: a failing plan tries again after the longest sleep.
+      if (!this.#stopped && this.#online) {
+        const { clock } = this.#deps;
+        this.#timer = clock.setTimeout(
+          () => this.#wake(),
+          this.#deps.maxSleepMs ?? DEFAULT_MAX_SLEEP_MS,
+        );
+      }
+    }
   }
 
   /** Offline pauses refresh attempts; online re-plans at once. */

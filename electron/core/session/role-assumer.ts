@@ -25,22 +25,28 @@ export class RoleAssumer {
   /**
    * One AssumeRole for the role (one attempt: the planner retries with jittered
    * backoff). A rejected MFA session is dropped and turns into NeedsMfa.
+   * `signal` (a passed deadline, the engine stopping) ends the call: its own
+   * client is destroyed at once, a client shared by the round when it ends.
    */
-  async assume(role: RoleEntry, round?: RoundContext): Promise<AssumedRole> {
+  async assume(role: RoleEntry, round?: RoundContext, signal?: AbortSignal): Promise<AssumedRole> {
     const source = await this.sources.source(role, round);
     const region = await this.sources.region(role, round);
+    signal?.throwIfAborted();
     const create = (): StsGatewayLike =>
       this.createGateway(this.sources.gatewayOptions(region, source, 1));
     const { gateway, shared } = round
       ? round.gateway(source, region, create)
       : { gateway: create(), shared: false };
+    const destroy = (): void => gateway.destroy();
+    if (!shared) signal?.addEventListener('abort', destroy, { once: true });
     try {
-      return await gateway.assumeRole({
+      const request = {
         role: parseRoleArn(role.roleArn),
         sessionName: role.sessionName ?? defaultSessionName(),
         ...(role.durationSeconds !== undefined ? { durationSeconds: role.durationSeconds } : {}),
         ...(role.externalId !== undefined ? { externalId: role.externalId } : {}),
-      });
+      };
+      return await gateway.assumeRole(request, signal ? { abortSignal: signal } : {});
     } catch (error) {
       if (error instanceof StsError && error.mfaFailed) {
         const key = mfaSourceKey(role);
@@ -51,6 +57,7 @@ export class RoleAssumer {
       }
       throw error;
     } finally {
+      signal?.removeEventListener('abort', destroy);
       if (!shared) gateway.destroy(); // shared ones are destroyed when the round ends
     }
   }

@@ -16,7 +16,19 @@ export class RoundContext {
   readonly #sources = new Map<string, Promise<CredentialSource>>();
   readonly #resolved = new WeakSet<CredentialSource>();
   readonly #gateways = new Map<CredentialSource, Map<string, StsGatewayLike>>();
+  /** Clients of calls that may outlive a role's deadline (a stuck source): closed with the round. */
+  readonly #adopted = new Set<StsGatewayLike>();
   #closed = false;
+
+  /** Destroys `gateway` when the round ends, unless `release` (its call finished) came first. */
+  adopt(gateway: StsGatewayLike): { release(): void } {
+    if (this.#closed) {
+      gateway.destroy();
+      return { release: () => undefined };
+    }
+    this.#adopted.add(gateway);
+    return { release: () => this.#adopted.delete(gateway) };
+  }
 
   region(key: string, resolve: () => Promise<string>): Promise<string> {
     let region = this.#regions.get(key);
@@ -65,5 +77,7 @@ export class RoundContext {
     this.#closed = true;
     for (const byRegion of this.#gateways.values()) for (const g of byRegion.values()) g.destroy();
     this.#gateways.clear();
+    for (const gateway of this.#adopted) gateway.destroy();
+    this.#adopted.clear();
   }
 }

@@ -1,10 +1,10 @@
-import type { CatalogStore } from '../catalog/catalog-store';
 import type { CredentialsFile } from '../credentials/credentials-file';
 import type { Clock } from '../refresh/clock';
 import type { StateFile } from '../refresh/state-file';
 import type { SecretStore } from '../secrets/secret-store';
 import type { StsGatewayOptions } from '../sts/sts-gateway';
 import type { RefresherHolderInfo } from './code-sealing';
+import type { EngineCatalog } from './last-good-catalog';
 import type { StsGatewayLike } from './sts-gateway-like';
 
 /**
@@ -18,7 +18,7 @@ export type ManagerMode = 'refresher' | 'passive' | 'oneshot';
 
 export interface SessionManagerDeps {
   readonly mode: ManagerMode;
-  readonly catalog: CatalogStore;
+  readonly catalog: EngineCatalog;
   readonly credentials: CredentialsFile;
   readonly credentialsPath: string;
   readonly configPath: string;
@@ -37,6 +37,8 @@ export interface SessionManagerDeps {
   /** Longest sleep between plans, so a host with no resume event still notices missed refreshes. */
   readonly maxSleepMs?: number;
   readonly requestTimeoutMs?: number;
+  /** The overall time one role may take in a round (source and AssumeRole). */
+  readonly roleDeadlineMs?: number;
   /** Who is asking, in requests left for the refresher. */
   readonly requester?: 'app' | 'daemon' | 'cli';
   /** Runs at the end of stop(): the factory releases locks and watchers here. */

@@ -1,9 +1,14 @@
 import type { ConfigImportPreview, ConsoleMode, RoleForm } from '../../../shared/ipc-contract';
 import type { RoleEntry, Settings, Snapshot } from '../../../shared/model';
 
-/** Something the user should be told about (not routine refreshes). */
+/**
+ * Something the user should be told about (not routine refreshes). 'catalog'
+ * and 'state' are about Switchyard's own files (roleId ''); 'internal' is a
+ * fault in the engine or a listener, caught so it cannot end the process: one
+ * line for the log, not a desktop notification.
+ */
 export interface SessionNotification {
-  readonly kind: 'needs-mfa' | 'failed' | 'expired';
+  readonly kind: 'needs-mfa' | 'failed' | 'expired' | 'catalog' | 'state' | 'internal';
   readonly roleId: string;
   readonly title: string;
   readonly body: string;

@@ -263,6 +263,21 @@ export class SessionManager implements SessionEngine {
     this.#engine.schedule();
   }
 
+  /** Tells every notification listener (the factory's notices about Switchyard's own files). */
+  notify(notification: SessionNotification): void {
+    this.#publisher.tell(notification);
+  }
+
+  /** The one path for faults in callbacks registered around the engine (watchers, timers). */
+  reportError(where: string, error: unknown): void {
+    this.#publisher.reportError(where, error);
+  }
+
+  /** state.json was damaged and set aside: the refresher writes its sessions into the new one. */
+  stateSetAside(): void {
+    this.#engine.stateSetAside();
+  }
+
   // ---- power and network ---------------------------------------------------
 
   resume(): void {

@@ -135,6 +135,9 @@ export class SourceResolver {
     return round.source(key, async () => {
       const region = await this.region(role, round);
       const gateway = this.#deps.createGateway(this.gatewayOptions(region, source, 1, false));
+      // Shared by the round's roles, each with its own deadline: a source stuck
+      // past all of them (a credential_process that never returns) is closed with the round.
+      const adopted = round.adopt(gateway);
       try {
         const keys = await gateway.resolveSourceCredentials();
         return {
@@ -144,6 +147,7 @@ export class SourceResolver {
           ...(keys.sessionToken ? { sessionToken: keys.sessionToken } : {}),
         };
       } finally {
+        adopted.release();
         gateway.destroy();
       }
     });

@@ -28,7 +28,7 @@ export interface Harness {
 /** A refresher-mode engine on fake time against the fault-injecting STS server. */
 export async function startHarness(
   sts: FaultStsServer,
-  options: { credentials?: string; concurrency?: number } = {},
+  options: { credentials?: string; concurrency?: number; roleDeadlineMs?: number } = {},
 ): Promise<Harness> {
   const home = createTempAwsHome({
     credentials: options.credentials ?? USER_FILE,
@@ -48,6 +48,7 @@ export async function startHarness(
       secrets,
       requestTimeoutMs: 3000,
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(options.roleDeadlineMs ? { roleDeadlineMs: options.roleDeadlineMs } : {}),
     });
     manager.onNotification((n) => notes.push(n));
     return manager;

@@ -7,9 +7,19 @@ import { parseCommandArgs } from '../../args';
 
 /** A passive daemon checks this often whether the refresher it defers to has gone. */
 const TAKEOVER_INTERVAL_MS = 30_000;
+/**
+ * After stopping, the process ends by itself once nothing is left; something
+ * the engine let go of but cannot kill (a credential_process child the AWS SDK
+ * started and never times out) must not keep it running past this.
+ */
+const EXIT_GRACE_MS = 2_000;
+
+function timestamp(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
 
 function log(line: string): void {
-  process.stdout.write(`${new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')} ${line}\n`);
+  process.stdout.write(`${timestamp()} ${line}\n`);
 }
 
 /** Logs each role's state transitions (never a secret: views hold none). */
@@ -46,7 +56,13 @@ export async function daemonCommand(argv: readonly string[]): Promise<void> {
   const attach = (e: SessionManager): void => {
     unsubscribe();
     const offSnapshot = e.subscribe((s) => logTransitions(seen, s));
-    const offNotes = e.onNotification((n) => log(`attention: ${n.title}: ${n.body}`));
+    const offNotes = e.onNotification((n) => {
+      if (n.kind === 'catalog' || n.kind === 'state' || n.kind === 'internal') {
+        process.stderr.write(`${timestamp()} ${n.title}: ${n.body}\n`);
+      } else {
+        log(`attention: ${n.title}: ${n.body}`);
+      }
+    });
     unsubscribe = () => {
       offSnapshot();
       offNotes();
@@ -83,7 +99,10 @@ export async function daemonCommand(argv: readonly string[]): Promise<void> {
       log(`${signal}: stopping`);
       clearInterval(takeover);
       unsubscribe();
-      void engine.stop().finally(resolve);
+      void engine.stop().finally(() => {
+        setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
+        resolve();
+      });
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));

@@ -5,12 +5,22 @@ import type { StateAction, StateResult, SwitchyardState } from '../../../core/re
 import { catalogDir } from '../../../core/catalog/catalog-paths';
 import { createSessionEngine } from '../../../core/session/create-session-engine';
 import type { SessionManager } from '../../../core/session/session-manager';
+import type { SessionNotification } from '../../../core/session/session-engine';
 
 /** How long a command waits for the running refresher to answer a request. */
 const REQUEST_TIMEOUT_MS = 60_000;
 
+/** Notices about Switchyard's own files and engine faults: one stderr line each. */
+export function printFileNotice(n: SessionNotification): void {
+  if (n.kind === 'catalog' || n.kind === 'state' || n.kind === 'internal') {
+    process.stderr.write(`switchyard: ${n.title}: ${n.body}\n`);
+  }
+}
+
 export async function openCliEngine(): Promise<SessionManager> {
-  return createSessionEngine({ kind: 'cli' });
+  const engine = await createSessionEngine({ kind: 'cli' });
+  engine.onNotification(printFileNotice);
+  return engine;
 }
 
 /**
@@ -36,7 +46,10 @@ async function awaitAnswers(
   roleIds: readonly string[],
   mfaCode: string | undefined,
 ): Promise<{ results: StateResult[]; state: SwitchyardState }> {
-  const stateFile = openStateFile({ configDir: catalogDir(process.env) });
+  const stateFile = openStateFile({
+    configDir: catalogDir(process.env),
+    onSetAside: (notice) => process.stderr.write(`switchyard: ${notice.message}\n`),
+  });
   const ids = await engine.ask(action, roleIds, mfaCode === undefined ? {} : { mfaCode });
   const clock = systemClock({ unref: false });
   return new Promise((resolve, reject) => {
