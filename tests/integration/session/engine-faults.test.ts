@@ -55,8 +55,8 @@ describe('a catalog edited into invalid JSON while the refresher runs', () => {
     // A truncated, non-atomic save.
     const broken = good.slice(0, Math.floor(good.length / 2));
     writeFileSync(catalogPath(), broken);
-    expect(() => h.manager.catalogChanged()).not.toThrow();
-    expect(() => h.manager.catalogChanged()).not.toThrow();
+    await expect(h.manager.catalogChanged()).resolves.toBeUndefined();
+    await expect(h.manager.catalogChanged()).resolves.toBeUndefined();
     const told = h.notes.filter((n) => n.kind === 'catalog');
     expect(told).toHaveLength(1);
     expect(told[0]!.body).toMatch(/catalog\.json/);
@@ -76,7 +76,7 @@ describe('a catalog edited into invalid JSON while the refresher runs', () => {
 
     // Fixed (with an edit): picked up, and told once.
     writeFileSync(catalogPath(), good.replace('"label": "dev"', '"label": "Dev fixed"'));
-    h.manager.catalogChanged();
+    await h.manager.catalogChanged();
     expect(h.manager.snapshot().roles.map((r) => r.role.label)).toEqual(['Dev fixed']);
     const notices = h.notes.filter((n) => n.kind === 'catalog');
     expect(notices).toHaveLength(2);
