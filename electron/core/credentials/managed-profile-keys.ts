@@ -16,6 +16,17 @@ export const ROLE_ARN_MARKER_KEY = 'x_switchyard_role_arn';
 export const MANAGED_KEY = 'x_switchyard_managed';
 export const MANAGED_VALUE = 'true';
 
+/**
+ * What removing a managed profile deletes: the keys Switchyard writes, and only
+ * those. A section it adopted keeps the user's region, nested blocks and comments.
+ */
+export const WRITTEN_KEYS: readonly string[] = [
+  ACCESS_KEY_ID_KEY,
+  SECRET_ACCESS_KEY_KEY,
+  SESSION_TOKEN_KEY,
+  'x_switchyard_*',
+];
+
 /** ISO 8601 UTC with seconds, no milliseconds: 2026-11-22T12:34:56Z. Rounds down, never later. */
 export function formatExpiry(epochMs: number): string {
   if (!Number.isFinite(epochMs)) throw new RangeError('expiry must be a finite epoch-ms number');

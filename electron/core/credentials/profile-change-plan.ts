@@ -12,6 +12,7 @@ import {
   SECRET_ACCESS_KEY_KEY,
   SECURITY_TOKEN_KEY,
   SESSION_TOKEN_KEY,
+  WRITTEN_KEYS,
   formatExpiry,
   parseExpiry,
 } from './managed-profile-keys';
@@ -88,7 +89,7 @@ export function planProfileChanges(
       plan.edits.push(putEdit(change));
       batch.set(profile, 'ours');
     } else if (batch.get(profile) === 'ours' || inspector.exists(profile)) {
-      plan.edits.push({ kind: 'remove', profile });
+      plan.edits.push({ kind: 'remove', profile, keys: WRITTEN_KEYS });
       batch.set(profile, 'absent');
     }
   }
