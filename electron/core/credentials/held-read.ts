@@ -17,6 +17,8 @@ export interface HeldRead {
   readonly handle: FileHandle | undefined;
 }
 
+const HOLD_PLATFORMS: ReadonlySet<NodeJS.Platform> = new Set(['linux', 'darwin']);
+
 /** How long an emptied inode may stay empty before we take it as written (as in stable-read). */
 const FRESH_EMPTY_MS = 2000;
 
@@ -26,10 +28,10 @@ export async function readHeld(
 ): Promise<HeldRead> {
   for (let tries = 0; tries < 5; tries++) {
     let handle: FileHandle | undefined;
-    try {
-      handle = await open(path, 'r');
-    } catch (error) {
-      if (errorCode(error) !== 'ENOENT') throw error;
+    // Not on Windows, where a file held open may refuse to be renamed over.
+    if (HOLD_PLATFORMS.has(process.platform)) {
+      // A file we cannot open is left to `read`, which says why.
+      handle = await open(path, 'r').catch(() => undefined);
     }
     let done = false;
     try {
