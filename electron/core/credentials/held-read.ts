@@ -65,9 +65,12 @@ export async function lateWriteInto(held: HeldRead): Promise<Uint8Array | undefi
   const { handle, read } = held;
   if (!handle) return undefined;
   const stats = await handle.stat({ bigint: true });
-  // A quiet read's stamp: any write since moved mtime past it.
-  if (read.stamp !== undefined && read.stamp !== 'absent') {
-    if (sameFileStamp(fileStampOf(stats), read.stamp)) return undefined;
+  // A quiet read's stamp: any write or truncate since moved mtime past it. Not
+  // ctime: our rename unlinked this inode, which moves its ctime.
+  const stamp = read.stamp;
+  if (stamp !== undefined && stamp !== 'absent') {
+    const now = fileStampOf(stats);
+    if (sameFileStamp({ ...now, ctimeNs: stamp.ctimeNs }, stamp)) return undefined;
   }
   const bytes = await settledBytes(handle);
   return sameBytes(bytes, read.bytes) ? undefined : bytes;
