@@ -1,4 +1,5 @@
 import { indexSections, parseIni, type IniSection } from '../credentials/ini-document';
+import { CREDENTIAL_SOURCE_KEYS } from '../credentials/managed-profile-keys';
 
 /** One profile of ~/.aws/config, with botocore's view of its keys (lowercased). */
 export interface ConfigProfile {
@@ -9,13 +10,9 @@ export interface ConfigProfile {
 }
 
 /** Keys that make the SDKs get credentials for a profile some other way than the credentials file. */
-export const CREDENTIAL_PROVIDER_KEYS = [
-  'role_arn',
-  'credential_process',
-  'sso_session',
-  'sso_start_url',
-  'web_identity_token_file',
-] as const;
+export const CREDENTIAL_PROVIDER_KEYS: readonly string[] = CREDENTIAL_SOURCE_KEYS.map(
+  ([key]) => key,
+);
 
 /**
  * The profile a config section defines: `[profile NAME]` is NAME, `[default]`

@@ -19,7 +19,14 @@ import {
   type Rejection,
 } from './profile-change-plan';
 import { resolveRealPath } from '../fs/resolve-real-path';
-import { readStable, unchangedSince, UnstableFileError, type StableRead } from '../fs/stable-read';
+import {
+  readStable,
+  sameBytes,
+  unchangedSince,
+  UnstableFileError,
+  type StableRead,
+} from '../fs/stable-read';
+import { holdsExactly, lateWriteInto, readHeld, type HeldRead } from './held-read';
 import { sweepStaleTempFiles } from '../fs/sweep-temp-files';
 
 export { CredentialsFileError, type CredentialsFileErrorCode } from './credentials-file-error';
@@ -44,6 +51,10 @@ export interface CredentialsFileOptions {
    * re-read that guards the rename, so a test can change the file at that moment.
    */
   readonly beforeRename?: () => Promise<void>;
+  /** Test seam: runs after that re-read found the file unchanged, right before the rename. */
+  readonly afterCheck?: () => Promise<void>;
+  /** Test seam: runs right after the rename, before the look at what it replaced. */
+  readonly afterRename?: () => Promise<void>;
 }
 
 /**
@@ -100,34 +111,79 @@ export class CredentialsFile {
     // Under the lock: a writer killed before its rename left a temp file with keys in it.
     await sweepStaleTempFiles(await resolveRealPath(credentialsPath), isProcessAlive);
 
-    for (let attempt = 0; attempt < attempts; attempt++) {
-      const read = await this.#read(credentialsPath);
-      const text = read.bytes ? decodeUtf8(read.bytes, credentialsPath) : '';
-      const doc = parseIni(text);
-      // Decided again on every attempt: the other program may have changed the profile too.
-      const plan = planProfileChanges(this.#files(doc, config), changes);
-      const result = { written: false, applied: plan.applied, rejected: plan.rejected };
-      if (plan.edits.length === 0) return result;
-      const next = applyProfileEditsToDocument(doc, plan.edits);
-      if (next === text) return result;
+    let held = await this.#readHeld(credentialsPath);
+    // The text the edit is made on: what the path held, or a late write's bytes (below).
+    let base = this.#decode(held.read.bytes);
+    let lastWrite: ApplyResult | undefined;
+    try {
+      for (let round = 0; ; round++) {
+        const doc = parseIni(base);
+        // Decided again on every attempt: the other program may have changed the profile too.
+        const plan = planProfileChanges(this.#files(doc, config), changes);
+        const result = { written: false, applied: plan.applied, rejected: plan.rejected };
+        const next = plan.edits.length === 0 ? base : applyProfileEditsToDocument(doc, plan.edits);
+        if (next === this.#decode(held.read.bytes)) return lastWrite ?? result;
+        // Still changing after every attempt: our last write (if any) stands.
+        if (round >= attempts) break;
 
-      const renamed = await writeFileAtomic(credentialsPath, next, {
-        beforeRename: async () => {
-          await this.#options.beforeRename?.();
-          // Writers that skip our lock (`aws configure set`) may have changed the
-          // file since we read it; renaming now would silently drop their edit.
-          // Its stamp, or two agreeing reads: mid-write, an appending writer's file
-          // can still equal what we read, and our rename would cut its write off.
-          return unchangedSince(credentialsPath, read);
-        },
-      });
-      if (renamed) return { ...result, written: true };
+        const renamed = await this.#write(next, held.read);
+        if (renamed) {
+          lastWrite = { ...result, written: true };
+          await this.#options.afterRename?.();
+          // An in-place writer that opened the file before our rename wrote into the
+          // inode we just replaced; one that read before it may have rewritten ours.
+          const late = await lateWriteInto(held);
+          const bytes = Buffer.from(next);
+          if (late === undefined && (await holdsExactly(credentialsPath, bytes))) return lastWrite;
+          held = await this.#readHeldAgain(held);
+          // Their late bytes are the new base while the path still holds ours; a file
+          // rewritten since is the base instead, and our keys go back into it.
+          const ours = sameBytes(held.read.bytes, bytes);
+          base = this.#decode(late !== undefined && ours ? late : held.read.bytes);
+        } else {
+          held = await this.#readHeldAgain(held);
+          base = this.#decode(held.read.bytes);
+        }
+      }
+    } finally {
+      await held.handle?.close();
     }
+    if (lastWrite) return lastWrite;
     throw new CredentialsFileError(
       'io',
       `${credentialsPath} kept changing while Switchyard was updating it (${attempts} attempts); ` +
         'nothing was written. Try again.',
     );
+  }
+
+  /** Temp file and rename, unless the file changed since `guard` was read. */
+  async #write(next: string, guard: StableRead): Promise<boolean> {
+    const { credentialsPath } = this.#paths;
+    return writeFileAtomic(credentialsPath, next, {
+      beforeRename: async () => {
+        await this.#options.beforeRename?.();
+        // Writers that skip our lock (`aws configure set`) may have changed the
+        // file since we read it; renaming now would silently drop their edit.
+        // Its stamp, or two agreeing reads: mid-write, an appending writer's file
+        // can still equal what we read, and our rename would cut its write off.
+        const unchanged = await unchangedSince(credentialsPath, guard);
+        if (unchanged) await this.#options.afterCheck?.();
+        return unchanged;
+      },
+    });
+  }
+
+  async #readHeld(path: string): Promise<HeldRead> {
+    return readHeld(path, (p) => this.#read(p));
+  }
+
+  async #readHeldAgain(previous: HeldRead): Promise<HeldRead> {
+    await previous.handle?.close();
+    return this.#readHeld(this.#paths.credentialsPath);
+  }
+
+  #decode(bytes: Uint8Array | undefined): string {
+    return bytes ? decodeUtf8(bytes, this.#paths.credentialsPath) : '';
   }
 
   async #snapshot(): Promise<FilesSnapshot> {

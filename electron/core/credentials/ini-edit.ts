@@ -27,6 +27,13 @@ export interface PutProfileEdit {
 export interface RemoveProfileEdit {
   readonly kind: 'remove';
   readonly profile: string;
+  /**
+   * Only these keys go (case-insensitive; `prefix*` matches every key starting
+   * with prefix), and the header only when nothing but blank lines is left: the
+   * user's own keys, nested blocks and comments keep the section. Without it,
+   * every key and the header go.
+   */
+  readonly keys?: readonly string[];
 }
 
 export type ProfileEdit = PutProfileEdit | RemoveProfileEdit;
@@ -78,9 +85,12 @@ function applyToDistinctProfiles(doc: IniDocument, edits: readonly ProfileEdit[]
       );
     }
     const section = found[0];
-    if (section && edit.kind === 'put') planPut(doc, section, edit, plan);
-    else if (section) planRemove(doc, section, plan);
-    else if (edit.kind === 'put') appended.push(edit);
+    if (edit.kind === 'put') {
+      if (section) planPut(doc, section, edit, plan);
+      else appended.push(edit);
+    } else if (section) {
+      planRemove(doc, section, edit.keys, plan);
+    }
   }
 
   const out = new EditOutput(doc);
@@ -128,10 +138,41 @@ function planPut(doc: IniDocument, section: IniSection, edit: PutProfileEdit, pl
   }
 }
 
-function planRemove(doc: IniDocument, section: IniSection, plan: LinePlan) {
+function planRemove(
+  doc: IniDocument,
+  section: IniSection,
+  keys: readonly string[] | undefined,
+  plan: LinePlan,
+) {
+  if (keys === undefined) {
+    deleteLine(plan, section.headerLine);
+    // Comments and unparseable lines stay: they may be the user's notes.
+    deleteKeyLines(doc, section.headerLine + 1, section.bodyEnd, plan);
+    return;
+  }
+  const owned = keyMatcher(keys);
+  for (const entry of section.entries) {
+    if (owned(entry.key)) deleteKeyLines(doc, entry.line, entry.endLine, plan);
+  }
+  for (let line = section.headerLine + 1; line < section.bodyEnd; line++) {
+    // A key, nested block, comment or stray line of the user's keeps the section.
+    if (!plan.deleted[line] && doc.kind(line) !== 'blank') return;
+  }
   deleteLine(plan, section.headerLine);
-  // Comments and unparseable lines stay: they may be the user's notes.
-  deleteKeyLines(doc, section.headerLine + 1, section.bodyEnd, plan);
+}
+
+/** `name` matches that key, `prefix*` every key starting with prefix; both case-insensitive. */
+function keyMatcher(keys: readonly string[]): (key: string) => boolean {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  for (const key of keys) {
+    if (key.endsWith('*')) prefixes.push(key.slice(0, -1).toLowerCase());
+    else exact.add(key.toLowerCase());
+  }
+  return (key) => {
+    const lower = key.toLowerCase();
+    return exact.has(lower) || prefixes.some((prefix) => lower.startsWith(prefix));
+  };
 }
 
 function deleteKeyLines(doc: IniDocument, from: number, to: number, plan: LinePlan) {
@@ -217,7 +258,10 @@ function withValue(text: string, value: string): string {
 
 function validateEdit(edit: ProfileEdit): void {
   assertProfileName(edit.profile);
-  if (edit.kind === 'remove') return;
+  if (edit.kind === 'remove') {
+    for (const key of edit.keys ?? []) assertKey(key.endsWith('*') ? key.slice(0, -1) : key);
+    return;
+  }
   const keys = new Set<string>();
   for (const [key, value] of edit.values) {
     assertKey(key);

@@ -4,14 +4,15 @@ import { indexSections, sameKey, type IniDocument, type IniSection } from './ini
 import type { ProfileEdit } from './ini-edit';
 import {
   ACCESS_KEY_ID_KEY,
+  CREDENTIAL_SOURCE_KEYS,
   EXPIRES_KEY,
   MANAGED_KEY,
   MANAGED_VALUE,
-  ROLE_ARN_KEY,
   ROLE_ARN_MARKER_KEY,
   SECRET_ACCESS_KEY_KEY,
   SECURITY_TOKEN_KEY,
   SESSION_TOKEN_KEY,
+  WRITTEN_KEYS,
   formatExpiry,
   parseExpiry,
 } from './managed-profile-keys';
@@ -28,7 +29,7 @@ export type ProfileChange =
       readonly profile: string;
       readonly credentials: SessionCredentials;
       readonly roleArn: string;
-      /** Overwrite long-term keys or a role_arn profile anyway. Not for duplicates. */
+      /** Overwrite long-term keys, or write a profile that gets credentials some other way (role_arn, SSO, …), anyway. Not for duplicates. */
       readonly force?: boolean;
     }
   | { readonly type: 'remove'; readonly profile: string };
@@ -88,7 +89,7 @@ export function planProfileChanges(
       plan.edits.push(putEdit(change));
       batch.set(profile, 'ours');
     } else if (batch.get(profile) === 'ours' || inspector.exists(profile)) {
-      plan.edits.push({ kind: 'remove', profile });
+      plan.edits.push({ kind: 'remove', profile, keys: WRITTEN_KEYS });
       batch.set(profile, 'absent');
     }
   }
@@ -123,12 +124,13 @@ export function listManagedProfiles(doc: IniDocument): ManagedProfile[] {
 class ProfileInspector {
   readonly #files: FilesSnapshot;
   readonly #sections: Map<string, IniSection[]>;
-  readonly #configRoles: Set<string>;
+  /** Config profiles that get credentials some other way, with the first such key. */
+  readonly #configSources: Map<string, CredentialSource>;
 
   constructor(files: FilesSnapshot) {
     this.#files = files;
     this.#sections = indexSections(files.credentials);
-    this.#configRoles = roleProfilesInConfig(files.config);
+    this.#configSources = credentialSourcesInConfig(files.config);
   }
 
   exists(profile: string): boolean {
@@ -143,15 +145,18 @@ class ProfileInspector {
     if (force) return undefined;
 
     const section = sections[0];
-    if (this.#configRoles.has(profile) || (section && valueOf(section, ROLE_ARN_KEY))) {
-      const where = this.#configRoles.has(profile)
+    const fromConfig = this.#configSources.get(profile);
+    const source = fromConfig ?? (section && credentialSourceKey(section));
+    if (source) {
+      const [key, effect] = source;
+      const where = fromConfig
         ? `${configPath} ([${profile === 'default' ? 'default' : `profile ${profile}`}])`
         : credentialsPath;
       return {
         code: 'refused-role-profile',
         reason:
-          `profile "${profile}" is defined with role_arn in ${where}; the AWS CLI and SDKs would ` +
-          'assume that role and ignore credentials written here. Pick another profile name ' +
+          `profile "${profile}" is defined with ${key} in ${where}; ${effect} and ignore ` +
+          'credentials written here. Pick another profile name ' +
           '(or force the write if you really mean it).',
       };
     }
@@ -215,16 +220,27 @@ function putEdit(change: Extract<ProfileChange, { type: 'put' }>): ProfileEdit {
   };
 }
 
-/** Profile names that ~/.aws/config gives a role_arn: `[profile NAME]`, or `[default]`. */
-function roleProfilesInConfig(config: IniDocument): Set<string> {
-  const names = new Set<string>();
+type CredentialSource = (typeof CREDENTIAL_SOURCE_KEYS)[number];
+
+/** Config profiles (`[profile NAME]`, or `[default]`) that get credentials some other way. */
+function credentialSourcesInConfig(config: IniDocument): Map<string, CredentialSource> {
+  const sources = new Map<string, CredentialSource>();
   for (const section of config.sections) {
-    if (!valueOf(section, ROLE_ARN_KEY)) continue;
-    if (section.name === 'default') names.add('default');
+    const source = credentialSourceKey(section);
+    if (!source) continue;
     const match = /^profile\s+(["']?)(.*)\1$/.exec(section.name);
-    if (match?.[2]) names.add(match[2].trim());
+    const name = section.name === 'default' ? 'default' : match?.[2]?.trim();
+    if (name && !sources.has(name)) sources.set(name, source);
   }
-  return names;
+  return sources;
+}
+
+/** The first key (in CREDENTIAL_SOURCE_KEYS order) the section sets, even to an empty value. */
+function credentialSourceKey(section: IniSection): CredentialSource | undefined {
+  // The SDKs test presence (`'role_arn' in profile`), not a non-empty value.
+  return CREDENTIAL_SOURCE_KEYS.find(([key]) =>
+    section.entries.some((entry) => sameKey(entry.key, key)),
+  );
 }
 
 function isManaged(section: IniSection): boolean {

@@ -356,6 +356,30 @@ describe('switchyard assume against an STS-protocol server', () => {
     expect(home.readCredentials()).toBe(USER_CREDENTIALS);
   });
 
+  it('refuses an SSO or credential_process profile in one line naming the key, unless --force', async () => {
+    const config =
+      '[profile sso]\nsso_session = corp\nsso_account_id = 111111111111\nsso_role_name = Admin\n\n' +
+      '[profile tool]\nregion = eu-west-1\ncredential_process = /usr/local/bin/creds\n\n' +
+      '[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n';
+    setup(USER_CREDENTIALS, config);
+    for (const [profile, key] of [
+      ['sso', 'sso_account_id'],
+      ['tool', 'credential_process'],
+    ] as const) {
+      const refused = await assume([ROLE, profile, '--source-profile', 'source']);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(refused.stderr).toContain(`profile "${profile}" is defined with ${key} in `);
+      expect(refused.stderr).toMatch(/Pick another profile name.*--force/);
+    }
+    expect(sts.count('AssumeRole')).toBe(0);
+    expect(home.readCredentials()).toBe(USER_CREDENTIALS);
+
+    const forced = await assume([ROLE, 'tool', '--source-profile', 'source', '--force']);
+    expect(forced.code).toBe(0);
+    expect(home.readCredentials()).toMatch(/\[tool\]\r\naws_access_key_id = ASIA/);
+  });
+
   it("uses the source profile's config region and rejects a region from another partition", async () => {
     setup(USER_CREDENTIALS, '[profile source]\nregion = eu-central-1\n');
     const env = { ...home.env };

@@ -9,7 +9,7 @@ import {
   type IniSection,
 } from '../../../electron/core/credentials/ini-document';
 import { applyProfileEdits, type ProfileEdit } from '../../../electron/core/credentials/ini-edit';
-import { randomEdit, randomIniFile, seededRandom } from './helpers/random-ini';
+import { PROFILE_POOL, randomEdit, randomIniFile, seededRandom } from './helpers/random-ini';
 
 /**
  * Property test: for seeded random files and edits, every byte outside the
@@ -19,6 +19,16 @@ import { randomEdit, randomIniFile, seededRandom } from './helpers/random-ini';
 const SEED = 20261122;
 const SINGLE_CASES = 500;
 const BATCH_CASES = 250;
+const KEYED_CASES = 400;
+/** What CredentialsFile removes from a managed profile. */
+const OWN_KEYS = [
+  'aws_access_key_id',
+  'aws_secret_access_key',
+  'aws_session_token',
+  'x_switchyard_*',
+];
+const isOwnKey = (key: string) =>
+  /^(aws_access_key_id|aws_secret_access_key|aws_session_token|x_switchyard_.*)$/i.test(key);
 
 const join = (lines: readonly IniLine[]) => lines.map((l) => l.text + l.eol).join('');
 
@@ -225,5 +235,57 @@ describe('applyProfileEdits under random files and edits', () => {
       }
     }
     expect(checked).toBeGreaterThan(BATCH_CASES / 2);
+  });
+  it(`removes only the given keys; every other line of the section stays (${KEYED_CASES} cases)`, () => {
+    const random = seededRandom(SEED + 2);
+    const seen = { kept: 0, dropped: 0 };
+    for (let n = 0; n < KEYED_CASES; n++) {
+      const input = randomIniFile(random);
+      const profile = PROFILE_POOL[Math.floor(random() * PROFILE_POOL.length)] as string;
+      const before = parseIni(input);
+      const section = uniqueSection(before, profile);
+      if (section === undefined || section === 'duplicate') continue;
+      const label = `keyed case ${n}: ${JSON.stringify(input)} ${profile}`;
+      try {
+        const output = applyProfileEdits(input, [{ kind: 'remove', profile, keys: OWN_KEYS }]);
+        const after = parseIni(output);
+        const head = bomOf(before) + join(before.lines.slice(0, blankRunStart(before, section)));
+        expect(output.startsWith(head)).toBe(true);
+        expect(output.endsWith(join(before.lines.slice(section.bodyEnd)))).toBe(true);
+
+        // The lines that are not one of our keys (or its continuation), in order.
+        const ownLines = new Set(
+          section.entries
+            .filter((e) => isOwnKey(e.key))
+            .flatMap((e) =>
+              before.lines
+                .slice(e.line, e.endLine)
+                .map((l, i) => e.line + i)
+                .filter((i) => ['entry', 'continuation'].includes(before.lines[i]?.kind ?? '')),
+            ),
+        );
+        const theirs = before.lines
+          .slice(section.headerLine + 1, section.bodyEnd)
+          .filter((l, i) => l.kind !== 'blank' && !ownLines.has(section.headerLine + 1 + i));
+        const edited = uniqueSection(after, profile);
+        if (theirs.length === 0) {
+          seen.dropped++;
+          expect(edited).toBeUndefined();
+          continue;
+        }
+        seen.kept++;
+        const kept = edited as IniSection;
+        expect(after.lines[kept.headerLine]?.text).toBe(before.lines[section.headerLine]?.text);
+        expectSameLines(
+          after.lines.slice(kept.headerLine + 1, kept.bodyEnd).filter((l) => l.kind !== 'blank'),
+          theirs,
+        );
+        expect(kept.entries.some((e) => isOwnKey(e.key))).toBe(false);
+        expect(longestBlankRun(after)).toBeLessThanOrEqual(longestBlankRun(before));
+      } catch (error) {
+        throw new Error(`${label}\n${String(error)}`, { cause: error });
+      }
+    }
+    for (const count of Object.values(seen)) expect(count).toBeGreaterThan(30);
   });
 });

@@ -191,6 +191,80 @@ describe('applyProfileEdits: remove', () => {
   });
 });
 
+describe('applyProfileEdits: remove only the given keys', () => {
+  const ours = ['aws_access_key_id', 'aws_session_token', 'x_switchyard_*'];
+  const removeOurs = (profile: string): ProfileEdit => ({ kind: 'remove', profile, keys: ours });
+
+  it("keeps the user's keys, nested block and comments byte for byte, in order", () => {
+    const input = [
+      '[a]',
+      'k=1',
+      '',
+      '[dev] # mine',
+      '# my dev account',
+      'region = eu-west-1',
+      'AWS_Access_Key_ID = ASIAX',
+      's3 =',
+      '    max_concurrent_requests = 20',
+      'aws_session_token: tok',
+      '  continued-token',
+      'x_switchyard_managed = true',
+      'X_Switchyard_Expires=2026-01-01T00:00:00Z',
+      'output\t= json  ',
+      '; trailing note',
+      '',
+      '[c]',
+      'k=3',
+    ].join('\r\n');
+    expect(applyProfileEdits(input, [removeOurs('dev')])).toBe(
+      [
+        '[a]',
+        'k=1',
+        '',
+        '[dev] # mine',
+        '# my dev account',
+        'region = eu-west-1',
+        's3 =',
+        '    max_concurrent_requests = 20',
+        'output\t= json  ',
+        '; trailing note',
+        '',
+        '[c]',
+        'k=3',
+      ].join('\r\n'),
+    );
+  });
+
+  it('drops the header when only blank lines would be left', () => {
+    const input = '[a]\nk=1\n\n[b]\naws_access_key_id=x\nx_switchyard_managed=true\n\n[c]\nk=3\n';
+    expect(applyProfileEdits(input, [removeOurs('b')])).toBe('[a]\nk=1\n\n[c]\nk=3\n');
+    expect(applyProfileEdits('[a]\nk=1\n\n[b]\nx_switchyard_x=1\n', [removeOurs('b')])).toBe(
+      '[a]\nk=1\n',
+    );
+  });
+
+  it('keeps the header for a comment alone, and for a stray line', () => {
+    expect(applyProfileEdits('[b]\n# note\naws_access_key_id=x\n', [removeOurs('b')])).toBe(
+      '[b]\n# note\n',
+    );
+    expect(applyProfileEdits('[b]\naws_access_key_id=x\nstray\n', [removeOurs('b')])).toBe(
+      '[b]\nstray\n',
+    );
+  });
+
+  it('keeps a key that merely starts like one of ours', () => {
+    expect(
+      applyProfileEdits('[b]\naws_access_key_id_note=x\naws_access_key_id=y\n', [removeOurs('b')]),
+    ).toBe('[b]\naws_access_key_id_note=x\n');
+  });
+
+  it('refuses a key pattern that is not a key', () => {
+    expect(() =>
+      applyProfileEdits('[b]\n', [{ kind: 'remove', profile: 'b', keys: ['a=b*'] }]),
+    ).toThrow();
+  });
+});
+
 describe('applyProfileEdits: batches and refusals', () => {
   it('applies puts and removes for several profiles in one pass', () => {
     const input = '[a]\nk=1\n\n[b]\nk=2\n';
