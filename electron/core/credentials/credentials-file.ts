@@ -1,5 +1,5 @@
 import { InputError } from '../../../shared/input-error';
-import { AtomicWriteError, writeFileAtomic } from '../fs/atomic-write';
+import { assertWritableTarget, AtomicWriteError, writeFileAtomic } from '../fs/atomic-write';
 import { CredentialsFileError } from './credentials-file-error';
 import type { CredentialsPaths } from './credentials-paths';
 import { decodeUtf8 } from './decode-utf8';
@@ -102,6 +102,12 @@ export class CredentialsFile {
       throw toCredentialsFileError(error, this.#paths.credentialsPath);
     }
     if (refusal) throw new CredentialsFileError(refusal.code, refusal.reason);
+    try {
+      // A read-only or special file is refused now, not after an STS call was spent.
+      await assertWritableTarget(this.#paths.credentialsPath);
+    } catch (error) {
+      throw toCredentialsFileError(error, this.#paths.credentialsPath);
+    }
   }
 
   async #applyLocked(changes: readonly ProfileChange[]): Promise<ApplyResult> {

@@ -50,6 +50,19 @@ export class ReadOnlyFileError extends FileRuleError {
 }
 
 /**
+ * The checks writeFileAtomic makes before writing, for callers that would
+ * otherwise spend something first (an STS call): a target that is not a
+ * regular file, or one without its owner's write bit, is refused the same way.
+ */
+export async function assertWritableTarget(path: string): Promise<void> {
+  const target = await resolveRealPath(path);
+  const existing = await statIfExists(target);
+  if (existing && (existing.mode & 0o200) === 0) {
+    throw new ReadOnlyFileError(path, target, existing.mode);
+  }
+}
+
+/**
  * Replaces a file so that readers see either the old or the new content, never
  * a torn one, and a crash leaves the old file: temp file in the same folder,
  * fsync, rename over the target, fsync the folder. Symlinks are followed so the

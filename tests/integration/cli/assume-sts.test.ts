@@ -1,3 +1,4 @@
+import { chmodSync, statSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultStsServer, type FaultStsServer } from '../../support/fault-sts-server';
 import { runCli, type RunResult } from '../../support/run-cli';
@@ -328,6 +329,21 @@ describe('switchyard assume against an STS-protocol server', () => {
       await sts.start();
     }
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'refuses a read-only credentials file before calling STS, leaving it as it is',
+    async () => {
+      setup();
+      chmodSync(home.credentialsPath, 0o444);
+      const refused = await assume([ROLE, 'ci', '--source-profile', 'source']);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(refused.stderr).toMatch(/is read-only \(mode 0444\); make it writable \(chmod u\+w /);
+      expect(sts.count('AssumeRole')).toBe(0);
+      expect(home.readCredentials()).toBe(USER_CREDENTIALS);
+      expect(statSync(home.credentialsPath).mode & 0o777).toBe(0o444);
+    },
+  );
 
   it('refuses to overwrite long-term keys unless --force, before calling STS', async () => {
     setup();
