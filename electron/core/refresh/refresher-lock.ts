@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { readLockFile, tryLockFile, type HeartbeatTimers } from '../fs/lock-file';
 import type { LockOwner } from '../fs/lock-owner';
+import { errorCode, fsErrorMessage } from '../fs/fs-error-message';
 import { makeFolderKeepingOwnerSync } from '../fs/keep-owner';
 
 /**
@@ -57,9 +58,17 @@ export function refresherLockPath(configDir: string): string {
 }
 
 export function tryAcquireRefresherLock(options: RefresherLockOptions): RefresherLockResult {
-  // As root (sudo -E), a folder created here stays the user's.
-  makeFolderKeepingOwnerSync(options.configDir, 0o700);
-  const attempt = tryLockFile(refresherLockPath(options.configDir), options);
+  const path = refresherLockPath(options.configDir);
+  let attempt: ReturnType<typeof tryLockFile>;
+  try {
+    // As root (sudo -E), a folder created here stays the user's.
+    makeFolderKeepingOwnerSync(options.configDir, 0o700);
+    attempt = tryLockFile(path, options);
+  } catch (error) {
+    // A folder we may not enter or write: one line naming the file and the fix, not raw errno text.
+    if (errorCode(error) === undefined) throw error;
+    throw new Error(fsErrorMessage(error, path, 'write'), { cause: error });
+  }
   if (!attempt.acquired) return { acquired: false, holder: asHolder(attempt.seen?.owner) };
 
   const { lock } = attempt;

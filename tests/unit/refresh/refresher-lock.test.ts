@@ -45,6 +45,20 @@ describe('tryAcquireRefresherLock (one process)', () => {
     expect(lock.isHeld()).toBe(false);
   });
 
+  it('a config folder that cannot be made says so in one line naming the path, not raw errno text', () => {
+    const file = join(tempDir(), 'a-file');
+    writeFileSync(file, 'not a folder');
+    const attempt = () =>
+      tryAcquireRefresherLock({
+        configDir: join(file, 'cfg'),
+        kind: 'daemon',
+        releaseOnExit: false,
+      });
+    expect(attempt).toThrow(/a-file/);
+    expect(attempt).not.toThrow(/^ENOTDIR/);
+    expect(attempt).not.toThrow(/\n/);
+  });
+
   it('a second attempt in the same process sees the holder and stays passive', () => {
     const dir = tempDir();
     const first = tryAcquireRefresherLock({ configDir: dir, kind: 'app', releaseOnExit: false });
