@@ -118,10 +118,11 @@ export class CredentialsFile {
     await sweepStaleTempFiles(await resolveRealPath(credentialsPath), isProcessAlive);
 
     let held = await this.#readHeld(credentialsPath);
-    // The text the edit is made on: what the path held, or a late write's bytes (below).
-    let base = this.#decode(held.read.bytes);
     let lastWrite: ApplyResult | undefined;
     try {
+      // The text the edit is made on: what the path held, or a late write's bytes (below).
+      // Decoded inside the try: a file that is not UTF-8 must not leave the inode held open.
+      let base = this.#decode(held.read.bytes);
       for (let round = 0; ; round++) {
         const doc = parseIni(base);
         // Decided again on every attempt: the other program may have changed the profile too.

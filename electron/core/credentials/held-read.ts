@@ -1,6 +1,8 @@
-import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { errorCode } from '../fs/fs-error-message';
 import { fileStampOf, sameFileStamp } from '../fs/file-stamp';
+import { readRegularFile } from '../fs/regular-file';
 import { readStableBytes, sameBytes, type StableRead } from '../fs/stable-read';
 
 /**
@@ -31,7 +33,10 @@ export async function readHeld(
     // Not on Windows, where a file held open may refuse to be renamed over.
     if (HOLD_PLATFORMS.has(process.platform)) {
       // A file we cannot open is left to `read`, which says why.
-      handle = await open(path, 'r').catch(() => undefined);
+      // Non-blocking: a FIFO swapped in after the file checks must not hang the writer.
+      handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)).catch(
+        () => undefined,
+      );
     }
     let done = false;
     try {
@@ -79,7 +84,8 @@ export async function lateWriteInto(held: HeldRead): Promise<Uint8Array | undefi
 /** One read: true when the file holds exactly these bytes now. */
 export async function holdsExactly(path: string, bytes: Uint8Array): Promise<boolean> {
   try {
-    return sameBytes(await readFile(path), bytes);
+    // readRegularFile: a FIFO put there after our rename is refused, not waited on.
+    return sameBytes(await readRegularFile(path), bytes);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return false;
     throw error;

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, readlink, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -18,6 +18,15 @@ import {
 import { readFixture, textFixtures, useTempDirs } from './helpers/temp-dirs';
 
 const tempDir = useTempDirs();
+
+/** How many of this process's file descriptors point at `path` (Linux: /proc/self/fd). */
+async function openFdsOn(path: string): Promise<number> {
+  const fds = await readdir('/proc/self/fd');
+  const targets = await Promise.all(
+    fds.map((fd) => readlink(join('/proc/self/fd', fd)).catch(() => '')),
+  );
+  return targets.filter((t) => t === path).length;
+}
 
 describe('CredentialsFile.apply: writing', () => {
   it('creates ~/.aws/credentials (0600) in a new 0700 folder with exactly the managed section', async () => {
@@ -371,6 +380,9 @@ describe('CredentialsFile.apply: refusals leave the file byte-identical', () => 
       );
       expect((await setup.bytes()).equals(input)).toBe(true);
       expect(await readdir(setup.dir)).toEqual(['credentials']);
+      // The inode the edit was read from is held open for the late-write check: refused, it is closed.
+      if (process.platform === 'linux')
+        expect(await openFdsOn(setup.paths.credentialsPath)).toBe(0);
       await expect(setup.file.listManaged()).rejects.toMatchObject({ code: 'not-utf8' });
     },
   );
