@@ -1,6 +1,8 @@
 import type { Partition } from '../../../shared/partitions';
 import { loadCaBundle, type CaBundle } from './ca-bundle';
 import { stat } from 'node:fs/promises';
+import { fetchContainerCredentials, type FetchContainerOptions } from './container-credentials';
+import { containerSource } from './container-source';
 import { loadSharedConfig, type SharedConfigFiles } from './sdk-shared-config';
 import { staticSource } from './static-source';
 import { settingsProfile, stsRoute } from './sts-route';
@@ -10,6 +12,8 @@ import type { StaticKeys } from './sts-query-client';
  * How one STS client of Switchyard's calls STS, for `switchyard assume` and the
  * engine's gateway alike: signed in process (an endpoint and plain keys), or
  * through the AWS SDK (and why); with the CA bundle, when one is set, either way.
+ * Plain keys are keys in hand, a static profile or environment keys, or, where
+ * the default chain would reach it, the container credentials endpoint's answer.
  */
 
 export interface StsCallPlanInputs {
@@ -26,6 +30,8 @@ export interface StsCallPlanInputs {
   readonly endpoint?: string | undefined;
   /** The SDK's default chain is the source (the engine's: it reads process.env). */
   readonly sdkSource?: boolean;
+  /** Timeouts and retries of the container credentials endpoint (tests shorten them). */
+  readonly container?: FetchContainerOptions;
 }
 
 export interface StsCallPlan {
@@ -54,9 +60,22 @@ export async function planStsCall(inputs: StsCallPlanInputs): Promise<StsCallPla
   });
   if (route.via === 'sdk') return { sdkReason: route.reason, ...withCa };
   if (inputs.sdkSource) return { sdkReason: 'the default credential chain', ...withCa };
-  const keys = inputs.keys ?? staticSource({ sourceProfile, env, files })?.keys;
+  const keys = inputs.keys ?? (await sourceKeys(inputs, files));
   if (!keys) return { sdkReason: 'the source credentials are not plain keys', ...withCa };
   return { direct: { endpoint: route.endpoint, keys }, ...withCa };
+}
+
+/** Plain keys from the environment or a profile, else the container endpoint's keys. */
+async function sourceKeys(
+  inputs: StsCallPlanInputs,
+  files: SharedConfigFiles,
+): Promise<StaticKeys | undefined> {
+  const { env, sourceProfile } = inputs;
+  const plain = staticSource({ sourceProfile, env, files });
+  if (plain) return plain.keys;
+  const container = containerSource({ sourceProfile, env, files });
+  if (!container) return undefined;
+  return (await fetchContainerCredentials(container, inputs.container)).keys;
 }
 
 let lastRead: { stamp: string; files: SharedConfigFiles } | undefined;
