@@ -3,6 +3,8 @@ import { loadCaBundle, type CaBundle } from './ca-bundle';
 import { stat } from 'node:fs/promises';
 import { fetchContainerCredentials, type FetchContainerOptions } from './container-credentials';
 import { containerSource } from './container-source';
+import { runCredentialProcess } from './credential-process';
+import { processSource } from './process-source';
 import { loadSharedConfig, type SharedConfigFiles } from './sdk-shared-config';
 import { staticSource } from './static-source';
 import { settingsProfile, stsRoute } from './sts-route';
@@ -12,8 +14,9 @@ import type { StaticKeys } from './sts-query-client';
  * How one STS client of Switchyard's calls STS, for `switchyard assume` and the
  * engine's gateway alike: signed in process (an endpoint and plain keys), or
  * through the AWS SDK (and why); with the CA bundle, when one is set, either way.
- * Plain keys are keys in hand, a static profile or environment keys, or, where
- * the default chain would reach it, the container credentials endpoint's answer.
+ * Plain keys are keys in hand, a static profile or environment keys, a
+ * credential_process's answer, or, where the default chain would reach it, the
+ * container credentials endpoint's answer.
  */
 
 export interface StsCallPlanInputs {
@@ -30,6 +33,8 @@ export interface StsCallPlanInputs {
   readonly endpoint?: string | undefined;
   /** The SDK's default chain is the source (the engine's: it reads process.env). */
   readonly sdkSource?: boolean;
+  /** How long a credential_process may take before it is killed; default 32 s. */
+  readonly sourceDeadlineMs?: number | undefined;
   /** Timeouts and retries of the container credentials endpoint (tests shorten them). */
   readonly container?: FetchContainerOptions;
 }
@@ -65,7 +70,14 @@ export async function planStsCall(inputs: StsCallPlanInputs): Promise<StsCallPla
   return { direct: { endpoint: route.endpoint, keys }, ...withCa };
 }
 
-/** Plain keys from the environment or a profile, else the container endpoint's keys. */
+/** The SDK gateway's default deadline (3 attempts of 10 s, a second between). */
+const DEFAULT_SOURCE_DEADLINE_MS = 32_000;
+
+/**
+ * Keys in the order the default chain finds them: environment or profile keys,
+ * a profile's credential_process (run by Switchyard's runner, killed at the
+ * deadline), else the container endpoint's keys.
+ */
 async function sourceKeys(
   inputs: StsCallPlanInputs,
   files: SharedConfigFiles,
@@ -73,6 +85,11 @@ async function sourceKeys(
   const { env, sourceProfile } = inputs;
   const plain = staticSource({ sourceProfile, env, files });
   if (plain) return plain.keys;
+  const helper = processSource({ sourceProfile, env, files });
+  if (helper) {
+    const deadlineMs = inputs.sourceDeadlineMs ?? DEFAULT_SOURCE_DEADLINE_MS;
+    return (await runCredentialProcess({ ...helper, deadlineMs, env })).keys;
+  }
   const container = containerSource({ sourceProfile, env, files });
   if (!container) return undefined;
   return (await fetchContainerCredentials(container, inputs.container)).keys;
