@@ -1,10 +1,7 @@
 import type { Partition } from '../../../shared/partitions';
 import { loadCaBundle, type CaBundle } from './ca-bundle';
 import { stat } from 'node:fs/promises';
-import { fetchContainerCredentials, type FetchContainerOptions } from './container-credentials';
-import { containerSource } from './container-source';
-import { runCredentialProcess } from './credential-process';
-import { processSource } from './process-source';
+import type { FetchContainerOptions } from './container-credentials';
 import { loadSharedConfig, type SharedConfigFiles } from './sdk-shared-config';
 import { staticSource } from './static-source';
 import { settingsProfile, stsRoute } from './sts-route';
@@ -85,13 +82,18 @@ async function sourceKeys(
   const { env, sourceProfile } = inputs;
   const plain = staticSource({ sourceProfile, env, files });
   if (plain) return plain.keys;
+  // Loaded only past plain keys: `assume` with plain keys parses none of it.
+  const { processSource } = await import('./process-source');
   const helper = processSource({ sourceProfile, env, files });
   if (helper) {
+    const { runCredentialProcess } = await import('./credential-process');
     const deadlineMs = inputs.sourceDeadlineMs ?? DEFAULT_SOURCE_DEADLINE_MS;
     return (await runCredentialProcess({ ...helper, deadlineMs, env })).keys;
   }
+  const { containerSource } = await import('./container-source');
   const container = containerSource({ sourceProfile, env, files });
   if (!container) return undefined;
+  const { fetchContainerCredentials } = await import('./container-credentials');
   return (await fetchContainerCredentials(container, inputs.container)).keys;
 }
 
