@@ -159,6 +159,20 @@ describe('interop and use', () => {
     ]);
   });
 
+  it('switchyard assume with a helper that never answers exits at the deadline, the helper killed', async () => {
+    rmSync(join(dir, 'sleep.pid'), { force: true });
+    // The CLI's deadline is the SDK gateway's default, 32 s: a slow test, the symptom itself.
+    const run = await runCli(['assume', ROLE.arn, 'never', '--source-profile', 'hanging'], {
+      env: home.env,
+      timeoutMs: 90_000,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('profile "hanging"');
+    expect(await waitGone(readFileSync(join(dir, 'sleep.pid'), 'utf8').trim())).toBe(true);
+    expect(home.readCredentials()).not.toContain('[never]');
+  }, 120_000);
+
   it('switchyard assume signs with the helper keys itself', async () => {
     const run = await runCli(['assume', ROLE.arn, 'from-helper', '--source-profile', 'helper'], {
       env: home.env,
