@@ -1,5 +1,10 @@
 /** The source set-ups measured (index = the section's `variant` option). */
-export const ASSUME_VARIANTS = ['plain profile', 'plain profile + CA bundle', 'environment keys'];
+export const ASSUME_VARIANTS = [
+  'plain profile',
+  'plain profile + CA bundle',
+  'environment keys',
+  'container credentials',
+];
 
 /**
  * Row 1: one role assumed and its profile written, end to end from a cold process,
@@ -9,6 +14,7 @@ export const ASSUME_VARIANTS = ['plain profile', 'plain profile + CA bundle', 'e
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { startContainerCredentialsServer } from '../tests/support/container-credentials-server';
 import { motoQuery, startMoto } from '../tests/support/moto';
 import { cliNodeArgs, cliPath, repoRoot } from './paths';
 import { createTempAwsHome } from '../tests/support/temp-aws-home';
@@ -41,17 +47,37 @@ export async function benchAssume(runs: number, variant = 0): Promise<AssumeResu
   if (!awsCli) throw new Error('no AWS CLI (/usr/bin/aws or aws on PATH)');
   const moto = await startMoto();
   const envKeys = variant === 2;
+  // CodeBuild's set-up: no keys anywhere but the container endpoint (a local stand-in), with a token.
+  const container =
+    variant === 3
+      ? await startContainerCredentialsServer({
+          token: 'bench-token',
+          credentials: {
+            accessKeyId: SOURCE_KEY,
+            secretAccessKey: SOURCE_SECRET,
+            sessionToken: 'IQoJbench',
+            expiration: new Date(Date.now() + 6 * 3_600_000),
+          },
+        })
+      : undefined;
   // A corporate laptop's bundle: the system's list (a TLS-inspecting proxy's CA would be one more).
   const caBundle = process.env.AWS_CA_BUNDLE || '/etc/ssl/certs/ca-certificates.crt';
   const home = createTempAwsHome({
-    credentials: envKeys
-      ? ''
-      : `[default]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_access_key = ${SOURCE_SECRET}\n`,
+    credentials:
+      envKeys || container
+        ? ''
+        : `[default]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_access_key = ${SOURCE_SECRET}\n`,
     config: '[default]\nregion = us-east-1\n',
     env: {
       AWS_ENDPOINT_URL_STS: moto.endpoint,
       ...(variant === 1 ? { AWS_CA_BUNDLE: caBundle } : {}),
       ...(envKeys ? { AWS_ACCESS_KEY_ID: SOURCE_KEY, AWS_SECRET_ACCESS_KEY: SOURCE_SECRET } : {}),
+      ...(container
+        ? {
+            AWS_CONTAINER_CREDENTIALS_FULL_URI: container.url,
+            AWS_CONTAINER_AUTHORIZATION_TOKEN: 'bench-token',
+          }
+        : {}),
     },
   });
   const seedEnv: NodeJS.ProcessEnv = { ...home.env, AWS_CLI: awsCli, STS_ENDPOINT: moto.endpoint };
@@ -134,5 +160,6 @@ export async function benchAssume(runs: number, variant = 0): Promise<AssumeResu
   } finally {
     home.cleanup();
     await moto.stop();
+    await container?.close();
   }
 }

@@ -8,6 +8,7 @@
  *   npm run bench -- --quick       fewer runs, shorter idle, no 5,000-role round (< 2 min)
  *   npm run bench -- --full        also the refresh round at 10,000 roles (time-limited, see below)
  *   npm run bench -- --only assume,refresh,editor,import,idle,ui
+ *   npm run bench -- --only assume --assume-rows 0,3   some assume rows (indexes in ASSUME_VARIANTS)
  *   npm run bench -- --json out.json   also write every raw figure as JSON
  *   npm run bench -- --only idle --idle-seconds 600   the idle row over 10 real minutes
  *
@@ -30,6 +31,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     json: { type: 'string' },
     'idle-seconds': { type: 'string' },
+    'assume-rows': { type: 'string' },
   },
 });
 const QUICK = args.quick;
@@ -193,9 +195,17 @@ async function main() {
     const script = await bundle(tmp);
 
     if (want('assume')) {
-      const variants = ['plain profile', 'plain profile + CA bundle', 'environment keys'];
+      // bench/assume-vs-seed.ts's ASSUME_VARIANTS, in order.
+      const variants = [
+        'plain profile',
+        'plain profile + CA bundle',
+        'environment keys',
+        'container credentials',
+      ];
+      const rows = args['assume-rows']?.split(',').map(Number);
       results.assume = [];
       for (const [variant, label] of variants.entries()) {
+        if (rows && !rows.includes(variant)) continue;
         const a = await section(script, 'assume', { runs: plan.assumeRuns, variant });
         results.assume.push({ label, ...a });
         const sy = median(a.switchyardMs);

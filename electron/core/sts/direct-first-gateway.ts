@@ -64,8 +64,19 @@ export class DirectFirstGateway {
 
   async #gateway(): Promise<StsGateway> {
     const plan = await this.#planOnce();
-    this.#sdk ??= new StsGateway({ ...this.#options, ...(plan.ca ? { ca: plan.ca.pem } : {}) });
+    this.#sdk ??= new StsGateway({
+      ...this.#options,
+      // Source keys the plan already resolved (a credential_process ran once) are reused.
+      ...(plan.direct ? { source: { kind: 'keys', ...plan.direct.keys } } : {}),
+      ...(plan.ca ? { ca: plan.ca.pem } : {}),
+    });
     return this.#sdk;
+  }
+
+  /** The SDK gateway's deadline for the same options, so a credential_process gets as long. */
+  #sourceDeadlineMs(): number {
+    const { deadlineMs, maxAttempts = 3, requestTimeoutMs = 10_000 } = this.#options;
+    return deadlineMs ?? maxAttempts * requestTimeoutMs + (maxAttempts - 1) * 1000;
   }
 
   #planOnce(): Promise<StsCallPlan> {
@@ -81,6 +92,7 @@ export class DirectFirstGateway {
       ...(source.kind === 'profile' ? { sourceProfile: source.profile } : {}),
       ...(source.kind === 'default' ? { sdkSource: true } : {}),
       endpoint: this.#options.endpoint,
+      sourceDeadlineMs: this.#sourceDeadlineMs(),
     });
     return this.#plan;
   }

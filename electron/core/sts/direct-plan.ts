@@ -1,6 +1,7 @@
 import type { Partition } from '../../../shared/partitions';
 import { loadCaBundle, type CaBundle } from './ca-bundle';
 import { stat } from 'node:fs/promises';
+import type { FetchContainerOptions } from './container-credentials';
 import { loadSharedConfig, type SharedConfigFiles } from './sdk-shared-config';
 import { staticSource } from './static-source';
 import { settingsProfile, stsRoute } from './sts-route';
@@ -10,6 +11,9 @@ import type { StaticKeys } from './sts-query-client';
  * How one STS client of Switchyard's calls STS, for `switchyard assume` and the
  * engine's gateway alike: signed in process (an endpoint and plain keys), or
  * through the AWS SDK (and why); with the CA bundle, when one is set, either way.
+ * Plain keys are keys in hand, a static profile or environment keys, a
+ * credential_process's answer, or, where the default chain would reach it, the
+ * container credentials endpoint's answer.
  */
 
 export interface StsCallPlanInputs {
@@ -26,6 +30,10 @@ export interface StsCallPlanInputs {
   readonly endpoint?: string | undefined;
   /** The SDK's default chain is the source (the engine's: it reads process.env). */
   readonly sdkSource?: boolean;
+  /** How long a credential_process may take before it is killed; default 32 s. */
+  readonly sourceDeadlineMs?: number | undefined;
+  /** Timeouts and retries of the container credentials endpoint (tests shorten them). */
+  readonly container?: FetchContainerOptions;
 }
 
 export interface StsCallPlan {
@@ -54,9 +62,39 @@ export async function planStsCall(inputs: StsCallPlanInputs): Promise<StsCallPla
   });
   if (route.via === 'sdk') return { sdkReason: route.reason, ...withCa };
   if (inputs.sdkSource) return { sdkReason: 'the default credential chain', ...withCa };
-  const keys = inputs.keys ?? staticSource({ sourceProfile, env, files })?.keys;
+  const keys = inputs.keys ?? (await sourceKeys(inputs, files));
   if (!keys) return { sdkReason: 'the source credentials are not plain keys', ...withCa };
   return { direct: { endpoint: route.endpoint, keys }, ...withCa };
+}
+
+/** The SDK gateway's default deadline (3 attempts of 10 s, a second between). */
+const DEFAULT_SOURCE_DEADLINE_MS = 32_000;
+
+/**
+ * Keys in the order the default chain finds them: environment or profile keys,
+ * a profile's credential_process (run by Switchyard's runner, killed at the
+ * deadline), else the container endpoint's keys.
+ */
+async function sourceKeys(
+  inputs: StsCallPlanInputs,
+  files: SharedConfigFiles,
+): Promise<StaticKeys | undefined> {
+  const { env, sourceProfile } = inputs;
+  const plain = staticSource({ sourceProfile, env, files });
+  if (plain) return plain.keys;
+  // Loaded only past plain keys: `assume` with plain keys parses none of it.
+  const { processSource } = await import('./process-source');
+  const helper = processSource({ sourceProfile, env, files });
+  if (helper) {
+    const { runCredentialProcess } = await import('./credential-process');
+    const deadlineMs = inputs.sourceDeadlineMs ?? DEFAULT_SOURCE_DEADLINE_MS;
+    return (await runCredentialProcess({ ...helper, deadlineMs, env })).keys;
+  }
+  const { containerSource } = await import('./container-source');
+  const container = containerSource({ sourceProfile, env, files });
+  if (!container) return undefined;
+  const { fetchContainerCredentials } = await import('./container-credentials');
+  return (await fetchContainerCredentials(container, inputs.container)).keys;
 }
 
 let lastRead: { stamp: string; files: SharedConfigFiles } | undefined;

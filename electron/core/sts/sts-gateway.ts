@@ -8,7 +8,9 @@ import {
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import type { RoleArn } from '../../../shared/role-arn';
 import { Secret, type SessionCredentials } from '../secret';
+import { resolveCredentialsPaths } from '../credentials/credentials-paths';
 import { planDuration } from './assume-duration';
+import { processAwareProvider } from './process-source';
 import { sessionCredentials } from './session-credentials';
 import { classifyStsError, StsError } from './sts-error';
 
@@ -110,6 +112,8 @@ export class StsGateway {
       throwOnRequestTimeout: true,
       ...(options.ca === undefined ? {} : { httpsAgent: { keepAlive: true, ca: options.ca } }),
     };
+    // A credential_process is run by Switchyard's own runner, killed at the deadline.
+    const sharedFiles = () => options.sharedFiles ?? resolveCredentialsPaths(process.env);
     const label = source.kind === 'profile' ? `profile "${source.profile}"` : 'the default chain';
     this.#client = new STSClient({
       region: options.region,
@@ -121,20 +125,25 @@ export class StsGateway {
       ...(source.kind === 'profile'
         ? {
             credentials: withDeadline(
-              retryWhileRewritten(
-                defaultProvider({
-                  profile: source.profile,
-                  ignoreCache: true,
-                  // Role profiles' own STS calls go through the same CA bundle.
-                  ...(options.ca === undefined ? {} : { clientConfig: { requestHandler } }),
-                  ...(options.sharedFiles
-                    ? {
-                        filepath: options.sharedFiles.credentialsPath,
-                        configFilepath: options.sharedFiles.configPath,
-                      }
-                    : {}),
-                }),
-              ),
+              processAwareProvider({
+                sdkProvider: retryWhileRewritten(
+                  defaultProvider({
+                    profile: source.profile,
+                    ignoreCache: true,
+                    // Role profiles' own STS calls go through the same CA bundle.
+                    ...(options.ca === undefined ? {} : { clientConfig: { requestHandler } }),
+                    ...(options.sharedFiles
+                      ? {
+                          filepath: options.sharedFiles.credentialsPath,
+                          configFilepath: options.sharedFiles.configPath,
+                        }
+                      : {}),
+                  }),
+                ),
+                sourceProfile: source.profile,
+                sharedFiles,
+                deadlineMs: this.#deadlineMs,
+              }),
               this.#deadlineMs,
               label,
             ),
@@ -143,7 +152,14 @@ export class StsGateway {
       ...(source.kind === 'default'
         ? {
             credentials: withDeadline(
-              defaultProvider(options.ca === undefined ? {} : { clientConfig: { requestHandler } }),
+              processAwareProvider({
+                sdkProvider: defaultProvider(
+                  options.ca === undefined ? {} : { clientConfig: { requestHandler } },
+                ),
+                sourceProfile: undefined,
+                sharedFiles,
+                deadlineMs: this.#deadlineMs,
+              }),
               this.#deadlineMs,
               label,
             ),
@@ -278,10 +294,10 @@ export class StsGateway {
 }
 
 /**
- * A source that never resolves (a credential_process that hangs, an SSO or
- * container endpoint that trickles) fails after `ms`, naming the source. The
- * SDK gives no handle on a credential_process's child: it ends when the command
- * does (see docs/reliability-notes/fast.md).
+ * A source that never resolves (an SSO or container endpoint that trickles, a
+ * credential_process) fails after `ms`, naming the source. A credential_process
+ * is run by Switchyard's runner, which kills it at the same deadline; one the
+ * SDK runs itself (a role profile's source) ends only when the command does.
  */
 function withDeadline<A extends unknown[], R>(
   provider: (...args: A) => Promise<R>,

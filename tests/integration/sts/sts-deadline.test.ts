@@ -75,8 +75,23 @@ describe('a trickling STS answer', () => {
   });
 });
 
+/** Whether `pid` is gone (or a zombie), polled briefly: a SIGKILL lands asynchronously. */
+async function exited(pid: number): Promise<boolean> {
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return false;
+    }
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) Z/.test(stat);
+  };
+  for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 20));
+  return !alive();
+}
+
 describe('a credential_process that never returns', () => {
-  it('fails at the deadline, naming the profile', async () => {
+  it('fails at the deadline, naming the profile, and is killed', async () => {
     const pidFile = join(dir, 'pid');
     const script = join(dir, 'hang.sh');
     writeFileSync(script, `#!/bin/sh\necho $$ > '${pidFile}'\nexec sleep 600\n`);
@@ -95,6 +110,8 @@ describe('a credential_process that never returns', () => {
       const error = await gateway.assumeRole({ role: ROLE, sessionName: 's' }).catch((e) => e);
       expect(error).toMatchObject({ kind: 'retryable', code: 'SourceTimeout' });
       expect(error.message).toContain('profile "hanging"');
+      // Switchyard's runner killed it: nothing keeps a one-shot CLI alive.
+      expect(await exited(Number(readFileSync(pidFile, 'utf8')))).toBe(true);
     } finally {
       gateway.destroy();
       try {
