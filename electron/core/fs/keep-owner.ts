@@ -1,5 +1,5 @@
-import { chownSync, mkdirSync, statSync } from 'node:fs';
-import { chown, mkdir, stat, type FileHandle } from 'node:fs/promises';
+import { lchownSync, mkdirSync, statSync } from 'node:fs';
+import { lchown, mkdir, stat, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -9,6 +9,11 @@ import { dirname } from 'node:path';
  * creates the owner and group of the folder it is created in (the nearest one
  * that already existed), and a file it replaces keeps the old file's owner.
  * Other users cannot give files away, and need not: theirs are theirs.
+ *
+ * By path, ownership is changed with lchown, never chown: between our create
+ * and the change, the folder's owner could swap the new entry for a symlink to
+ * /etc/shadow, and chown would follow it and hand that file over. lchown
+ * changes the link itself. Open files are changed through their handle.
  */
 
 export interface Owner {
@@ -35,7 +40,7 @@ export async function makeFolderKeepingOwner(dir: string, mode = 0o700): Promise
   if (first === undefined || !runningAsRoot()) return;
   const owner = await stat(dirname(first));
   if (!needsChown(owner)) return;
-  for (const created of createdChain(dir, first)) await chown(created, owner.uid, owner.gid);
+  for (const created of createdChain(dir, first)) await lchown(created, owner.uid, owner.gid);
 }
 
 /** makeFolderKeepingOwner for synchronous callers (the conf-based catalog). */
@@ -44,7 +49,7 @@ export function makeFolderKeepingOwnerSync(dir: string, mode = 0o700): void {
   if (first === undefined || !runningAsRoot()) return;
   const owner = statSync(dirname(first));
   if (!needsChown(owner)) return;
-  for (const created of createdChain(dir, first)) chownSync(created, owner.uid, owner.gid);
+  for (const created of createdChain(dir, first)) lchownSync(created, owner.uid, owner.gid);
 }
 
 /** `first` and every folder below it down to `dir`, as mkdir -p created them. */
@@ -76,5 +81,5 @@ export async function giveOwnerOf(
 export function giveFolderOwnerSync(path: string): void {
   if (!runningAsRoot()) return;
   const owner = statSync(dirname(path));
-  if (needsChown(owner)) chownSync(path, owner.uid, owner.gid);
+  if (needsChown(owner)) lchownSync(path, owner.uid, owner.gid);
 }

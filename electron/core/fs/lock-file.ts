@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { errorCode } from './fs-error-message';
-import { makeFolderKeepingOwnerSync } from './keep-owner';
+import { giveFolderOwnerSync, makeFolderKeepingOwnerSync } from './keep-owner';
 import { isProcessAlive, newOwner, ownerIsGone, parseOwner, type LockOwner } from './lock-owner';
 
 /**
@@ -131,6 +131,9 @@ function publish(path: string, raw: string, madeFolder = false): boolean {
     return publish(path, raw, true);
   }
   try {
+    // As root (sudo -E), the lock is the folder owner's: one left behind by a
+    // killed run must not lock the user out of their own files.
+    giveFolderOwnerSync(temp);
     linkSync(temp, path);
     return true;
   } catch (error) {
@@ -155,6 +158,7 @@ function publishExclusive(path: string, raw: string): boolean {
   }
   try {
     writeSync(fd, raw);
+    giveFolderOwnerSync(path);
   } catch (error) {
     unlinkQuietly(path);
     throw error;

@@ -133,7 +133,13 @@ export async function openRegularFile(path: string): Promise<FileHandle> {
     const target = await realpath(path).catch(() => undefined);
     throw explainOpenError(error, path, () => seen, target);
   }
-  const stats = await handle.stat();
+  let stats: Stats;
+  try {
+    stats = await handle.stat();
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
   if (stats.isFile()) return handle;
   await handle.close();
   // Name what a symlink led to: "…/credentials (-> /dev/null)".
