@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readLockFile, tryLockFile, type HeartbeatTimers } from '../fs/lock-file';
+import { tryLockFile, type HeartbeatTimers } from '../fs/lock-file';
 import type { LockOwner } from '../fs/lock-owner';
 import { errorCode, fsErrorMessage } from '../fs/fs-error-message';
 import { makeFolderKeepingOwnerSync } from '../fs/keep-owner';
@@ -83,11 +83,6 @@ export function tryAcquireRefresherLock(options: RefresherLockOptions): Refreshe
     isHeld: lock.isHeld,
     release,
   };
-}
-
-/** Who holds the refresher lock now, whether alive or not; undefined when there is none. */
-export function readRefresherHolder(configDir: string): RefresherHolder | undefined {
-  return asHolder(readLockFile(refresherLockPath(configDir))?.owner);
 }
 
 /** "the Switchyard app (pid 4242 on build-01)", for the menu and `status`. */
