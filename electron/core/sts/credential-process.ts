@@ -28,6 +28,27 @@ export interface RunCredentialProcessOptions {
   /** The whole run; the child's process group is killed after it. */
   readonly deadlineMs: number;
   readonly env?: NodeJS.ProcessEnv;
+  /** Kills the child's process group when aborted (the engine stopping). */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Process groups of helpers still running. The deadline timer dies with this
+ * process, so on exit they are killed here, synchronously: a daemon that exits
+ * while a helper hangs must not leave it orphaned for ever.
+ */
+const liveGroups = new Set<number>();
+let exitHookInstalled = false;
+
+function killLiveGroups(): void {
+  for (const pgid of liveGroups) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  liveGroups.clear();
 }
 
 /** exec's default maxBuffer. */
@@ -36,7 +57,7 @@ const MAX_OUTPUT_BYTES = 1024 * 1024;
 export function runCredentialProcess(
   options: RunCredentialProcessOptions,
 ): Promise<ProcessCredentials> {
-  const { profile, command, deadlineMs } = options;
+  const { profile, command, deadlineMs, signal } = options;
   const fail = (kind: 'retryable' | 'needs-user', code: string, what: string) =>
     new StsError(kind, code, `the credential_process of profile "${profile}" ${what}`, undefined);
   // Its own process group (POSIX), so the kill reaches whatever the shell started.
@@ -48,6 +69,14 @@ export function runCredentialProcess(
     env: options.env ?? process.env,
     windowsHide: true,
   });
+  const pgid = ownGroup ? child.pid : undefined;
+  if (pgid !== undefined) {
+    liveGroups.add(pgid);
+    if (!exitHookInstalled) {
+      exitHookInstalled = true;
+      process.on('exit', killLiveGroups);
+    }
+  }
   const kill = () => {
     try {
       if (ownGroup && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
@@ -67,6 +96,8 @@ export function runCredentialProcess(
       if (done) return;
       done = true;
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      if (pgid !== undefined) liveGroups.delete(pgid);
       if (error) {
         kill();
         reject(error);
@@ -81,6 +112,11 @@ export function runCredentialProcess(
         ),
       );
     }, deadlineMs);
+    function onAbort(): void {
+      finish(fail('retryable', 'SourceAborted', 'was stopped because Switchyard is stopping'));
+    }
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
     child.stdout?.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_OUTPUT_BYTES) {

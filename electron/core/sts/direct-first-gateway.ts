@@ -23,6 +23,8 @@ export class DirectFirstGateway {
   #plan: Promise<StsCallPlan> | undefined;
   #direct: StsQueryClient | undefined;
   #sdk: StsGateway | undefined;
+  /** Aborted by destroy(): kills a credential_process the plan is still running. */
+  readonly #destroyed = new AbortController();
 
   constructor(options: StsGatewayOptions, env: NodeJS.ProcessEnv) {
     this.#options = options;
@@ -58,6 +60,7 @@ export class DirectFirstGateway {
 
   /** Closes both clients' connections (the in-process one keeps them alive within a round). */
   destroy(): void {
+    this.#destroyed.abort();
     this.#sdk?.destroy();
     this.#direct?.destroy();
   }
@@ -93,6 +96,7 @@ export class DirectFirstGateway {
       ...(source.kind === 'default' ? { sdkSource: true } : {}),
       endpoint: this.#options.endpoint,
       sourceDeadlineMs: this.#sourceDeadlineMs(),
+      signal: this.#destroyed.signal,
     });
     return this.#plan;
   }

@@ -32,6 +32,8 @@ export interface StsCallPlanInputs {
   readonly sdkSource?: boolean;
   /** How long a credential_process may take before it is killed; default 32 s. */
   readonly sourceDeadlineMs?: number | undefined;
+  /** Kills a running credential_process when aborted (the engine stopping). */
+  readonly signal?: AbortSignal | undefined;
   /** Timeouts and retries of the container credentials endpoint (tests shorten them). */
   readonly container?: FetchContainerOptions;
 }
@@ -88,7 +90,10 @@ async function sourceKeys(
   if (helper) {
     const { runCredentialProcess } = await import('./credential-process');
     const deadlineMs = inputs.sourceDeadlineMs ?? DEFAULT_SOURCE_DEADLINE_MS;
-    return (await runCredentialProcess({ ...helper, deadlineMs, env })).keys;
+    const signal = inputs.signal;
+    return (
+      await runCredentialProcess({ ...helper, deadlineMs, env, ...(signal ? { signal } : {}) })
+    ).keys;
   }
   const { containerSource } = await import('./container-source');
   const container = containerSource({ sourceProfile, env, files });

@@ -70,6 +70,8 @@ export function processAwareProvider(options: {
   readonly sourceProfile: string | undefined;
   readonly sharedFiles: () => { credentialsPath: string; configPath: string };
   readonly deadlineMs: number;
+  /** Kills a running credential_process when aborted (the gateway destroyed). */
+  readonly signal?: AbortSignal;
 }): () => Promise<Identity> {
   let route: Promise<ProcessSource | undefined> | undefined;
   let kept: { identity: Identity; expiresAt: number | undefined } | undefined;
@@ -81,7 +83,12 @@ export function processAwareProvider(options: {
     if (!source) return options.sdkProvider();
     const fresh = kept && (kept.expiresAt ?? Infinity) - Date.now() > REFRESH_MARGIN_MS;
     if (!fresh) {
-      const answer = await runCredentialProcess({ ...source, deadlineMs: options.deadlineMs });
+      const { deadlineMs, signal } = options;
+      const answer = await runCredentialProcess({
+        ...source,
+        deadlineMs,
+        ...(signal ? { signal } : {}),
+      });
       kept = { identity: identityOf(answer), expiresAt: answer.expiresAt };
     }
     return kept!.identity;

@@ -97,6 +97,9 @@ export class StsGateway {
   readonly #source: CredentialSource;
   readonly #deadlineMs: number;
 
+  /** Aborted by destroy(): ends a credential_process the source provider is running. */
+  readonly #destroyed = new AbortController();
+
   constructor(options: StsGatewayOptions) {
     this.#source = options.source;
     const source = options.source;
@@ -143,6 +146,7 @@ export class StsGateway {
                 sourceProfile: source.profile,
                 sharedFiles,
                 deadlineMs: this.#deadlineMs,
+                signal: this.#destroyed.signal,
               }),
               this.#deadlineMs,
               label,
@@ -159,6 +163,7 @@ export class StsGateway {
                 sourceProfile: undefined,
                 sharedFiles,
                 deadlineMs: this.#deadlineMs,
+                signal: this.#destroyed.signal,
               }),
               this.#deadlineMs,
               label,
@@ -271,6 +276,8 @@ export class StsGateway {
   }
 
   destroy(): void {
+    // A credential_process still running for this gateway is killed with it.
+    this.#destroyed.abort();
     this.#client.destroy();
   }
 

@@ -202,7 +202,54 @@ describe('switchyard daemon on SIGTERM', () => {
     expect(await Promise.race([exited, bound])).toBe(0);
     expect(daemon.output()).toMatch(/SIGTERM: stopping/);
   });
+
+  it('leaves no credential_process helper running behind it', async () => {
+    const pidFile = join(home.home, 'helper.pid');
+    writeFileSync(
+      home.configPath,
+      `[profile never-answers]\ncredential_process = sh -c 'echo $$ > ${pidFile}; exec sleep 600'\n`,
+    );
+    const stuck = addRole('Stuck', 'stuck', 'never-answers');
+    await openStateFile({ configDir: home.switchyardConfigDir }).update((s) =>
+      setDesired(s, stuck, 'active', Date.now()),
+    );
+    const daemon = start([cliPath, 'daemon']);
+    await until('the helper', () => readPid(pidFile) !== undefined);
+    const helper = readPid(pidFile)!;
+    try {
+      expect(alive(helper)).toBe(true);
+      const exited = exitOf(daemon.child);
+      daemon.child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      await until('the helper to be gone', () => !alive(helper), 5_000);
+    } finally {
+      if (alive(helper)) process.kill(helper, 'SIGKILL');
+    }
+  });
 });
+
+function readPid(file: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    return pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Alive and not a zombie (PID 1 in a container may never reap it). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
 
 describe('a damaged state.json', () => {
   it('is set aside by `switchyard status`, which works and says so once', async () => {

@@ -105,6 +105,41 @@ describe('a credential_process that never answers', () => {
     }
     expect(await waitGone(readFileSync(join(dir, 'sleep.pid'), 'utf8').trim())).toBe(true);
   });
+
+  it('is killed, group and all, when its signal aborts (the engine stopping)', async () => {
+    rmSync(join(dir, 'sleep.pid'), { force: true });
+    const stopping = new AbortController();
+    const run = runCredentialProcess({
+      profile: 'hanging',
+      command: join(dir, 'hang.sh'),
+      deadlineMs: 600_000,
+      signal: stopping.signal,
+    }).catch((e: unknown) => e);
+    while (!existsSync(join(dir, 'sleep.pid'))) await new Promise((r) => setTimeout(r, 20));
+    stopping.abort();
+    expect(await run).toMatchObject({ kind: 'retryable', code: 'SourceAborted' });
+    expect(await waitGone(readFileSync(join(dir, 'sleep.pid'), 'utf8').trim())).toBe(true);
+  });
+
+  it('is killed when the engine destroys the gateway running it', async () => {
+    rmSync(join(dir, 'sleep.pid'), { force: true });
+    const gateway = new DirectFirstGateway(
+      {
+        region: 'us-east-1',
+        source: { kind: 'profile', profile: 'hanging' },
+        endpoint: sts.endpoint,
+        sharedFiles: { credentialsPath: home.credentialsPath, configPath: home.configPath },
+        maxAttempts: 1,
+        deadlineMs: 600_000,
+      },
+      home.env,
+    );
+    const call = gateway.resolveSourceCredentials().catch((e: unknown) => e);
+    while (!existsSync(join(dir, 'sleep.pid'))) await new Promise((r) => setTimeout(r, 20));
+    gateway.destroy();
+    expect(await call).toMatchObject({ code: 'SourceAborted' });
+    expect(await waitGone(readFileSync(join(dir, 'sleep.pid'), 'utf8').trim())).toBe(true);
+  });
 });
 
 describe('answers read by the SDK rules', () => {
