@@ -151,12 +151,20 @@ export async function answerRequests(
     claimed = result.claimed;
     return result.state;
   });
+  // A batch that fails (its work, or writing its results) must not strand the
+  // batches after it: their requesters would wait out their timeout for nothing.
+  let firstError: unknown;
   for (const batch of requestBatches(claimed)) {
-    const results = await carryOut(batch);
-    await stateFile.update((current) => {
-      const at = now();
-      return results.reduce((state, result) => addResult(state, result, at), current);
-    });
+    try {
+      const results = await carryOut(batch);
+      await stateFile.update((current) => {
+        const at = now();
+        return results.reduce((state, result) => addResult(state, result, at), current);
+      });
+    } catch (error) {
+      firstError ??= error;
+    }
   }
+  if (firstError !== undefined) throw firstError;
   return claimed.length;
 }
