@@ -1,4 +1,5 @@
 import { sealCode, type SealedCode } from '../refresh/sealed-code';
+import type { RefresherKind } from '../refresh/refresher-lock';
 import type { SwitchyardState } from '../refresh/state-model';
 import { codeContext } from './code-inbox';
 
@@ -10,6 +11,8 @@ export interface RefresherHolderInfo {
   readonly pid: number;
   /** Epoch ms when it took the lock. */
   readonly startedAt: number;
+  /** 'cli': a one-shot command holds the lock, not a refresher that could be too old. */
+  readonly kind?: RefresherKind;
 }
 
 export class RefresherKeyError extends Error {
@@ -32,6 +35,12 @@ export function sealForRefresher(
   const key = state.codeKey;
   if (key && (holder === undefined || key.pid === holder.pid)) {
     return sealCode(key.publicKey, code, codeContext(request.id, request.roleId));
+  }
+  if (holder?.kind === 'cli') {
+    // A command never publishes a key; it ends by itself, and then this one can act.
+    throw new RefresherKeyError(
+      `another switchyard command (pid ${holder.pid}) is running; wait for it to finish and try again`,
+    );
   }
   if (holder && now - holder.startedAt > CODE_KEY_GRACE_MS) {
     throw new RefresherKeyError(

@@ -47,7 +47,7 @@ export async function issueCredentials(
       throw new StsError(
         'needs-user',
         'MfaRequired',
-        `${role.label} needs an MFA code for ${error.mfaSerial}: run \`switchyard activate ${role.id} --mfa-code CODE\` first`,
+        `${role.label} needs an MFA code for ${error.mfaSerial}: run \`switchyard activate ${role.id}\` first and type the code at the prompt, or pipe it on stdin`,
         undefined,
         true,
       );

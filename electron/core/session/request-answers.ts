@@ -73,6 +73,9 @@ function notActiveWhy(parts: EngineParts, request: StateRequest): string | undef
   if (live?.error) return live.error.message;
   if (live?.state !== 'needs-mfa') return undefined;
   const label = parts.deps.catalog.find(request.roleId)?.label ?? request.roleId;
-  const how = request.from.kind === 'cli' ? '; rerun with --mfa-code CODE' : '';
+  const how =
+    request.from.kind === 'cli'
+      ? `; rerun \`switchyard activate ${request.roleId}\` and type the code at the prompt, or pipe it on stdin`
+      : '';
   return `${label} needs an MFA code${how}`;
 }

@@ -129,5 +129,41 @@ describe.skipIf(!available)(
       expect(daemon.output()).not.toMatch(IN_CLEAR);
       expect(daemon.output()).not.toContain(SOURCE_SECRET);
     });
+
+    it('without --mfa-code, the code piped on stdin goes to the daemon once, sealed', async () => {
+      // A code of its own: the server takes each code once.
+      const code = '271828';
+      const inClear = new RegExp(`(^|[^A-Za-z0-9+/])${code}([^A-Za-z0-9+/=]|$)`);
+      sts.mfa = { serial: SERIAL, code, singleUse: true };
+      const tokensBefore = sts.requests.filter((r) => r.action === 'GetSessionToken').length;
+      const daemon = startDaemon(home.env);
+      await daemon.waitFor(/refreshing 0 active role\(s\)/);
+
+      const piped = await runCli(['activate', 'guarded', '--json'], {
+        env: home.env,
+        input: `${code}\n`,
+      });
+      expect(piped.code, piped.stderr).toBe(0);
+      expect(JSON.parse(piped.stdout)[0]).toMatchObject({ profile: 'guarded', state: 'active' });
+      expect(home.readCredentials()).toMatch(/\[guarded\]\naws_access_key_id = ASIA/);
+      const tokens = sts.requests.filter((r) => r.action === 'GetSessionToken');
+      expect(tokens.slice(tokensBefore).map((r) => r.status)).toEqual([200]);
+
+      await stopDaemon(daemon);
+      stateTexts.push(readFileSync(join(home.switchyardConfigDir, 'state.json'), 'utf8'));
+      for (const text of stateTexts) expect(text).not.toMatch(inClear);
+      expect(piped.stdout + piped.stderr).not.toMatch(inClear);
+      expect(daemon.output()).not.toMatch(inClear);
+    });
+
+    it('without --mfa-code and nothing on stdin, says how to give the code, in one line', async () => {
+      const daemon = startDaemon(home.env);
+      await daemon.waitFor(/refreshing 0 active role\(s\)/);
+      const none = await cli(['activate', 'guarded']);
+      expect(none.code).toBe(2);
+      expect(none.stderr).toMatch(/type it at the prompt, or pipe it on stdin\n$/);
+      expect(none.stderr).not.toContain('--mfa-code CODE`');
+      await stopDaemon(daemon);
+    });
   },
 );

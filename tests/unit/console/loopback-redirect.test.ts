@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
+import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../electron/core/refresh/fake-clock';
 import {
+  procNetAddress,
   startLoopbackRedirect,
   type LoopbackRedirect,
   type LoopbackRedirectOptions,
@@ -24,6 +26,21 @@ async function start(options: LoopbackRedirectOptions = {}): Promise<LoopbackRed
 function get(url: string, init: RequestInit = {}): Promise<Response> {
   return fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(5000), ...init });
 }
+
+/** A real GET from a client socket bound to `localAddress` (any 127.x reaches 127.0.0.1). */
+function getFrom(url: string, localAddress: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { localAddress, timeout: 5000 }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.end();
+  });
+}
+
+const onLinux = existsSync('/proc/net/tcp') && process.getuid !== undefined;
 
 describe('the loopback redirect', () => {
   it('answers the first GET of its path with a 303 to the target, no-store and no-referrer, then closes', async () => {
@@ -87,4 +104,42 @@ describe('the loopback redirect', () => {
       expect((await get(mine.url)).status).toBe(303);
     },
   );
+
+  it.skipIf(!onLinux)(
+    "refuses another user's fetch from 127.0.0.2 too, without using up the redirect",
+    async () => {
+      const redirect = await start({ ownerUid: process.getuid!() + 1 });
+      expect(await getFrom(redirect.url, '127.0.0.2')).toBe(403);
+      let settled = false;
+      void redirect.done.then(() => (settled = true));
+      // Still listening and still refusing: the 403 did not spend it.
+      expect(await getFrom(redirect.url, '127.0.0.2')).toBe(403);
+      expect(settled).toBe(false);
+      // The owner's fetch from 127.0.0.2 is found in the table and served.
+      const mine = await start();
+      expect(await getFrom(mine.url, '127.0.0.2')).toBe(303);
+    },
+  );
+
+  it('on Linux refuses a peer the kernel table does not name (fail closed)', async () => {
+    for (const readTcpTable of [
+      () => '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid\n',
+      () => {
+        throw new Error('no /proc');
+      },
+    ]) {
+      const redirect = await start({ platform: 'linux', ownerUid: 1000, readTcpTable });
+      expect((await get(redirect.url)).status).toBe(403);
+    }
+    const elsewhere = await start({ platform: 'darwin', ownerUid: 1000, readTcpTable: () => '' });
+    expect((await get(elsewhere.url)).status).toBe(303);
+  });
+
+  it('writes addresses the way /proc/net/tcp and tcp6 do', () => {
+    expect(procNetAddress('127.0.0.1', 0x1f90)).toBe('0100007F:1F90');
+    expect(procNetAddress('127.0.0.2', 80)).toBe('0200007F:0050');
+    expect(procNetAddress('::ffff:127.0.0.2', 80)).toBe('0000000000000000FFFF00000200007F:0050');
+    expect(procNetAddress('::1', 1)).toBe('00000000000000000000000001000000:0001');
+    expect(procNetAddress('not-an-ip', 1)).toBeUndefined();
+  });
 });

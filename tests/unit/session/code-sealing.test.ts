@@ -33,6 +33,17 @@ describe('sealForRefresher', () => {
     expect(() => sealForRefresher(withKey, holder, '123456', request, NOW)).toThrow(/too old/);
   });
 
+  it('asks to wait for a one-shot command holding the lock, not to restart it', () => {
+    for (const startedAt of [NOW - 100, NOW - CODE_KEY_GRACE_MS - 1]) {
+      const holder = { pid: 91, startedAt, kind: 'cli' as const };
+      expect(() => sealForRefresher(emptyState(), holder, '123456', request, NOW)).toThrow(
+        /^another switchyard command \(pid 91\) is running; wait for it to finish and try again$/,
+      );
+    }
+    const daemon = { pid: 77, startedAt: NOW - CODE_KEY_GRACE_MS - 1, kind: 'daemon' as const };
+    expect(() => sealForRefresher(emptyState(), daemon, '123456', request, NOW)).toThrow(/too old/);
+  });
+
   it('asks to try again while a refresher is still starting', () => {
     const holder = { pid: 77, startedAt: NOW - 100 };
     expect(() => sealForRefresher(emptyState(), holder, '123456', request, NOW)).toThrow(

@@ -75,7 +75,7 @@ function failIfUnhealthy(views: readonly RoleView[]): void {
   if (!bad) return;
   const why =
     bad.state === 'needs-mfa'
-      ? `needs an MFA code: rerun with --mfa-code CODE`
+      ? `needs an MFA code: rerun \`switchyard activate ${bad.role.id}\` and type the code at the prompt, or pipe it on stdin`
       : (bad.error?.message ?? bad.state);
   const error = new Error(`${bad.role.label}: ${why}`);
   throw error;
@@ -104,7 +104,14 @@ async function act(action: StateAction, command: string, argv: readonly string[]
 
     if (engine.mode === 'passive') {
       // The code goes to the refresher sealed to its key, never in clear on disk.
-      const results = await askRefresher(engine, action, roleIds, mfaCode);
+      let results = await askRefresher(engine, action, roleIds, mfaCode);
+      // The refresher found a role waiting for a code and none was given: ask
+      // for it here (prompt or piped stdin) and send it, sealed, once.
+      const waiting = viewsOf(engine, roleIds).find((v) => v.state === 'needs-mfa');
+      if (action === 'activate' && mfaCode === undefined && waiting) {
+        const code = await readMfaCode(waiting.role.mfaSerial ?? waiting.role.label);
+        results = await askRefresher(engine, action, roleIds, code);
+      }
       const failed = results.find((r) => !r.ok);
       const snapshot = engine.snapshot();
       print(
