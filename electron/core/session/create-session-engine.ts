@@ -126,28 +126,35 @@ export async function createSessionEngine(
   for (const n of early.splice(0)) manager.notify(n);
   if (ready.setAsideEarly) manager.stateSetAside();
 
-  if (options.kind !== 'cli') {
-    unwatchCatalog = watchCatalogFile(catalog.path, () => {
-      try {
-        catalog.invalidate(); // re-read, even if the edit left the file's stat as it was
-        void manager.catalogChanged(); // never rejects: problems are told
-      } catch (error) {
-        manager.reportError('following the catalog', error);
-      }
-    });
-  }
-  if (mode === 'refresher') {
-    // Other processes ask through the state file; pick requests up as they land.
-    watcher = await followAsRefresher({ stateFile, clock, manager });
-    await manager.processRequests();
-  } else if (mode === 'passive') {
-    manager.adoptState(await stateFile.read());
-    watcher = await followAsPassive({
-      stateFile,
-      clock,
-      manager,
-      persistent: options.kind !== 'cli',
-    });
+  // From here the manager runs (timers, the refresher lock, watchers): a step
+  // that fails must stop it, or the process keeps a half-started engine.
+  try {
+    if (options.kind !== 'cli') {
+      unwatchCatalog = watchCatalogFile(catalog.path, () => {
+        try {
+          catalog.invalidate(); // re-read, even if the edit left the file's stat as it was
+          void manager.catalogChanged(); // never rejects: problems are told
+        } catch (error) {
+          manager.reportError('following the catalog', error);
+        }
+      });
+    }
+    if (mode === 'refresher') {
+      // Other processes ask through the state file; pick requests up as they land.
+      watcher = await followAsRefresher({ stateFile, clock, manager });
+      await manager.processRequests();
+    } else if (mode === 'passive') {
+      manager.adoptState(await stateFile.read());
+      watcher = await followAsPassive({
+        stateFile,
+        clock,
+        manager,
+        persistent: options.kind !== 'cli',
+      });
+    }
+  } catch (error) {
+    await manager.stop().catch(() => undefined);
+    throw error;
   }
   return manager;
 }
