@@ -7,15 +7,20 @@ export interface MfaCodeStreams {
   readonly input: Readable & { isTTY?: boolean };
   /** Where the prompt goes: stderr, so stdout stays the command's output. */
   readonly output: Writable;
+  /** How long a pipe may stay open without giving a line; 60 s by default. */
+  readonly waitMs?: number;
 }
+
+/** A pipe left open with nothing in it (`ssh host switchyard …`, a CI step) must not hang the command. */
+const PIPE_WAIT_MS = 60_000;
 
 const FIELD = '--mfa-code';
 
 /** What is left of a piped stdin after the lines already taken, so a second code reads the second line. */
 const leftovers = new WeakMap<Readable, { text: string; ended: boolean }>();
 
-/** The next line of a non-interactive stdin; '' once it is exhausted. */
-function nextLine(input: Readable): Promise<string> {
+/** The next line of a non-interactive stdin; '' once it is exhausted; undefined if none came in time. */
+function nextLine(input: Readable, waitMs: number): Promise<string | undefined> {
   const state = leftovers.get(input) ?? { text: '', ended: false };
   leftovers.set(input, state);
   const take = (): string => {
@@ -26,13 +31,21 @@ function nextLine(input: Readable): Promise<string> {
   };
   if (state.text.includes('\n') || state.ended) return Promise.resolve(take());
   return new Promise((resolve, reject) => {
-    const finish = (): void => {
+    const stop = (): void => {
+      clearTimeout(timer);
       input.off('data', onData);
       input.off('end', onEnd);
       input.off('error', reject);
       input.pause();
+    };
+    const finish = (): void => {
+      stop();
       resolve(take());
     };
+    const timer = setTimeout(() => {
+      stop();
+      resolve(undefined);
+    }, waitMs);
     const onData = (chunk: Buffer | string): void => {
       state.text += chunk.toString();
       if (state.text.includes('\n')) finish();
@@ -73,10 +86,18 @@ export async function readMfaCode(
   serial: string,
   streams: MfaCodeStreams = { input: process.stdin, output: process.stderr },
 ): Promise<string> {
+  const waitMs = streams.waitMs ?? PIPE_WAIT_MS;
   const text =
     streams.input.isTTY === true
       ? await prompt(streams, `switchyard: MFA code for ${serial}: `)
-      : await nextLine(streams.input);
+      : await nextLine(streams.input, waitMs);
+  if (text === undefined) {
+    throw inputError(
+      FIELD,
+      `no MFA code for ${serial} arrived on stdin within ${waitMs >= 1000 ? `${Math.round(waitMs / 1000)} s` : `${waitMs} ms`}`,
+      'pass --mfa-code CODE, type it at the prompt, or pipe it on stdin',
+    );
+  }
   if (text.trim() === '') {
     throw inputError(
       FIELD,

@@ -45,6 +45,19 @@ describe('readMfaCode', () => {
     );
   });
 
+  it('gives up on a pipe left open with nothing in it, in one line', async () => {
+    const input = new PassThrough(); // open, silent: `ssh host switchyard …`, a CI step
+    const error = await readMfaCode(SERIAL, {
+      input,
+      output: new PassThrough(),
+      waitMs: 50,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/arrived on stdin within 50 ms; pass --mfa-code CODE/);
+    expect((error as Error).message).not.toMatch(/\n/);
+    input.end();
+  });
+
   it('checks the code and never repeats it', async () => {
     const error = await readMfaCode(SERIAL, {
       input: pipe('98765x\n'),
