@@ -8,6 +8,7 @@ import {
   type StsGatewayOptions,
 } from './sts-gateway';
 import { StsQueryClient } from './sts-query-client';
+import { callDeadlineMs } from './call-deadline';
 
 /**
  * The engine's gateway: AssumeRole from plain keys (keys from the keychain, an MFA
@@ -78,8 +79,7 @@ export class DirectFirstGateway {
 
   /** The SDK gateway's deadline for the same options, so a credential_process gets as long. */
   #sourceDeadlineMs(): number {
-    const { deadlineMs, maxAttempts = 3, requestTimeoutMs = 10_000 } = this.#options;
-    return deadlineMs ?? maxAttempts * requestTimeoutMs + (maxAttempts - 1) * 1000;
+    return callDeadlineMs(this.#options);
   }
 
   #planOnce(): Promise<StsCallPlan> {

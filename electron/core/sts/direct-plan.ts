@@ -6,6 +6,7 @@ import { loadSharedConfig, type SharedConfigFiles } from './sdk-shared-config';
 import { staticSource } from './static-source';
 import { settingsProfile, stsRoute } from './sts-route';
 import type { StaticKeys } from './sts-query-client';
+import { callDeadlineMs } from './call-deadline';
 
 /**
  * How one STS client of Switchyard's calls STS, for `switchyard assume` and the
@@ -70,7 +71,7 @@ export async function planStsCall(inputs: StsCallPlanInputs): Promise<StsCallPla
 }
 
 /** The SDK gateway's default deadline (3 attempts of 10 s, a second between). */
-const DEFAULT_SOURCE_DEADLINE_MS = 32_000;
+const DEFAULT_SOURCE_DEADLINE_MS = callDeadlineMs({});
 
 /**
  * Keys in the order the default chain finds them: environment or profile keys,

@@ -13,6 +13,7 @@ import { planDuration } from './assume-duration';
 import { processAwareProvider } from './process-source';
 import { sessionCredentials } from './session-credentials';
 import { classifyStsError, StsError } from './sts-error';
+import { callDeadlineMs } from './call-deadline';
 
 export { CHAINED_MAX_SECONDS, DEFAULT_DURATION_SECONDS } from './assume-duration';
 export { stsEndpointFromEnv } from './sts-endpoint';
@@ -105,7 +106,7 @@ export class StsGateway {
     const source = options.source;
     const attempts = options.maxAttempts ?? 3;
     const requestTimeout = options.requestTimeoutMs ?? 10_000;
-    this.#deadlineMs = options.deadlineMs ?? attempts * requestTimeout + (attempts - 1) * 1000;
+    this.#deadlineMs = callDeadlineMs(options);
     const requestHandler = {
       // The SDK's request timeout is an idle timer (every byte resets it): the
       // deadline below bounds the whole call.

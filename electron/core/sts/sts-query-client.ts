@@ -6,6 +6,7 @@ import { formBody, signRequest } from './sigv4';
 import { classifyStsError, StsError } from './sts-error';
 import type { AssumedRole, AssumeRoleRequest } from './sts-gateway';
 import { xmlInner, xmlText } from './xml-text';
+import { callDeadlineMs } from './call-deadline';
 
 /**
  * STS's Query API spoken directly: one signed form POST, AWS's XML back. What
@@ -127,8 +128,7 @@ export class StsQueryClient {
     const maxAttempts = this.#options.maxAttempts ?? 3;
     const now = this.#options.now ?? Date.now;
     const attemptMs = this.#options.requestTimeoutMs ?? 10_000;
-    const deadlineMs =
-      this.#options.deadlineMs ?? maxAttempts * attemptMs + (maxAttempts - 1) * 1000;
+    const deadlineMs = callDeadlineMs(this.#options);
     // Real time, not the injected clock: this bounds real sockets.
     const deadline = performance.now() + deadlineMs;
     for (let attempt = 1; ; attempt++) {
