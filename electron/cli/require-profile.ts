@@ -1,6 +1,7 @@
 import { inputError } from '../../shared/check-text';
 import { quoteValue } from '../../shared/quote-value';
 import type { CredentialsPaths } from '../core/credentials/credentials-paths';
+import { readStableBytes } from '../core/fs/stable-read';
 import { loadSharedConfig } from '../core/sts/sdk-shared-config';
 
 const MAX_NAMED = 5;
@@ -15,7 +16,11 @@ export async function requireProfile(
   profile: string,
   field: string,
 ): Promise<void> {
-  const files = await loadSharedConfig(paths);
+  let files = await loadSharedConfig(paths);
+  if (files.configFile[profile] || files.credentialsFile[profile]) return;
+  // Not there in one read: `aws configure set` may have just truncated the file
+  // to rewrite it in place. Ask again with reads that wait such a rewrite out.
+  files = await loadSharedConfig(paths, (path) => readStableBytes(path));
   if (files.configFile[profile] || files.credentialsFile[profile]) return;
   const known = [
     ...new Set([

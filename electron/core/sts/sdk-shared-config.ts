@@ -89,10 +89,13 @@ export function configFileProfiles(sections: IniSections): IniSections {
   return profiles;
 }
 
-async function readSections(path: string): Promise<IniSections> {
+async function readSections(
+  path: string,
+  read: (path: string) => Promise<Uint8Array | undefined>,
+): Promise<IniSections> {
   try {
-    // Non-blocking open: a FIFO here must not hang the command (see regular-file.ts).
-    return parseSdkIni((await readRegularFile(path)).toString('utf8'));
+    const bytes = await read(path);
+    return bytes === undefined ? emptySections() : parseSdkIni(Buffer.from(bytes).toString('utf8'));
   } catch {
     // The SDK treats an unreadable or invalid file as an empty one.
     return emptySections();
@@ -103,13 +106,19 @@ async function readSections(path: string): Promise<IniSections> {
  * Both files, read as the SDK's loadSharedConfigFiles reads them (paths already
  * resolved); without a credentials path, only the config file.
  */
-export async function loadSharedConfig(paths: {
-  readonly configPath: string;
-  readonly credentialsPath?: string | undefined;
-}): Promise<SharedConfigFiles> {
+export async function loadSharedConfig(
+  paths: {
+    readonly configPath: string;
+    readonly credentialsPath?: string | undefined;
+  },
+  // Non-blocking open: a FIFO here must not hang the command (see regular-file.ts).
+  read: (path: string) => Promise<Uint8Array | undefined> = readRegularFile,
+): Promise<SharedConfigFiles> {
   const [config, credentialsFile] = await Promise.all([
-    readSections(paths.configPath),
-    paths.credentialsPath === undefined ? emptySections() : readSections(paths.credentialsPath),
+    readSections(paths.configPath, read),
+    paths.credentialsPath === undefined
+      ? emptySections()
+      : readSections(paths.credentialsPath, read),
   ]);
   return { configFile: configFileProfiles(config), credentialsFile };
 }
