@@ -1,9 +1,22 @@
 import type { IniDocument, LineEnding } from './ini-document';
 
-/** The edited file as string parts, joined once at the end (no quadratic concatenation). */
+/** A run of the original text, by UTF-16 offsets: copied, never rebuilt. */
+interface SourceRun {
+  readonly start: number;
+  readonly end: number;
+}
+
+type Part = string | SourceRun;
+
+/**
+ * The edited file as parts: new text, and runs of the original text kept by
+ * offset. Joined once at the end (no quadratic concatenation), or rendered as
+ * byte slices of the original file, so an edit of one profile in a 1 MB file
+ * neither rebuilds nor re-encodes the megabyte it leaves alone.
+ */
 export class EditOutput {
   readonly #doc: IniDocument;
-  readonly #parts: string[];
+  readonly #parts: Part[];
   readonly #first: number;
   /** Where the run of blank lines at the end of the output starts in #parts; -1 if none. */
   #blankRunStart = -1;
@@ -11,7 +24,7 @@ export class EditOutput {
 
   constructor(doc: IniDocument) {
     this.#doc = doc;
-    this.#parts = doc.bom ? ['\uFEFF'] : [];
+    this.#parts = doc.bom ? [{ start: 0, end: 1 }] : [];
     this.#first = this.#parts.length;
   }
 
@@ -35,11 +48,11 @@ export class EditOutput {
     while (blankFrom > from && this.#doc.kind(blankFrom - 1) === 'blank') blankFrom--;
     if (blankFrom > from) {
       this.#markBlank(false);
-      this.#parts.push(this.#doc.source(from, blankFrom));
+      this.#pushRun(from, blankFrom);
     }
     if (blankFrom < to) {
       this.#markBlank(true);
-      this.#parts.push(this.#doc.source(blankFrom, to));
+      this.#pushRun(blankFrom, to);
     }
     this.#endsWithEol = this.#doc.eol(to - 1) !== '';
   }
@@ -59,7 +72,39 @@ export class EditOutput {
   }
 
   toString(): string {
-    return this.#parts.join('');
+    const text = this.#doc.toString();
+    return this.#parts
+      .map((part) => (typeof part === 'string' ? part : text.slice(part.start, part.end)))
+      .join('');
+  }
+
+  /**
+   * The same content as UTF-8 byte slices. `source` must be the bytes the
+   * document's text was decoded from: kept runs are views into it, not copies.
+   */
+  toBytes(source: Uint8Array): Uint8Array[] {
+    const text = this.#doc.toString();
+    // All ASCII: a UTF-16 offset is a byte offset. Otherwise offsets are mapped
+    // as we go (runs come in file order), counting only the text between runs.
+    const ascii = source.length === text.length;
+    let charAt = 0;
+    let byteAt = 0;
+    const byteOffset = (offset: number): number => {
+      if (ascii) return offset;
+      byteAt += Buffer.byteLength(text.slice(charAt, offset), 'utf8');
+      charAt = offset;
+      return byteAt;
+    };
+    return this.#parts.map((part) => {
+      if (typeof part === 'string') return Buffer.from(part, 'utf8');
+      const start = byteOffset(part.start);
+      return source.subarray(start, byteOffset(part.end));
+    });
+  }
+
+  #pushRun(from: number, to: number): void {
+    const [start, end] = this.#doc.sourceRange(from, to);
+    this.#parts.push({ start, end });
   }
 
   #markBlank(blank: boolean): void {

@@ -71,6 +71,7 @@ export class IniDocument {
   readonly #ends: Uint32Array;
   readonly #kinds: Uint8Array;
   #lines: IniLine[] | undefined;
+  #byName: Map<string, IniSection[]> | undefined;
 
   /** Use parseIni. */
   constructor(
@@ -119,6 +120,18 @@ export class IniDocument {
     if (from >= to) return '';
     const end = to < this.lineCount ? this.#starts[to] : this.#text.length;
     return this.#text.slice(this.#starts[from], end);
+  }
+
+  /** Where lines [from, to) start and end in the text (UTF-16 offsets), line endings included. */
+  sourceRange(from: number, to: number): readonly [start: number, end: number] {
+    const end = to < this.lineCount ? (this.#starts[to] as number) : this.#text.length;
+    return [from < this.lineCount ? (this.#starts[from] as number) : end, end];
+  }
+
+  /** Sections by name, in file order (built once: planning and editing both ask). */
+  get byName(): ReadonlyMap<string, readonly IniSection[]> {
+    this.#byName ??= indexSections(this);
+    return this.#byName;
   }
 
   /** The whole original text, BOM included. */

@@ -1,6 +1,6 @@
 import type { SessionCredentials } from '../secret';
 import type { RefusalCode } from './credentials-file-error';
-import { indexSections, sameKey, type IniDocument, type IniSection } from './ini-document';
+import { sameKey, type IniDocument, type IniSection } from './ini-document';
 import type { ProfileEdit } from './ini-edit';
 import {
   ACCESS_KEY_ID_KEY,
@@ -123,13 +123,13 @@ export function listManagedProfiles(doc: IniDocument): ManagedProfile[] {
 
 class ProfileInspector {
   readonly #files: FilesSnapshot;
-  readonly #sections: Map<string, IniSection[]>;
+  readonly #sections: ReadonlyMap<string, readonly IniSection[]>;
   /** Config profiles that get credentials some other way, with the first such key. */
   readonly #configSources: Map<string, CredentialSource>;
 
   constructor(files: FilesSnapshot) {
     this.#files = files;
-    this.#sections = indexSections(files.credentials);
+    this.#sections = files.credentials.byName;
     this.#configSources = credentialSourcesInConfig(files.config);
   }
 
