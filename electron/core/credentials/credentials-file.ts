@@ -2,10 +2,10 @@ import { InputError } from '../../../shared/input-error';
 import { assertWritableTarget, AtomicWriteError, writeFileAtomic } from '../fs/atomic-write';
 import { CredentialsFileError } from './credentials-file-error';
 import type { CredentialsPaths } from './credentials-paths';
-import { decodeUtf8 } from './decode-utf8';
+import { assertUtf8, decodeUtf8 } from './decode-utf8';
 import { isProcessAlive, LockTimeoutError, withLock } from '../fs/file-lock';
 import { errorCode, fsErrorMessage } from '../fs/fs-error-message';
-import { parseIni } from './ini-document';
+import { parseIni, parseIniBytes } from './ini-document';
 import { applyProfileEditsToBytes } from './ini-edit';
 import { assertProfileName, assertValue } from './ini-value-rules';
 import { ROLE_ARN_MARKER_KEY } from './managed-profile-keys';
@@ -119,14 +119,14 @@ export class CredentialsFile {
       // The bytes the edit is made on: what the path held, or a late write's bytes (below).
       let base = held.read.bytes ?? EMPTY;
       for (let round = 0; ; round++) {
-        // Decoded inside the try: a file that is not UTF-8 must not leave the inode held open.
-        const doc = parseIni(this.#decode(base));
+        // Checked inside the try: a file that is not UTF-8 must not leave the inode held open.
+        // Parsed from the bytes: only the lines the plan and the edit read are decoded.
+        const doc = parseIniBytes(this.#assertUtf8(base));
         // Decided again on every attempt: the other program may have changed the profile too.
         const plan = planProfileChanges(this.#files(doc, config), changes);
         const result = { written: false, applied: plan.applied, rejected: plan.rejected };
         // Byte slices: the runs no edit touches are views into `base`, not copies.
-        const next =
-          plan.edits.length === 0 ? [base] : applyProfileEditsToBytes(doc, base, plan.edits);
+        const next = plan.edits.length === 0 ? [base] : applyProfileEditsToBytes(doc, plan.edits);
         if (sameAsParts(next, held.read.bytes)) return lastWrite ?? result;
         // Still changing after every attempt: our last write (if any) stands.
         if (round >= attempts) break;
@@ -186,8 +186,9 @@ export class CredentialsFile {
     return this.#readHeld(this.#paths.credentialsPath);
   }
 
-  #decode(bytes: Uint8Array): string {
-    return decodeUtf8(bytes, this.#paths.credentialsPath);
+  #assertUtf8(bytes: Uint8Array): Uint8Array {
+    assertUtf8(bytes, this.#paths.credentialsPath);
+    return bytes;
   }
 
   async #snapshot(): Promise<FilesSnapshot> {

@@ -1,6 +1,6 @@
 import type { IniDocument, LineEnding } from './ini-document';
 
-/** A run of the original text, by UTF-16 offsets: copied, never rebuilt. */
+/** A run of the original file, by byte offsets: copied, never rebuilt. */
 interface SourceRun {
   readonly start: number;
   readonly end: number;
@@ -9,10 +9,10 @@ interface SourceRun {
 type Part = string | SourceRun;
 
 /**
- * The edited file as parts: new text, and runs of the original text kept by
- * offset. Joined once at the end (no quadratic concatenation), or rendered as
- * byte slices of the original file, so an edit of one profile in a 1 MB file
- * neither rebuilds nor re-encodes the megabyte it leaves alone.
+ * The edited file as parts: new lines, and runs of the original file kept by
+ * byte offset. Rendered as byte slices of the original file (or joined once),
+ * so an edit of one profile in a 1 MB file neither decodes, rebuilds nor
+ * re-encodes the megabyte it leaves alone.
  */
 export class EditOutput {
   readonly #doc: IniDocument;
@@ -24,7 +24,7 @@ export class EditOutput {
 
   constructor(doc: IniDocument) {
     this.#doc = doc;
-    this.#parts = doc.bom ? [{ start: 0, end: 1 }] : [];
+    this.#parts = doc.bom ? [{ start: 0, end: 3 }] : [];
     this.#first = this.#parts.length;
   }
 
@@ -72,34 +72,15 @@ export class EditOutput {
   }
 
   toString(): string {
-    const text = this.#doc.toString();
-    return this.#parts
-      .map((part) => (typeof part === 'string' ? part : text.slice(part.start, part.end)))
-      .join('');
+    return Buffer.concat(this.toBytes()).toString('utf8');
   }
 
-  /**
-   * The same content as UTF-8 byte slices. `source` must be the bytes the
-   * document's text was decoded from: kept runs are views into it, not copies.
-   */
-  toBytes(source: Uint8Array): Uint8Array[] {
-    const text = this.#doc.toString();
-    // All ASCII: a UTF-16 offset is a byte offset. Otherwise offsets are mapped
-    // as we go (runs come in file order), counting only the text between runs.
-    const ascii = source.length === text.length;
-    let charAt = 0;
-    let byteAt = 0;
-    const byteOffset = (offset: number): number => {
-      if (ascii) return offset;
-      byteAt += Buffer.byteLength(text.slice(charAt, offset), 'utf8');
-      charAt = offset;
-      return byteAt;
-    };
-    return this.#parts.map((part) => {
-      if (typeof part === 'string') return Buffer.from(part, 'utf8');
-      const start = byteOffset(part.start);
-      return source.subarray(start, byteOffset(part.end));
-    });
+  /** The same content as UTF-8 byte slices; the kept runs are views into the document's bytes. */
+  toBytes(): Uint8Array[] {
+    const source = this.#doc.bytes;
+    return this.#parts.map((part) =>
+      typeof part === 'string' ? Buffer.from(part, 'utf8') : source.subarray(part.start, part.end),
+    );
   }
 
   #pushRun(from: number, to: number): void {

@@ -51,16 +51,15 @@ export function applyProfileEditsToDocument(
 
 /**
  * The same as UTF-8 byte slices to be written in order: the runs the edits
- * leave alone are views into `source`, the bytes `doc` was decoded from, so a
- * big file is neither rebuilt as one string nor encoded again.
+ * leave alone are views into the bytes `doc` was parsed from (parseIniBytes),
+ * so a big file is neither decoded, rebuilt as one string nor encoded again.
  */
 export function applyProfileEditsToBytes(
   doc: IniDocument,
-  source: Uint8Array,
   edits: readonly ProfileEdit[],
 ): Uint8Array[] {
   const out = editOutput(doc, edits);
-  return typeof out === 'string' ? [Buffer.from(out, 'utf8')] : out.toBytes(source);
+  return typeof out === 'string' ? [Buffer.from(out, 'utf8')] : out.toBytes();
 }
 
 function editOutput(doc: IniDocument, edits: readonly ProfileEdit[]): EditOutput | string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIni } from '../../../electron/core/credentials/ini-document';
+import { parseIniBytes } from '../../../electron/core/credentials/ini-document';
 import {
   applyProfileEdits,
   applyProfileEditsToBytes,
@@ -28,8 +28,7 @@ function randomWideFile(random: () => number): string {
 }
 
 const bytesOf = (text: string, edits: readonly ProfileEdit[]) => {
-  const source = Buffer.from(text, 'utf8');
-  return Buffer.concat(applyProfileEditsToBytes(parseIni(text), source, edits));
+  return Buffer.concat(applyProfileEditsToBytes(parseIniBytes(Buffer.from(text, 'utf8')), edits));
 };
 
 describe('applyProfileEditsToBytes', () => {
@@ -64,7 +63,7 @@ describe('applyProfileEditsToBytes', () => {
       profile: 'profile-01000',
       values: [['aws_session_token', 'NEW']],
     };
-    const parts = applyProfileEditsToBytes(parseIni(text), source, [edit]);
+    const parts = applyProfileEditsToBytes(parseIniBytes(source), [edit]);
     expect(Buffer.concat(parts).toString('utf8')).toBe(applyProfileEdits(text, [edit]));
     // Every byte is either a view into the source file or part of the new line.
     const copied = parts
