@@ -74,6 +74,8 @@ export class IniDocument {
   readonly #kinds: Uint8Array;
   #lines: IniLine[] | undefined;
   #byName: Map<string, IniSection[]> | undefined;
+  /** What sectionsNamed found, by name, until the full index is built. */
+  readonly #named = new Map<string, readonly IniSection[]>();
 
   /** Use parseIni or parseIniBytes. */
   constructor(bytes: Uint8Array, text: string | undefined) {
@@ -86,9 +88,7 @@ export class IniDocument {
     this.bom = scan.first > 0;
     this.lineCount = scan.kinds.length;
     const { headers } = scan;
-    this.sections = headers.map(
-      (line, i) => new LazySection(this, headerName(this.text(line)), line, headers[i + 1]),
-    );
+    this.sections = headers.map((line, i) => new LazySection(this, line, headers[i + 1]));
   }
 
   get lines(): readonly IniLine[] {
@@ -133,6 +133,28 @@ export class IniDocument {
     return this.#byName;
   }
 
+  /**
+   * The sections named `name`, in file order. Lookups of the first few names (a
+   * refresh writes one profile) skip the header lines that do not contain the name's
+   * bytes, so the 5,000 other headers of a big file are never decoded; a
+   * batch past that builds the full index.
+   */
+  sectionsNamed(name: string): readonly IniSection[] {
+    if (this.#byName || this.#named.size >= 8) return this.byName.get(name) ?? [];
+    const known = this.#named.get(name);
+    if (known) return known;
+    const wanted = Buffer.from(name, 'utf8');
+    const found = this.sections.filter((section) => {
+      // A header's name is a substring of its line.
+      const start = this.#starts[section.headerLine] as number;
+      const end = this.#ends[section.headerLine] as number;
+      if (end - start < wanted.length) return false;
+      return this.#bytes.subarray(start, end).indexOf(wanted) !== -1 && section.name === name;
+    });
+    this.#named.set(name, found);
+    return found;
+  }
+
   /** The file's UTF-8 bytes, BOM included: what the document was parsed from. */
   get bytes(): Uint8Array {
     return this.#bytes;
@@ -149,13 +171,19 @@ class LazySection implements IniSection {
   readonly bodyEnd: number;
   #entries: IniEntry[] | undefined;
 
+  #name: string | undefined;
+
   constructor(
     private readonly doc: IniDocument,
-    readonly name: string,
     readonly headerLine: number,
     nextHeader: number | undefined,
   ) {
     this.bodyEnd = nextHeader ?? doc.lineCount;
+  }
+
+  get name(): string {
+    this.#name ??= headerName(this.doc.text(this.headerLine));
+    return this.#name;
   }
 
   get entries(): readonly IniEntry[] {

@@ -83,7 +83,6 @@ interface LinePlan {
 }
 
 function applyToDistinctProfiles(doc: IniDocument, edits: readonly ProfileEdit[]): EditOutput {
-  const byName = doc.byName;
   const plan: LinePlan = {
     deleted: new Uint8Array(doc.lineCount),
     deletions: [],
@@ -93,7 +92,7 @@ function applyToDistinctProfiles(doc: IniDocument, edits: readonly ProfileEdit[]
   const appended: PutProfileEdit[] = [];
 
   for (const edit of edits) {
-    const found = byName.get(edit.profile) ?? [];
+    const found = doc.sectionsNamed(edit.profile);
     if (found.length > 1) {
       const where = found.map((s) => s.headerLine + 1).join(', ');
       throw new Error(

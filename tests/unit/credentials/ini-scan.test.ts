@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseIni, parseIniBytes } from '../../../electron/core/credentials/ini-document';
-import { randomIniFile, seededRandom } from './helpers/random-ini';
+import {
+  indexSections,
+  parseIni,
+  parseIniBytes,
+} from '../../../electron/core/credentials/ini-document';
+import { PROFILE_POOL, randomIniFile, seededRandom } from './helpers/random-ini';
 
 /**
  * The byte scanner must classify every line as the text rules do. The oracle
@@ -81,5 +85,23 @@ describe('the byte scanner behind parseIniBytes', () => {
     expect(parseIni(text).lines.map((l) => l.kind)).toEqual(['section', 'entry', 'continuation']);
     const same = '[a]\n\u00a0\u00a0key = 1\n  more = 2\n';
     expect(parseIni(same).lines.map((l) => l.kind)).toEqual(['section', 'entry', 'entry']);
+  });
+
+  it('finds sections by name as the full index does, before and after it is built', () => {
+    const random = seededRandom(20261207);
+    const names = [...PROFILE_POOL, 'prod ', 'ro', 'missing', 'dé', ''];
+    for (let n = 0; n < 300; n++) {
+      const text = spicyFile(random).replace(/\[ ?dev/g, '[dé');
+      const index = indexSections(parseIni(text));
+      const doc = parseIniBytes(Buffer.from(text, 'utf8'));
+      // Twice over the names: the first eight are found by scanning, the rest by the index.
+      for (const name of [...names, ...names]) {
+        const expected = (index.get(name) ?? []).map((s) => s.headerLine);
+        expect(
+          doc.sectionsNamed(name).map((s) => s.headerLine),
+          `case ${n} ${name}: ${JSON.stringify(text)}`,
+        ).toEqual(expected);
+      }
+    }
   });
 });
