@@ -20,8 +20,8 @@ import {
   resolveCredentialsPaths,
 } from '../electron/core/credentials/credentials-file';
 import type { ProfileChange } from '../electron/core/credentials/credentials-file';
-import { parseIni } from '../electron/core/credentials/ini-document';
-import { applyProfileEditsToDocument } from '../electron/core/credentials/ini-edit';
+import { parseIni, parseIniBytes } from '../electron/core/credentials/ini-document';
+import { applyProfileEditsToBytes } from '../electron/core/credentials/ini-edit';
 import { planProfileChanges } from '../electron/core/credentials/profile-change-plan';
 import { QUIET_MS } from '../electron/core/fs/stable-read';
 import { Secret } from '../electron/core/secret';
@@ -54,16 +54,20 @@ export interface EditorResult {
   inMemoryBatchMs: number[];
 }
 
-/** parse + plan + edit, the CPU part of apply(), on the file's current text. */
-function inMemoryEdit(text: string, configText: string, changes: readonly ProfileChange[]): number {
+/** parse + plan + edit, the CPU part of apply(), on the file's current bytes (as apply() does). */
+function inMemoryEdit(
+  bytes: Uint8Array,
+  configText: string,
+  changes: readonly ProfileChange[],
+): number {
   const start = performance.now();
-  const doc = parseIni(text);
+  const doc = parseIniBytes(bytes);
   const plan = planProfileChanges(
     { credentials: doc, config: parseIni(configText), credentialsPath: 'c', configPath: 'k' },
     changes,
   );
-  const next = applyProfileEditsToDocument(doc, plan.edits);
-  if (next === text) throw new Error('in-memory edit changed nothing');
+  const next = applyProfileEditsToBytes(doc, plan.edits);
+  if (next.length === 1 && next[0] === bytes) throw new Error('in-memory edit changed nothing');
   return performance.now() - start;
 }
 
@@ -158,14 +162,13 @@ export async function benchEditor(profiles: number, runs: number): Promise<Edito
       rawAtomicWrite(copy, bytes);
       if (i >= 3) rawWriteMs.push(performance.now() - start);
     }
-    const text = home.readCredentials();
     const configText = home.readConfig();
     const inMemoryOneMs: number[] = [];
     const inMemoryBatchMs: number[] = [];
     for (let i = 0; i < runs + 3; i++) {
-      const one = inMemoryEdit(text, configText, [put(names[i % managed]!, i)]);
+      const one = inMemoryEdit(bytes, configText, [put(names[i % managed]!, i)]);
       const batch = inMemoryEdit(
-        text,
+        bytes,
         configText,
         names.map((name, j) => put(name, j)),
       );

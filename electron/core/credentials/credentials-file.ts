@@ -2,11 +2,11 @@ import { InputError } from '../../../shared/input-error';
 import { assertWritableTarget, AtomicWriteError, writeFileAtomic } from '../fs/atomic-write';
 import { CredentialsFileError } from './credentials-file-error';
 import type { CredentialsPaths } from './credentials-paths';
-import { decodeUtf8 } from './decode-utf8';
+import { assertUtf8, decodeUtf8 } from './decode-utf8';
 import { isProcessAlive, LockTimeoutError, withLock } from '../fs/file-lock';
 import { errorCode, fsErrorMessage } from '../fs/fs-error-message';
-import { parseIni } from './ini-document';
-import { applyProfileEditsToDocument } from './ini-edit';
+import { parseIni, parseIniBytes } from './ini-document';
+import { applyProfileEditsToBytes } from './ini-edit';
 import { assertProfileName, assertValue } from './ini-value-rules';
 import { ROLE_ARN_MARKER_KEY } from './managed-profile-keys';
 import {
@@ -19,19 +19,15 @@ import {
   type Rejection,
 } from './profile-change-plan';
 import { resolveRealPath } from '../fs/resolve-real-path';
-import {
-  readStable,
-  sameBytes,
-  unchangedSince,
-  UnstableFileError,
-  type StableRead,
-} from '../fs/stable-read';
-import { holdsExactly, lateWriteInto, readHeld, type HeldRead } from './held-read';
+import { readStable, unchangedSince, UnstableFileError, type StableRead } from '../fs/stable-read';
+import { holdsExactly, lateWriteInto, readHeld, sameAsParts, type HeldRead } from './held-read';
 import { sweepStaleTempFiles } from '../fs/sweep-temp-files';
 
 export { CredentialsFileError, type CredentialsFileErrorCode } from './credentials-file-error';
 export { resolveCredentialsPaths, type CredentialsPaths } from './credentials-paths';
 export type { ManagedProfile, ProfileChange, Rejection } from './profile-change-plan';
+
+const EMPTY = new Uint8Array(0);
 
 export interface ApplyResult {
   /** True when the credentials file was replaced. */
@@ -120,16 +116,18 @@ export class CredentialsFile {
     let held = await this.#readHeld(credentialsPath);
     let lastWrite: ApplyResult | undefined;
     try {
-      // The text the edit is made on: what the path held, or a late write's bytes (below).
-      // Decoded inside the try: a file that is not UTF-8 must not leave the inode held open.
-      let base = this.#decode(held.read.bytes);
+      // The bytes the edit is made on: what the path held, or a late write's bytes (below).
+      let base = held.read.bytes ?? EMPTY;
       for (let round = 0; ; round++) {
-        const doc = parseIni(base);
+        // Checked inside the try: a file that is not UTF-8 must not leave the inode held open.
+        // Parsed from the bytes: only the lines the plan and the edit read are decoded.
+        const doc = parseIniBytes(this.#assertUtf8(base));
         // Decided again on every attempt: the other program may have changed the profile too.
         const plan = planProfileChanges(this.#files(doc, config), changes);
         const result = { written: false, applied: plan.applied, rejected: plan.rejected };
-        const next = plan.edits.length === 0 ? base : applyProfileEditsToDocument(doc, plan.edits);
-        if (next === this.#decode(held.read.bytes)) return lastWrite ?? result;
+        // Byte slices: the runs no edit touches are views into `base`, not copies.
+        const next = plan.edits.length === 0 ? [base] : applyProfileEditsToBytes(doc, plan.edits);
+        if (sameAsParts(next, held.read.bytes)) return lastWrite ?? result;
         // Still changing after every attempt: our last write (if any) stands.
         if (round >= attempts) break;
 
@@ -140,16 +138,15 @@ export class CredentialsFile {
           // An in-place writer that opened the file before our rename wrote into the
           // inode we just replaced; one that read before it may have rewritten ours.
           const late = await lateWriteInto(held);
-          const bytes = Buffer.from(next);
-          if (late === undefined && (await holdsExactly(credentialsPath, bytes))) return lastWrite;
+          if (late === undefined && (await holdsExactly(credentialsPath, next))) return lastWrite;
           held = await this.#readHeldAgain(held);
           // Their late bytes are the new base while the path still holds ours; a file
           // rewritten since is the base instead, and our keys go back into it.
-          const ours = sameBytes(held.read.bytes, bytes);
-          base = this.#decode(late !== undefined && ours ? late : held.read.bytes);
+          const ours = sameAsParts(next, held.read.bytes);
+          base = (late !== undefined && ours ? late : held.read.bytes) ?? EMPTY;
         } else {
           held = await this.#readHeldAgain(held);
-          base = this.#decode(held.read.bytes);
+          base = held.read.bytes ?? EMPTY;
         }
       }
     } finally {
@@ -164,7 +161,7 @@ export class CredentialsFile {
   }
 
   /** Temp file and rename, unless the file changed since `guard` was read. */
-  async #write(next: string, guard: StableRead): Promise<boolean> {
+  async #write(next: readonly Uint8Array[], guard: StableRead): Promise<boolean> {
     const { credentialsPath } = this.#paths;
     return writeFileAtomic(credentialsPath, next, {
       beforeRename: async () => {
@@ -189,8 +186,9 @@ export class CredentialsFile {
     return this.#readHeld(this.#paths.credentialsPath);
   }
 
-  #decode(bytes: Uint8Array | undefined): string {
-    return bytes ? decodeUtf8(bytes, this.#paths.credentialsPath) : '';
+  #assertUtf8(bytes: Uint8Array): Uint8Array {
+    assertUtf8(bytes, this.#paths.credentialsPath);
+    return bytes;
   }
 
   async #snapshot(): Promise<FilesSnapshot> {

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { CredentialsFileError } from './credentials-file-error';
 
 // ignoreBOM keeps a leading BOM in the text, so writing it back keeps it too.
@@ -19,6 +20,11 @@ export function decodeUtf8(bytes: Uint8Array, path: string): string {
       { cause: error },
     );
   }
+}
+
+/** The same check without making the string: a big file is parsed from its bytes. */
+export function assertUtf8(bytes: Uint8Array, path: string): void {
+  if (!isUtf8(bytes)) decodeUtf8(bytes, path);
 }
 
 /** Byte 0x0A never occurs inside a multi-byte UTF-8 sequence, so lines decode alone. */

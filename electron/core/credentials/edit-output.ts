@@ -1,9 +1,22 @@
 import type { IniDocument, LineEnding } from './ini-document';
 
-/** The edited file as string parts, joined once at the end (no quadratic concatenation). */
+/** A run of the original file, by byte offsets: copied, never rebuilt. */
+interface SourceRun {
+  readonly start: number;
+  readonly end: number;
+}
+
+type Part = string | SourceRun;
+
+/**
+ * The edited file as parts: new lines, and runs of the original file kept by
+ * byte offset. Rendered as byte slices of the original file (or joined once),
+ * so an edit of one profile in a 1 MB file neither decodes, rebuilds nor
+ * re-encodes the megabyte it leaves alone.
+ */
 export class EditOutput {
   readonly #doc: IniDocument;
-  readonly #parts: string[];
+  readonly #parts: Part[];
   readonly #first: number;
   /** Where the run of blank lines at the end of the output starts in #parts; -1 if none. */
   #blankRunStart = -1;
@@ -11,7 +24,7 @@ export class EditOutput {
 
   constructor(doc: IniDocument) {
     this.#doc = doc;
-    this.#parts = doc.bom ? ['\uFEFF'] : [];
+    this.#parts = doc.bom ? [{ start: 0, end: 3 }] : [];
     this.#first = this.#parts.length;
   }
 
@@ -35,11 +48,11 @@ export class EditOutput {
     while (blankFrom > from && this.#doc.kind(blankFrom - 1) === 'blank') blankFrom--;
     if (blankFrom > from) {
       this.#markBlank(false);
-      this.#parts.push(this.#doc.source(from, blankFrom));
+      this.#pushRun(from, blankFrom);
     }
     if (blankFrom < to) {
       this.#markBlank(true);
-      this.#parts.push(this.#doc.source(blankFrom, to));
+      this.#pushRun(blankFrom, to);
     }
     this.#endsWithEol = this.#doc.eol(to - 1) !== '';
   }
@@ -59,7 +72,20 @@ export class EditOutput {
   }
 
   toString(): string {
-    return this.#parts.join('');
+    return Buffer.concat(this.toBytes()).toString('utf8');
+  }
+
+  /** The same content as UTF-8 byte slices; the kept runs are views into the document's bytes. */
+  toBytes(): Uint8Array[] {
+    const source = this.#doc.bytes;
+    return this.#parts.map((part) =>
+      typeof part === 'string' ? Buffer.from(part, 'utf8') : source.subarray(part.start, part.end),
+    );
+  }
+
+  #pushRun(from: number, to: number): void {
+    const [start, end] = this.#doc.sourceRange(from, to);
+    this.#parts.push({ start, end });
   }
 
   #markBlank(blank: boolean): void {

@@ -81,15 +81,27 @@ export async function lateWriteInto(held: HeldRead): Promise<Uint8Array | undefi
   return sameBytes(bytes, read.bytes) ? undefined : bytes;
 }
 
-/** One read: true when the file holds exactly these bytes now. */
-export async function holdsExactly(path: string, bytes: Uint8Array): Promise<boolean> {
+/** One read: true when the file holds exactly these bytes (given in parts, in order) now. */
+export async function holdsExactly(path: string, parts: readonly Uint8Array[]): Promise<boolean> {
   try {
     // readRegularFile: a FIFO put there after our rename is refused, not waited on.
-    return sameBytes(await readRegularFile(path), bytes);
+    return sameAsParts(parts, await readRegularFile(path));
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return false;
     throw error;
   }
+}
+
+/** True when `bytes` is the parts laid end to end (a missing file is empty). */
+export function sameAsParts(parts: readonly Uint8Array[], bytes: Uint8Array | undefined): boolean {
+  const whole = bytes ?? new Uint8Array(0);
+  let at = 0;
+  for (const part of parts) {
+    if (at + part.length > whole.length) return false;
+    if (!sameBytes(part, whole.subarray(at, at + part.length))) return false;
+    at += part.length;
+  }
+  return at === whole.length;
 }
 
 /** Two agreeing reads through the descriptor; an inode emptied moments ago is waited on. */

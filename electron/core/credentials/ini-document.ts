@@ -1,3 +1,5 @@
+import { scanIni } from './ini-scan';
+
 /**
  * A lossless model of an AWS shared credentials/config file.
  *
@@ -8,9 +10,10 @@
  * case-insensitive keys, and lines indented deeper than their key are
  * continuation lines of that key (never reinterpreted as keys or headers).
  *
- * Lines are stored as offsets into the original text, not as objects, so a
- * 5,000-profile (1 MB) file parses in a few milliseconds without garbage;
- * `lines` and `entries` are built only when someone asks for them.
+ * Lines are stored as byte offsets into the file's UTF-8 (ini-scan.ts), not as
+ * objects or strings, so a 5,000-profile (1 MB) file is indexed in a few
+ * milliseconds without being decoded; a line's text, `lines` and `entries` are
+ * made only when someone asks for them.
  */
 
 /** How one physical line ends; the last line of a file may have none. */
@@ -60,35 +63,32 @@ const KINDS: readonly IniLineKind[] = [
   'continuation',
   'other',
 ];
-const [BLANK, COMMENT, SECTION, ENTRY, CONTINUATION, OTHER] = [0, 1, 2, 3, 4, 5] as const;
-
 export class IniDocument {
   readonly bom: boolean;
   readonly lineCount: number;
   readonly sections: readonly IniSection[];
-  readonly #text: string;
+  readonly #bytes: Buffer;
+  #text: string | undefined;
   readonly #starts: Uint32Array;
   readonly #ends: Uint32Array;
   readonly #kinds: Uint8Array;
   #lines: IniLine[] | undefined;
+  #byName: Map<string, IniSection[]> | undefined;
+  /** What sectionsNamed found, by name, until the full index is built. */
+  readonly #named = new Map<string, readonly IniSection[]>();
 
-  /** Use parseIni. */
-  constructor(
-    text: string,
-    starts: Uint32Array,
-    ends: Uint32Array,
-    kinds: Uint8Array,
-    headers: readonly { name: string; line: number }[],
-  ) {
+  /** Use parseIni or parseIniBytes. */
+  constructor(bytes: Uint8Array, text: string | undefined) {
+    this.#bytes = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.#text = text;
-    this.#starts = starts;
-    this.#ends = ends;
-    this.#kinds = kinds;
-    this.bom = text.charCodeAt(0) === 0xfeff;
-    this.lineCount = kinds.length;
-    this.sections = headers.map(
-      (header, i) => new LazySection(this, header.name, header.line, headers[i + 1]?.line),
-    );
+    const scan = scanIni(bytes);
+    this.#starts = scan.starts;
+    this.#ends = scan.ends;
+    this.#kinds = scan.kinds;
+    this.bom = scan.first > 0;
+    this.lineCount = scan.kinds.length;
+    const { headers } = scan;
+    this.sections = headers.map((line, i) => new LazySection(this, line, headers[i + 1]));
   }
 
   get lines(): readonly IniLine[] {
@@ -101,11 +101,12 @@ export class IniDocument {
   }
 
   text(line: number): string {
-    return this.#text.slice(this.#starts[line], this.#ends[line]);
+    return this.#bytes.toString('utf8', this.#starts[line], this.#ends[line]);
   }
 
   eol(line: number): LineEnding {
-    const next = line + 1 < this.lineCount ? (this.#starts[line + 1] as number) : this.#text.length;
+    const next =
+      line + 1 < this.lineCount ? (this.#starts[line + 1] as number) : this.#bytes.length;
     const length = next - (this.#ends[line] as number);
     return length === 2 ? '\r\n' : length === 1 ? '\n' : '';
   }
@@ -117,12 +118,51 @@ export class IniDocument {
   /** The exact original text of lines [from, to), line endings included. */
   source(from: number, to: number): string {
     if (from >= to) return '';
-    const end = to < this.lineCount ? this.#starts[to] : this.#text.length;
-    return this.#text.slice(this.#starts[from], end);
+    return this.#bytes.toString('utf8', ...this.sourceRange(from, to));
   }
 
-  /** The whole original text, BOM included. */
+  /** Where lines [from, to) start and end in `bytes`, line endings included. */
+  sourceRange(from: number, to: number): [start: number, end: number] {
+    const end = to < this.lineCount ? (this.#starts[to] as number) : this.#bytes.length;
+    return [from < this.lineCount ? (this.#starts[from] as number) : end, end];
+  }
+
+  /** Sections by name, in file order (built once: planning and editing both ask). */
+  get byName(): ReadonlyMap<string, readonly IniSection[]> {
+    this.#byName ??= indexSections(this);
+    return this.#byName;
+  }
+
+  /**
+   * The sections named `name`, in file order. Lookups of the first few names (a
+   * refresh writes one profile) skip the header lines that do not contain the name's
+   * bytes, so the 5,000 other headers of a big file are never decoded; a
+   * batch past that builds the full index.
+   */
+  sectionsNamed(name: string): readonly IniSection[] {
+    if (this.#byName || this.#named.size >= 8) return this.byName.get(name) ?? [];
+    const known = this.#named.get(name);
+    if (known) return known;
+    const wanted = Buffer.from(name, 'utf8');
+    const found = this.sections.filter((section) => {
+      // A header's name is a substring of its line.
+      const start = this.#starts[section.headerLine] as number;
+      const end = this.#ends[section.headerLine] as number;
+      if (end - start < wanted.length) return false;
+      return this.#bytes.subarray(start, end).indexOf(wanted) !== -1 && section.name === name;
+    });
+    this.#named.set(name, found);
+    return found;
+  }
+
+  /** The file's UTF-8 bytes, BOM included: what the document was parsed from. */
+  get bytes(): Uint8Array {
+    return this.#bytes;
+  }
+
+  /** The whole original text, BOM included (decoded on first use). */
   toString(): string {
+    this.#text ??= this.#bytes.toString('utf8');
     return this.#text;
   }
 }
@@ -131,13 +171,19 @@ class LazySection implements IniSection {
   readonly bodyEnd: number;
   #entries: IniEntry[] | undefined;
 
+  #name: string | undefined;
+
   constructor(
     private readonly doc: IniDocument,
-    readonly name: string,
     readonly headerLine: number,
     nextHeader: number | undefined,
   ) {
     this.bodyEnd = nextHeader ?? doc.lineCount;
+  }
+
+  get name(): string {
+    this.#name ??= headerName(this.doc.text(this.headerLine));
+    return this.#name;
   }
 
   get entries(): readonly IniEntry[] {
@@ -170,56 +216,15 @@ function readEntries(doc: IniDocument, from: number, to: number): IniEntry[] {
 }
 
 export function parseIni(text: string): IniDocument {
-  const first = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let count = 0;
-  for (let at = text.indexOf('\n', first); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-  if (text.length > first && !text.endsWith('\n')) count++;
+  return new IniDocument(Buffer.from(text, 'utf8'), text);
+}
 
-  const starts = new Uint32Array(count);
-  const ends = new Uint32Array(count);
-  const kinds = new Uint8Array(count);
-  const headers: { name: string; line: number }[] = [];
-  // The indentation of the key whose value may continue on deeper-indented lines.
-  let entryIndent = -1;
-
-  let start = first;
-  for (let line = 0; line < count; line++) {
-    const newline = text.indexOf('\n', start);
-    const stop = newline === -1 ? text.length : newline;
-    const end =
-      stop > start && text.charCodeAt(stop - 1) === 13 && newline !== -1 ? stop - 1 : stop;
-    starts[line] = start;
-    ends[line] = end;
-
-    let indentEnd = start;
-    while (indentEnd < end && isWhitespace(text.charCodeAt(indentEnd))) indentEnd++;
-    const indent = indentEnd - start;
-    const firstChar = text.charCodeAt(indentEnd);
-    if (indentEnd === end) {
-      kinds[line] = BLANK;
-    } else if (firstChar === 35 /* # */ || firstChar === 59 /* ; */) {
-      kinds[line] = COMMENT;
-    } else if (entryIndent !== -1 && indent > entryIndent) {
-      // botocore: a line indented deeper than the key above it continues that key's value.
-      kinds[line] = CONTINUATION;
-    } else {
-      const lineText = text.slice(start, end);
-      if (firstChar === 91 /* [ */ && lineText.includes(']')) {
-        kinds[line] = SECTION;
-        headers.push({ name: headerName(lineText), line });
-        entryIndent = -1;
-      } else if (entryLayout(lineText)) {
-        kinds[line] = ENTRY;
-        entryIndent = indent;
-      } else {
-        // botocore rejects such a line; we keep it and let it end the previous key.
-        kinds[line] = OTHER;
-        entryIndent = -1;
-      }
-    }
-    start = stop + 1;
-  }
-  return new IniDocument(text, starts, ends, kinds, headers);
+/**
+ * The same from the file's bytes, which must be valid UTF-8 (see decode-utf8.ts):
+ * nothing is decoded but section headers and the lines someone reads.
+ */
+export function parseIniBytes(bytes: Uint8Array): IniDocument {
+  return new IniDocument(bytes, undefined);
 }
 
 export function serializeIni(doc: IniDocument): string {

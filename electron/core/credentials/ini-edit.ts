@@ -1,7 +1,6 @@
 import {
   dominantLineEnding,
   entryLayout,
-  indexSections,
   parseIni,
   type IniDocument,
   type IniSection,
@@ -47,12 +46,29 @@ export function applyProfileEditsToDocument(
   doc: IniDocument,
   edits: readonly ProfileEdit[],
 ): string {
+  return editOutput(doc, edits).toString();
+}
+
+/**
+ * The same as UTF-8 byte slices to be written in order: the runs the edits
+ * leave alone are views into the bytes `doc` was parsed from (parseIniBytes),
+ * so a big file is neither decoded, rebuilt as one string nor encoded again.
+ */
+export function applyProfileEditsToBytes(
+  doc: IniDocument,
+  edits: readonly ProfileEdit[],
+): Uint8Array[] {
+  const out = editOutput(doc, edits);
+  return typeof out === 'string' ? [Buffer.from(out, 'utf8')] : out.toBytes();
+}
+
+function editOutput(doc: IniDocument, edits: readonly ProfileEdit[]): EditOutput | string {
   for (const edit of edits) validateEdit(edit);
   const distinct = new Set(edits.map((edit) => edit.profile)).size === edits.length;
   if (distinct) return applyToDistinctProfiles(doc, edits);
   // The same profile edited twice: each edit must see the result of the one before.
   return edits.reduce(
-    (current, edit) => applyToDistinctProfiles(parseIni(current), [edit]),
+    (current, edit) => applyToDistinctProfiles(parseIni(current), [edit]).toString(),
     doc.toString(),
   );
 }
@@ -66,8 +82,7 @@ interface LinePlan {
   readonly inserted: Map<number, string[]>;
 }
 
-function applyToDistinctProfiles(doc: IniDocument, edits: readonly ProfileEdit[]): string {
-  const byName = indexSections(doc);
+function applyToDistinctProfiles(doc: IniDocument, edits: readonly ProfileEdit[]): EditOutput {
   const plan: LinePlan = {
     deleted: new Uint8Array(doc.lineCount),
     deletions: [],
@@ -77,7 +92,7 @@ function applyToDistinctProfiles(doc: IniDocument, edits: readonly ProfileEdit[]
   const appended: PutProfileEdit[] = [];
 
   for (const edit of edits) {
-    const found = byName.get(edit.profile) ?? [];
+    const found = doc.sectionsNamed(edit.profile);
     if (found.length > 1) {
       const where = found.map((s) => s.headerLine + 1).join(', ');
       throw new Error(
@@ -104,7 +119,7 @@ function applyToDistinctProfiles(doc: IniDocument, edits: readonly ProfileEdit[]
     out.pushLine(`[${edit.profile}]`, eol, false);
     for (const [key, value] of edit.values) out.pushLine(`${key} = ${value}`, eol, false);
   }
-  return out.toString();
+  return out;
 }
 
 function planPut(doc: IniDocument, section: IniSection, edit: PutProfileEdit, plan: LinePlan) {

@@ -1,6 +1,6 @@
 import type { SessionCredentials } from '../secret';
 import type { RefusalCode } from './credentials-file-error';
-import { indexSections, sameKey, type IniDocument, type IniSection } from './ini-document';
+import { sameKey, type IniDocument, type IniSection } from './ini-document';
 import type { ProfileEdit } from './ini-edit';
 import {
   ACCESS_KEY_ID_KEY,
@@ -123,23 +123,25 @@ export function listManagedProfiles(doc: IniDocument): ManagedProfile[] {
 
 class ProfileInspector {
   readonly #files: FilesSnapshot;
-  readonly #sections: Map<string, IniSection[]>;
   /** Config profiles that get credentials some other way, with the first such key. */
   readonly #configSources: Map<string, CredentialSource>;
 
   constructor(files: FilesSnapshot) {
     this.#files = files;
-    this.#sections = indexSections(files.credentials);
     this.#configSources = credentialSourcesInConfig(files.config);
   }
 
+  #sectionsNamed(profile: string): readonly IniSection[] {
+    return this.#files.credentials.sectionsNamed(profile);
+  }
+
   exists(profile: string): boolean {
-    return this.#sections.has(profile);
+    return this.#sectionsNamed(profile).length > 0;
   }
 
   refusePut(profile: string, force: boolean, batch: BatchState | undefined): Refusal | undefined {
     const { credentialsPath, configPath } = this.#files;
-    const sections = batch ? [] : (this.#sections.get(profile) ?? []);
+    const sections = batch ? [] : this.#sectionsNamed(profile);
     const duplicate = batch ? undefined : this.#duplicate(profile);
     if (duplicate) return duplicate;
     if (force) return undefined;
@@ -177,7 +179,7 @@ class ProfileInspector {
     if (batch) return undefined;
     const duplicate = this.#duplicate(profile);
     if (duplicate) return duplicate;
-    const section = this.#sections.get(profile)?.[0];
+    const section = this.#sectionsNamed(profile)[0];
     if (section && !isManaged(section)) {
       return {
         code: 'not-managed',
@@ -190,7 +192,7 @@ class ProfileInspector {
   }
 
   #duplicate(profile: string): Refusal | undefined {
-    const sections = this.#sections.get(profile) ?? [];
+    const sections = this.#sectionsNamed(profile);
     if (sections.length < 2) return undefined;
     const lines = sections.map((s) => s.headerLine + 1).join(', ');
     return {

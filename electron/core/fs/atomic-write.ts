@@ -71,11 +71,14 @@ export async function assertWritableTarget(path: string): Promise<void> {
  * checked again right before the rename) and one without its owner's write bit.
  * As root, missing folders and the file keep the user's ownership (keep-owner.ts).
  *
+ * `data` may come in parts (byte slices written in order), so a caller that
+ * keeps most of a big file need not copy it into one buffer first.
+ *
  * Returns false only when `beforeRename` abandoned the write.
  */
 export async function writeFileAtomic(
   path: string,
-  data: string | Uint8Array,
+  data: string | Uint8Array | readonly Uint8Array[],
   options: AtomicWriteOptions = {},
 ): Promise<boolean> {
   const mode = options.mode ?? 0o600;
@@ -98,7 +101,8 @@ export async function writeFileAtomic(
       `.${basename(target)}.switchyard-${process.pid}-${randomBytes(6).toString('hex')}.tmp`,
     );
     handle = await open(tempPath, 'wx', mode);
-    await handle.writeFile(data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+    else await writeParts(handle, data);
     // open()'s mode is reduced by the umask; set it exactly.
     await handle.chmod(mode);
     await giveOwnerOf(handle, existing, dir);
@@ -129,6 +133,21 @@ export async function writeFileAtomic(
   }
   await syncDirectory(dirname(target), path);
   return true;
+}
+
+/** Parts in order, by writev (a short write continues where it stopped). */
+async function writeParts(handle: FileHandle, parts: readonly Uint8Array[]): Promise<void> {
+  const rest = parts.filter((part) => part.length > 0);
+  let next = 0;
+  while (next < rest.length) {
+    // Batches of at most IOV_MAX (1024) buffers.
+    let { bytesWritten } = await handle.writev(rest.slice(next, next + 1024));
+    while (next < rest.length && bytesWritten >= (rest[next] as Uint8Array).length) {
+      bytesWritten -= (rest[next] as Uint8Array).length;
+      next++;
+    }
+    if (bytesWritten > 0) rest[next] = (rest[next] as Uint8Array).subarray(bytesWritten);
+  }
 }
 
 async function statIfExists(path: string) {

@@ -29,6 +29,18 @@ describe('writeFileAtomic', () => {
     expect(await leftovers(dir)).toEqual([]);
   });
 
+  it('writes data given in parts in order, more parts than one writev takes, empty parts too', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'credentials');
+    const big = Buffer.alloc(300_000, 'k');
+    const parts = [big.subarray(0, 100_000), Buffer.alloc(0)];
+    for (let i = 0; i < 3000; i++) parts.push(Buffer.from(`[p${i}]\n`));
+    parts.push(big.subarray(100_000), Buffer.from('é😀\n'));
+    expect(await writeFileAtomic(path, parts)).toBe(true);
+    expect((await readFile(path)).equals(Buffer.concat(parts))).toBe(true);
+    expect(await leftovers(dir)).toEqual([]);
+  });
+
   it('tightens a 0644 file to 0600 when it rewrites it', async () => {
     const dir = await tempDir();
     const path = join(dir, 'credentials');
