@@ -19,3 +19,8 @@ export class StateFileError extends Error {
     super(message, options);
   }
 }
+
+/** A file that is not JSON or not the shape we write: the one kind that is set aside and rebuilt. */
+export function isCorruptStateFile(error: unknown): error is StateFileError {
+  return error instanceof StateFileError && error.kind === 'corrupt';
+}

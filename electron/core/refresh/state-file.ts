@@ -6,7 +6,7 @@ import { LockTimeoutError, withLock, type LockOptions } from '../fs/file-lock';
 import { errorCode, fsErrorMessage } from '../fs/fs-error-message';
 import { readRegularFile } from '../fs/regular-file';
 import { parseState } from './parse-state';
-import { StateFileError } from './state-file-error';
+import { isCorruptStateFile, StateFileError } from './state-file-error';
 import { emptyState, serializeState, STATE_FILE_NAME, type SwitchyardState } from './state-model';
 
 export interface StateFileOptions {
@@ -89,15 +89,13 @@ export function openStateFile(options: StateFileOptions): StateFile {
       throw error;
     }
   };
-  const isCorrupt = (error: unknown): error is StateFileError =>
-    error instanceof StateFileError && error.kind === 'corrupt';
   /** Under the lock: a file still damaged is set aside (another process may have done it already). */
   const readOrSetAside = async (): Promise<SwitchyardState> => {
     try {
       return await readStrict();
     } catch (error) {
       const onSetAside = options.onSetAside;
-      if (!isCorrupt(error) || !onSetAside) throw error;
+      if (!isCorruptStateFile(error) || !onSetAside) throw error;
       const aside = await moveAside(Date.now());
       if (aside !== undefined) {
         onSetAside({
@@ -132,7 +130,7 @@ export function openStateFile(options: StateFileOptions): StateFile {
     try {
       return await readStrict();
     } catch (error) {
-      if (!isCorrupt(error) || !options.onSetAside) throw error;
+      if (!isCorruptStateFile(error) || !options.onSetAside) throw error;
       return locked(readOrSetAside);
     }
   };

@@ -1,6 +1,6 @@
 import type { Clock } from '../refresh/clock';
 import type { StateFile } from '../refresh/state-file';
-import { StateFileError } from '../refresh/state-file-error';
+import { isCorruptStateFile } from '../refresh/state-file-error';
 import type { SwitchyardState } from '../refresh/state-model';
 import { watchStateFile, type StateWatcher } from '../refresh/state-watcher';
 import type { SessionManager } from './session-manager';
@@ -12,9 +12,6 @@ export interface FollowStateOptions {
   /** Keep the process alive while watching. */
   readonly persistent?: boolean;
 }
-
-const isCorrupt = (error: unknown): boolean =>
-  error instanceof StateFileError && error.kind === 'corrupt';
 
 /**
  * The refresher's watch on state.json: it answers the requests other processes
@@ -41,7 +38,7 @@ export function followAsRefresher(options: FollowStateOptions): Promise<StateWat
     onError: (error) => {
       try {
         // The locked read-modify-write of answering sets a damaged file aside (and rebuilds it).
-        if (isCorrupt(error)) answer();
+        if (isCorruptStateFile(error)) answer();
         else manager.reportError('watching the state file', error);
       } catch (inner) {
         manager.reportError('watching the state file', inner);
@@ -59,7 +56,7 @@ export function followAsPassive(options: FollowStateOptions): Promise<StateWatch
     persistent: options.persistent ?? true,
     onChange: (next) => manager.adoptState(next),
     onError: (error) => {
-      if (!isCorrupt(error)) {
+      if (!isCorruptStateFile(error)) {
         manager.reportError('watching the state file', error);
         return;
       }

@@ -38,7 +38,6 @@ export class SessionManager implements SessionEngine {
   readonly #publisher: SnapshotPublisher;
   readonly #assumer: RoleAssumer;
   readonly #engine: EngineStrategy;
-  #unwatchCatalog: (() => void) | undefined;
 
   private constructor(deps: SessionManagerDeps) {
     this.#deps = deps;
@@ -76,8 +75,6 @@ export class SessionManager implements SessionEngine {
     const now = deps.clock.now();
     for (const [id, live] of recoveredSessions(deps.catalog.list(), state, managed, now))
       manager.#sessions.set(id, live);
-    // Every catalog change made in this process, whichever call made it, takes one path.
-    manager.#unwatchCatalog = deps.catalog.onDidChange(() => void manager.catalogChanged());
     await manager.#engine.start();
     manager.#publisher.emit();
     manager.#engine.schedule();
@@ -290,7 +287,6 @@ export class SessionManager implements SessionEngine {
   }
 
   async stop(): Promise<void> {
-    this.#unwatchCatalog?.();
     await this.#engine.stop();
     await this.#deps.onStop?.();
   }
