@@ -22,21 +22,27 @@ export function startDaemon(env: NodeJS.ProcessEnv): RunningDaemon {
   });
   started.push(child);
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const listeners = new Set<() => void>();
+  const onData = (d: Buffer): void => {
+    out += d.toString();
+    for (const listener of listeners) listener();
+  };
+  // Both streams: the daemon reports on either, and a match on stderr must wake the waiter too.
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
   const waitFor = (re: RegExp): Promise<void> =>
     new Promise<void>((resolve, reject) => {
       const deadline = setTimeout(() => {
-        child.stdout!.off('data', check);
+        listeners.delete(check);
         reject(new Error(`timed out waiting for ${re} in:\n${out}`));
       }, 15_000);
       function check(): void {
         if (!re.test(out)) return;
         clearTimeout(deadline);
-        child.stdout!.off('data', check);
+        listeners.delete(check);
         resolve();
       }
-      child.stdout!.on('data', check);
+      listeners.add(check);
       check();
     });
   return { child, output: () => out, waitFor };

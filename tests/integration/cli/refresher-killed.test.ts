@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
+import { killAllDaemons, startDaemon } from '../../support/daemon';
 import { startFaultStsServer, type FaultStsServer } from '../../support/fault-sts-server';
-import { cliPath, runCli } from '../../support/run-cli';
+import { runCli } from '../../support/run-cli';
 import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
 
 const SOURCE_KEY = 'AKIAIOSFODNN7SOURCE1';
@@ -15,7 +15,6 @@ const USER_FILE = `[source]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_acces
 let sts: FaultStsServer;
 let home: TempAwsHome;
 let roleId: string;
-const daemons: ChildProcess[] = [];
 
 beforeAll(async () => {
   sts = await startFaultStsServer();
@@ -39,45 +38,15 @@ beforeEach(() => {
   }
 });
 afterEach(() => {
-  for (const daemon of daemons.splice(0)) daemon.kill('SIGKILL');
+  killAllDaemons();
   home.cleanup();
 });
 
 const cli = (args: string[]) => runCli(args, { env: home.env });
 
-/** `switchyard daemon` as a real process; waitFor resolves once its output matches. */
-function startDaemon(): { child: ChildProcess; waitFor: (re: RegExp) => Promise<void> } {
-  const child = spawn(process.execPath, [cliPath, 'daemon'], {
-    env: home.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  daemons.push(child);
-  let out = '';
-  const listeners = new Set<() => void>();
-  const onData = (d: Buffer): void => {
-    out += d.toString();
-    for (const listener of listeners) listener();
-  };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
-  const waitFor = (re: RegExp) =>
-    new Promise<void>((resolve, reject) => {
-      const deadline = setTimeout(() => reject(new Error(`no ${re} in:\n${out}`)), 15_000);
-      const check = (): void => {
-        if (!re.test(out)) return;
-        clearTimeout(deadline);
-        listeners.delete(check);
-        resolve();
-      };
-      listeners.add(check);
-      check();
-    });
-  return { child, waitFor };
-}
-
 describe('after the refresher is killed', () => {
   it('status says that nothing refreshes, and the next daemon takes over at once', async () => {
-    const first = startDaemon();
+    const first = startDaemon(home.env);
     await first.waitFor(/refreshing 0 active role\(s\)/);
     const activated = await cli(['activate', roleId, '--json']);
     expect(activated.code).toBe(0);
@@ -110,7 +79,7 @@ describe('after the refresher is killed', () => {
     expect(json[0]).toMatchObject({ id: roleId, state: 'active', refresher: null });
 
     // The dead pid's lock is broken at once: no passive wait for a takeover.
-    const next = startDaemon();
+    const next = startDaemon(home.env);
     await next.waitFor(/refreshing 1 active role\(s\)|staying passive/);
     await next.waitFor(/refreshing 1 active role\(s\)/);
     const after = JSON.parse((await cli(['status', '--json'])).stdout) as Record<string, unknown>[];
