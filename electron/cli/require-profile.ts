@@ -1,7 +1,6 @@
 import { inputError } from '../../shared/check-text';
 import { quoteValue } from '../../shared/quote-value';
 import type { CredentialsPaths } from '../core/credentials/credentials-paths';
-import { readStableBytes } from '../core/fs/stable-read';
 import { loadSharedConfig } from '../core/sts/sdk-shared-config';
 
 const MAX_NAMED = 5;
@@ -20,6 +19,8 @@ export async function requireProfile(
   if (files.configFile[profile] || files.credentialsFile[profile]) return;
   // Not there in one read: `aws configure set` may have just truncated the file
   // to rewrite it in place. Ask again with reads that wait such a rewrite out.
+  // Loaded only on a miss: the common path of `assume` stays as light as it was.
+  const { readStableBytes } = await import('../core/fs/stable-read');
   files = await loadSharedConfig(paths, (path) => readStableBytes(path));
   if (files.configFile[profile] || files.credentialsFile[profile]) return;
   const known = [
