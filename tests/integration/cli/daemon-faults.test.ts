@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,6 +112,13 @@ function exitOf(child: ChildProcess): Promise<number | null> {
   });
 }
 
+/** Replaces a file in one step, so a watcher never reads it half-written. */
+function replaceFile(path: string, text: string): void {
+  const temp = `${path}.test-${process.pid}`;
+  writeFileSync(temp, text);
+  renameSync(temp, path);
+}
+
 function stateText(): string {
   try {
     return readFileSync(join(home.switchyardConfigDir, 'state.json'), 'utf8');
@@ -151,7 +158,9 @@ describe('a daemon engine whose callbacks throw', () => {
       /"notice":"internal","title":"[^"]*state file failed/.test(daemon.output()),
     );
     writeFileSync(join(home.switchyardConfigDir, 'state.json'), '{"version": 1, "sess');
-    writeFileSync(catalogPath, good.slice(0, Math.floor(good.length / 2)));
+    // Whole-file replacements: an in-place write could be read half-done (empty,
+    // then partial), which is a second broken version and rightly a second notice.
+    replaceFile(catalogPath, good.slice(0, Math.floor(good.length / 2)));
     await until('the broken catalog to be told', () =>
       daemon.output().includes('"notice":"catalog"'),
     );
@@ -166,7 +175,7 @@ describe('a daemon engine whose callbacks throw', () => {
     await until('state.json to be rebuilt', () => parsedState()?.sessions[roleId] !== undefined);
     expect(parsedState()!.sessions[roleId]!.desired).toBe('active');
 
-    writeFileSync(catalogPath, good.replace('"Dev admin"', '"Dev fixed"'));
+    replaceFile(catalogPath, good.replace('"Dev admin"', '"Dev fixed"'));
     await until('the fixed catalog to be used', () => daemon.output().includes('"Dev fixed"'));
     expect(daemon.output()).toMatch(/"notice":"catalog","title":"[^"]*readable again/);
     expect(daemon.output().match(/"notice":"catalog"/g)).toHaveLength(2);
