@@ -6,7 +6,7 @@
 import type { RoleEntry, Settings, Snapshot } from './model';
 
 /** A role as the add/edit form sends it (no id: the catalog assigns one). */
-export type RoleForm = Omit<RoleEntry, 'id' | 'tags' | 'importedFrom'> & {
+export type RoleForm = Omit<RoleEntry, 'id' | 'tags' | 'importedFrom' | 'notGrantedSince'> & {
   readonly tags?: readonly string[];
 };
 

@@ -13,7 +13,18 @@ export type RoleSource =
   /** Long-term IAM user keys stored in the OS keychain under this name. */
   | { readonly kind: 'keys'; readonly name: string }
   /** The SDK's default credential chain. */
-  | { readonly kind: 'default' };
+  | { readonly kind: 'default' }
+  /**
+   * An IAM Identity Center permission set in one account: the role's session
+   * comes from the portal's GetRoleCredentials (no AssumeRole), with the access
+   * token of the `[sso-session NAME]` of ~/.aws/config named here.
+   */
+  | {
+      readonly kind: 'sso';
+      readonly session: string;
+      readonly accountId: string;
+      readonly roleName: string;
+    };
 
 export interface RoleEntry {
   readonly id: string;
@@ -39,6 +50,12 @@ export interface RoleEntry {
    * exports leave it out.
    */
   readonly importedFrom?: string;
+  /**
+   * Identity Center roles only: when a sync last found this assignment no
+   * longer granted (epoch ms). The role is kept with the user's edits; a later
+   * sync that finds it again clears this.
+   */
+  readonly notGrantedSince?: number;
 }
 
 export interface Settings {
@@ -59,7 +76,15 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export type SessionState =
-  'inactive' | 'activating' | 'active' | 'refreshing' | 'expired' | 'needs-mfa' | 'error';
+  | 'inactive'
+  | 'activating'
+  | 'active'
+  | 'refreshing'
+  | 'expired'
+  | 'needs-mfa'
+  /** An Identity Center role whose session's token is gone: one sign-in resumes them all. */
+  | 'needs-sign-in'
+  | 'error';
 
 export type ErrorKind = 'retryable' | 'needs-user' | 'invalid-request' | 'file';
 

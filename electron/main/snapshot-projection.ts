@@ -54,6 +54,7 @@ const SOURCE_FIELDS: {
   role: { kind: 'plain', roleId: 'plain' },
   keys: { kind: 'plain', name: 'plain' },
   default: { kind: 'plain' },
+  sso: { kind: 'plain', session: 'plain', accountId: 'plain', roleName: 'plain' },
 };
 
 function projectSource(value: unknown): RoleSource {
@@ -79,6 +80,7 @@ const ROLE_FIELDS = {
   group: 'plain',
   tags: 'strings',
   importedFrom: 'plain',
+  notGrantedSince: 'plain',
 } as const satisfies Fields<RoleEntry>;
 
 const ERROR_FIELDS = {

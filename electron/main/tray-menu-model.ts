@@ -46,6 +46,8 @@ function statusText(view: RoleView, now: number, clock: ClockFormat): string {
       return 'activating…';
     case 'needs-mfa':
       return 'needs an MFA code';
+    case 'needs-sign-in':
+      return 'needs sign-in';
     case 'error':
       return view.error ? `failed: ${view.error.code}` : 'failed';
     case 'expired':

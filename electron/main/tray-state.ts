@@ -29,6 +29,7 @@ function isLive(state: SessionState): boolean {
     case 'inactive':
     case 'expired':
     case 'needs-mfa':
+    case 'needs-sign-in':
     case 'error':
       return false;
     default: {
@@ -41,6 +42,7 @@ function isLive(state: SessionState): boolean {
 function needsUser(view: RoleView): boolean {
   return (
     view.state === 'needs-mfa' ||
+    view.state === 'needs-sign-in' ||
     view.state === 'error' ||
     view.state === 'expired' ||
     view.error?.kind === 'needs-user'

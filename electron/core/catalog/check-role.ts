@@ -31,6 +31,7 @@ export const ROLE_FIELDS = {
   group: 'group',
   tags: 'tags',
   importedFrom: 'imported from',
+  notGrantedSince: 'not granted since',
 } as const satisfies Record<keyof RoleEntry, string>;
 
 /** The source's own parts, reported under their own names. */

@@ -20,6 +20,7 @@ const SESSION_STATES: Record<SessionState, true> = {
   refreshing: true,
   expired: true,
   'needs-mfa': true,
+  'needs-sign-in': true,
   error: true,
 };
 const ERROR_KINDS: Record<ErrorKind, true> = {

@@ -17,7 +17,10 @@ export function mfaSourceKey(role: RoleEntry): string | undefined {
       return `keys:${role.source.name}`;
     case 'default':
       return 'default';
+    // Chained from another role, or an Identity Center role (its sign-in is the
+    // identity provider's business, MFA included): no MFA session of ours.
     case 'role':
+    case 'sso':
       return undefined;
     default: {
       const never: never = role.source;

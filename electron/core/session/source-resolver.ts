@@ -117,6 +117,8 @@ export class SourceResolver {
       }
       case 'role':
         return sessionAsSource(await this.#sourceSession(role.source.roleId));
+      case 'sso':
+        throw new Error('Identity Center roles are not assumed from a source (wired in #12)');
       default: {
         const never: never = role.source;
         return never;

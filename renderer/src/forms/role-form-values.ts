@@ -23,6 +23,10 @@ export interface RoleFormValues {
   readonly sourceProfile: string;
   readonly sourceRoleId: string;
   readonly sourceKeys: string;
+  /** Identity Center roles: set by sync, shown read-only, sent back unchanged. */
+  readonly ssoSession: string;
+  readonly ssoAccountId: string;
+  readonly ssoRoleName: string;
   readonly region: string;
   readonly duration: string;
   readonly externalId: string;
@@ -44,6 +48,9 @@ export const EMPTY_VALUES: RoleFormValues = {
   sourceProfile: '',
   sourceRoleId: '',
   sourceKeys: '',
+  ssoSession: '',
+  ssoAccountId: '',
+  ssoRoleName: '',
   region: '',
   duration: '',
   externalId: '',
@@ -65,6 +72,9 @@ export function valuesFromRole(role: RoleEntry): RoleFormValues {
     sourceProfile: source.kind === 'profile' ? source.profile : '',
     sourceRoleId: source.kind === 'role' ? source.roleId : '',
     sourceKeys: source.kind === 'keys' ? source.name : '',
+    ssoSession: source.kind === 'sso' ? source.session : '',
+    ssoAccountId: source.kind === 'sso' ? source.accountId : '',
+    ssoRoleName: source.kind === 'sso' ? source.roleName : '',
     region: role.region ?? '',
     duration: role.durationSeconds === undefined ? '' : String(role.durationSeconds),
     externalId: role.externalId ?? '',
@@ -85,6 +95,9 @@ export const FIELD_NAMES: Readonly<Record<FormField, string>> = {
   sourceProfile: 'source profile',
   sourceRoleId: 'source role',
   sourceKeys: 'keychain source',
+  ssoSession: 'Identity Center session',
+  ssoAccountId: 'account',
+  ssoRoleName: 'permission set',
   region: 'region',
   duration: 'duration',
   externalId: 'external ID',
@@ -177,6 +190,13 @@ function sourceOf(values: RoleFormValues): RoleSource {
       return { kind: 'keys', name: values.sourceKeys.trim() };
     case 'default':
       return { kind: 'default' };
+    case 'sso':
+      return {
+        kind: 'sso',
+        session: values.ssoSession,
+        accountId: values.ssoAccountId,
+        roleName: values.ssoRoleName,
+      };
     default: {
       const never: never = values.sourceKind;
       return never;

@@ -15,6 +15,7 @@ const NAMES: Readonly<Record<keyof RoleEntry, string>> = {
   group: 'group',
   tags: 'tags',
   importedFrom: 'imported from',
+  notGrantedSince: 'no longer granted',
 };
 
 /** What a re-import would change in a role, in words for the preview ("role ARN, region"). */

@@ -27,6 +27,8 @@ export function RoleStatus({ view, marginMs }: { view: RoleView; marginMs: numbe
       return <span className="role-status state-word tone-expired">{stateText(state)}</span>;
     case 'needs-mfa':
       return <span className="role-status state-word tone-warning">MFA</span>;
+    case 'needs-sign-in':
+      return <span className="role-status state-word tone-warning">sign in</span>;
     case 'activating':
       return <span className="role-status state-word">{stateText(state)}</span>;
     case 'inactive':

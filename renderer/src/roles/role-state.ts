@@ -7,6 +7,7 @@ export function isSessionOn(state: SessionState): boolean {
     case 'active':
     case 'refreshing':
     case 'needs-mfa':
+    case 'needs-sign-in':
       return true;
     case 'inactive':
     case 'expired':
@@ -39,6 +40,8 @@ export function stateText(state: SessionState): string {
       return 'expired';
     case 'needs-mfa':
       return 'needs MFA';
+    case 'needs-sign-in':
+      return 'needs sign-in';
     case 'error':
       return 'failed';
     default: {

@@ -63,7 +63,7 @@ describe('projectSnapshot', () => {
     ]);
     expect(() => projectSnapshot(sneaky)).toThrow(/not a plain value/);
     const badSource = snapshotOf([
-      { ...roleView('a'), role: roleEntry('a', { source: { kind: 'sso' } as never }) },
+      { ...roleView('a'), role: roleEntry('a', { source: { kind: 'saml' } as never }) },
     ]);
     expect(() => projectSnapshot(badSource)).toThrow(/unknown kind/);
   });
