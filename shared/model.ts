@@ -114,10 +114,18 @@ export interface MfaPromptView {
   readonly waitingRoleIds: readonly string[];
 }
 
+/** An Identity Center session whose roles wait for a sign-in: one sign-in resumes them all. */
+export interface SignInPromptView {
+  /** The `[sso-session NAME]` of ~/.aws/config. */
+  readonly session: string;
+  readonly waitingRoleIds: readonly string[];
+}
+
 export interface Snapshot {
   readonly roles: readonly RoleView[];
   readonly defaultRoleId?: string;
   readonly mfaPrompts: readonly MfaPromptView[];
+  readonly signInPrompts: readonly SignInPromptView[];
   readonly settings: Settings;
   /** Whether this process refreshes sessions, or another one (tray app or daemon) does. */
   readonly refresher: { readonly active: boolean; readonly heldBy?: string };

@@ -13,6 +13,7 @@ Usage:
   switchyard roles list|add|edit|remove|import|export|import-catalog …
   switchyard keys set <source-name> [--access-key-id AKIA…]   (secret key on stdin)
   switchyard keys delete <source-name>
+  switchyard sso login|sessions|sync|logout …   (IAM Identity Center)
   switchyard help [command]
   switchyard --version
 
@@ -164,6 +165,35 @@ Options:
                           default chain); repeat for several
   --json                  print one JSON value: the role (add, edit, remove), the
                           roles (list), or what was added, updated and skipped (imports)
+`,
+  sso: `Usage:
+  switchyard sso login <start-url> --region <sso-region> [--session-name NAME]
+                       [--no-browser] [--json]
+  switchyard sso login [--session NAME] [--no-browser] [--json]
+  switchyard sso sessions [--json]
+  switchyard sso sync [--session NAME] [--dry-run] [--json]
+  switchyard sso logout [--session NAME]
+
+IAM Identity Center (SSO). Sessions are the [sso-session NAME] sections of
+~/.aws/config (AWS_CONFIG_FILE); tokens live in ~/.aws/sso/cache, the cache the
+AWS CLI and SDKs share: a sign-in here makes \`aws --profile X\` work for profiles
+using that session, and \`aws sso login\` signs Switchyard in too.
+
+  login      signs in. With a start URL, adds an [sso-session] for it first (named
+             --session-name, else after the URL's host) unless one has that URL;
+             without, signs in to --session or the only session. Opens the browser
+             (authorization code with PKCE on a 127.0.0.1 redirect); --no-browser,
+             or no browser to open, prints a page and a code to approve instead.
+             Roles of the session that waited for a sign-in resume.
+  sessions   each session: start URL, region, signed in?, when the token expires
+  sync       adds every account and role the session grants to the catalog
+             ("<account> / <role>", grouped by account), updates names, and marks
+             roles no longer granted (kept, with your edits); --dry-run prints what
+             would change
+  logout     ends the token at the portal and deletes it from the cache
+
+Options:
+  --json     print one JSON value at the end (never a token)
 `,
   keys: `Usage:
   switchyard keys set <source-name> [--access-key-id AKIA…]  < key-lines

@@ -14,6 +14,7 @@ export const MAX_HELD_NOTIFICATIONS = 20;
 export function shouldNotify(kind: SessionNotification['kind']): boolean {
   switch (kind) {
     case 'needs-mfa':
+    case 'needs-sign-in':
     case 'failed':
     case 'expired':
     case 'catalog':

@@ -5,6 +5,7 @@ import type {
   RoleView,
   SessionErrorView,
   Settings,
+  SignInPromptView,
   Snapshot,
 } from '../../shared/model';
 
@@ -105,6 +106,11 @@ const PROMPT_FIELDS = {
   waitingRoleIds: 'strings',
 } as const satisfies Fields<MfaPromptView>;
 
+const SIGN_IN_FIELDS = {
+  session: 'plain',
+  waitingRoleIds: 'strings',
+} as const satisfies Fields<SignInPromptView>;
+
 const SETTINGS_FIELDS = {
   refreshMarginSeconds: 'plain',
   removeExpiredProfiles: 'plain',
@@ -122,6 +128,8 @@ const SNAPSHOT_FIELDS = {
   defaultRoleId: 'plain',
   mfaPrompts: (value) =>
     list(value, 'mfaPrompts').map((prompt) => copy<MfaPromptView>(prompt, PROMPT_FIELDS)),
+  signInPrompts: (value) =>
+    list(value, 'signInPrompts').map((prompt) => copy<SignInPromptView>(prompt, SIGN_IN_FIELDS)),
   settings: (value) => copy<Settings>(value, SETTINGS_FIELDS),
   refresher: (value) => copy<Snapshot['refresher']>(value, REFRESHER_FIELDS),
 } as const satisfies Fields<Snapshot>;

@@ -34,6 +34,7 @@ function bridgeDouble({ count, now }: { count: number; now: number }) {
   const snapshot = {
     roles,
     mfaPrompts: [],
+    signInPrompts: [],
     settings: {
       refreshMarginSeconds: 60,
       removeExpiredProfiles: true,

@@ -22,6 +22,11 @@ export interface OpenInBrowserOptions {
   readonly spawnImpl?: SpawnLike;
   /** Also allow http(s) to 127.0.0.1 / localhost / ::1. For tests only. */
   readonly allowLoopback?: boolean;
+  /**
+   * Also allow this origin (`https://host[:port]`): the Identity Center sign-in
+   * page, whose host the user configures (AWS_ENDPOINT_URL_SSO_OIDC).
+   */
+  readonly allowOrigin?: string;
 }
 
 export interface OpenerCommand {
@@ -46,7 +51,11 @@ export function openerCommand(platform: NodeJS.Platform, href: string): OpenerCo
 }
 
 /** The URL, parsed, if it may be opened: an AWS console or sign-in page (or loopback, when allowed). */
-export function checkOpenableUrl(url: string, allowLoopback: boolean): URL {
+export function checkOpenableUrl(
+  url: string,
+  allowLoopback: boolean,
+  allowOrigin?: string,
+): URL {
   const aws = parseAwsConsoleOrSigninUrl(url);
   if (aws) return aws;
   let parsed: URL | undefined;
@@ -57,6 +66,7 @@ export function checkOpenableUrl(url: string, allowLoopback: boolean): URL {
   }
   const isHttp = parsed.protocol === 'http:' || parsed.protocol === 'https:';
   if (allowLoopback && isHttp && isLoopbackHostname(parsed.hostname)) return parsed;
+  if (allowOrigin !== undefined && isHttp && parsed.origin === allowOrigin) return parsed;
   // Only the origin is shown: the rest of a link can carry a sign-in token.
   throw new Error(
     `Refusing to open ${quoteValue(`${parsed.protocol}//${parsed.host}`)}: only https AWS sign-in and console pages are opened`,
@@ -73,7 +83,7 @@ export async function openInBrowser(
   url: string,
   options: OpenInBrowserOptions = {},
 ): Promise<void> {
-  const href = checkOpenableUrl(url, options.allowLoopback === true).href;
+  const href = checkOpenableUrl(url, options.allowLoopback === true, options.allowOrigin).href;
   const { command, args, verbatim } = openerCommand(options.platform ?? process.platform, href);
   const spawnImpl: SpawnLike = options.spawnImpl ?? spawn;
   const child = spawnImpl(command, args, {

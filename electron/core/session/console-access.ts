@@ -63,7 +63,9 @@ export async function consoleUrl(
   env: NodeJS.ProcessEnv,
 ): Promise<string> {
   const arn = parseRoleArn(role.roleArn);
-  if (mode === 'switch-role') {
+  // An Identity Center role's real IAM role is AWSReservedSSO_…, which a
+  // switch-role link cannot name: it always signs in with its own session.
+  if (mode === 'switch-role' && role.source.kind !== 'sso') {
     return switchRoleUrl({
       role: arn,
       ...(role.color ? { color: role.color } : {}),

@@ -54,6 +54,12 @@ export type LiveEvent =
       readonly reason?: string;
       readonly now: number;
     }
+  /**
+   * Its Identity Center session's token is gone (expired, revoked, never
+   * signed in): it waits for one sign-in with the other roles of that session.
+   * No notification here: one per session, told by whoever tracks the waits.
+   */
+  | { readonly type: 'needs-sign-in'; readonly reason: string; readonly now: number }
   /** Its session ran out before it could be renewed. */
   | { readonly type: 'expired'; readonly removeProfiles: boolean; readonly isDefault: boolean }
   /** The user turned it off. */
@@ -131,6 +137,14 @@ export function transition(live: Live, event: LiveEvent, role: LiveRole): Transi
           }),
         ],
       };
+    case 'needs-sign-in':
+      return only({
+        ...live,
+        state: 'needs-sign-in',
+        inFlight: false,
+        lastAttemptAt: event.now,
+        error: { kind: 'needs-user', code: 'SignInRequired', message: event.reason },
+      });
     case 'expired':
       return {
         live: {

@@ -20,6 +20,8 @@ interface MfaWait {
 export class LiveSessions {
   readonly #live = new Map<string, Live>();
   readonly #mfaWaiting = new Map<string, MfaWait>();
+  /** Identity Center session name -> the roles waiting for someone to sign in to it. */
+  readonly #signInWaiting = new Map<string, string[]>();
 
   get(roleId: string): Live | undefined {
     return this.#live.get(roleId);
@@ -50,11 +52,14 @@ export class LiveSessions {
   clear(): void {
     this.#live.clear();
     this.#mfaWaiting.clear();
+    this.#signInWaiting.clear();
   }
 
   /** Runs one event through the state machine and keeps the result. */
   apply(event: LiveEvent, role: LiveRole): readonly LiveEffect[] {
     const { live, effects } = transition(this.#live.get(role.id) ?? NEW_LIVE, event, role);
+    // Out of needs-sign-in (signed in, turned off): the next loss of the token is told anew.
+    if (live?.state !== 'needs-sign-in') this.#dropSignInWait(role.id);
     if (live) this.#live.set(role.id, live);
     else {
       this.#live.delete(role.id);
@@ -90,6 +95,28 @@ export class LiveSessions {
   /** The code arrived: nobody waits on this source any more. */
   endMfaWait(sourceKey: string): void {
     this.#mfaWaiting.delete(sourceKey);
+  }
+
+  /**
+   * The role now waits for a sign-in to `session`. True when it is the first:
+   * the user is told once per session, not once per role.
+   */
+  waitForSignIn(session: string, roleId: string): boolean {
+    const waiting = this.#signInWaiting.get(session);
+    if (!waiting) {
+      this.#signInWaiting.set(session, [roleId]);
+      return true;
+    }
+    if (!waiting.includes(roleId)) waiting.push(roleId);
+    return false;
+  }
+
+  #dropSignInWait(roleId: string): void {
+    for (const [session, roleIds] of this.#signInWaiting) {
+      const left = roleIds.filter((id) => id !== roleId);
+      if (left.length > 0) this.#signInWaiting.set(session, left);
+      else this.#signInWaiting.delete(session);
+    }
   }
 
   /** For the snapshot (it copies the lists). */

@@ -1,5 +1,5 @@
 import { InputError } from '../../../shared/input-error';
-import type { RoleEntry } from '../../../shared/model';
+import type { RoleEntry, SessionState } from '../../../shared/model';
 import type { ProfileChange } from '../credentials/credentials-file';
 import type { SessionTiming } from '../refresh/refresh-plan';
 import { removeSession, setDesired } from '../refresh/state-changes';
@@ -224,7 +224,7 @@ export class LocalEngine implements EngineStrategy {
     // One catalog read per plan (each read parses catalog.json), not one per role.
     const known = new Set(this.#parts.deps.catalog.list().map((r) => r.id));
     for (const [roleId, live] of this.#parts.sessions.entries()) {
-      if (live.expiresAt === undefined || live.state === 'needs-mfa') continue;
+      if (live.expiresAt === undefined || waitsForUser(live.state)) continue;
       if (!known.has(roleId)) continue; // removed: catalogChanged() cleans up
       timings.push({
         roleId,
@@ -311,4 +311,9 @@ function removalsIn(effects: readonly LiveEffect[]): ProfileChange[] {
   return effects.flatMap((e) =>
     e.kind === 'remove-profile' ? [{ type: 'remove', profile: e.profile } as const] : [],
   );
+}
+
+/** Sessions that wait for a person (a code, a sign-in) are not retried on the timer. */
+function waitsForUser(state: SessionState): boolean {
+  return state === 'needs-mfa' || state === 'needs-sign-in';
 }

@@ -11,6 +11,7 @@ import { EngineStopping, withDeadline } from './deadline';
 import { chainLevels } from './role-chains';
 import { RoundContext } from './round-context';
 import type { SessionNotification } from './session-engine';
+import { SsoSignInNeeded } from '../sso/sso-errors';
 import { failureView, NeedsMfa, oneLine } from './session-failure';
 
 const DEFAULT_CONCURRENCY = 10;
@@ -156,9 +157,24 @@ function fail(deps: RefreshRoundDeps, role: RoleEntry, error: unknown): void {
     tellAll(deps, deps.sessions.apply({ ...event, reason: error.reason }, role));
     return;
   }
+  if (error instanceof SsoSignInNeeded) {
+    deps.sessions.apply({ type: 'needs-sign-in', reason: error.reason, now }, role);
+    if (deps.sessions.waitForSignIn(error.session, role.id)) deps.tell(signInNotice(error, role));
+    return;
+  }
   tellAll(deps, deps.sessions.apply({ type: 'failed', error: failureView(error), now }, role));
 }
 
 function tellAll(deps: RefreshRoundDeps, effects: readonly LiveEffect[]): void {
   for (const effect of effects) if (effect.kind === 'notify') deps.tell(effect.notification);
+}
+
+/** Told once per Identity Center session, by the first of its roles to need it. */
+function signInNotice(error: SsoSignInNeeded, role: RoleEntry): SessionNotification {
+  return {
+    kind: 'needs-sign-in',
+    roleId: role.id,
+    title: `Sign in to ${error.session} again`,
+    body: `${error.reason}. Its roles wait and resume after one sign-in: Sign in in the menu, or run "switchyard sso login --session ${error.session}".`,
+  };
 }

@@ -10,6 +10,7 @@ import { NeedsMfa } from './session-failure';
 import { defaultSessionName } from './session-name';
 import type { SourceResolver } from './source-resolver';
 import type { StsGatewayLike } from './sts-gateway-like';
+import type { SsoRoleSessions } from '../sso/sso-role-session';
 
 /** IAM users' GetSessionToken default; every role assumed from it is capped at 1 hour anyway. */
 const MFA_SESSION_SECONDS = 43_200;
@@ -20,6 +21,7 @@ export class RoleAssumer {
     private readonly sources: SourceResolver,
     private readonly mfaCache: MfaSessionCache,
     private readonly createGateway: (options: StsGatewayOptions) => StsGatewayLike,
+    private readonly sso: SsoRoleSessions,
   ) {}
 
   /**
@@ -29,6 +31,10 @@ export class RoleAssumer {
    * client is destroyed at once, a client shared by the round when it ends.
    */
   async assume(role: RoleEntry, round?: RoundContext, signal?: AbortSignal): Promise<AssumedRole> {
+    if (role.source.kind === 'sso') {
+      // Identity Center gives the role's own session: no source, no AssumeRole.
+      return this.sso.assume(role, role.source, round, signal);
+    }
     const source = await this.sources.source(role, round);
     const region = await this.sources.region(role, round);
     signal?.throwIfAborted();

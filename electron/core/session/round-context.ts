@@ -13,6 +13,7 @@ import type { StsGatewayLike } from './sts-gateway-like';
  */
 export class RoundContext {
   readonly #regions = new Map<string, Promise<string>>();
+  readonly #shared = new Map<string, Promise<unknown>>();
   readonly #sources = new Map<string, Promise<CredentialSource>>();
   readonly #resolved = new WeakSet<CredentialSource>();
   readonly #gateways = new Map<CredentialSource, Map<string, StsGatewayLike>>();
@@ -28,6 +29,20 @@ export class RoundContext {
     }
     this.#adopted.add(gateway);
     return { release: () => this.#adopted.delete(gateway) };
+  }
+
+  /**
+   * Anything else a round resolves once for all its roles (an Identity Center
+   * session's access token: 300 roles, one cache read, at most one refresh).
+   * The key names the kind and the instance, e.g. `sso-token:corp`.
+   */
+  shared<T>(key: string, resolve: () => Promise<T>): Promise<T> {
+    let value = this.#shared.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = resolve();
+      this.#shared.set(key, value);
+    }
+    return value;
   }
 
   region(key: string, resolve: () => Promise<string>): Promise<string> {

@@ -1,5 +1,6 @@
 import { InputError } from '../../../shared/input-error';
 import type { SessionErrorView } from '../../../shared/model';
+import { SsoError } from '../sso/sso-errors';
 import { classifyStsError } from '../sts/sts-error';
 
 /** The role waits for an MFA code on its source identity. */
@@ -30,6 +31,9 @@ export function failureView(error: unknown): SessionErrorView {
     return error.refused
       ? { kind: 'needs-user', code: 'ProfileRefused', message: error.fileProblem }
       : { kind: 'file', code: 'CredentialsFile', message: error.fileProblem };
+  }
+  if (error instanceof SsoError) {
+    return { kind: error.kind, code: error.code, message: error.message };
   }
   if (error instanceof InputError) {
     return { kind: 'invalid-request', code: 'InvalidRole', message: error.message };

@@ -2,6 +2,7 @@ import { InputError } from '../../../shared/input-error';
 import type { ConfigImportPreview, ConsoleMode, RoleForm } from '../../../shared/ipc-contract';
 import type { RoleEntry, Settings, Snapshot } from '../../../shared/model';
 import { checkMfaCode } from '../../../shared/validate';
+import { openSsoParts, watchSignIns } from '../sso/open-sso-role-sessions';
 import type { StateAction, SwitchyardState } from '../refresh/state-model';
 import type { SessionCredentials } from '../secret';
 import { LongTermKeys } from '../secrets/long-term-keys';
@@ -38,6 +39,7 @@ export class SessionManager implements SessionEngine {
   readonly #publisher: SnapshotPublisher;
   readonly #assumer: RoleAssumer;
   readonly #engine: EngineStrategy;
+  #stopSignInWatch: (() => void) | undefined;
 
   private constructor(deps: SessionManagerDeps) {
     this.#deps = deps;
@@ -54,8 +56,17 @@ export class SessionManager implements SessionEngine {
       mfaCache,
       keys: new LongTermKeys(deps.secrets),
     });
-    this.#assumer = new RoleAssumer(resolver, mfaCache, deps.createGateway);
+    const sso = openSsoParts(deps);
+    this.#assumer = new RoleAssumer(resolver, mfaCache, deps.createGateway, sso.roles);
     this.#publisher = new SnapshotPublisher(() => this.#buildSnapshot());
+    if (deps.mode === 'refresher') {
+      const resume = (session: string): void => {
+        this.signedIn(session).catch((error: unknown) =>
+          this.#publisher.reportError(`resuming the roles of ${session} after a sign-in`, error),
+        );
+      };
+      this.#stopSignInWatch = watchSignIns(sso, deps.clock, (l) => this.subscribe(l), resume);
+    }
     const parts = {
       deps,
       sessions: this.#sessions,
@@ -181,6 +192,17 @@ export class SessionManager implements SessionEngine {
     this.#publisher.emit();
   }
 
+  /**
+   * Someone signed in to an Identity Center session: every role of it that
+   * waits resumes, in one round. Returns how many roles that was.
+   */
+  async signedIn(session: string): Promise<number> {
+    const waiting = this.snapshot().signInPrompts.find((prompt) => prompt.session === session);
+    const roleIds = waiting?.waitingRoleIds ?? [];
+    if (roleIds.length > 0) await this.#engine.perform('activate', roleIds);
+    return roleIds.length;
+  }
+
   async submitMfaCode(sourceKey: string, code: string): Promise<void> {
     const tokenCode = checkMfaCode(code, 'MFA code');
     const waiting = this.#sessions.mfaWaitingOn(sourceKey);
@@ -287,6 +309,7 @@ export class SessionManager implements SessionEngine {
   }
 
   async stop(): Promise<void> {
+    this.#stopSignInWatch?.();
     await this.#engine.stop();
     await this.#deps.onStop?.();
   }

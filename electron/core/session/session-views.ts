@@ -5,6 +5,7 @@ import type {
   SessionErrorView,
   SessionState,
   Settings,
+  SignInPromptView,
   Snapshot,
 } from '../../../shared/model';
 
@@ -53,7 +54,24 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     roles,
     ...(input.defaultRoleId ? { defaultRoleId: input.defaultRoleId } : {}),
     mfaPrompts,
+    signInPrompts: signInPrompts(roles),
     settings: input.settings,
     refresher: input.refresher,
   };
+}
+
+/**
+ * Derived from the roles' states (not kept beside them), so a passive view
+ * that only has the refresher's records shows the same prompts.
+ */
+function signInPrompts(roles: readonly RoleView[]): SignInPromptView[] {
+  const bySession = new Map<string, string[]>();
+  for (const view of roles) {
+    const { source } = view.role;
+    if (view.state !== 'needs-sign-in' || source.kind !== 'sso') continue;
+    const waiting = bySession.get(source.session) ?? [];
+    waiting.push(view.role.id);
+    bySession.set(source.session, waiting);
+  }
+  return [...bySession].map(([session, waitingRoleIds]) => ({ session, waitingRoleIds }));
 }

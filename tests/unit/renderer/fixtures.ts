@@ -25,6 +25,7 @@ export function snapshot(roles: RoleView[], extra: Partial<Snapshot> = {}): Snap
   return {
     roles,
     mfaPrompts: [],
+    signInPrompts: [],
     settings: DEFAULT_SETTINGS,
     refresher: { active: true },
     ...extra,

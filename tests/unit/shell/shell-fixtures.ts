@@ -40,6 +40,7 @@ export function snapshotOf(
   return {
     roles,
     mfaPrompts: [],
+    signInPrompts: [],
     settings: DEFAULT_SETTINGS,
     refresher: { active: true },
     ...overrides,

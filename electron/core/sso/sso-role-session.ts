@@ -1,0 +1,63 @@
+import type { RoleEntry } from '../../../shared/model';
+import type { RoundContext } from '../session/round-context';
+import type { AssumedRole } from '../sts/sts-gateway';
+import { getRoleCredentials } from './portal-credentials';
+import { SsoSignInNeeded } from './sso-errors';
+import type { SsoAccessToken, SsoTokenKeeper } from './sso-token-keeper';
+
+type SsoSource = Extract<RoleEntry['source'], { kind: 'sso' }>;
+
+/**
+ * An Identity Center role's session: GetRoleCredentials with its session's
+ * access token (no AssumeRole). Within a round, every role of one session
+ * shares one token. A token the portal refuses (401: revoked, or expired early)
+ * is refreshed once and the call retried; refused again, the roles of that
+ * session need a sign-in.
+ */
+export class SsoRoleSessions {
+  readonly #keeper: SsoTokenKeeper;
+  readonly #ca: () => Promise<string | undefined>;
+
+  constructor(keeper: SsoTokenKeeper, ca: () => Promise<string | undefined>) {
+    this.#keeper = keeper;
+    this.#ca = ca;
+  }
+
+  async assume(
+    role: RoleEntry,
+    source: SsoSource,
+    round?: RoundContext,
+    signal?: AbortSignal,
+  ): Promise<AssumedRole> {
+    const token = (force: boolean): Promise<SsoAccessToken> => {
+      const fetch = () => this.#keeper.token(source.session, undefined, force);
+      const key = `sso-token:${force ? 'forced:' : ''}${source.session}`;
+      return round ? round.shared(key, fetch) : fetch();
+    };
+    const ca = await this.#ca();
+    const call = async (access: SsoAccessToken) =>
+      getRoleCredentials({
+        region: access.region,
+        accessToken: access.accessToken,
+        session: source.session,
+        accountId: source.accountId,
+        roleName: source.roleName,
+        ...(signal ? { signal } : {}),
+        ...(ca ? { ca } : {}),
+      });
+    let credentials;
+    try {
+      credentials = await call(await token(false));
+    } catch (error) {
+      if (!(error instanceof SsoSignInNeeded)) throw error;
+      credentials = await call(await token(true));
+    }
+    return {
+      credentials,
+      assumedRoleArn: role.roleArn,
+      assumedRoleId: '',
+      durationSeconds: Math.max(0, Math.round((credentials.expiresAt - Date.now()) / 1000)),
+      chained: false,
+    };
+  }
+}
