@@ -149,7 +149,22 @@ export class FakeOidcServer {
 
   /** Make every refresh token unusable, as when it expires or the user signs out elsewhere. */
   expireRefreshTokens(): void {
-    this.#grants.refreshTokens.clear();
+    const grants = this.#grants;
+    grants.spentRefreshTokens.push(...grants.refreshTokens.keys());
+    grants.refreshTokens.clear();
+  }
+
+  /** Every secret handed out so far (for tests that check none leaks into a message). */
+  issuedSecrets(): string[] {
+    const grants = this.#grants;
+    return [
+      ...[...grants.clients.values()].map((client) => client.secret),
+      ...grants.devices.keys(),
+      ...grants.codes.keys(),
+      ...grants.refreshTokens.keys(),
+      ...grants.spentRefreshTokens,
+      ...grants.issuedAccessTokens,
+    ];
   }
 
   /** The recorded CreateToken requests of one grant type. */

@@ -89,6 +89,9 @@ export class OidcGrants {
   readonly devices = new Map<string, DeviceAuthorization>();
   readonly codes = new Map<string, AuthCode>();
   readonly refreshTokens = new Map<string, RefreshGrant>();
+  /** Every token issued, spent ones included, so tests can look for leaks. */
+  readonly issuedAccessTokens: string[] = [];
+  readonly spentRefreshTokens: string[] = [];
 
   constructor(readonly settings: GrantSettings) {}
 
@@ -232,6 +235,7 @@ export class OidcGrants {
     }
     // Rotation: the old refresh token is spent, the answer carries a new one.
     this.refreshTokens.delete(token);
+    this.spentRefreshTokens.push(token);
     return this.#tokens(client, grant.startUrl);
   }
 
@@ -239,6 +243,7 @@ export class OidcGrants {
     const now = this.settings.now();
     const accessToken = secret('at-');
     const refreshToken = secret('rt-');
+    this.issuedAccessTokens.push(accessToken);
     this.settings.tokens.issue({
       accessToken,
       startUrl,

@@ -128,7 +128,9 @@ describe('deviceSignIn', () => {
     const pending = signIn();
     const denied = failure(pending);
     // The first poll finds the authorization pending; then the user denies it.
-    await expect.poll(() => server.tokenRequests(DEVICE_GRANT).length).toBeGreaterThan(0);
+    await expect
+      .poll(() => server.tokenRequests(DEVICE_GRANT).length, { timeout: 20_000 })
+      .toBeGreaterThan(0);
     server.deny();
     const error = await denied;
     expect(error.code).toBe('AccessDeniedException');
