@@ -132,7 +132,7 @@ export async function deviceSignIn(options: DeviceSignInOptions): Promise<OidcTo
         }
         const classified = classifySsoError(error, OIDC_SERVICE, secrets);
         // The code is still good while the service hiccups: keep polling a while.
-        if (classified.kind === 'retryable' && classified.code !== 'Cancelled') {
+        if (classified.kind === 'retryable') {
           if (++transient < TRANSIENT_LIMIT) continue;
         }
         throw classified;
