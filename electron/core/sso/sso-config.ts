@@ -55,6 +55,11 @@ const ACCOUNT_ID = /^\d{12}$/;
 /** IAM role names (permission sets share them): 1–64 of letters, digits and + = , . @ _ -. */
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 
+/** The session a section header names (`sso-session corp` → corp), if it names one both SDKs read. */
+export function sessionNameOf(header: string): string | undefined {
+  return SESSION_HEADER.exec(header)?.[2];
+}
+
 /** Every Identity Center session and profile in a config file's text. Pure. */
 export function parseSsoConfig(text: string): SsoConfig {
   const problems: SsoConfigProblem[] = [];
@@ -68,7 +73,7 @@ function readSessions(text: string, problems: SsoConfigProblem[]): Map<string, S
   for (const [header, sections] of indexSections(parseIni(text))) {
     if (!/^sso-session(\s|$)/.test(header)) continue;
     const problem = (reason: string) => problems.push({ section: header, reason });
-    const name = SESSION_HEADER.exec(header)?.[2];
+    const name = sessionNameOf(header);
     if (name === undefined) {
       problem(
         'the session name is missing or uses characters the AWS SDKs do not read; use letters, digits and _ - . @ + % : /',
