@@ -4,6 +4,7 @@ export { checkColor } from './console-colors';
 export { checkDisplayName } from './validate-display-name';
 export { checkProfileName } from './validate-profile-name';
 export { checkRegion } from './validate-region';
+export { checkSsoRegion, checkSsoSessionName, checkStartUrl } from './validate-sso';
 export {
   checkDuration,
   checkExternalId,
