@@ -40,6 +40,11 @@ export class PortalDirectory {
     }
   }
 
+  /** Forget every account. */
+  clear(): void {
+    this.#accounts.clear();
+  }
+
   renameAccount(accountId: string, accountName: string): void {
     const account = this.#require(accountId);
     this.#accounts.set(accountId, { ...account, accountName });
