@@ -97,7 +97,11 @@ export async function walkAssignments(port: PortalPort, options: WalkOptions): P
 
   async function call<T>(run: (signal: AbortSignal) => Promise<T>, priority: boolean): Promise<T> {
     for (let failures = 1; ; failures++) {
-      await limiter.acquire(inner.signal, priority);
+      const slot = await limiter.acquire(inner.signal, priority);
+      if (inner.signal.aborted) {
+        slot.release(false);
+        throw inner.signal.reason;
+      }
       calls += 1;
       let value: T;
       try {
@@ -105,14 +109,19 @@ export async function walkAssignments(port: PortalPort, options: WalkOptions): P
       } catch (error) {
         const throttle = isThrottle(error);
         if (throttle) throttled += 1;
-        limiter.release(throttle);
         const attempts = throttle ? policy.throttledAttempts : policy.otherAttempts;
         const retryable = error instanceof SsoError && error.kind === 'retryable';
-        if (!retryable || failures >= attempts || inner.signal.aborted) throw error;
+        if (!retryable || failures >= attempts || inner.signal.aborted) {
+          // Abort before the slot frees, so no queued call starts after the failure.
+          fail(error);
+          slot.release(throttle);
+          throw error;
+        }
+        slot.release(throttle);
         await sleep(portalRetryDelayMs(failures, random(), policy), inner.signal);
         continue;
       }
-      limiter.release(false);
+      slot.release(false);
       return value;
     }
   }
