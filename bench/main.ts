@@ -8,6 +8,7 @@ import { benchImport } from './config-import';
 import { benchEditor } from './credentials-editor';
 import { benchIdle } from './daemon-idle';
 import { benchRefresh } from './refresh-round';
+import { benchSsoSync } from './sso-sync';
 import { runStsChild } from './sts-child';
 
 type Options = Record<string, number>;
@@ -22,6 +23,13 @@ async function main(section: string | undefined, options: Options): Promise<unkn
       return benchEditor(options.profiles ?? 5000, options.runs ?? 15);
     case 'import':
       return benchImport(options.profiles ?? 2000, options.runs ?? 5);
+    case 'sso-sync':
+      return benchSsoSync(
+        options.accounts ?? 1000,
+        options.roles ?? 3,
+        options.latencyMs ?? 50,
+        options.runs ?? 3,
+      );
     case 'idle':
       return benchIdle(options.roles ?? 200, options.seconds ?? 60);
     default:

@@ -7,7 +7,7 @@
  *   npm run bench                  all rows (a few minutes)
  *   npm run bench -- --quick       fewer runs, shorter idle, no 5,000-role round (< 2 min)
  *   npm run bench -- --full        also the refresh round at 10,000 roles (time-limited, see below)
- *   npm run bench -- --only assume,refresh,editor,import,idle,ui
+ *   npm run bench -- --only assume,refresh,editor,import,idle,ui,sso
  *   npm run bench -- --only assume --assume-rows 0,3   some assume rows (indexes in ASSUME_VARIANTS)
  *   npm run bench -- --json out.json   also write every raw figure as JSON
  *   npm run bench -- --only idle --idle-seconds 600   the idle row over 10 real minutes
@@ -53,6 +53,7 @@ const plan = {
   importRuns: QUICK ? 3 : 5,
   editorRuns: QUICK ? 7 : 15,
   idleRoles: 200,
+  ssoSyncRuns: QUICK ? 1 : 3,
   idleSeconds: args['idle-seconds'] ? Number(args['idle-seconds']) : QUICK ? 20 : 60,
   ui: QUICK
     ? ['--roles', '500', '--runs', '2', '--idle-seconds', '2']
@@ -352,6 +353,30 @@ async function main() {
           `${ms(median(m.replanMs))} / ${ms(median(m.reapplyMs))}`,
         );
       }
+    }
+
+    if (want('sso')) {
+      const s = (results.ssoSync = await section(script, 'sso-sync', {
+        accounts: 1000,
+        roles: 3,
+        latencyMs: 50,
+        runs: plan.ssoSyncRuns,
+      }));
+      const runs = s.syncMs.map((x) => ms(x)).join(', ');
+      row(
+        '6 sso sync',
+        `1,000 accounts × 3 roles at 50 ms portal latency: ${s.calls} calls, concurrency ${s.concurrency} (bound ${ms(s.boundMs)}; runs ${runs})`,
+        '≤ 1.3 × bound',
+        `${ms(s.medianMs)} (${s.ratio.toFixed(2)} × bound)`,
+        s.ratio <= 1.3,
+      );
+      row(
+        '6 sso sync',
+        `  most calls in flight at the portal / 429s`,
+        `≤ ${s.concurrency} / 0`,
+        `${s.maxInFlight} / ${s.throttled}`,
+        s.maxInFlight <= s.concurrency && s.throttled === 0,
+      );
     }
 
     if (want('idle')) {
