@@ -110,8 +110,22 @@ function checkSource(value: unknown, snapshot: Snapshot): RoleSource {
     case 'default':
       rejectUnknownKeys(record, { kind: true }, 'source');
       return { kind: 'default' };
+    case 'sso':
+      // A synced role's source comes back unchanged when its label, colour or
+      // profile is edited; the catalog checks each part (and the ARN) properly.
+      rejectUnknownKeys(
+        record,
+        { kind: true, session: true, accountId: true, roleName: true },
+        'source',
+      );
+      return {
+        kind: 'sso',
+        session: checkText(record.session, 'Identity Center session'),
+        accountId: checkText(record.accountId, 'account'),
+        roleName: checkText(record.roleName, 'permission set'),
+      };
     default:
-      return fail('source kind', 'must be one of profile, role, keys, default');
+      return fail('source kind', 'must be one of profile, role, keys, default, sso');
   }
 }
 

@@ -27,9 +27,24 @@ function v0ToV1(doc: JsonObject): JsonObject {
   return { ...doc, version: 1, roles };
 }
 
+/** The first catalog version with Identity Center roles. */
+export const SSO_ROLES_VERSION = 2;
+
+/**
+ * Version 2 only added what version 1 could not hold (Identity Center roles and
+ * `notGrantedSince`), so every version-1 document is a valid version-2 one. The
+ * bump is there for older Switchyards: they refuse a version-2 file as "written
+ * by a newer Switchyard" and leave it alone, where a version-1 file with an
+ * `sso` source would be reported as broken ("fix it or move it away").
+ */
+function v1ToV2(doc: JsonObject): JsonObject {
+  return { ...doc, version: SSO_ROLES_VERSION };
+}
+
 /** Keyed by the version each migration produces: `1` takes a version-0 document to version 1. */
 export const CATALOG_MIGRATIONS: Readonly<Record<number, CatalogMigration>> = {
   1: v0ToV1,
+  2: v1ToV2,
 };
 
 /** A document's version: its integer `version` key, or 0 when the key is absent (the v0 shape). */

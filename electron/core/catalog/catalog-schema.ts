@@ -8,8 +8,13 @@ import type { CatalogDocument } from './catalog-document';
  * which are stricter and give better messages; a test keeps the two in step.
  */
 
-/** Bump with a new entry in CATALOG_MIGRATIONS whenever the document shape changes. */
-export const CATALOG_VERSION = 1;
+/**
+ * Bump with a new entry in CATALOG_MIGRATIONS whenever the document shape
+ * changes. Version 2 added Identity Center roles (`source.kind: "sso"`,
+ * `notGrantedSince`): a Switchyard that reads only version 1 says "written by a
+ * newer Switchyard" and leaves the file alone, instead of calling it broken.
+ */
+export const CATALOG_VERSION = 2;
 
 const ROLE_ID_PATTERN = '^[a-z0-9][a-z0-9_-]{0,63}$';
 const PROFILE_PATTERN = '^[\\w@+.%:/-]{1,128}$';
@@ -46,6 +51,17 @@ const ROLE_SOURCE_SCHEMA = {
       required: ['kind'],
       properties: { kind: { const: 'default' } },
     },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'session', 'accountId', 'roleName'],
+      properties: {
+        kind: { const: 'sso' },
+        session: { type: 'string', pattern: PROFILE_PATTERN },
+        accountId: { type: 'string', pattern: '^[0-9]{12}$' },
+        roleName: { type: 'string', pattern: '^[\\w+=,.@-]{1,64}$' },
+      },
+    },
   ],
 } as const;
 
@@ -78,6 +94,7 @@ export const ROLE_ENTRY_SCHEMA = {
       items: { type: 'string', minLength: 1, maxLength: 64 },
     },
     importedFrom: { type: 'string', pattern: PROFILE_PATTERN },
+    notGrantedSince: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
   },
 } as const;
 

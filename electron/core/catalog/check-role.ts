@@ -13,6 +13,12 @@ import {
   checkSessionName,
 } from '../../../shared/validate';
 import { checkKeySourceName } from '../secrets/key-source-name';
+import {
+  checkNotGrantedSince,
+  checkSsoRoleFields,
+  checkSsoSource,
+  SSO_SOURCE_FIELDS,
+} from './check-sso-role';
 import { isObject } from './is-object';
 
 /** The field name each RoleEntry key is reported under in an InputError, for forms to map back. */
@@ -39,6 +45,9 @@ export const SOURCE_FIELDS = {
   profile: 'source profile',
   role: 'source role',
   keys: 'keychain source',
+  ssoSession: SSO_SOURCE_FIELDS.session,
+  ssoAccountId: SSO_SOURCE_FIELDS.accountId,
+  ssoRoleName: SSO_SOURCE_FIELDS.roleName,
 } as const;
 
 export const MAX_TAGS = 20;
@@ -78,7 +87,7 @@ export function checkTags(value: unknown, field: string = ROLE_FIELDS.tags): str
 
 export function checkSource(value: unknown, field: string = ROLE_FIELDS.source): RoleSource {
   const fix =
-    'use {kind: "profile", profile}, {kind: "role", roleId}, {kind: "keys", name} or {kind: "default"}';
+    'use {kind: "profile", profile}, {kind: "role", roleId}, {kind: "keys", name}, {kind: "sso", session, accountId, roleName} or {kind: "default"}';
   if (!isObject(value))
     throw inputError(field, value === undefined ? 'is missing' : 'must be an object', fix);
   const allowed: Record<string, readonly string[]> = {
@@ -86,6 +95,7 @@ export function checkSource(value: unknown, field: string = ROLE_FIELDS.source):
     role: ['kind', 'roleId'],
     keys: ['kind', 'name'],
     default: ['kind'],
+    sso: ['kind', 'session', 'accountId', 'roleName'],
   };
   const kind = value.kind;
   const keys = typeof kind === 'string' && Object.hasOwn(allowed, kind) ? allowed[kind] : undefined;
@@ -109,6 +119,8 @@ export function checkSource(value: unknown, field: string = ROLE_FIELDS.source):
       return { kind: 'role', roleId: checkRoleId(value.roleId, SOURCE_FIELDS.role) };
     case 'keys':
       return { kind: 'keys', name: checkKeySourceName(value.name, SOURCE_FIELDS.keys) };
+    case 'sso':
+      return checkSsoSource(value);
     default:
       return { kind: 'default' };
   }
@@ -154,7 +166,12 @@ export function checkRoleEntry(value: unknown): RoleEntry {
     importedFrom: optional(value.importedFrom, (v) =>
       checkProfileName(v, ROLE_FIELDS.importedFrom),
     ),
+    notGrantedSince: optional(value.notGrantedSince, (v) =>
+      checkNotGrantedSince(v, ROLE_FIELDS.notGrantedSince),
+    ),
   };
   for (const key of Object.keys(entry)) if (entry[key] === undefined) delete entry[key];
-  return entry as unknown as RoleEntry;
+  const role = entry as unknown as RoleEntry;
+  checkSsoRoleFields(role, ROLE_FIELDS);
+  return role;
 }

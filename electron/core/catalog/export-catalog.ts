@@ -1,6 +1,6 @@
 import type { RoleEntry } from '../../../shared/model';
+import { SSO_ROLES_VERSION } from './catalog-migrations';
 import type { CatalogStore } from './catalog-store';
-import { CATALOG_VERSION } from './catalog-schema';
 
 /** The `format` marker of a shared catalog file. */
 export const CATALOG_EXPORT_FORMAT = 'switchyard-catalog';
@@ -12,21 +12,52 @@ export interface CatalogExport {
   readonly roles: readonly RoleEntry[];
 }
 
-/** The role without `importedFrom`: that names a profile in one machine's own config. */
-export function withoutImportLink(role: RoleEntry): RoleEntry {
-  if (role.importedFrom === undefined) return role;
+/**
+ * The fields that describe this machine, not the role: `importedFrom` names a
+ * profile in this machine's ~/.aws/config, and `notGrantedSince` is what this
+ * person's last Identity Center sync found (a teammate's grants differ).
+ */
+const MACHINE_LOCAL = ['importedFrom', 'notGrantedSince'] as const;
+
+/** The role without its machine-local fields (MACHINE_LOCAL). */
+export function withoutLocalFields(role: RoleEntry): RoleEntry {
+  if (MACHINE_LOCAL.every((key) => role[key] === undefined)) return role;
   const copy: { -readonly [K in keyof RoleEntry]?: RoleEntry[K] } = { ...role };
-  delete copy.importedFrom;
+  for (const key of MACHINE_LOCAL) delete copy[key];
   return copy as RoleEntry;
 }
 
+/** `role`'s fields with `local`'s machine-local ones (kept when a shared file replaces a role). */
+export function withLocalFields(role: RoleEntry, local: RoleEntry | undefined): RoleEntry {
+  const out: { -readonly [K in keyof RoleEntry]?: RoleEntry[K] } = { ...withoutLocalFields(role) };
+  if (local?.importedFrom !== undefined) out.importedFrom = local.importedFrom;
+  // A role that is no longer Identity Center cannot keep a not-granted mark.
+  if (local?.notGrantedSince !== undefined && role.source.kind === 'sso') {
+    out.notGrantedSince = local.notGrantedSince;
+  }
+  return out as RoleEntry;
+}
+
 /**
- * The catalog's roles as a shareable JSON file. Keychain source names stay
- * (they are names, not keys: each person stores their own keys under them);
- * `importedFrom` is dropped, since it names a profile in this machine's config.
+ * The oldest catalog version that can hold `roles`, so a file without
+ * Identity Center roles still opens in a Switchyard that reads only version 1.
+ * (A version that adds a field must add its rule here.)
+ */
+export function exportVersion(roles: readonly RoleEntry[]): number {
+  return roles.some((role) => role.source.kind === 'sso') ? SSO_ROLES_VERSION : 1;
+}
+
+/**
+ * The catalog's roles as a shareable JSON file. Keychain source names and
+ * Identity Center session names stay (they are names, not secrets: each person
+ * has their own keys and [sso-session] under them); the machine-local fields go.
  */
 export function exportCatalog(store: CatalogStore): string {
-  const roles = store.list().map(withoutImportLink);
-  const file: CatalogExport = { format: CATALOG_EXPORT_FORMAT, version: CATALOG_VERSION, roles };
+  const roles = store.list().map(withoutLocalFields);
+  const file: CatalogExport = {
+    format: CATALOG_EXPORT_FORMAT,
+    version: exportVersion(roles),
+    roles,
+  };
   return `${JSON.stringify(file, undefined, 2)}\n`;
 }

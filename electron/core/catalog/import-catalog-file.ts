@@ -7,7 +7,7 @@ import type { CatalogStore } from './catalog-store';
 import { CATALOG_VERSION } from './catalog-schema';
 import { checkRoleEntry } from './check-role';
 import { documentVersion, migrateCatalog } from './catalog-migrations';
-import { CATALOG_EXPORT_FORMAT, withoutImportLink } from './export-catalog';
+import { CATALOG_EXPORT_FORMAT, withLocalFields, withoutLocalFields } from './export-catalog';
 import { describeJsonError } from './json-error-location';
 import { RoleGraph } from './role-graph';
 import { isObject } from './is-object';
@@ -77,8 +77,8 @@ export function readCatalogExport(text: string): RoleEntry[] {
   if (unknown !== undefined) throw fail(`has an unknown key ${quoteValue(unknown)}`, 'remove it');
   const roles = migrated.roles.map((raw: unknown, index) => {
     try {
-      // The import link names a profile in someone else's config; it does not travel.
-      return withoutImportLink(checkRoleEntry(raw));
+      // The import link and the not-granted mark describe someone else's machine; they do not travel.
+      return withoutLocalFields(checkRoleEntry(raw));
     } catch (error) {
       throw inRole(error, index, (raw as { label?: unknown } | null)?.label);
     }
@@ -94,7 +94,8 @@ export function readCatalogExport(text: string): RoleEntry[] {
 
 /**
  * What importing a shared catalog file into `existing` gives, merged by id:
- * new ids are added, known ids replaced (keeping this machine's `importedFrom`),
+ * new ids are added, known ids replaced (keeping this machine's `importedFrom`
+ * and `notGrantedSince`),
  * identical ones skipped. Everything is checked first, the merged catalog as a
  * whole included; any problem is an InputError and nothing is imported.
  */
@@ -109,7 +110,7 @@ export function planCatalogFileImport(
   const skipped: { id: string; label: string; reason: string }[] = [];
   for (const role of incoming) {
     const before = merged.get(role.id);
-    const after = before?.importedFrom ? { ...role, importedFrom: before.importedFrom } : role;
+    const after = withLocalFields(role, before);
     if (!before) added.push(after);
     else if (isDeepStrictEqual(before, after)) {
       skipped.push({ id: role.id, label: role.label, reason: 'already in the catalog, unchanged' });

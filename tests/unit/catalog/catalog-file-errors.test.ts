@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { CatalogFileError } from '../../../electron/core/catalog/catalog-file-error';
+import { CATALOG_VERSION } from '../../../electron/core/catalog/catalog-schema';
 import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
 import { arn, roleInput, useTempConfigDir } from './catalog-fixtures';
 
@@ -22,7 +23,7 @@ function validRole(extra: Record<string, unknown> = {}) {
 }
 
 function doc(extra: Record<string, unknown> = {}) {
-  return JSON.stringify({ version: 1, roles: [validRole()], ...extra }, undefined, 2);
+  return JSON.stringify({ version: CATALOG_VERSION, roles: [validRole()], ...extra }, undefined, 2);
 }
 
 /** Writes `bytes` as catalog.json in a fresh SWITCHYARD_CONFIG_DIR. */
@@ -191,14 +192,17 @@ describe('a broken catalog.json', () => {
   });
 
   it('refuses, without a copy, a file from a newer Switchyard', () => {
-    const { dir, path } = writeCatalog('{"version": 2, "roles": [], "future": true}');
+    const newer = CATALOG_VERSION + 1;
+    const text = `{"version": ${newer}, "roles": [], "future": true}`;
+    const { dir, path } = writeCatalog(text);
     const error = openError();
     expect(error.problem).toBe('newer-version');
     expect(error.message).toContain(
-      'written by a newer Switchyard (catalog version 2; this one reads up to 1)',
+      `written by a newer Switchyard (catalog version ${newer}; this one reads up to ${CATALOG_VERSION})`,
     );
+    expect(error.message).not.toContain('\n');
     expect(error.copyPath).toBeUndefined();
-    expect(readFileSync(path, 'utf8')).toBe('{"version": 2, "roles": [], "future": true}');
+    expect(readFileSync(path, 'utf8')).toBe(text);
     expect(readdirSync(dir)).toEqual(['catalog.json']);
   });
 

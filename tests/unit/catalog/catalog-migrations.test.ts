@@ -58,13 +58,13 @@ describe('catalog migrations', () => {
     expect(documentVersion({ version: -1 })).toBeUndefined();
   });
 
-  it('turns a v0 document into v1 without touching its input', () => {
+  it('turns a v0 document into the current version without touching its input', () => {
     const v0 = JSON.parse(V0_FILE) as Record<string, unknown>;
     const copy = structuredClone(v0);
-    const v1 = migrateCatalog(v0, 0);
+    const current = migrateCatalog(v0, 0);
     expect(v0).toEqual(copy);
-    expect(v1).toEqual({
-      version: 1,
+    expect(current).toEqual({
+      version: CATALOG_VERSION,
       roles: [
         {
           id: 'base0001',
@@ -90,13 +90,45 @@ describe('catalog migrations', () => {
   });
 
   it('does not throw on shapes it does not know (validation reports them afterwards)', () => {
-    expect(migrateCatalog({ roles: 'x' }, 0)).toEqual({ version: 1, roles: 'x' });
-    expect(migrateCatalog({ roles: [1, null] }, 0)).toEqual({ version: 1, roles: [1, null] });
+    expect(migrateCatalog({ roles: 'x' }, 0)).toEqual({ version: CATALOG_VERSION, roles: 'x' });
+    expect(migrateCatalog({ roles: [1, null] }, 0)).toEqual({
+      version: CATALOG_VERSION,
+      roles: [1, null],
+    });
+  });
+
+  it('takes a v1 document to v2 as it is: v2 only added Identity Center roles', () => {
+    const v1 = {
+      version: 1,
+      roles: [
+        {
+          id: 'a',
+          label: 'A',
+          roleArn: arn('A'),
+          profile: 'a',
+          source: { kind: 'default' },
+          tags: [],
+        },
+      ],
+      settings: {},
+    };
+    expect(CATALOG_MIGRATIONS[2]!(structuredClone(v1))).toEqual({ ...v1, version: 2 });
+  });
+});
+
+describe('opening a v1 catalog.json', () => {
+  it('saves it as the current version and keeps the v1 file aside byte for byte', () => {
+    const v1 = `${JSON.stringify({ version: 1, roles: [{ id: 'a', label: 'A', roleArn: arn('A'), profile: 'a', source: { kind: 'default' }, tags: [] }], settings: {} })}\n`;
+    const { dir, path } = writeCatalog(v1);
+    const store = CatalogStore.open({ now: () => NOW });
+    expect(store.get('A').source).toEqual({ kind: 'default' });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ version: CATALOG_VERSION });
+    expect(readFileSync(join(dir, 'catalog.v1-2026-08-01T05-04-29-123Z.json'), 'utf8')).toBe(v1);
   });
 });
 
 describe('opening a v0 catalog.json', () => {
-  it('migrates it, saves it as v1, and keeps the v0 file aside byte for byte', () => {
+  it('migrates it, saves it as the current version, and keeps the v0 file aside byte for byte', () => {
     const { dir, path } = writeCatalog(V0_FILE);
     const store = CatalogStore.open({ now: () => NOW });
     expect(store.get('Base').source).toEqual({ kind: 'profile', profile: 'login' });
@@ -109,13 +141,13 @@ describe('opening a v0 catalog.json', () => {
     expect(store.settings()).toEqual({ ...DEFAULT_SETTINGS, refreshMarginSeconds: 300 });
 
     const saved = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-    expect(saved.version).toBe(1);
+    expect(saved.version).toBe(CATALOG_VERSION);
     expect(saved.roles).toEqual(store.list());
     expect(readFileSync(join(dir, 'catalog.v0-2026-08-01T05-04-29-123Z.json'), 'utf8')).toBe(
       V0_FILE,
     );
 
-    // Opening again finds v1: no second backup.
+    // Opening again finds the current version: no second backup.
     CatalogStore.open({ now: () => new Date(NOW.getTime() + 1000) });
     expect(readdirSync(dir).sort()).toEqual([
       'catalog.json',
@@ -126,7 +158,10 @@ describe('opening a v0 catalog.json', () => {
   it('treats {} as an empty v0 catalog', () => {
     const { path } = writeCatalog('{}');
     expect(CatalogStore.open().list()).toEqual([]);
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ version: 1, roles: [] });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({
+      version: CATALOG_VERSION,
+      roles: [],
+    });
   });
 
   it('reports a v0 file that is invalid after migration as broken, and leaves it alone', () => {

@@ -9,6 +9,7 @@ import {
   CATALOG_DEFAULTS,
   CATALOG_ROOT_SCHEMA,
   CATALOG_SCHEMA,
+  CATALOG_VERSION,
 } from '../../../electron/core/catalog/catalog-schema';
 import { checkCatalogDocument } from '../../../electron/core/catalog/check-catalog-document';
 import { arn } from './catalog-fixtures';
@@ -46,6 +47,26 @@ const FULL_ROLE = {
   importedFrom: 'gov',
 };
 
+/** An Identity Center role with every field it may have. */
+const FULL_SSO_ROLE = {
+  id: 'sso00001',
+  label: 'Gov Account / Admin+Ops',
+  roleArn: 'arn:aws-us-gov:iam::000000000002:role/Admin+Ops=x,y.z@w-1',
+  profile: 'gov-account/Admin+Ops',
+  source: {
+    kind: 'sso',
+    session: 'gov-sso',
+    accountId: '000000000002',
+    roleName: 'Admin+Ops=x,y.z@w-1',
+  },
+  region: 'us-gov-west-1',
+  color: '83d4e8',
+  group: 'Gov Account',
+  tags: ['sso'],
+  importedFrom: 'gov-admin',
+  notGrantedSince: 1_785_000_000_000,
+};
+
 describe('the catalog JSON schema', () => {
   it('is plain data conf compiles in strict mode', () => {
     expect(JSON.parse(JSON.stringify(CATALOG_SCHEMA))).toEqual(CATALOG_SCHEMA);
@@ -57,9 +78,19 @@ describe('the catalog JSON schema', () => {
     const docs = [
       CATALOG_DEFAULTS,
       {
-        version: 1,
+        version: CATALOG_VERSION,
         roles: [
           FULL_ROLE,
+          FULL_SSO_ROLE,
+          {
+            id: 'chained1',
+            label: 'From SSO',
+            roleArn: arn('FromSso'),
+            profile: 'from-sso',
+            source: { kind: 'role', roleId: 'sso00001' },
+            durationSeconds: 3600,
+            tags: [],
+          },
           {
             id: 'a',
             label: 'A',
@@ -105,6 +136,25 @@ describe('the catalog JSON schema', () => {
     ['a bad id', { id: 'Has Space' }],
   ])('rejects a role with %s, as the field checks do', (_name, change) => {
     const role = { ...FULL_ROLE, ...change };
+    expect(schemaAccepts({ ...CATALOG_DEFAULTS, roles: [role] })).toBe(false);
+    expect(() => checkCatalogDocument({ ...CATALOG_DEFAULTS, roles: [role] })).toThrow();
+  });
+
+  const ssoSource = (change: Record<string, unknown>) => ({
+    source: { ...FULL_SSO_ROLE.source, ...change },
+  });
+  it.each([
+    ['an 11-digit account', ssoSource({ accountId: '00000000002' })],
+    ['a 65-character role name', ssoSource({ roleName: 'x'.repeat(65) })],
+    ['a role name with a space', ssoSource({ roleName: 'Admin Ops' })],
+    ['a session name with a space', ssoSource({ session: 'my sso' })],
+    ['a start URL in the source', ssoSource({ startUrl: 'https://x.awsapps.com/start' })],
+    ['no role name', { source: { kind: 'sso', session: 's', accountId: '000000000002' } }],
+    ['a fractional notGrantedSince', { notGrantedSince: 1.5 }],
+    ['a negative notGrantedSince', { notGrantedSince: -1 }],
+    ['a notGrantedSince as text', { notGrantedSince: '2026-01-01' }],
+  ])('rejects an Identity Center role with %s, as the field checks do', (_name, change) => {
+    const role = { ...FULL_SSO_ROLE, ...change };
     expect(schemaAccepts({ ...CATALOG_DEFAULTS, roles: [role] })).toBe(false);
     expect(() => checkCatalogDocument({ ...CATALOG_DEFAULTS, roles: [role] })).toThrow();
   });

@@ -12,13 +12,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { CatalogFileError } from '../../../electron/core/catalog/catalog-file-error';
+import { CATALOG_VERSION } from '../../../electron/core/catalog/catalog-schema';
 import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
 import type { RoleInput, RolePatch } from '../../../electron/core/catalog/role-input';
 import { DEFAULT_SETTINGS } from '../../../shared/model';
 import { expectInputError } from '../shared/expect-input-error';
-import { arn, roleInput, useTempConfigDir } from './catalog-fixtures';
+import { ACCOUNT, arn, roleInput, useTempConfigDir } from './catalog-fixtures';
 
 const tempDir = useTempConfigDir();
+
+/** An Identity Center source for roleInput('Admin') (whose ARN is arn('Admin')). */
+function sso(parts: Partial<{ session: string; accountId: string; roleName: string }> = {}) {
+  return { kind: 'sso' as const, session: 'work', accountId: ACCOUNT, roleName: 'Admin', ...parts };
+}
 const posix = process.platform !== 'win32';
 
 describe('CatalogStore: the file', () => {
@@ -27,7 +33,7 @@ describe('CatalogStore: the file', () => {
     const store = CatalogStore.open();
     expect(store.path).toBe(join(dir, 'catalog.json'));
     expect(JSON.parse(readFileSync(store.path, 'utf8'))).toEqual({
-      version: 1,
+      version: CATALOG_VERSION,
       roles: [],
       settings: DEFAULT_SETTINGS,
     });
@@ -209,7 +215,20 @@ describe('CatalogStore: roles', () => {
     ['role ARN', { roleArn: 'arn:aws:iam::123:role/X' }, 'not 12 digits'],
     ['role ARN', { roleArn: 'arn:aws:sts::123456789012:assumed-role/A/s' }, 'is a session'],
     ['profile', { profile: 'has space' }, 'a space'],
-    ['source', { source: { kind: 'sso' } as never }, 'not a source kind'],
+    ['source', { source: { kind: 'saml' } as never }, 'not a source kind'],
+    ['account', { source: { kind: 'sso', session: 's' } as never }, 'is missing'],
+    ['Identity Center session', { source: sso({ session: 'a b' }) }, 'a space'],
+    ['account', { source: sso({ accountId: '1234' }) }, '"1234" is not 12 digits'],
+    ['permission set', { source: sso({ roleName: 'x'.repeat(65) }) }, '65 characters'],
+    ['permission set', { source: sso({ roleName: 'Admin Team' }) }, 'a space'],
+    ['role ARN', { source: sso({ roleName: 'Other' }) }, 'does not match', arn('Other')],
+    ['role ARN', { source: sso({ accountId: '000000000001' }) }, 'does not match'],
+    ['external ID', { source: sso(), externalId: 'abc' }, 'is not used'],
+    ['MFA serial', { source: sso(), mfaSerial: arn('x').replace('role', 'mfa') }, 'is not used'],
+    ['role session name', { source: sso(), sessionName: 'me' }, 'is not used'],
+    ['duration', { source: sso(), durationSeconds: 3600 }, "the permission set's session"],
+    ['not granted since', { notGrantedSince: 5 } as never, 'only for Identity Center'],
+    ['not granted since', { source: sso(), notGrantedSince: 1.5 } as never, 'not a time'],
     ['source profile', { source: { kind: 'profile', profile: '' } }, 'is empty'],
     ['keychain source', { source: { kind: 'keys', name: 'a b' } }, 'a space'],
     ['external ID', { externalId: 'x' }, '1 character long'],
@@ -224,11 +243,11 @@ describe('CatalogStore: roles', () => {
     ['tags[0]', { tags: ['x'.repeat(65)] }, '65 characters'],
     ['tags', { tags: ['Prod', 'prod'] }, 'appears twice'],
     ['role', { nickname: 'x' } as never, 'unknown field "nickname"'],
-  ])('refuses a bad %s', (field, change, fragment) => {
+  ] as [string, object, ...string[]][])('refuses a bad %s', (field, change, ...fragments) => {
     tempDir();
     const store = CatalogStore.open();
     const input = { ...roleInput('Admin'), ...change } as RoleInput;
-    expectInputError(() => store.add(input), field, fragment);
+    expectInputError(() => store.add(input), field, ...fragments);
     expect(store.list()).toEqual([]);
   });
 

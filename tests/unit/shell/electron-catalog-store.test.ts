@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./fake-electron'));
 
 import ElectronStore from 'electron-store';
+import { CATALOG_VERSION } from '../../../electron/core/catalog/catalog-schema';
 import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
 import { electronCatalogStore } from '../../../electron/main/electron-catalog-store';
 import * as fake from './fake-electron';
@@ -57,7 +58,7 @@ describe('the app’s catalog through electron-store', () => {
     app.invalidate();
     expect(app.list()).toEqual([prod, dev]);
     expect(statSync(app.path).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(readFileSync(app.path, 'utf8'))).toMatchObject({ version: 1 });
+    expect(JSON.parse(readFileSync(app.path, 'utf8'))).toMatchObject({ version: CATALOG_VERSION });
   });
 
   it('a broken file is still reported by the strict reader, never cleared', () => {

@@ -132,6 +132,7 @@ describe('checkRoleForm', () => {
       { kind: 'role', roleId: 'prod' },
       { kind: 'keys', name: 'me' },
       { kind: 'default' },
+      { kind: 'sso', session: 'work', accountId: '123456789012', roleName: 'Admin' },
     ] as const) {
       expect(checkRoleForm({ ...FORM, source }, snapshot).source).toEqual(source);
     }
@@ -151,7 +152,22 @@ describe('checkRoleForm', () => {
     ['null for an optional field', { ...FORM, region: null }],
     ['tags that are not a list', { ...FORM, tags: 'a,b' }],
     ['tags that are not text', { ...FORM, tags: ['a', 2] }],
-    ['an unknown source kind', { ...FORM, source: { kind: 'sso', startUrl: 'x' } }],
+    ['an unknown source kind', { ...FORM, source: { kind: 'saml', startUrl: 'x' } }],
+    [
+      'an sso source with a start URL',
+      {
+        ...FORM,
+        source: { kind: 'sso', session: 'w', accountId: '1', roleName: 'A', startUrl: 'x' },
+      },
+    ],
+    [
+      'an sso source without its role',
+      { ...FORM, source: { kind: 'sso', session: 'w', accountId: '1' } },
+    ],
+    [
+      'an sso source with a number for the account',
+      { ...FORM, source: { kind: 'sso', session: 'w', accountId: 123456789012, roleName: 'A' } },
+    ],
     ['a source with an extra field', { ...FORM, source: { kind: 'default', profile: 'x' } }],
     [
       'a source role that is not in the catalog',
