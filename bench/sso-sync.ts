@@ -46,6 +46,8 @@ export async function benchSsoSync(
   const portal = await FakePortalServer.start({ tokens, pageSize: 100, latencyMs });
   const roles = Array.from({ length: rolesPerAccount }, (_, i) => `Role${i}`);
   portal.directory.addAccounts(accounts, roles);
+  // As a user's environment would: this also shows the bundled SDK resolves it.
+  process.env.AWS_ENDPOINT_URL_SSO = portal.url;
   const concurrency = DEFAULT_PORTAL_CONCURRENCY;
   const syncMs: number[] = [];
   const cpuMs: number[] = [];
@@ -59,7 +61,6 @@ export async function benchSsoSync(
       const { ms, value } = await timed(() =>
         listAssignments({
           region: 'us-east-1',
-          endpoint: portal.url,
           accessToken: new Secret(token),
           session: 'bench',
         }),
