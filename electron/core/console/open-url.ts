@@ -51,11 +51,7 @@ export function openerCommand(platform: NodeJS.Platform, href: string): OpenerCo
 }
 
 /** The URL, parsed, if it may be opened: an AWS console or sign-in page (or loopback, when allowed). */
-export function checkOpenableUrl(
-  url: string,
-  allowLoopback: boolean,
-  allowOrigin?: string,
-): URL {
+export function checkOpenableUrl(url: string, allowLoopback: boolean, allowOrigin?: string): URL {
   const aws = parseAwsConsoleOrSigninUrl(url);
   if (aws) return aws;
   let parsed: URL | undefined;

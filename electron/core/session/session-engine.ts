@@ -8,7 +8,8 @@ import type { RoleEntry, Settings, Snapshot } from '../../../shared/model';
  * line for the log, not a desktop notification.
  */
 export interface SessionNotification {
-  readonly kind: 'needs-mfa' | 'needs-sign-in' | 'failed' | 'expired' | 'catalog' | 'state' | 'internal';
+  readonly kind:
+    'needs-mfa' | 'needs-sign-in' | 'failed' | 'expired' | 'catalog' | 'state' | 'internal';
   readonly roleId: string;
   readonly title: string;
   readonly body: string;

@@ -15,6 +15,8 @@ export interface SyncOptions {
   readonly now: number;
   readonly ca?: string;
   readonly signal?: AbortSignal;
+  /** Profile names new roles must not take besides the catalog's (~/.aws/config's own). */
+  readonly takenProfiles?: Iterable<string>;
 }
 
 export interface SyncOutcome {
@@ -39,7 +41,14 @@ export async function syncSession(options: SyncOptions): Promise<SyncOutcome> {
     ...(options.ca ? { ca: options.ca } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const plan = planSsoSync(options.roles(), options.session, assignments, options.now);
+  const plan = planSsoSync({
+    roles: options.roles(),
+    session: options.session,
+    assignments,
+    now: options.now,
+    region: token.region,
+    ...(options.takenProfiles ? { takenProfiles: options.takenProfiles } : {}),
+  });
   const changes = plan.add.length + plan.update.length + plan.gone.length;
   const write = options.catalog !== undefined && changes > 0;
   if (write) applySsoSync(options.catalog!, plan);

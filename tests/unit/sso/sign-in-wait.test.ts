@@ -93,11 +93,11 @@ describe('SignInWatch', () => {
 
   it('counts a first token file (never signed in before) as a sign-in', async () => {
     const clock = new FakeClock(NOW);
-    let stamp: string | undefined;
+    const file: { stamp?: string } = {};
     const signedIn: string[] = [];
     const watch = new SignInWatch({
       clock,
-      stampOf: async () => stamp,
+      stampOf: async () => file.stamp,
       onSignedIn: (s) => signedIn.push(s),
       intervalMs: 1_000,
     });
@@ -105,7 +105,7 @@ describe('SignInWatch', () => {
     await settle();
     await clock.advanceAsync(2_000);
     expect(signedIn).toEqual([]);
-    stamp = 'first';
+    file.stamp = 'first';
     await clock.advanceAsync(1_000);
     await settle();
     expect(signedIn).toEqual(['corp']);

@@ -70,13 +70,19 @@ function print(
 /** Exit 1 when any role ended in error or waits for the user. */
 function failIfUnhealthy(views: readonly RoleView[]): void {
   const bad = views.find(
-    (v) => v.state === 'error' || v.state === 'needs-mfa' || v.state === 'expired',
+    (v) =>
+      v.state === 'error' ||
+      v.state === 'needs-mfa' ||
+      v.state === 'needs-sign-in' ||
+      v.state === 'expired',
   );
   if (!bad) return;
   const why =
     bad.state === 'needs-mfa'
       ? `needs an MFA code: rerun \`switchyard activate ${bad.role.id}\` and type the code at the prompt, or pipe it on stdin`
-      : (bad.error?.message ?? bad.state);
+      : bad.state === 'needs-sign-in' && bad.role.source.kind === 'sso'
+        ? `needs a sign-in to ${bad.role.source.session} (${bad.error?.message ?? 'no token'}): run \`switchyard sso login --session ${bad.role.source.session}\``
+        : (bad.error?.message ?? bad.state);
   const error = new Error(`${bad.role.label}: ${why}`);
   throw error;
 }

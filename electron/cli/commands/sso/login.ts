@@ -1,11 +1,18 @@
 import { InputError } from '../../../../shared/input-error';
-import { checkSsoRegion, checkSsoSessionName, checkStartUrl, sameStartUrl } from '../../../../shared/validate-sso';
+import {
+  checkSsoRegion,
+  checkSsoSessionName,
+  checkStartUrl,
+  sameStartUrl,
+} from '../../../../shared/validate-sso';
 import { addSsoSession } from '../../../core/sso/add-sso-session';
 import type { DevicePrompt } from '../../../core/sso/oidc-device';
 import { readSsoSessions, type SsoSessionConfig } from '../../../core/sso/sso-config';
 import { signInToSession } from '../../../core/sso/sso-sign-in';
 import { expiryPhrase } from '../../expiry-text';
 import { optionalString, parseCommandArgs } from '../../args';
+import { catalogFileExists } from '../../../core/catalog/catalog-exists';
+import { catalogPath } from '../roles/catalog-access';
 import { openCliEngine } from '../sessions/engine';
 import { chooseSession, describeSession, sessionNameFor, ssoCa, ssoPaths } from './choose-session';
 
@@ -26,7 +33,10 @@ const OPTIONS = {
 export async function ssoLoginCommand(argv: readonly string[]): Promise<void> {
   const { values, positionals } = parseCommandArgs('sso login', argv, OPTIONS);
   if (positionals.length > 1) {
-    throw new InputError('arguments', `sso login: one start URL at most; run \`switchyard sso login --help\``);
+    throw new InputError(
+      'arguments',
+      `sso login: one start URL at most; run \`switchyard sso login --help\``,
+    );
   }
   const { configPath, homeDir } = ssoPaths();
   const session = await sessionToSignIn(configPath, positionals[0], values);
@@ -92,17 +102,28 @@ async function sessionToSignIn(
   }
   const startUrl = checkStartUrl(startUrlArg);
   if (regionArg === undefined) {
-    throw new InputError('--region', `--region: missing; name the Identity Center's region, e.g. --region us-east-1`);
+    throw new InputError(
+      '--region',
+      `--region: missing; name the Identity Center's region, e.g. --region us-east-1`,
+    );
   }
   const region = checkSsoRegion(regionArg, '--region');
   if (name !== undefined) checkSsoSessionName(name, '--session-name');
   const sessions = await readSsoSessions(configPath);
   const same = sessions.find(
-    (s) => sameStartUrl(s.startUrl, startUrl) && s.region === region && (name === undefined || s.name === name),
+    (s) =>
+      sameStartUrl(s.startUrl, startUrl) &&
+      s.region === region &&
+      (name === undefined || s.name === name),
   );
   if (same) return same;
   const session = {
-    name: name ?? sessionNameFor(startUrl, sessions.map((s) => s.name)),
+    name:
+      name ??
+      sessionNameFor(
+        startUrl,
+        sessions.map((s) => s.name),
+      ),
     startUrl,
     region,
     scopes: ['sso:account:access'],
@@ -128,6 +149,8 @@ function devicePromptText(prompt: DevicePrompt): string {
  * does not undo the sign-in: it is one warning line.
  */
 async function resumeWaitingRoles(session: string): Promise<number> {
+  // No catalog: no role can wait, and a sign-in must not create one.
+  if (!catalogFileExists(catalogPath())) return 0;
   try {
     const engine = await openCliEngine();
     try {

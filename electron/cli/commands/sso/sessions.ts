@@ -42,7 +42,9 @@ function record(status: SsoSessionStatus): Record<string, unknown> {
     region: status.region,
     signedIn: status.signedIn,
     refreshable: status.refreshable,
-    ...(status.expiresAt !== undefined ? { expiresAt: new Date(status.expiresAt).toISOString() } : {}),
+    ...(status.expiresAt !== undefined
+      ? { expiresAt: new Date(status.expiresAt).toISOString() }
+      : {}),
     ...(status.reason !== undefined ? { reason: status.reason } : {}),
   };
 }

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
+import { readConfigProfiles } from '../../../core/catalog/config-role-profiles';
 import type { RoleEntry } from '../../../../shared/model';
 import { systemClock } from '../../../core/refresh/clock';
 import { SsoTokenKeeper } from '../../../core/sso/sso-token-keeper';
@@ -26,10 +28,18 @@ export async function ssoSyncCommand(argv: readonly string[]): Promise<void> {
     ca: async () => ca,
   });
   const dryRun = values['dry-run'] === true;
-  const common = { keeper, session: session.name, now: clock.now(), ...(ca ? { ca } : {}) };
+  const common = {
+    keeper,
+    session: session.name,
+    now: clock.now(),
+    takenProfiles: await configProfileNames(configPath),
+    ...(ca ? { ca } : {}),
+  };
   const outcome = dryRun
     ? await syncSession({ ...common, roles: currentRoles })
-    : await withCatalog((catalog) => syncSession({ ...common, roles: () => catalog.list(), catalog }));
+    : await withCatalog((catalog) =>
+        syncSession({ ...common, roles: () => catalog.list(), catalog }),
+      );
   if (values.json === true) {
     process.stdout.write(`${JSON.stringify(jsonOf(session.name, outcome, dryRun))}\n`);
     return;
@@ -70,4 +80,13 @@ function jsonOf(session: string, outcome: SyncOutcome, dryRun: boolean): Record<
     gone: outcome.plan.gone.map((g) => g.after),
     unchanged: outcome.plan.unchanged,
   };
+}
+
+/** ~/.aws/config's own profiles: a synced role must not write a profile that config defines. */
+async function configProfileNames(configPath: string): Promise<string[]> {
+  try {
+    return [...readConfigProfiles(await readFile(configPath, 'utf8')).keys()];
+  } catch {
+    return [];
+  }
 }
