@@ -38,6 +38,11 @@ export interface SessionEngine {
   refresh(roleId: string | null): Promise<void>;
   setDefault(roleId: string | null): Promise<void>;
   submitMfaCode(sourceKey: string, code: string): Promise<void>;
+  /**
+   * Someone signed in to this Identity Center session: every role of it that
+   * waits for a sign-in resumes, in one round. Returns how many roles that was.
+   */
+  signedIn(session: string): Promise<number>;
 
   addRole(form: RoleForm): Promise<RoleEntry>;
   updateRole(roleId: string, form: RoleForm): Promise<RoleEntry>;

@@ -77,6 +77,7 @@ export class FakeEngine implements SessionEngine {
   readonly refresh = vi.fn(async (_roleId: string | null) => undefined);
   readonly setDefault = vi.fn(async (_roleId: string | null) => undefined);
   readonly submitMfaCode = vi.fn(async (_sourceKey: string, _code: string) => undefined);
+  readonly signedIn = vi.fn(async (_session: string) => 0);
   readonly addRole = vi.fn(async (form: RoleForm): Promise<RoleEntry> => ({
     ...form,
     id: 'new-role',
