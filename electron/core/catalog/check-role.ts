@@ -147,12 +147,18 @@ export function checkRoleEntry(value: unknown): RoleEntry {
       'remove it or check its spelling',
     );
   }
+  const id = checkRoleId(value.id);
+  const label = checkLabel(value.label);
+  // An Identity Center role's ARN is built from its source, so that source is
+  // checked first: a bad account or role name is reported as such, not as a bad ARN.
+  const ssoSource =
+    isObject(value.source) && value.source.kind === 'sso' ? checkSource(value.source) : undefined;
   const entry: Record<string, unknown> = {
-    id: checkRoleId(value.id),
-    label: checkLabel(value.label),
+    id,
+    label,
     roleArn: parseRoleArn(value.roleArn as string, ROLE_FIELDS.roleArn).arn,
     profile: checkProfileName(value.profile, ROLE_FIELDS.profile),
-    source: checkSource(value.source),
+    source: ssoSource ?? checkSource(value.source),
     externalId: optional(value.externalId, (v) => checkExternalId(v, ROLE_FIELDS.externalId)),
     sessionName: optional(value.sessionName, (v) => checkSessionName(v, ROLE_FIELDS.sessionName)),
     durationSeconds: optional(value.durationSeconds, (v) =>

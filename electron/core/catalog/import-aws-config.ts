@@ -1,27 +1,35 @@
 import { isDeepStrictEqual } from 'node:util';
-import { inputError } from '../../../shared/check-text';
 import { InputError } from '../../../shared/input-error';
 import type { RoleEntry, RoleSource } from '../../../shared/model';
 import { quoteValue } from '../../../shared/quote-value';
 import { checkProfileName } from '../../../shared/validate';
-import type { CatalogStore, UpsertResult } from './catalog-store';
-import { checkRoleEntry, ROLE_FIELDS, SOURCE_FIELDS } from './check-role';
+import { checkRoleEntry, ROLE_FIELDS } from './check-role';
+import { changedFields, labelFor, reasonFrom } from './config-import-reason';
 import {
   CREDENTIAL_PROVIDER_KEYS,
   readConfigProfiles,
   type ConfigProfile,
 } from './config-role-profiles';
+import {
+  isSsoRoleProfile,
+  readConfigSsoSessions,
+  resolveSsoProfile,
+  ssoRoleFields,
+  ssoSourceKey,
+} from './config-sso-profiles';
 import { RoleGraph } from './role-graph';
 import { derivedRoleId } from './role-id';
 
 /**
- * Importing roles from ~/.aws/config. A config profile with `role_arn` cannot
- * itself receive Switchyard's keys: both SDKs would assume the role from the
- * config and ignore keys written under that name. So every imported role
- * writes to a distinct target profile, by default `<name>-switchyard`
- * (`prod` → `prod-switchyard`); the caller may choose another rule, and the
- * plan shows each target before anything is written. A re-import keeps the
- * target (and label, colour, group, tags) the role already has.
+ * Importing roles from ~/.aws/config: profiles with `role_arn`, and Identity
+ * Center profiles (`sso_account_id` + `sso_role_name`; config-sso-profiles.ts).
+ * Such a profile cannot itself receive Switchyard's keys: the SDKs would get
+ * credentials from the config and ignore keys written under that name. So every
+ * imported role writes to a distinct target profile, by default
+ * `<name>-switchyard`; the caller may choose another rule, and the plan shows
+ * each target first. A re-import keeps the target (and label, colour, group,
+ * tags) the role already has; an SSO profile whose assignment a sync already
+ * added links that role instead of adding a second.
  */
 
 export const IMPORT_PROFILE_SUFFIX = '-switchyard';
@@ -59,44 +67,11 @@ export interface ConfigImportPlan {
 /** What the SDKs accept for credential_source; all mean "the environment's own credentials". */
 const CREDENTIAL_SOURCES = ['Environment', 'Ec2InstanceMetadata', 'EcsContainer'];
 
-const MAX_LABEL = 64;
+export { applyConfigImport } from './apply-config-import';
 
 const LOOP = 'its source_profile chain loops';
 
-/** Field names in errors → the config keys the user has to fix. */
-const CONFIG_KEY_FOR_FIELD: Readonly<Record<string, string>> = {
-  [ROLE_FIELDS.roleArn]: 'role_arn',
-  [ROLE_FIELDS.externalId]: 'external_id',
-  [ROLE_FIELDS.sessionName]: 'role_session_name',
-  [ROLE_FIELDS.durationSeconds]: 'duration_seconds',
-  [ROLE_FIELDS.region]: 'region',
-  [ROLE_FIELDS.mfaSerial]: 'mfa_serial',
-  [SOURCE_FIELDS.profile]: 'source_profile',
-  [SOURCE_FIELDS.role]: 'source_profile',
-  [ROLE_FIELDS.importedFrom]: 'profile name',
-  [ROLE_FIELDS.label]: 'profile name',
-  [ROLE_FIELDS.profile]: 'target profile',
-};
-
 type Outcome = { readonly entry: RoleEntry } | { readonly reason: string };
-
-function labelFor(name: string): string {
-  const chars = [...name];
-  return chars.length <= MAX_LABEL ? name : `${chars.slice(0, MAX_LABEL - 1).join('')}…`;
-}
-
-/** "role ARN: x is not an ARN; …" → "role_arn: x is not an ARN; …". */
-function reasonFrom(error: InputError): string {
-  const key = CONFIG_KEY_FOR_FIELD[error.field];
-  const head = `${error.field}: `;
-  if (key === undefined || !error.message.startsWith(head)) return error.message;
-  return `${key}: ${error.message.slice(head.length)}`;
-}
-
-function changedFields(before: RoleEntry, after: RoleEntry): (keyof RoleEntry)[] {
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof RoleEntry>;
-  return [...keys].filter((key) => !isDeepStrictEqual(before[key], after[key]));
-}
 
 /**
  * What importing `configText` (a ~/.aws/config) into a catalog holding
@@ -124,6 +99,14 @@ export function planConfigImport(
       role.importedFrom ? [[role.importedFrom, role] as const] : [],
     ),
   );
+  // A role a sync made for the same assignment, not yet linked to a config profile.
+  const bySsoSource = new Map<string, RoleEntry>();
+  for (const role of existingRoles) {
+    if (role.source.kind === 'sso' && !role.importedFrom) {
+      bySsoSource.set(ssoSourceKey(role.source), role);
+    }
+  }
+  const ssoSessions = readConfigSsoSessions(configText);
   const byTarget = new Map(existingRoles.map((role) => [role.profile, role]));
   const takenIds = new Set(existingRoles.map((role) => role.id));
   const outcomes = new Map<string, Outcome>();
@@ -187,9 +170,13 @@ export function planConfigImport(
       if (error instanceof InputError) return { reason: reasonFrom(error) };
       throw error;
     }
-    const source = resolveSource(profile, trail);
+    const sso = isSsoRoleProfile(profile) ? resolveSsoProfile(profile, ssoSessions) : undefined;
+    if (typeof sso === 'string') return { reason: sso };
+    const source = sso?.source ?? resolveSource(profile, trail);
     if (typeof source === 'string') return { reason: source };
-    const existing = byImport.get(profile.name);
+    const existing =
+      byImport.get(profile.name) ??
+      (source.kind === 'sso' ? bySsoSource.get(ssoSourceKey(source)) : undefined);
     let target: string;
     try {
       target = existing?.profile ?? targetProfile(profile.name);
@@ -202,17 +189,22 @@ export function planConfigImport(
     takenIds.add(id);
     let entry: RoleEntry;
     try {
+      const own = sso
+        ? ssoRoleFields(profile, sso, existing)
+        : {
+            roleArn: values.get('role_arn'),
+            source,
+            externalId: values.get('external_id'),
+            sessionName: values.get('role_session_name'),
+            durationSeconds: values.get('duration_seconds'),
+            region: values.get('region'),
+            mfaSerial: values.get('mfa_serial'),
+          };
       entry = checkRoleEntry({
         id,
         label: existing?.label ?? labelFor(profile.name),
-        roleArn: values.get('role_arn'),
         profile: target,
-        source,
-        externalId: values.get('external_id'),
-        sessionName: values.get('role_session_name'),
-        durationSeconds: values.get('duration_seconds'),
-        region: values.get('region'),
-        mfaSerial: values.get('mfa_serial'),
+        ...own,
         color: existing?.color,
         group: existing?.group,
         tags: existing?.tags ?? [],
@@ -231,7 +223,7 @@ export function planConfigImport(
   };
 
   for (const profile of profiles.values()) {
-    if (profile.values.has('role_arn')) plan(profile.name, []);
+    if (profile.values.has('role_arn') || isSsoRoleProfile(profile)) plan(profile.name, []);
   }
 
   // Catalog-wide rules, sources first: a role is checked against the catalog
@@ -273,8 +265,10 @@ export function planConfigImport(
 
   const toAdd: RoleEntry[] = [];
   const toUpdate: ConfigImportUpdate[] = [];
+  const existingById = new Map(existingRoles.map((role) => [role.id, role]));
   for (const entry of accepted) {
-    const before = byImport.get(entry.importedFrom as string);
+    // By id: a role linked by its sso source had no importedFrom before.
+    const before = existingById.get(entry.id);
     if (!before) toAdd.push(entry);
     else if (isDeepStrictEqual(before, entry)) {
       skipped.push({
@@ -284,27 +278,4 @@ export function planConfigImport(
     } else toUpdate.push({ before, after: entry, changed: changedFields(before, entry) });
   }
   return { toAdd, toUpdate, skipped };
-}
-
-/**
- * Writes a plan from planConfigImport, as one checked write. Refused (nothing
- * written) when the catalog changed since the plan was made.
- */
-export function applyConfigImport(
-  store: Pick<CatalogStore, 'list' | 'upsertMany'>,
-  plan: ConfigImportPlan,
-): UpsertResult {
-  const current = new Map(store.list().map((role) => [role.id, role]));
-  const stale =
-    plan.toUpdate.some(
-      (update) => !isDeepStrictEqual(current.get(update.before.id), update.before),
-    ) || plan.toAdd.some((entry) => current.has(entry.id));
-  if (stale) {
-    throw inputError(
-      'import',
-      'the catalog changed after this import was previewed',
-      'preview the import again',
-    );
-  }
-  return store.upsertMany([...plan.toAdd, ...plan.toUpdate.map((update) => update.after)]);
 }

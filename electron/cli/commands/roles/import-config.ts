@@ -72,7 +72,7 @@ export async function rolesImportCommand(argv: readonly string[]): Promise<void>
   }
   writeLines(
     rows.length === 0
-      ? `no profile in ${config.path} has a role_arn; nothing to import`
+      ? `no profile in ${config.path} has a role_arn or an sso_role_name; nothing to import`
       : summary(plan, dryRun, config.path),
   );
 }

@@ -37,6 +37,10 @@ role_session_name = alice
 role_arn = ${A}/ReadOnly
 source_profile = prod
 
+[sso-session corp]
+sso_start_url = https://corp.awsapps.com/start
+sso_region = eu-west-1
+
 [profile sso-dev]
 sso_session = corp
 sso_account_id = 222222222222
@@ -61,6 +65,12 @@ source_profile = loop-b
 [profile loop-b]
 role_arn = ${A}/LoopB
 source_profile = loop-a
+
+[profile sso-legacy]
+sso_start_url = https://old.awsapps.com/start
+sso_region = us-east-1
+sso_account_id = 333333333333
+sso_role_name = Admin
 `;
 
 interface ImportJson {
@@ -91,6 +101,9 @@ describe('switchyard roles import', () => {
     expect(lines).toEqual([
       expect.stringMatching(/^add\s+prod\s+→ profile prod-switchyard \(.+\/Admin\)$/),
       expect.stringMatching(/^add\s+prod-readonly\s+→ profile prod-readonly-switchyard /),
+      expect.stringMatching(
+        /^add\s+sso-dev\s+→ profile sso-dev-switchyard \(arn:aws:iam::222222222222:role\/Dev\)$/,
+      ),
       expect.stringMatching(/^add\s+ec2\s+→ profile ec2-switchyard /),
       expect.stringMatching(/^skip\s+bad-arn\s+role_arn: account ID "123" is not 12 digits/),
       expect.stringMatching(
@@ -98,19 +111,28 @@ describe('switchyard roles import', () => {
       ),
       expect.stringMatching(/^skip\s+loop-b\s+its source_profile chain loops: /),
       expect.stringMatching(/^skip\s+loop-a\s+its source_profile chain loops: /),
-      'dry run: 3 to add, 0 to update, 4 skipped; nothing was written',
+      expect.stringMatching(
+        /^skip\s+sso-legacy\s+uses the legacy sso_start_url form; run "switchyard sso login https:\/\/old\.awsapps\.com\/start --region us-east-1" to add an \[sso-session\] for it, then import again$/,
+      ),
+      'dry run: 4 to add, 0 to update, 5 skipped; nothing was written',
     ]);
 
     const json = await importJson(['--dry-run']);
     expect(json.dryRun).toBe(true);
     expect(json.configFile).toBe(home.configPath);
-    expect(json.added.map((role) => role.importedFrom)).toEqual(['prod', 'prod-readonly', 'ec2']);
+    expect(json.added.map((role) => role.importedFrom)).toEqual([
+      'prod',
+      'prod-readonly',
+      'sso-dev',
+      'ec2',
+    ]);
     expect(json.updated).toEqual([]);
     expect(json.skipped.map((skip) => skip.profile)).toEqual([
       'bad-arn',
       'child-of-bad',
       'loop-b',
       'loop-a',
+      'sso-legacy',
     ]);
     expect(catalogBytes(home)).toBeUndefined();
   });
@@ -118,10 +140,10 @@ describe('switchyard roles import', () => {
   it('imports, then imports again without duplicates, then picks up a changed profile', async () => {
     const first = await importJson();
     expect(first.dryRun).toBe(false);
-    expect(first.added).toHaveLength(3);
+    expect(first.added).toHaveLength(4);
     const roles = await listRoles(home);
     expect(roles).toEqual(first.added);
-    const [prod, readonly, ec2] = roles;
+    const [prod, readonly, ssoDev, ec2] = roles;
     expect(prod).toMatchObject({
       label: 'prod',
       roleArn: `${A}/Admin`,
@@ -136,6 +158,19 @@ describe('switchyard roles import', () => {
     });
     expect(readonly?.source).toEqual({ kind: 'role', roleId: prod?.id });
     expect(ec2?.source).toEqual({ kind: 'default' });
+    expect(ssoDev).toEqual({
+      id: ssoDev?.id,
+      label: 'sso-dev',
+      roleArn: 'arn:aws:iam::222222222222:role/Dev',
+      profile: 'sso-dev-switchyard',
+      source: { kind: 'sso', session: 'corp', accountId: '222222222222', roleName: 'Dev' },
+      tags: [],
+      importedFrom: 'sso-dev',
+    });
+    const table = await switchyard(home, ['roles', 'list']);
+    expect(table.stdout).toMatch(
+      /^\S+\s+sso-dev\s+222222222222\s+Dev\s+sso-dev-switchyard\s+sso:corp$/m,
+    );
 
     // Again: everything is already there.
     const bytes = catalogBytes(home);
@@ -144,7 +179,7 @@ describe('switchyard roles import', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^skip\s+prod\s+already imported; nothing changed$/m);
     expect(again.stdout.trimEnd().split('\n').at(-1)).toBe(
-      `nothing to import from ${home.configPath} (7 skipped); the catalog is unchanged`,
+      `nothing to import from ${home.configPath} (9 skipped); the catalog is unchanged`,
     );
     expect(catalogBytes(home)).toEqual(bytes);
     expect(await listRoles(home)).toEqual(roles);
@@ -189,12 +224,12 @@ describe('switchyard roles import', () => {
     expect(catalogBytes(home)).toBeUndefined();
   });
 
-  it('says so when no profile has a role_arn', async () => {
+  it('says so when no profile has a role_arn or an SSO role', async () => {
     writeFileSync(home.configPath, '[default]\nregion = us-east-1\n');
     const text = await switchyard(home, ['roles', 'import']);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toBe(
-      `no profile in ${home.configPath} has a role_arn; nothing to import\n`,
+      `no profile in ${home.configPath} has a role_arn or an sso_role_name; nothing to import\n`,
     );
     expect(catalogBytes(home)).toBeUndefined();
   });
