@@ -2,6 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import type { RoleEntry, RoleSource } from '../../../shared/model';
 import { quoteValue } from '../../../shared/quote-value';
 import { ssoRoleArn } from '../../../shared/sso-role-arn';
+import { sameStartUrl } from '../../../shared/validate-sso';
+import { sessionNameOf } from '../sso/sso-config';
 import { indexSections, parseIni } from '../credentials/ini-document';
 import type { ConfigProfile } from './config-role-profiles';
 
@@ -25,8 +27,7 @@ export interface ConfigSsoSession {
 export function readConfigSsoSessions(text: string): Map<string, ConfigSsoSession> {
   const sessions = new Map<string, ConfigSsoSession>();
   for (const [sectionName, sections] of indexSections(parseIni(text))) {
-    const match = /^sso-session\s+(.+)$/.exec(sectionName);
-    const name = match?.[1]?.trim();
+    const name = sessionNameOf(sectionName);
     if (name === undefined) continue;
     const values = new Map<string, string>();
     for (const section of sections) {
@@ -45,12 +46,6 @@ export function readConfigSsoSessions(text: string): Map<string, ConfigSsoSessio
 export function isSsoRoleProfile(profile: ConfigProfile): boolean {
   const has = (key: string) => profile.values.has(key);
   return !has('role_arn') && (has('sso_account_id') || has('sso_role_name'));
-}
-
-/** `https://x.awsapps.com/start/#/` and `…/start` name one portal. */
-function sameStartUrl(a: string, b: string): boolean {
-  const norm = (url: string) => url.trim().replace(/#\/?$/, '').replace(/\/+$/, '');
-  return norm(a) === norm(b);
 }
 
 export interface ResolvedSsoProfile {
