@@ -7,6 +7,7 @@ import { checkKeySourceName } from '../../core/secrets/key-source-name';
 import { KeytarSecretStore } from '../../core/secrets/keytar-secret-store';
 import { LongTermKeys } from '../../core/secrets/long-term-keys';
 import { expectPositionals, optionalString, parseCommandArgs } from '../args';
+import { runSubcommand, type SubcommandTable } from '../subcommands';
 
 /** More than any key pair needs; a bigger input is a mistake (a whole file piped in). */
 const MAX_STDIN_BYTES = 4096;
@@ -99,27 +100,12 @@ async function deleteKeys(argv: readonly string[]): Promise<void> {
   );
 }
 
-const SUBCOMMANDS: Record<string, (argv: readonly string[]) => Promise<void>> = {
-  set: setKeys,
-  delete: deleteKeys,
+const SUBCOMMANDS: SubcommandTable = {
+  set: async () => setKeys,
+  delete: async () => deleteKeys,
 };
 
 /** `switchyard keys set|delete <source-name>`: long-term IAM user keys in the OS keychain. */
-export async function keysCommand(argv: readonly string[]): Promise<void> {
-  const [subcommand, ...rest] = argv;
-  const run =
-    subcommand !== undefined && Object.hasOwn(SUBCOMMANDS, subcommand)
-      ? SUBCOMMANDS[subcommand]
-      : undefined;
-  if (!run) {
-    const problem =
-      subcommand === undefined
-        ? 'missing subcommand'
-        : `unknown subcommand ${quoteValue(subcommand)}`;
-    throw new InputError(
-      'subcommand',
-      `keys: ${problem}; use set or delete; run \`switchyard keys --help\``,
-    );
-  }
-  await run(rest);
+export function keysCommand(argv: readonly string[]): Promise<void> {
+  return runSubcommand('keys', SUBCOMMANDS, argv);
 }

@@ -1,10 +1,6 @@
-import { InputError } from '../../../../shared/input-error';
-import { quoteValue } from '../../../../shared/quote-value';
+import { runSubcommand, type SubcommandTable } from '../../subcommands';
 
-type Subcommand = (argv: readonly string[]) => Promise<void>;
-
-// Loaded when run, like the top-level commands.
-const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
+const SUBCOMMANDS: SubcommandTable = {
   list: async () => (await import('./list')).rolesListCommand,
   add: async () => (await import('./add')).rolesAddCommand,
   edit: async () => (await import('./edit')).rolesEditCommand,
@@ -14,22 +10,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   'import-catalog': async () => (await import('./import-catalog')).rolesImportCatalogCommand,
 };
 
-const NAMES = Object.keys(SUBCOMMANDS).join(', ');
-
 /** `switchyard roles <subcommand> …`: the role catalog. */
-export async function rolesCommand(argv: readonly string[]): Promise<void> {
-  const [name, ...rest] = argv;
-  const load =
-    name !== undefined && Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
-  if (!load) {
-    const problem =
-      name === undefined ? 'missing subcommand' : `unknown subcommand ${quoteValue(name)}`;
-    throw new InputError(
-      'subcommand',
-      `roles: ${problem}; use one of ${NAMES}; run \`switchyard roles --help\``,
-    );
-  }
-  await (
-    await load()
-  )(rest);
+export function rolesCommand(argv: readonly string[]): Promise<void> {
+  return runSubcommand('roles', SUBCOMMANDS, argv);
 }
