@@ -1,4 +1,5 @@
 import type { Secret } from '../secret';
+import { NETWORK_CODES, networkCode, TLS_TRUST_CODES } from '../sts/sts-error';
 
 /**
  * What a failed Identity Center call (OIDC service or portal) means:
@@ -53,30 +54,6 @@ const TRANSIENT = new Set([
   'RequestTimeoutException',
   'TimeoutError',
 ]);
-const NETWORK = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
-const TLS_TRUST = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_UNTRUSTED',
-  'CERT_HAS_EXPIRED',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
 const NEEDS_USER = new Set([
   'AccessDeniedException',
   'ExpiredTokenException',
@@ -100,23 +77,17 @@ function field(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
-function causeCode(err: SdkErrorShape, codes: ReadonlySet<string>): string | undefined {
-  for (let e: unknown = err, depth = 0; e && depth < 4; depth++) {
-    const code = field((e as SdkErrorShape).code);
-    if (code && codes.has(code)) return code;
-    e = (e as SdkErrorShape).cause;
-  }
-  return undefined;
-}
-
 /**
  * One line, at most 300 characters, with every secret the call carried cut
  * out: AWS does not echo them, but a proxy's error page might.
  */
-export function safeLine(text: string, secrets: readonly (Secret | undefined)[] = []): string {
+export function safeLine(
+  text: string,
+  secrets: readonly (Secret | string | undefined)[] = [],
+): string {
   let line = text.replace(/\s+/g, ' ').trim();
   for (const secret of secrets) {
-    const value = secret?.reveal();
+    const value = typeof secret === 'string' ? secret : secret?.reveal();
     if (value && value.length >= 4) line = line.split(value).join('[redacted]');
   }
   return line.length > 300 ? `${line.slice(0, 299)}…` : line;
@@ -135,7 +106,7 @@ export function ssoErrorCode(error: unknown): string | undefined {
 export function classifySsoError(
   error: unknown,
   service: string,
-  secrets: readonly (Secret | undefined)[] = [],
+  secrets: readonly (Secret | string | undefined)[] = [],
 ): SsoError {
   if (error instanceof SsoError) return error;
   const err = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
@@ -145,7 +116,7 @@ export function classifySsoError(
     field(err.error_description) ?? field(err.message) ?? String(error),
     secrets,
   );
-  const tls = causeCode(err, TLS_TRUST);
+  const tls = networkCode(err, TLS_TRUST_CODES);
   if (tls) {
     return new SsoError(
       'needs-user',
@@ -154,7 +125,7 @@ export function classifySsoError(
       status,
     );
   }
-  const net = causeCode(err, NETWORK);
+  const net = networkCode(err, NETWORK_CODES);
   if (net) {
     return new SsoError('retryable', net, `network error talking to ${service} (${net}): ${said}`);
   }

@@ -48,7 +48,8 @@ const TRANSIENT_CODES = new Set([
   'ServiceUnavailable',
   'TimeoutError',
 ]);
-const NETWORK_CODES = new Set([
+/** Node's and undici's codes for a connection that failed: worth another try. Shared with the SSO clients. */
+export const NETWORK_CODES: ReadonlySet<string> = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
   'ECONNABORTED',
@@ -64,7 +65,7 @@ const NETWORK_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 /** Node's codes for a TLS certificate it does not trust: a setting to fix, not a fault to retry. */
-const TLS_TRUST_CODES = new Set([
+export const TLS_TRUST_CODES: ReadonlySet<string> = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'SELF_SIGNED_CERT_IN_CHAIN',
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
@@ -115,7 +116,8 @@ function stringField(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
-function networkCode(err: SdkErrorShape, codes: ReadonlySet<string>): string | undefined {
+/** The first of `codes` on the error or its causes (the SDK wraps Node's socket errors). */
+export function networkCode(err: unknown, codes: ReadonlySet<string>): string | undefined {
   for (let e: unknown = err, depth = 0; e && depth < 4; depth++) {
     const code = stringField((e as SdkErrorShape).code);
     if (code && codes.has(code)) return code;
