@@ -14,6 +14,7 @@ import type { StsGatewayLike } from './sts-gateway-like';
 export class RoundContext {
   readonly #regions = new Map<string, Promise<string>>();
   readonly #shared = new Map<string, Promise<unknown>>();
+  readonly #closers: (() => void)[] = [];
   readonly #sources = new Map<string, Promise<CredentialSource>>();
   readonly #resolved = new WeakSet<CredentialSource>();
   readonly #gateways = new Map<CredentialSource, Map<string, StsGatewayLike>>();
@@ -43,6 +44,12 @@ export class RoundContext {
       this.#shared.set(key, value);
     }
     return value;
+  }
+
+  /** Runs `close` when the round ends (at once if it has): for shared clients of other services. */
+  onClose(close: () => void): void {
+    if (this.#closed) close();
+    else this.#closers.push(close);
   }
 
   region(key: string, resolve: () => Promise<string>): Promise<string> {
@@ -94,5 +101,6 @@ export class RoundContext {
     this.#gateways.clear();
     for (const gateway of this.#adopted) gateway.destroy();
     this.#adopted.clear();
+    for (const close of this.#closers.splice(0)) close();
   }
 }

@@ -1,4 +1,4 @@
-import { GetRoleCredentialsCommand, LogoutCommand } from '@aws-sdk/client-sso';
+import { GetRoleCredentialsCommand, LogoutCommand, type SSOClient } from '@aws-sdk/client-sso';
 import { Secret, type SessionCredentials } from '../secret';
 import { createPortalClient, sendToPortal, type PortalConnection } from './portal-client';
 import { SsoError, SsoSignInNeeded } from './sso-errors';
@@ -9,6 +9,11 @@ export interface GetRoleCredentialsOptions extends PortalConnection {
   readonly accountId: string;
   readonly roleName: string;
   readonly signal?: AbortSignal;
+  /**
+   * A client the caller owns and destroys, shared by many calls (a refresh
+   * round of 300 roles must not build 300 SDK clients); default one per call.
+   */
+  readonly client?: SSOClient;
 }
 
 /**
@@ -18,7 +23,7 @@ export interface GetRoleCredentialsOptions extends PortalConnection {
 export async function getRoleCredentials(
   options: GetRoleCredentialsOptions,
 ): Promise<SessionCredentials> {
-  const client = createPortalClient(options);
+  const client = options.client ?? createPortalClient(options);
   const accessToken = options.accessToken.reveal();
   const action = `GetRoleCredentials for ${options.roleName} in account ${options.accountId}`;
   try {
@@ -61,7 +66,7 @@ export async function getRoleCredentials(
       expiresAt,
     };
   } finally {
-    client.destroy();
+    if (!options.client) client.destroy();
   }
 }
 

@@ -1,6 +1,8 @@
 import type { RoleEntry } from '../../../shared/model';
 import type { RoundContext } from '../session/round-context';
 import type { AssumedRole } from '../sts/sts-gateway';
+import type { SSOClient } from '@aws-sdk/client-sso';
+import { createPortalClient } from './portal-client';
 import { getRoleCredentials } from './portal-credentials';
 import { SsoSignInNeeded } from './sso-errors';
 import type { SsoAccessToken, SsoTokenKeeper } from './sso-token-keeper';
@@ -35,8 +37,18 @@ export class SsoRoleSessions {
       return round ? round.shared(key, fetch) : fetch();
     };
     const ca = await this.#ca();
-    const call = async (access: SsoAccessToken) =>
-      getRoleCredentials({
+    // One portal client per region for the whole round, closed with it.
+    const clientFor = (region: string): Promise<SSOClient | undefined> =>
+      round
+        ? round.shared(`sso-portal:${region}`, async () => {
+            const client = createPortalClient({ region, ...(ca ? { ca } : {}) });
+            round.onClose(() => client.destroy());
+            return client;
+          })
+        : Promise.resolve(undefined);
+    const call = async (access: SsoAccessToken) => {
+      const client = await clientFor(access.region);
+      return getRoleCredentials({
         region: access.region,
         accessToken: access.accessToken,
         session: source.session,
@@ -44,7 +56,9 @@ export class SsoRoleSessions {
         roleName: source.roleName,
         ...(signal ? { signal } : {}),
         ...(ca ? { ca } : {}),
+        ...(client ? { client } : {}),
       });
+    };
     let credentials;
     try {
       credentials = await call(await token(false));
