@@ -88,6 +88,8 @@ export interface RefreshOptions extends OidcCallOptions {
   readonly refreshToken: Secret;
   /** The sso-session name, for SsoSignInNeeded. */
   readonly session: string;
+  /** The engine's clock: the new token's expiresAt is counted from it. */
+  readonly now?: () => number;
 }
 
 const SIGN_IN_AGAIN = new Set([
@@ -106,13 +108,14 @@ const SIGN_IN_AGAIN = new Set([
  */
 export async function refreshAccessToken(options: RefreshOptions): Promise<OidcTokens> {
   const { registration, refreshToken, session } = options;
+  const now = options.now ?? Date.now;
   const grant: TokenGrant = { grantType: 'refresh_token', refreshToken };
-  if (registration.expiresAt <= Date.now()) {
+  if (registration.expiresAt <= now()) {
     throw new SsoSignInNeeded(session, 'the client registration has expired');
   }
   const client = oidcClient(options);
   try {
-    return await createToken(client, options, registration, grant);
+    return await createToken(client, options, registration, grant, now);
   } catch (error) {
     const classified = classifySsoError(error, OIDC_SERVICE, grantSecrets(registration, grant));
     if (SIGN_IN_AGAIN.has(classified.code) || classified.httpStatus === 401) {

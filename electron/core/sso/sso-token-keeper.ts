@@ -140,6 +140,7 @@ export class SsoTokenKeeper {
       registration: { clientId, clientSecret, expiresAt: registrationExpiresAt },
       refreshToken,
       session: session.name,
+      now: this.#deps.now,
       ...(signal ? { signal } : {}),
       ...(ca ? { ca } : {}),
     });
