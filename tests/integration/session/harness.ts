@@ -28,11 +28,17 @@ export interface Harness {
 /** A refresher-mode engine on fake time against the fault-injecting STS server. */
 export async function startHarness(
   sts: FaultStsServer,
-  options: { credentials?: string; concurrency?: number; roleDeadlineMs?: number } = {},
+  options: {
+    credentials?: string;
+    concurrency?: number;
+    roleDeadlineMs?: number;
+    /** More environment for the engine (e.g. the Identity Center fakes' endpoints). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<Harness> {
   const home = createTempAwsHome({
     credentials: options.credentials ?? USER_FILE,
-    env: { AWS_ENDPOINT_URL_STS: sts.endpoint },
+    env: { AWS_ENDPOINT_URL_STS: sts.endpoint, ...options.env },
   });
   const clock = new FakeClock(Date.now());
   const secrets = new MemorySecretStore();

@@ -1,0 +1,143 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
+import { addSsoSession } from '../../../electron/core/sso/add-sso-session';
+import { signInToSession } from '../../../electron/core/sso/sso-sign-in';
+import { syncSession } from '../../../electron/core/sso/sso-sync';
+import { SsoTokenKeeper } from '../../../electron/core/sso/sso-token-keeper';
+import { startFaultStsServer, type FaultStsServer } from '../../support/fault-sts-server';
+import { FakeOidcServer } from '../../support/identity-center/fake-oidc-server';
+import { FakePortalServer } from '../../support/identity-center/fake-portal-server';
+import { TokenBook } from '../../support/identity-center/token-book';
+import { startHarness, type Harness } from './harness';
+
+const START_URL = 'https://d-9067a1b2c3.awsapps.com/start';
+const REGION = 'eu-west-1';
+const SESSION = {
+  name: 'corp',
+  startUrl: START_URL,
+  region: REGION,
+  scopes: ['sso:account:access'],
+};
+const MINUTE = 60_000;
+
+// The fakes' clock follows the engine's fake clock once a harness runs.
+let now: () => number = Date.now;
+let sts: FaultStsServer;
+let tokens: TokenBook;
+let oidc: FakeOidcServer;
+let portal: FakePortalServer;
+let h: Harness | undefined;
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  sts = await startFaultStsServer();
+  tokens = new TokenBook(() => now());
+  oidc = new FakeOidcServer({ tokens, startUrl: START_URL, interval: 1, now: () => now() });
+  await oidc.start();
+  portal = await FakePortalServer.start({ tokens, now: () => now(), pageSize: 100 });
+  portal.directory.addAccounts(100, ['Admin', 'ReadOnly', 'Billing'], 300_000_000_000);
+  // The SDK clients read their endpoints from the process environment, as in every SDK.
+  process.env.AWS_ENDPOINT_URL_SSO_OIDC = oidc.url;
+  process.env.AWS_ENDPOINT_URL_SSO = portal.url;
+});
+afterAll(async () => {
+  process.env = savedEnv;
+  await Promise.all([sts.close(), oidc.close(), portal.close()]);
+});
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+  now = Date.now;
+});
+
+async function signIn(harness: Harness): Promise<void> {
+  await signInToSession({
+    session: SESSION,
+    flow: 'device',
+    onDevicePrompt: () => undefined,
+    signal: new AbortController().signal,
+    homeDir: harness.home.home,
+    env: harness.home.env,
+  });
+}
+
+function refreshGrants(): number {
+  return oidc.requests.filter((r) => r.grantType === 'refresh_token' && r.status === 200).length;
+}
+
+describe('Identity Center roles in the refresher', () => {
+  it('refreshes 300 roles in one round and one write, renews the token once, and after a revoke waits for one sign-in, told once', async () => {
+    const harness = await startHarness(sts, {
+      env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url, AWS_ENDPOINT_URL_SSO: portal.url },
+    });
+    h = harness;
+    now = () => harness.clock.now();
+    await addSsoSession(harness.home.configPath, SESSION);
+    await signIn(harness);
+
+    const catalog = CatalogStore.open({ dir: harness.home.switchyardConfigDir });
+    const keeper = new SsoTokenKeeper({
+      configPath: harness.home.configPath,
+      homeDir: harness.home.home,
+      now,
+    });
+    await syncSession({
+      keeper,
+      session: 'corp',
+      roles: () => catalog.list(),
+      catalog,
+      now: now(),
+    });
+    const ids = catalog.list().map((role) => role.id);
+    expect(ids).toHaveLength(300);
+
+    const writes = harness.writes();
+    await harness.manager.activateAll(ids);
+    expect(harness.writes() - writes).toBe(1);
+    const states = () => new Set(harness.manager.snapshot().roles.map((view) => view.state));
+    expect(states()).toEqual(new Set(['active']));
+    expect(portal.count('GetRoleCredentials')).toBe(300);
+
+    // 50 minutes on, the 1-hour token is inside its refresh window: renewed once, silently.
+    await harness.advance(50 * MINUTE);
+    await harness.manager.refresh(null);
+    expect(refreshGrants()).toBe(1);
+    expect(states()).toEqual(new Set(['active']));
+    expect(harness.notes.filter((n) => n.kind !== 'internal')).toEqual([]);
+
+    // The administrator ends every session: tokens revoked, refresh tokens refused.
+    tokens.revokeAll();
+    oidc.expireRefreshTokens();
+    const before = { writes: harness.writes(), calls: portal.count('GetRoleCredentials') };
+    await harness.manager.refresh(null);
+    expect(states()).toEqual(new Set(['needs-sign-in']));
+    expect(harness.manager.snapshot().signInPrompts).toEqual([
+      { session: 'corp', waitingRoleIds: expect.arrayContaining(ids) as unknown },
+    ]);
+    const told = harness.notes.filter((n) => n.kind === 'needs-sign-in');
+    expect(told).toHaveLength(1);
+    expect(harness.writes()).toBe(before.writes);
+
+    // No hot loop: nothing is retried on the timer while the roles wait.
+    const waiting = portal.count('GetRoleCredentials');
+    expect(waiting - before.calls).toBe(300);
+    // (past the time the old sessions were due for renewal)
+    await harness.advance(60 * MINUTE);
+    expect(portal.count('GetRoleCredentials')).toBe(waiting);
+    expect(harness.notes.filter((n) => n.kind === 'needs-sign-in')).toHaveLength(1);
+
+    // One sign-in (here as another tool would make it: only the cache file changes)
+    // resumes them all in one round.
+    await signIn(harness);
+    const resumedFrom = harness.writes();
+    // The watch looks every 5 s (a stat, on fake time); its look and the round it starts are real I/O.
+    for (let step = 0; step < 40 && !states().has('active'); step++) {
+      await harness.advance(1_000);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await harness.manager.idle();
+    expect(states()).toEqual(new Set(['active']));
+    expect(harness.writes() - resumedFrom).toBe(1);
+    catalog.close();
+  }, 60_000);
+});
