@@ -2,24 +2,22 @@ import { InputError } from '../../../shared/input-error';
 import type { ConfigImportPreview, ConsoleMode, RoleForm } from '../../../shared/ipc-contract';
 import type { RoleEntry, Settings, Snapshot } from '../../../shared/model';
 import { checkMfaCode } from '../../../shared/validate';
-import { openSsoParts, watchSignIns } from '../sso/open-sso-role-sessions';
+import { watchSignIns } from '../sso/open-sso-role-sessions';
 import type { StateAction, SwitchyardState } from '../refresh/state-model';
 import type { SessionCredentials } from '../secret';
-import { LongTermKeys } from '../secrets/long-term-keys';
-import { MfaSessionCache } from '../secrets/mfa-session-cache';
 import { applyConfigImportFrom, previewConfigImport, rolePatchFromForm } from './catalog-facade';
 import { consoleUrl, issueCredentials, type AccessContext } from './console-access';
 import type { EngineStrategy } from './engine-strategy';
 import { LiveSessions } from './live-sessions';
 import { LocalEngine } from './local-engine';
 import { PassiveEngine } from './passive-engine';
-import { RoleAssumer } from './role-assumer';
+import type { RoleAssumer } from './role-assumer';
+import { createEngineAssumer } from './engine-assumer';
 import type { ManagerMode, SessionManagerDeps } from './session-deps';
 import type { SessionEngine, SessionNotification } from './session-engine';
 import { buildSnapshot } from './session-views';
 import { SnapshotPublisher } from './snapshot-publisher';
 import { oneLine } from './session-failure';
-import { SourceResolver } from './source-resolver';
 import { sealForRefresher } from './code-sealing';
 import { recoveredSessions, writeRequests, type CodeSealer } from './state-sync';
 
@@ -43,21 +41,8 @@ export class SessionManager implements SessionEngine {
 
   private constructor(deps: SessionManagerDeps) {
     this.#deps = deps;
-    const mfaCache = new MfaSessionCache(deps.secrets);
-    const resolver = new SourceResolver({
-      find: (id) => deps.catalog.find(id),
-      sessions: this.#sessions,
-      credentialsPath: deps.credentialsPath,
-      configPath: deps.configPath,
-      env: deps.env,
-      clock: deps.clock,
-      createGateway: deps.createGateway,
-      ...(deps.requestTimeoutMs ? { requestTimeoutMs: deps.requestTimeoutMs } : {}),
-      mfaCache,
-      keys: new LongTermKeys(deps.secrets),
-    });
-    const sso = openSsoParts(deps);
-    this.#assumer = new RoleAssumer(resolver, mfaCache, deps.createGateway, sso.roles);
+    const { assumer, sso } = createEngineAssumer(deps, this.#sessions);
+    this.#assumer = assumer;
     this.#publisher = new SnapshotPublisher(() => this.#buildSnapshot());
     if (deps.mode === 'refresher') {
       const resume = (session: string): void => {
