@@ -8,6 +8,7 @@ import { benchImport } from './config-import';
 import { benchEditor } from './credentials-editor';
 import { benchIdle } from './daemon-idle';
 import { benchRefresh } from './refresh-round';
+import { benchSsoRefresh } from './sso-refresh';
 import { benchSsoSync } from './sso-sync';
 import { runStsChild } from './sts-child';
 
@@ -28,6 +29,13 @@ async function main(section: string | undefined, options: Options): Promise<unkn
         options.accounts ?? 1000,
         options.roles ?? 3,
         options.latencyMs ?? 50,
+        options.runs ?? 3,
+      );
+    case 'sso-refresh':
+      return benchSsoRefresh(
+        options.roles ?? 300,
+        options.latencyMs ?? 50,
+        options.concurrency ?? 10,
         options.runs ?? 3,
       );
     case 'idle':
