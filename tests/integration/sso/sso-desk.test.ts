@@ -195,6 +195,21 @@ describe('SsoDesk', () => {
     expectNoSecret(failed);
   });
 
+  it('a sync that fails after the sign-in keeps the sign-in and says so in one line', async () => {
+    portal.queueFault({ kind: 'status', status: 400, operation: 'ListAccounts' });
+    await desk.signIn({ kind: 'start-url', startUrl: START_URL, region: REGION, flow: 'device' });
+    await desk.settled();
+    const failed = desk.progress();
+    expect(failed.phase).toBe('failed');
+    if (failed.phase === 'failed') {
+      expect(failed.message).toMatch(/^Signed in to d-9067a1b2c3, but the sync failed: /);
+      expect(failed.message).not.toContain('\n');
+    }
+    expect(existsSync(ssoTokenCachePath('d-9067a1b2c3', home.home))).toBe(true);
+    expect(engine.snapshot().roles).toEqual([]);
+    expectNoSecret(failed);
+  });
+
   it('refuses bad input in one line and changes no file', async () => {
     await expect(
       desk.signIn({
