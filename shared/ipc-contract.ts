@@ -4,6 +4,13 @@
  * one wrapper each. Nothing in it carries a secret: snapshots hold views only.
  */
 import type { RoleEntry, Settings, Snapshot } from './model';
+import type {
+  SsoProgress,
+  SsoSessionView,
+  SsoSignInRequest,
+  SsoSignOutSummary,
+  SsoSyncSummary,
+} from './sso-views';
 
 /** A role as the add/edit form sends it (no id: the catalog assigns one). */
 export type RoleForm = Omit<RoleEntry, 'id' | 'tags' | 'importedFrom' | 'notGrantedSince'> & {
@@ -38,6 +45,17 @@ export interface InvokeContract {
   'import:apply': [[], { readonly added: number; readonly updated: number }];
   'settings:update': [[patch: Partial<Settings>], Settings];
   'popup:hide': [[], void];
+  /** IAM Identity Center: the sessions of ~/.aws/config and whether each is signed in. */
+  'sso:sessions': [[], readonly SsoSessionView[]];
+  /** Where the one sign-in stands (the popup asks when it loads; changes are pushed). */
+  'sso:progress': [[], SsoProgress];
+  /** Starts a sign-in; resolves once it has begun (bad input rejects, changing nothing). */
+  'sso:sign-in': [[request: SsoSignInRequest], void];
+  'sso:cancel': [[], void];
+  /** Device flow: open the page of the code being shown (the main process holds its URL). */
+  'sso:open-verification': [[], void];
+  'sso:sync': [[session: string], SsoSyncSummary];
+  'sso:sign-out': [[session: string], SsoSignOutSummary];
 }
 
 /** Push channels (main → renderer): name → payload. */
@@ -50,6 +68,8 @@ export interface PushContract {
    * its own at launch: Electron paints a window created hidden as if it were seen.
    */
   'popup:visibility': boolean;
+  /** The Identity Center sign-in moved on (code shown, browser, syncing, done, failed). */
+  'sso:progress': SsoProgress;
 }
 
 export type InvokeChannel = keyof InvokeContract;
@@ -73,12 +93,20 @@ export const INVOKE_CHANNELS = [
   'import:apply',
   'settings:update',
   'popup:hide',
+  'sso:sessions',
+  'sso:progress',
+  'sso:sign-in',
+  'sso:cancel',
+  'sso:open-verification',
+  'sso:sync',
+  'sso:sign-out',
 ] as const satisfies readonly InvokeChannel[];
 
 export const PUSH_CHANNELS = [
   'snapshot:changed',
   'role:focus',
   'popup:visibility',
+  'sso:progress',
 ] as const satisfies readonly PushChannel[];
 
 /**
@@ -104,4 +132,12 @@ export interface SwitchyardApi {
   applyImport(): Promise<{ readonly added: number; readonly updated: number }>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   hidePopup(): Promise<void>;
+  ssoSessions(): Promise<readonly SsoSessionView[]>;
+  getSsoProgress(): Promise<SsoProgress>;
+  onSsoProgress(listener: (progress: SsoProgress) => void): () => void;
+  signInSso(request: SsoSignInRequest): Promise<void>;
+  cancelSsoSignIn(): Promise<void>;
+  openSsoVerificationPage(): Promise<void>;
+  syncSso(session: string): Promise<SsoSyncSummary>;
+  signOutSso(session: string): Promise<SsoSignOutSummary>;
 }

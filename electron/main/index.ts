@@ -4,12 +4,14 @@ import { app, dialog } from 'electron';
 
 import { systemClock } from '../core/refresh/clock';
 import { createSessionEngine } from '../core/session/create-session-engine';
+import { openSsoDesk } from '../core/sso/open-sso-desk';
 import { electronCatalogStore } from './electron-catalog-store';
 import { createFileLogger } from './logger';
 import { rendererLocation } from './renderer-location';
 import { startShell } from './start-shell';
 import { stopBeforeQuit } from './stop-before-quit';
 import { trayIconDir } from './tray-icon-file';
+import { openSsoUrl } from './open-sso-url';
 import { lockDownWebContents } from './web-contents-guards';
 
 // The entry point: one instance, no Dock icon, then the engine and the shell.
@@ -23,9 +25,18 @@ async function boot(): Promise<void> {
       kind: 'app',
       createCatalogStore: electronCatalogStore,
     });
-    stopBeforeQuit(() => engine.stop(), logger);
+    const desk = openSsoDesk({
+      engine,
+      createCatalogStore: electronCatalogStore,
+      openUrl: openSsoUrl,
+    });
+    stopBeforeQuit(async () => {
+      await desk.stop();
+      await engine.stop();
+    }, logger);
     startShell({
       engine,
+      desk,
       logger,
       clock: systemClock(),
       platform: process.platform,

@@ -10,6 +10,7 @@ import {
   checkText,
   IpcArgumentError,
 } from './ipc-arg-checks';
+import { checkSsoSession, checkSsoSignInRequest } from './sso-arg-checks';
 
 type ArgCheck<C extends InvokeChannel> = (
   args: readonly unknown[],
@@ -37,6 +38,13 @@ const ARG_CHECKS: { readonly [C in InvokeChannel]: ArgCheck<C> } = {
   'import:apply': () => [],
   'settings:update': ([patch]) => [checkSettingsPatch(patch)],
   'popup:hide': () => [],
+  'sso:sessions': () => [],
+  'sso:progress': () => [],
+  'sso:sign-in': ([request]) => [checkSsoSignInRequest(request)],
+  'sso:cancel': () => [],
+  'sso:open-verification': () => [],
+  'sso:sync': ([session]) => [checkSsoSession(session)],
+  'sso:sign-out': ([session]) => [checkSsoSession(session)],
 };
 
 /** How many arguments each channel takes, typed from the contract's tuples so it cannot drift. */
@@ -56,6 +64,13 @@ const ARITY: { readonly [C in InvokeChannel]: InvokeArgs<C>['length'] } = {
   'import:apply': 0,
   'settings:update': 1,
   'popup:hide': 0,
+  'sso:sessions': 0,
+  'sso:progress': 0,
+  'sso:sign-in': 1,
+  'sso:cancel': 0,
+  'sso:open-verification': 0,
+  'sso:sync': 1,
+  'sso:sign-out': 1,
 };
 
 /** The checked arguments of one invoke call; throws IpcArgumentError when they are wrong. */

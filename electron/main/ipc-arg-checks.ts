@@ -44,7 +44,7 @@ function checkTextList(value: unknown, what: string): string[] {
 }
 
 /** A plain object (what structured clone delivers), never an array, class instance or null. */
-function checkRecord(value: unknown, what: string): Record<string, unknown> {
+export function checkRecord(value: unknown, what: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     fail(what, 'must be an object');
   }
@@ -53,7 +53,7 @@ function checkRecord(value: unknown, what: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-function rejectUnknownKeys(
+export function rejectUnknownKeys(
   record: Record<string, unknown>,
   known: Readonly<Record<string, unknown>>,
   what: string,

@@ -1,7 +1,14 @@
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../shared/ipc-contract';
 import type { SessionEngine } from '../core/session/session-engine';
+import type { SsoDesk } from '../core/sso/sso-desk';
 import { profileExportLine } from './profile-export-line';
 import { projectSnapshot } from './snapshot-projection';
+import {
+  projectSsoProgress,
+  projectSsoSessions,
+  projectSsoSignOut,
+  projectSsoSync,
+} from './sso-projection';
 import {
   handleInvoke,
   removeInvokeHandlers,
@@ -19,12 +26,18 @@ export interface IpcShellActions {
 
 type Handlers = { readonly [C in InvokeChannel]: InvokeHandler<C> };
 
+/** What the Identity Center channels drive (core/sso/sso-desk.ts). */
+export type IpcSsoDesk = Pick<
+  SsoDesk,
+  'sessions' | 'progress' | 'signIn' | 'cancel' | 'openVerificationPage' | 'sync' | 'signOut'
+>;
+
 /**
  * Channel → engine, 1:1. The shell adds only what needs Electron: opening the
  * console URL the engine builds, the clipboard, hiding the popup. A mapped
  * type over the contract, so a new channel does not compile until handled.
  */
-function invokeHandlers(engine: SessionEngine, shell: IpcShellActions): Handlers {
+function invokeHandlers(engine: SessionEngine, shell: IpcShellActions, desk: IpcSsoDesk): Handlers {
   return {
     'snapshot:get': () => projectSnapshot(engine.snapshot()),
     'role:activate': (roleId) => engine.activate(roleId),
@@ -45,6 +58,13 @@ function invokeHandlers(engine: SessionEngine, shell: IpcShellActions): Handlers
     'import:apply': () => engine.applyImport(),
     'settings:update': (patch) => engine.updateSettings(patch),
     'popup:hide': () => shell.hidePopup(),
+    'sso:sessions': async () => projectSsoSessions(await desk.sessions()),
+    'sso:progress': () => projectSsoProgress(desk.progress()),
+    'sso:sign-in': (request) => desk.signIn(request),
+    'sso:cancel': () => desk.cancel(),
+    'sso:open-verification': () => desk.openVerificationPage(),
+    'sso:sync': async (session) => projectSsoSync(await desk.sync(session)),
+    'sso:sign-out': async (session) => projectSsoSignOut(await desk.signOut(session)),
   };
 }
 
@@ -52,9 +72,10 @@ function invokeHandlers(engine: SessionEngine, shell: IpcShellActions): Handlers
 export function registerIpcHandlers(
   engine: SessionEngine,
   shell: IpcShellActions,
+  desk: IpcSsoDesk,
   guard: InvokeGuard,
 ): () => void {
-  const handlers = invokeHandlers(engine, shell);
+  const handlers = invokeHandlers(engine, shell, desk);
   const register = <C extends InvokeChannel>(channel: C): void =>
     handleInvoke(channel, guard, handlers[channel]);
   for (const channel of INVOKE_CHANNELS) register(channel);

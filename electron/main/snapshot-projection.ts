@@ -17,8 +17,8 @@ import type {
  * reaches the page. Each list is a Record over the model's keys, so a field
  * added to the model does not compile until it is listed here.
  */
-type Field = 'plain' | 'strings' | ((value: unknown) => unknown);
-type Fields<T> = { readonly [K in keyof Required<T>]: Field };
+export type Field = 'plain' | 'strings' | ((value: unknown) => unknown);
+export type Fields<T> = { readonly [K in keyof Required<T>]: Field };
 
 function plain(value: unknown, key: string): string | number | boolean {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
@@ -32,7 +32,7 @@ function list(value: unknown, key: string): readonly unknown[] {
   throw new Error(`snapshot field "${key}" is not a list; refusing to send it`);
 }
 
-function copy<T>(value: unknown, fields: Fields<T>): T {
+export function copy<T>(value: unknown, fields: Fields<T>): T {
   if (typeof value !== 'object' || value === null) {
     throw new Error('snapshot part is not an object; refusing to send it');
   }

@@ -4,9 +4,10 @@ import type { Snapshot } from '../../shared/model';
 import { plainHttpEndpointWarning } from '../../shared/plain-http-endpoint';
 import type { Clock } from '../core/refresh/clock';
 import type { SessionEngine } from '../core/session/session-engine';
+import type { SsoDesk } from '../core/sso/sso-desk';
 import { denyAllPermissions } from './deny-permissions';
 import { checkInvokeArgs } from './invoke-arg-checks';
-import { registerIpcHandlers } from './ipc-handlers';
+import { registerIpcHandlers, type IpcSsoDesk } from './ipc-handlers';
 import { syncLaunchAtLogin } from './launch-at-login';
 import type { Logger } from './logger';
 import { watchOnline } from './online-watcher';
@@ -19,12 +20,15 @@ import { resumeEngineOnWake } from './power-events';
 import { isRendererUrl, type RendererLocation } from './renderer-location';
 import { forwardSessionNotifications } from './session-notifications';
 import { projectSnapshot } from './snapshot-projection';
+import { projectSsoProgress } from './sso-projection';
 import { createAppTray } from './tray';
 import { isTrustedSender } from './trusted-sender';
 import { pushToRenderer, type InvokeGuard } from './typed-ipc-main';
 
 export interface ShellOptions {
   readonly engine: SessionEngine;
+  /** IAM Identity Center: sessions, the one sign-in and its progress (core/sso/sso-desk.ts). */
+  readonly desk: IpcSsoDesk & Pick<SsoDesk, 'onProgress'>;
   readonly logger: Logger;
   readonly clock: Clock;
   readonly platform: NodeJS.Platform;
@@ -51,7 +55,7 @@ export interface Shell {
  * state of its own: every view is derived from the engine's snapshots.
  */
 export function startShell(options: ShellOptions): Shell {
-  const { engine, logger, clock, platform, isPackaged } = options;
+  const { engine, desk, logger, clock, platform, isPackaged } = options;
 
   denyAllPermissions(session.defaultSession);
   const endpointWarning = plainHttpEndpointWarning(options.env);
@@ -80,6 +84,7 @@ export function startShell(options: ShellOptions): Shell {
       writeClipboard: (text) => clipboard.writeText(text),
       platform,
     },
+    desk,
     guard,
   );
 
@@ -118,6 +123,15 @@ export function startShell(options: ShellOptions): Shell {
     applySettings(view);
   });
 
+  // The sign-in's progress is pushed like the snapshot, and rebuilt from an allow-list the same way.
+  const unsubscribeSso = desk.onProgress((progress) => {
+    try {
+      pushToRenderer(window.webContents, 'sso:progress', projectSsoProgress(progress));
+    } catch (error) {
+      logger.error('the sign-in progress was not sent', error);
+    }
+  });
+
   const stopNotifications = forwardSessionNotifications(
     engine,
     (roleId) => (roleId ? popup.showOnRole(roleId) : popup.show()),
@@ -143,6 +157,7 @@ export function startShell(options: ShellOptions): Shell {
       stopPower();
       online.dispose();
       stopNotifications();
+      unsubscribeSso();
       unsubscribe();
       shortcut.dispose();
       tray.dispose();

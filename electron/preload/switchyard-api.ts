@@ -27,5 +27,13 @@ export function createSwitchyardApi(ipc: TypedIpcRenderer): SwitchyardApi {
     applyImport: () => invoke('import:apply'),
     updateSettings: (patch) => invoke('settings:update', patch),
     hidePopup: () => invoke('popup:hide'),
+    ssoSessions: () => invoke('sso:sessions'),
+    getSsoProgress: () => invoke('sso:progress'),
+    onSsoProgress: (listener) => subscribe('sso:progress', (progress) => listener(progress)),
+    signInSso: (request) => invoke('sso:sign-in', request),
+    cancelSsoSignIn: () => invoke('sso:cancel'),
+    openSsoVerificationPage: () => invoke('sso:open-verification'),
+    syncSso: (session) => invoke('sso:sync', session),
+    signOutSso: (session) => invoke('sso:sign-out', session),
   };
 }

@@ -10,10 +10,14 @@ import { useMfaFocus } from './mfa/use-mfa-focus';
 import { useRoleRecords } from './roles/use-role-records';
 import { useServices } from './services-context';
 import { SettingsView } from './settings/settings-view';
+import { IdentityCenterView } from './sso/identity-center-view';
+import { SignInPrompt } from './sso/sign-in-prompt';
+import { SsoSignInPanel } from './sso/sso-sign-in-panel';
+import { useSsoProgress } from './sso/use-sso-progress';
 import { useStatus } from './status/use-status';
 import { LIST_VIEW, type View } from './view';
 
-/** The popup: MFA prompts on top, then the list (or a form), then the footer. */
+/** The popup: the sign-in and MFA prompts on top, then the list (or a form), then the footer. */
 export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
   const { api } = useServices();
   const [view, setView] = useState<View>(LIST_VIEW);
@@ -24,6 +28,8 @@ export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
   const { onActivate, firstMfaInput } = useMfaFocus(rootRef, snapshot.mfaPrompts);
   const actions = useRoleActions(report, onActivate);
   const records = useRoleRecords(snapshot.roles);
+  const ssoProgress = useSsoProgress();
+  const signingIn = ['starting', 'device', 'browser', 'syncing'].includes(ssoProgress.phase);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const hasMfa = snapshot.mfaPrompts.length > 0;
@@ -84,6 +90,10 @@ export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
 
   return (
     <div className="tray-menu" ref={rootRef}>
+      <SsoSignInPanel progress={ssoProgress} />
+      {snapshot.signInPrompts.map((prompt) => (
+        <SignInPrompt key={prompt.session} prompt={prompt} labelOf={labelOf} busy={signingIn} />
+      ))}
       {snapshot.mfaPrompts.map((prompt) => (
         <MfaPrompt key={prompt.sourceKey} prompt={prompt} labelOf={labelOf} />
       ))}
@@ -118,7 +128,15 @@ export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
         )}
         {view.kind === 'import' && <ImportView report={report} onDone={showList} />}
         {view.kind === 'settings' && (
-          <SettingsView settings={snapshot.settings} report={report} onDone={showList} />
+          <SettingsView
+            settings={snapshot.settings}
+            report={report}
+            onDone={showList}
+            onIdentityCenter={() => setView({ kind: 'identity-center' })}
+          />
+        )}
+        {view.kind === 'identity-center' && (
+          <IdentityCenterView progress={ssoProgress} report={report} onDone={showList} />
         )}
       </main>
       <FooterBar
@@ -129,6 +147,7 @@ export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
         onAdd={() => setView({ kind: 'add' })}
         onImport={() => setView({ kind: 'import' })}
         onSettings={() => setView({ kind: 'settings' })}
+        onIdentityCenter={() => setView({ kind: 'identity-center' })}
       />
     </div>
   );

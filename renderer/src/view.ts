@@ -4,6 +4,7 @@ export type View =
   | { readonly kind: 'add' }
   | { readonly kind: 'edit'; readonly roleId: string }
   | { readonly kind: 'import' }
-  | { readonly kind: 'settings' };
+  | { readonly kind: 'settings' }
+  | { readonly kind: 'identity-center' };
 
 export const LIST_VIEW: View = { kind: 'list' };

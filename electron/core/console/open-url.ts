@@ -24,9 +24,10 @@ export interface OpenInBrowserOptions {
   readonly allowLoopback?: boolean;
   /**
    * Also allow this origin (`https://host[:port]`): the Identity Center sign-in
-   * page, whose host the user configures (AWS_ENDPOINT_URL_SSO_OIDC).
+   * page, whose host the user configures (AWS_ENDPOINT_URL_SSO_OIDC), or
+   * several (the device page and the access portal of a session too).
    */
-  readonly allowOrigin?: string;
+  readonly allowOrigin?: string | readonly string[];
 }
 
 export interface OpenerCommand {
@@ -51,7 +52,11 @@ export function openerCommand(platform: NodeJS.Platform, href: string): OpenerCo
 }
 
 /** The URL, parsed, if it may be opened: an AWS console or sign-in page (or loopback, when allowed). */
-export function checkOpenableUrl(url: string, allowLoopback: boolean, allowOrigin?: string): URL {
+export function checkOpenableUrl(
+  url: string,
+  allowLoopback: boolean,
+  allowOrigin?: string | readonly string[],
+): URL {
   const aws = parseAwsConsoleOrSigninUrl(url);
   if (aws) return aws;
   let parsed: URL | undefined;
@@ -62,7 +67,8 @@ export function checkOpenableUrl(url: string, allowLoopback: boolean, allowOrigi
   }
   const isHttp = parsed.protocol === 'http:' || parsed.protocol === 'https:';
   if (allowLoopback && isHttp && isLoopbackHostname(parsed.hostname)) return parsed;
-  if (allowOrigin !== undefined && isHttp && parsed.origin === allowOrigin) return parsed;
+  const origins = allowOrigin === undefined ? [] : [allowOrigin].flat();
+  if (isHttp && origins.includes(parsed.origin)) return parsed;
   // Only the origin is shown: the rest of a link can carry a sign-in token.
   throw new Error(
     `Refusing to open ${quoteValue(`${parsed.protocol}//${parsed.host}`)}: only https AWS sign-in and console pages are opened`,

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import type { RoleEntry } from '../../../shared/model';
+import { readConfigProfiles } from '../catalog/config-role-profiles';
 import type { CatalogStore } from '../catalog/catalog-store';
 import { applySsoSync } from './apply-sso-sync';
 import { planSsoSync, type SsoSyncPlan } from './plan-sso-sync';
@@ -53,4 +55,13 @@ export async function syncSession(options: SyncOptions): Promise<SyncOutcome> {
   const write = options.catalog !== undefined && changes > 0;
   if (write) applySsoSync(options.catalog!, plan);
   return { plan, assignments: assignments.length, applied: write };
+}
+
+/** ~/.aws/config's own profiles: a synced role must not write a profile that config defines. */
+export async function configProfileNames(configPath: string): Promise<string[]> {
+  try {
+    return [...readConfigProfiles(await readFile(configPath, 'utf8')).keys()];
+  } catch {
+    return [];
+  }
 }

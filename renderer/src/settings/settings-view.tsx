@@ -15,8 +15,14 @@ function draftOf(settings: Settings): SettingsDraft {
 }
 
 /** The four settings; the engine checks them and its message is shown as is. */
-export function SettingsView(props: { settings: Settings; report: Report; onDone: () => void }) {
-  const { settings, report, onDone } = props;
+export function SettingsView(props: {
+  settings: Settings;
+  report: Report;
+  onDone: () => void;
+  /** Opens the Identity Center view (sessions, sign-in). */
+  onIdentityCenter: () => void;
+}) {
+  const { settings, report, onDone, onIdentityCenter } = props;
   const { api } = useServices();
   const [draft, setDraft] = useState(() => draftOf(settings));
   const [busy, setBusy] = useState(false);
@@ -89,6 +95,12 @@ export function SettingsView(props: { settings: Settings; report: Report; onDone
             onChange={(event) => update({ shortcut: event.target.value })}
           />
           <div className="field-hint">An Electron accelerator, e.g. CommandOrControl+Shift+Y.</div>
+        </div>
+        <div className="form-field">
+          <span className="field-label">Identity Center</span>
+          <button type="button" className="link-button" onClick={onIdentityCenter}>
+            Sessions and sign-in…
+          </button>
         </div>
       </div>
       <div className="form-error" role="alert" data-testid="settings-error">

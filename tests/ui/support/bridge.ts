@@ -14,8 +14,13 @@ import type {
 } from '../../../shared/ipc-contract';
 import type { Settings, Snapshot } from '../../../shared/model';
 import type { SessionEngine } from '../../../electron/core/session/session-engine';
+import type { SsoDesk } from '../../../electron/core/sso/sso-desk';
+import type { SsoSignInRequest } from '../../../shared/sso-views';
 
-type Verb = Exclude<keyof SwitchyardApi, 'onSnapshot' | 'onFocusRole' | 'onPopupVisibility'>;
+type Verb = Exclude<
+  keyof SwitchyardApi,
+  'onSnapshot' | 'onFocusRole' | 'onPopupVisibility' | 'onSsoProgress'
+>;
 
 const CHANNEL_OF: Record<Verb, InvokeChannel> = {
   getSnapshot: 'snapshot:get',
@@ -33,6 +38,13 @@ const CHANNEL_OF: Record<Verb, InvokeChannel> = {
   applyImport: 'import:apply',
   updateSettings: 'settings:update',
   hidePopup: 'popup:hide',
+  ssoSessions: 'sso:sessions',
+  getSsoProgress: 'sso:progress',
+  signInSso: 'sso:sign-in',
+  cancelSsoSignIn: 'sso:cancel',
+  openSsoVerificationPage: 'sso:open-verification',
+  syncSso: 'sso:sync',
+  signOutSso: 'sso:sign-out',
 };
 
 /** What the Electron shell would have done outside the engine. */
@@ -55,8 +67,18 @@ export interface Bridge {
   dispose(): void;
 }
 
-function dispatch(engine: SessionEngine, log: ShellLog, verb: Verb, args: unknown[]) {
+function dispatch(
+  engine: SessionEngine,
+  desk: SsoDesk | undefined,
+  log: ShellLog,
+  verb: Verb,
+  args: unknown[],
+) {
   const id = args[0] as string;
+  if (verb.includes('Sso') || verb === 'ssoSessions') {
+    if (!desk) throw new Error('this popup has no Identity Center desk');
+    return dispatchSso(desk, verb, args);
+  }
   switch (verb) {
     case 'getSnapshot':
       return engine.snapshot();
@@ -94,10 +116,29 @@ function dispatch(engine: SessionEngine, log: ShellLog, verb: Verb, args: unknow
     case 'hidePopup':
       log.hidden += 1;
       return undefined;
-    default: {
-      const never: never = verb;
-      throw new Error(`unknown verb ${String(never)}`);
-    }
+    default:
+      throw new Error(`unknown verb ${verb}`);
+  }
+}
+
+function dispatchSso(desk: SsoDesk, verb: Verb, args: unknown[]) {
+  switch (verb) {
+    case 'ssoSessions':
+      return desk.sessions();
+    case 'getSsoProgress':
+      return desk.progress();
+    case 'signInSso':
+      return desk.signIn(args[0] as SsoSignInRequest);
+    case 'cancelSsoSignIn':
+      return desk.cancel();
+    case 'openSsoVerificationPage':
+      return desk.openVerificationPage();
+    case 'syncSso':
+      return desk.sync(args[0] as string);
+    case 'signOutSso':
+      return desk.signOut(args[0] as string);
+    default:
+      throw new Error(`unknown verb ${verb}`);
   }
 }
 
@@ -122,6 +163,7 @@ function pageBridge(verbs: readonly string[]): void {
     onSnapshot: on('snapshot:changed'),
     onFocusRole: on('role:focus'),
     onPopupVisibility: on('popup:visibility'),
+    onSsoProgress: on('sso:progress'),
   };
   for (const verb of verbs) api[verb] = (...args: unknown[]) => call(verb, args);
   Object.defineProperty(window, 'switchyard', { value: Object.freeze(api), enumerable: true });
@@ -132,13 +174,17 @@ function pageBridge(verbs: readonly string[]): void {
   });
 }
 
-export async function installBridge(page: Page, engine: SessionEngine): Promise<Bridge> {
+export async function installBridge(
+  page: Page,
+  engine: SessionEngine,
+  desk?: SsoDesk,
+): Promise<Bridge> {
   const log: ShellLog = { opened: [], clipboard: [], hidden: 0, calls: [] };
   await page.exposeBinding('__switchyardInvoke', async (_source, verb: Verb, args: unknown[]) => {
     const channel = CHANNEL_OF[verb];
     log.calls.push(channel);
     try {
-      return await dispatch(engine, log, verb, args);
+      return await dispatch(engine, desk, log, verb, args);
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
       throw new Error(`Error invoking remote method '${channel}': ${err.name}: ${err.message}`);
@@ -167,11 +213,15 @@ export async function installBridge(page: Page, engine: SessionEngine): Promise<
   const unsubscribe = engine.subscribe(
     (snapshot: Snapshot) => void push('snapshot:changed', snapshot),
   );
+  const unsubscribeSso = desk?.onProgress((progress) => void push('sso:progress', progress));
   return {
     log,
     focusRole: (roleId) => push('role:focus', roleId),
     setPopupVisible: (visible) => push('popup:visibility', visible),
     flush: () => queue,
-    dispose: unsubscribe,
+    dispose: () => {
+      unsubscribe();
+      unsubscribeSso?.();
+    },
   };
 }

@@ -7,6 +7,9 @@ import type { Browser, Page } from 'playwright-core';
 import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
 import { createSessionEngine } from '../../../electron/core/session/create-session-engine';
 import type { SessionManager } from '../../../electron/core/session/session-manager';
+import { openSsoDesk } from '../../../electron/core/sso/open-sso-desk';
+import type { SsoDesk } from '../../../electron/core/sso/sso-desk';
+import { checkOpenableUrl } from '../../../electron/core/console/open-url';
 import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
 import { type Bridge, installBridge } from './bridge';
 import { newPopupPage } from './browser';
@@ -29,11 +32,21 @@ export interface PopupOptions {
   readonly setup?: (engine: SessionManager) => Promise<void>;
   /** Runs on the page before it loads (e.g. page.clock.install). */
   readonly beforeLoad?: (page: Page) => Promise<unknown>;
+  /** Extra environment for the engine and desk (AWS_ENDPOINT_URL_SSO_OIDC…). */
+  readonly env?: Record<string, string>;
+  /**
+   * What opening an Identity Center page does (the shell's opener after its
+   * origin check); every URL is also recorded in `ssoOpened`.
+   */
+  readonly openSsoPage?: (url: string) => Promise<void>;
 }
 
 export interface Popup {
   readonly page: Page;
   readonly engine: SessionManager;
+  readonly desk: SsoDesk;
+  /** Identity Center pages the popup asked to open. */
+  readonly ssoOpened: string[];
   readonly bridge: Bridge;
   readonly home: TempAwsHome;
   readonly problems: string[];
@@ -47,6 +60,7 @@ export async function openPopup(options: PopupOptions): Promise<Popup> {
     env: {
       AWS_ENDPOINT_URL_STS: options.stsEndpoint,
       ...(options.signinEndpoint ? { SWITCHYARD_SIGNIN_ENDPOINT: options.signinEndpoint } : {}),
+      ...options.env,
     },
   });
   const engine = await createSessionEngine({
@@ -56,30 +70,45 @@ export async function openPopup(options: PopupOptions): Promise<Popup> {
     secrets: new MemorySecretStore(),
     requestTimeoutMs: 5000,
   });
+  const ssoOpened: string[] = [];
+  const desk = openSsoDesk({
+    engine,
+    env: home.env,
+    configDir: home.switchyardConfigDir,
+    openUrl: async (url, origins) => {
+      checkOpenableUrl(url, false, origins); // the shell's rule
+      ssoOpened.push(url);
+      await options.openSsoPage?.(url);
+    },
+  });
   let closePage: (() => Promise<void>) | undefined;
   try {
     await options.setup?.(engine);
     const { context, page, problems } = await newPopupPage(options.browser, options.colorScheme);
     closePage = () => context.close();
-    const bridge = await installBridge(page, engine);
+    const bridge = await installBridge(page, engine, desk);
     await options.beforeLoad?.(page);
     await page.goto(options.url);
     await page.locator('.tray-menu').waitFor();
     return {
       page,
       engine,
+      desk,
+      ssoOpened,
       bridge,
       home,
       problems,
       async close() {
         bridge.dispose();
         await context.close();
+        await desk.stop();
         await engine.stop();
         home.cleanup();
       },
     };
   } catch (error) {
     await closePage?.();
+    await desk.stop();
     await engine.stop();
     home.cleanup();
     throw error;

@@ -38,6 +38,20 @@ const VALID: { [C in InvokeChannel]: unknown[] } = {
   'import:apply': [],
   'settings:update': [{ shortcut: 'Alt+Y', launchAtLogin: true }],
   'popup:hide': [],
+  'sso:sessions': [],
+  'sso:progress': [],
+  'sso:sign-in': [
+    {
+      kind: 'start-url',
+      startUrl: 'https://d-1.awsapps.com/start',
+      region: 'us-east-1',
+      flow: 'pkce',
+    },
+  ],
+  'sso:cancel': [],
+  'sso:open-verification': [],
+  'sso:sync': ['corp'],
+  'sso:sign-out': ['corp'],
 };
 
 function rejects(channel: InvokeChannel, args: unknown[]): string {

@@ -35,6 +35,17 @@ const CALLS: { readonly [K in keyof SwitchyardApi]?: [unknown[], InvokeChannel, 
   applyImport: [[], 'import:apply', []],
   updateSettings: [[{ launchAtLogin: true }], 'settings:update', [{ launchAtLogin: true }]],
   hidePopup: [[], 'popup:hide', []],
+  ssoSessions: [[], 'sso:sessions', []],
+  getSsoProgress: [[], 'sso:progress', []],
+  signInSso: [
+    [{ kind: 'session', session: 'corp', flow: 'device' }],
+    'sso:sign-in',
+    [{ kind: 'session', session: 'corp', flow: 'device' }],
+  ],
+  cancelSsoSignIn: [[], 'sso:cancel', []],
+  openSsoVerificationPage: [[], 'sso:open-verification', []],
+  syncSso: [['corp'], 'sso:sync', ['corp']],
+  signOutSso: [['corp'], 'sso:sign-out', ['corp']],
 };
 
 const VERBS: Record<keyof SwitchyardApi, true> = {
@@ -56,6 +67,14 @@ const VERBS: Record<keyof SwitchyardApi, true> = {
   applyImport: true,
   updateSettings: true,
   hidePopup: true,
+  ssoSessions: true,
+  getSsoProgress: true,
+  onSsoProgress: true,
+  signInSso: true,
+  cancelSsoSignIn: true,
+  openSsoVerificationPage: true,
+  syncSso: true,
+  signOutSso: true,
 };
 
 let api: SwitchyardApi;
@@ -105,11 +124,15 @@ describe('preload', () => {
     const stopSnapshots = api.onSnapshot(snapshots);
     const stopFocus = api.onFocusRole(focus);
     const stopVisibility = api.onPopupVisibility(visibility);
+    const progress = vi.fn();
+    const stopProgress = api.onSsoProgress(progress);
     const event = { sender: 'ipcRenderer', ports: [] };
     const snapshot = snapshotOf([]);
     fake.ipcRenderer.emit('snapshot:changed', event, snapshot);
     fake.ipcRenderer.emit('role:focus', event, 'prod');
     fake.ipcRenderer.emit('popup:visibility', event, false);
+    fake.ipcRenderer.emit('sso:progress', event, { phase: 'idle' });
+    expect(progress.mock.calls).toEqual([[{ phase: 'idle' }]]);
     expect(snapshots.mock.calls).toEqual([[snapshot]]);
     expect(focus.mock.calls).toEqual([['prod']]);
     expect(visibility.mock.calls).toEqual([[false]]);
@@ -117,6 +140,8 @@ describe('preload', () => {
     stopSnapshots();
     stopFocus();
     stopVisibility();
+    stopProgress();
+    expect(fake.ipcRenderer.listenerCount('sso:progress')).toBe(0);
     expect(fake.ipcRenderer.listenerCount('snapshot:changed')).toBe(0);
     expect(fake.ipcRenderer.listenerCount('role:focus')).toBe(0);
     expect(fake.ipcRenderer.listenerCount('popup:visibility')).toBe(0);

@@ -12,6 +12,13 @@ import {
   type Settings,
   type Snapshot,
 } from '../../../shared/model';
+import type {
+  SsoProgress,
+  SsoSessionView,
+  SsoSignInRequest,
+  SsoSignOutSummary,
+  SsoSyncSummary,
+} from '../../../shared/sso-views';
 
 export const T0 = Date.UTC(2026, 0, 1, 9, 0, 0);
 export const MIN = 60_000;
@@ -149,5 +156,52 @@ export class FakeEngine implements SessionEngine {
 
   listenerCount(): number {
     return this.#snapshotListeners.size + this.#notificationListeners.size;
+  }
+}
+
+/** A token a careless desk might hand out with its views; it must never reach the renderer. */
+export const PLANTED_SSO_TOKEN = 'aoaAAAAAGPlantedSsoAccessToken0123456789';
+
+/**
+ * The Identity Center desk for shell tests: every verb a vi.fn; with `leaky`
+ * its views carry an access token in an extra field, as a careless desk might.
+ */
+export class FakeSsoDesk {
+  leaky = false;
+  current: SsoProgress = { phase: 'idle' };
+  readonly #listeners = new Set<(progress: SsoProgress) => void>();
+
+  readonly #leak = <T extends object>(view: T): T =>
+    this.leaky ? ({ ...view, accessToken: PLANTED_SSO_TOKEN } as T) : view;
+
+  readonly sessions = vi.fn(async (): Promise<SsoSessionView[]> => [
+    this.#leak({
+      name: 'corp',
+      startUrl: 'https://d-1.awsapps.com/start',
+      region: 'us-east-1',
+      signedIn: true,
+      refreshable: true,
+      expiresAt: T0 + HOUR,
+    }),
+  ]);
+  readonly progress = vi.fn((): SsoProgress => this.#leak(this.current));
+  readonly signIn = vi.fn(async (_request: SsoSignInRequest) => undefined);
+  readonly cancel = vi.fn(() => undefined);
+  readonly openVerificationPage = vi.fn(async () => undefined);
+  readonly sync = vi.fn(async (session: string): Promise<SsoSyncSummary> =>
+    this.#leak({ session, added: 2, updated: 0, gone: 1 }),
+  );
+  readonly signOut = vi.fn(async (_session: string): Promise<SsoSignOutSummary> =>
+    this.#leak({ revoked: true, deleted: true }),
+  );
+
+  onProgress(listener: (progress: SsoProgress) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  emit(progress: SsoProgress): void {
+    this.current = progress;
+    for (const listener of this.#listeners) listener(this.#leak(progress));
   }
 }

@@ -13,7 +13,16 @@ import { startShell, type Shell } from '../../../electron/main/start-shell';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../../shared/ipc-contract';
 import { DEFAULT_SETTINGS, type Snapshot } from '../../../shared/model';
 import * as fake from './fake-electron';
-import { FakeEngine, HOUR, PLANTED, roleView, snapshotOf, T0 } from './shell-fixtures';
+import {
+  FakeEngine,
+  FakeSsoDesk,
+  HOUR,
+  PLANTED,
+  PLANTED_SSO_TOKEN,
+  roleView,
+  snapshotOf,
+  T0,
+} from './shell-fixtures';
 
 const location = rendererLocation({
   mainDir: '/opt/Switchyard/resources/app.asar/out/main',
@@ -47,6 +56,7 @@ function memoryLogger(): Logger & { lines: string[] } {
 }
 
 let engine: FakeEngine;
+let desk: FakeSsoDesk;
 let clock: FakeClock;
 let logger: ReturnType<typeof memoryLogger>;
 let shell: Shell | undefined;
@@ -61,6 +71,7 @@ function start(
 } {
   shell = startShell({
     engine,
+    desk,
     logger,
     clock,
     platform: overrides.platform ?? 'linux',
@@ -86,6 +97,8 @@ beforeEach(() => {
   engine = new FakeEngine(initialSnapshot());
   // A careless engine: its views carry credentials. Nothing of it may reach the page.
   engine.leaky = true;
+  desk = new FakeSsoDesk();
+  desk.leaky = true;
   clock = new FakeClock(T0);
   logger = memoryLogger();
   configHome = mkdtempSync(join(tmpdir(), 'switchyard-shell-'));
@@ -141,6 +154,71 @@ describe('IPC handlers', () => {
     const snapshot = await fake.invokeMain('snapshot:get', fromPopup(window));
     expect(snapshot).toEqual(initialSnapshot());
   });
+});
+
+describe('Identity Center channels', () => {
+  const SIGN_IN = {
+    kind: 'start-url',
+    startUrl: 'https://d-1.awsapps.com/start',
+    region: 'us-east-1',
+    flow: 'device',
+  };
+
+  it.each([
+    ['sso:sign-in', [SIGN_IN], 'signIn', [SIGN_IN]],
+    [
+      'sso:sign-in',
+      [{ kind: 'session', session: 'corp', flow: 'pkce' }],
+      'signIn',
+      [{ kind: 'session', session: 'corp', flow: 'pkce' }],
+    ],
+    ['sso:cancel', [], 'cancel', []],
+    ['sso:open-verification', [], 'openVerificationPage', []],
+    ['sso:sync', ['corp'], 'sync', ['corp']],
+    ['sso:sign-out', ['corp'], 'signOut', ['corp']],
+  ] as const)('%s %j reaches desk.%s', async (channel, args, verb, expected) => {
+    const { window } = start();
+    await fake.invokeMain(channel, fromPopup(window), ...args);
+    expect(desk[verb]).toHaveBeenCalledWith(...expected);
+  });
+
+  it('answers and pushes only the views, never a token the desk carried', async () => {
+    const { window } = start();
+    const sender = fromPopup(window);
+    desk.emit({ phase: 'browser', session: 'corp' });
+    const answers = [
+      await fake.invokeMain('sso:sessions', sender),
+      await fake.invokeMain('sso:progress', sender),
+      await fake.invokeMain('sso:sync', sender, 'corp'),
+      await fake.invokeMain('sso:sign-out', sender, 'corp'),
+    ];
+    const pushed = window.webContents.sent.filter((m) => m.channel === 'sso:progress');
+    expect(pushed.map((m) => m.payload)).toEqual([{ phase: 'browser', session: 'corp' }]);
+    expect(answers[1]).toEqual({ phase: 'browser', session: 'corp' });
+    expect(answers[2]).toEqual({ session: 'corp', added: 2, updated: 0, gone: 1 });
+    for (const payload of [...answers, ...pushed.map((m) => m.payload)]) {
+      expect(JSON.stringify(payload)).not.toContain(PLANTED_SSO_TOKEN);
+    }
+  });
+
+  it.each([
+    ['sso:sign-in', [{ ...SIGN_IN, flow: 'telepathy' }]],
+    ['sso:sign-in', [{ ...SIGN_IN, accessToken: 'x' }]],
+    ['sso:sign-in', [{ kind: 'url', url: 'https://evil.example/' }]],
+    ['sso:sign-in', [{ kind: 'session', session: 7, flow: 'pkce' }]],
+    ['sso:sync', [['corp']]],
+    ['sso:sign-out', []],
+    ['sso:open-verification', ['https://evil.example/']],
+  ] as [InvokeChannel, unknown[]][])(
+    'refuses %s %j before the desk sees it',
+    async (channel, args) => {
+      const { window } = start();
+      await expect(fake.invokeMain(channel, fromPopup(window), ...args)).rejects.toThrow();
+      for (const verb of ['signIn', 'sync', 'signOut', 'openVerificationPage'] as const) {
+        expect(desk[verb]).not.toHaveBeenCalled();
+      }
+    },
+  );
 });
 
 describe('trusted senders', () => {

@@ -1,20 +1,15 @@
 import { InputError } from '../../../../shared/input-error';
-import {
-  checkSsoRegion,
-  checkSsoSessionName,
-  checkStartUrl,
-  sameStartUrl,
-} from '../../../../shared/validate-sso';
-import { addSsoSession } from '../../../core/sso/add-sso-session';
+import { checkStartUrl } from '../../../../shared/validate-sso';
+import { findOrAddSession } from '../../../core/sso/choose-sso-session';
 import type { DevicePrompt } from '../../../core/sso/oidc-device';
-import { readSsoSessions, type SsoSessionConfig } from '../../../core/sso/sso-config';
+import type { SsoSessionConfig } from '../../../core/sso/sso-config';
 import { signInToSession } from '../../../core/sso/sso-sign-in';
 import { expiryPhrase } from '../../expiry-text';
 import { optionalString, parseCommandArgs } from '../../args';
 import { catalogFileExists } from '../../../core/catalog/catalog-exists';
 import { catalogPath } from '../roles/catalog-access';
 import { openCliEngine } from '../sessions/engine';
-import { chooseSession, describeSession, sessionNameFor, ssoCa, ssoPaths } from './choose-session';
+import { chooseSession, describeSession, ssoCa, ssoPaths } from './choose-session';
 
 const OPTIONS = {
   region: { type: 'string' },
@@ -100,36 +95,21 @@ async function sessionToSignIn(
   if (chosen !== undefined) {
     throw new InputError('arguments', 'sso login: give a start URL or --session, not both');
   }
-  const startUrl = checkStartUrl(startUrlArg);
   if (regionArg === undefined) {
+    checkStartUrl(startUrlArg);
     throw new InputError(
       '--region',
       `--region: missing; name the Identity Center's region, e.g. --region us-east-1`,
     );
   }
-  const region = checkSsoRegion(regionArg, '--region');
-  if (name !== undefined) checkSsoSessionName(name, '--session-name');
-  const sessions = await readSsoSessions(configPath);
-  const same = sessions.find(
-    (s) =>
-      sameStartUrl(s.startUrl, startUrl) &&
-      s.region === region &&
-      (name === undefined || s.name === name),
+  const { session, added } = await findOrAddSession(
+    configPath,
+    { startUrl: startUrlArg, region: regionArg, ...(name !== undefined ? { name } : {}) },
+    { region: '--region', name: '--session-name' },
   );
-  if (same) return same;
-  const session = {
-    name:
-      name ??
-      sessionNameFor(
-        startUrl,
-        sessions.map((s) => s.name),
-      ),
-    startUrl,
-    region,
-    scopes: ['sso:account:access'],
-  };
-  await addSsoSession(configPath, session);
-  process.stderr.write(`switchyard: added [sso-session ${session.name}] to ${configPath}\n`);
+  if (added) {
+    process.stderr.write(`switchyard: added [sso-session ${session.name}] to ${configPath}\n`);
+  }
   return session;
 }
 

@@ -1,10 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { readConfigProfiles } from '../../../core/catalog/config-role-profiles';
 import type { RoleEntry } from '../../../../shared/model';
 import { systemClock } from '../../../core/refresh/clock';
 import { SsoTokenKeeper } from '../../../core/sso/sso-token-keeper';
-import { syncSession, type SyncOutcome } from '../../../core/sso/sso-sync';
+import { configProfileNames, syncSession, type SyncOutcome } from '../../../core/sso/sso-sync';
 import { expectPositionals, optionalString, parseCommandArgs } from '../../args';
 import { currentRoles, withCatalog } from '../roles/catalog-access';
 import { chooseSession, describeSession, ssoCa, ssoPaths } from './choose-session';
@@ -80,13 +78,4 @@ function jsonOf(session: string, outcome: SyncOutcome, dryRun: boolean): Record<
     gone: outcome.plan.gone.map((g) => g.after),
     unchanged: outcome.plan.unchanged,
   };
-}
-
-/** ~/.aws/config's own profiles: a synced role must not write a profile that config defines. */
-async function configProfileNames(configPath: string): Promise<string[]> {
-  try {
-    return [...readConfigProfiles(await readFile(configPath, 'utf8')).keys()];
-  } catch {
-    return [];
-  }
 }

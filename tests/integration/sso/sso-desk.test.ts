@@ -1,0 +1,268 @@
+/**
+ * The tray's Identity Center controller against the fake OIDC service and
+ * portal, with a real engine on a throwaway home: sign-in (device and PKCE),
+ * the progress views, one sign-in at a time, cancel, sync, resume of waiting
+ * roles, sign-out. No progress view or error carries a secret.
+ */
+import { existsSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { SsoProgress } from '../../../shared/sso-views';
+import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
+import { checkOpenableUrl } from '../../../electron/core/console/open-url';
+import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
+import { createSessionEngine } from '../../../electron/core/session/create-session-engine';
+import type { SessionManager } from '../../../electron/core/session/session-manager';
+import { SsoDesk } from '../../../electron/core/sso/sso-desk';
+import { ssoTokenCachePath } from '../../../electron/core/sso/token-cache';
+import { FakeOidcServer } from '../../support/identity-center/fake-oidc-server';
+import { FakePortalServer } from '../../support/identity-center/fake-portal-server';
+import { TokenBook } from '../../support/identity-center/token-book';
+import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
+
+const START_URL = 'https://d-9067a1b2c3.awsapps.com/start';
+const REGION = 'us-east-1';
+const CONFIG = '# mine\n[profile keep]\nregion = eu-west-1\n';
+
+let tokens: TokenBook;
+let oidc: FakeOidcServer;
+let portal: FakePortalServer;
+let home: TempAwsHome;
+let engine: SessionManager;
+let desk: SsoDesk;
+let seen: SsoProgress[];
+let opened: { url: string; origins: readonly string[] }[];
+const saved = {
+  oidc: process.env.AWS_ENDPOINT_URL_SSO_OIDC,
+  sso: process.env.AWS_ENDPOINT_URL_SSO,
+};
+
+beforeAll(async () => {
+  tokens = new TokenBook();
+  oidc = await new FakeOidcServer({ tokens, startUrl: START_URL, interval: 1 }).start();
+  portal = await FakePortalServer.start({ tokens });
+  portal.directory.addAccount('111111111111', 'Billing', ['ReadOnly']);
+  portal.directory.addAccount('222222222222', 'Prod', ['Admin', 'ReadOnly']);
+  // The SDK's clients read their endpoints from the process's environment.
+  process.env.AWS_ENDPOINT_URL_SSO_OIDC = oidc.url;
+  process.env.AWS_ENDPOINT_URL_SSO = portal.url;
+});
+afterAll(async () => {
+  for (const [key, value] of [
+    ['AWS_ENDPOINT_URL_SSO_OIDC', saved.oidc],
+    ['AWS_ENDPOINT_URL_SSO', saved.sso],
+  ] as const) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  await oidc.close();
+  await portal.close();
+});
+
+beforeEach(async () => {
+  oidc.settings.autoApprove = true;
+  home = createTempAwsHome({
+    config: CONFIG,
+    env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url, AWS_ENDPOINT_URL_SSO: portal.url },
+  });
+  engine = await createSessionEngine({
+    kind: 'app',
+    configDir: home.switchyardConfigDir,
+    env: home.env,
+    secrets: new MemorySecretStore(),
+    requestTimeoutMs: 5000,
+  });
+  seen = [];
+  opened = [];
+  desk = new SsoDesk({
+    configPath: home.configPath,
+    homeDir: home.home,
+    env: home.env,
+    engine,
+    openCatalog: () => CatalogStore.open({ dir: home.switchyardConfigDir }),
+    catalogChanged: () => engine.catalogChanged(),
+    openUrl: async (url, origins) => {
+      checkOpenableUrl(url, false, origins); // the shell's rule
+      opened.push({ url, origins });
+      // The browser: the authorize page sends it to the loopback callback.
+      if (new URL(url).pathname === '/authorize') void fetch(url).catch(() => undefined);
+    },
+  });
+  desk.onProgress((progress) => seen.push(progress));
+});
+afterEach(async () => {
+  await desk.stop();
+  await engine.stop();
+  home.cleanup();
+});
+
+function expectNoSecret(value: unknown): void {
+  const text = JSON.stringify(value);
+  for (const secret of oidc.issuedSecrets()) expect(text).not.toContain(secret);
+}
+
+const phases = () => seen.map((p) => p.phase);
+
+describe('SsoDesk', () => {
+  it('signs in with a code to a new start URL: adds the session, syncs, and the accounts appear grouped', async () => {
+    await desk.signIn({ kind: 'start-url', startUrl: START_URL, region: REGION, flow: 'device' });
+    expect(home.readConfig()).toBe(
+      `${CONFIG}\n[sso-session d-9067a1b2c3]\nsso_start_url = ${START_URL}\nsso_region = ${REGION}\nsso_registration_scopes = sso:account:access\n`,
+    );
+    await expect.poll(() => desk.progress().phase).toBe('device');
+    const device = desk.progress();
+    if (device.phase !== 'device') throw new Error('no device prompt');
+    expect(device.userCode).toMatch(/\S/);
+    expect(device.verificationUriComplete).toContain(device.userCode);
+    // "Open browser" opens the code's page through the shell's opener, its origin allowed.
+    await desk.openVerificationPage();
+    expect(opened[0]?.url).toBe(device.verificationUriComplete);
+
+    await desk.settled();
+    expect(phases()).toEqual(['starting', 'device', 'syncing', 'done']);
+    expect(desk.progress()).toEqual({
+      phase: 'done',
+      session: 'd-9067a1b2c3',
+      added: 3,
+      updated: 0,
+      gone: 0,
+      resumed: 0,
+    });
+    // The engine shows the synced roles at once, grouped by account and named.
+    const roles = engine.snapshot().roles.map((v) => [v.role.group, v.role.label]);
+    expect(roles.sort()).toEqual([
+      ['Billing', 'Billing / ReadOnly'],
+      ['Prod', 'Prod / Admin'],
+      ['Prod', 'Prod / ReadOnly'],
+    ]);
+    const [session] = await desk.sessions();
+    expect(session).toMatchObject({
+      name: 'd-9067a1b2c3',
+      startUrl: START_URL,
+      region: REGION,
+      signedIn: true,
+      refreshable: true,
+    });
+    expect(session?.expiresAt).toBeGreaterThan(Date.now());
+    expectNoSecret([seen, await desk.sessions()]);
+  });
+
+  it('signs in through the browser (PKCE) to a session the config names, waiting for the browser', async () => {
+    await desk.signIn({ kind: 'start-url', startUrl: START_URL, region: REGION, flow: 'device' });
+    await desk.settled();
+    seen = [];
+    oidc.settings.autoApprove = false;
+    await desk.signIn({ kind: 'session', session: 'd-9067a1b2c3', flow: 'pkce' });
+    await expect.poll(() => desk.progress().phase, { timeout: 20_000 }).toBe('browser');
+    const authorize = new URL(opened.at(-1)!.url);
+    expect(authorize.origin).toBe(oidc.url);
+    expect(authorize.pathname).toBe('/authorize');
+    await expect.poll(() => oidc.waitingBrowsers, { timeout: 20_000 }).toBe(1);
+    oidc.approve();
+    await desk.settled();
+    expect(phases()).toEqual(['starting', 'browser', 'syncing', 'done']);
+    expect(desk.progress()).toMatchObject({ phase: 'done', added: 0, updated: 0 });
+    expectNoSecret(seen);
+  });
+
+  it('runs one sign-in at a time; cancel stops it, writes no token, and goes back to idle', async () => {
+    oidc.settings.autoApprove = false;
+    await desk.signIn({ kind: 'start-url', startUrl: START_URL, region: REGION, flow: 'device' });
+    await expect.poll(() => desk.progress().phase).toBe('device');
+    await expect(
+      desk.signIn({ kind: 'session', session: 'd-9067a1b2c3', flow: 'device' }),
+    ).rejects.toThrow(/a sign-in to d-9067a1b2c3 is in progress; finish or cancel it first/);
+    desk.cancel();
+    await desk.settled();
+    expect(desk.progress()).toEqual({ phase: 'idle' });
+    expect(existsSync(ssoTokenCachePath('d-9067a1b2c3', home.home))).toBe(false);
+    await expect(desk.openVerificationPage()).rejects.toThrow(/no sign-in is waiting for a code/);
+    // And the next sign-in may start.
+    oidc.settings.autoApprove = true;
+    await desk.signIn({ kind: 'session', session: 'd-9067a1b2c3', flow: 'device' });
+    await desk.settled();
+    expect(desk.progress().phase).toBe('done');
+  });
+
+  it('a denied sign-in fails in one line without a secret', async () => {
+    oidc.settings.autoApprove = false;
+    await desk.signIn({ kind: 'start-url', startUrl: START_URL, region: REGION, flow: 'device' });
+    await expect.poll(() => desk.progress().phase).toBe('device');
+    oidc.deny();
+    await desk.settled();
+    const failed = desk.progress();
+    expect(failed.phase).toBe('failed');
+    if (failed.phase === 'failed') expect(failed.message).not.toContain('\n');
+    expectNoSecret(failed);
+  });
+
+  it('a sync that fails after the sign-in keeps the sign-in and says so in one line', async () => {
+    portal.queueFault({ kind: 'status', status: 400, operation: 'ListAccounts' });
+    await desk.signIn({ kind: 'start-url', startUrl: START_URL, region: REGION, flow: 'device' });
+    await desk.settled();
+    const failed = desk.progress();
+    expect(failed.phase).toBe('failed');
+    if (failed.phase === 'failed') {
+      expect(failed.message).toMatch(/^Signed in to d-9067a1b2c3, but the sync failed: /);
+      expect(failed.message).not.toContain('\n');
+    }
+    expect(existsSync(ssoTokenCachePath('d-9067a1b2c3', home.home))).toBe(true);
+    expect(engine.snapshot().roles).toEqual([]);
+    expectNoSecret(failed);
+  });
+
+  it('refuses bad input in one line and changes no file', async () => {
+    await expect(
+      desk.signIn({
+        kind: 'start-url',
+        startUrl: 'http://d-1.awsapps.com/start',
+        region: REGION,
+        flow: 'device',
+      }),
+    ).rejects.toThrow(/start URL: uses http, not https/);
+    await expect(
+      desk.signIn({ kind: 'start-url', startUrl: START_URL, region: 'mars-1', flow: 'device' }),
+    ).rejects.toThrow(/SSO region/);
+    await expect(desk.signIn({ kind: 'session', session: 'nope', flow: 'device' })).rejects.toThrow(
+      /no \[sso-session nope\]/,
+    );
+    expect(home.readConfig()).toBe(CONFIG);
+    expect(desk.progress()).toEqual({ phase: 'idle' });
+  });
+
+  it('a sign-in resumes every role of the session that waits for one, in one go', async () => {
+    await desk.signIn({ kind: 'start-url', startUrl: START_URL, region: REGION, flow: 'device' });
+    await desk.settled();
+    const ids = engine.snapshot().roles.map((v) => v.role.id);
+    await engine.activateAll(ids);
+    expect(engine.snapshot().roles.every((v) => v.state === 'active')).toBe(true);
+
+    tokens.revokeAll();
+    oidc.expireRefreshTokens();
+    await engine.refresh(null);
+    expect(engine.snapshot().signInPrompts).toEqual([
+      { session: 'd-9067a1b2c3', waitingRoleIds: expect.arrayContaining(ids) },
+    ]);
+
+    await desk.signIn({ kind: 'session', session: 'd-9067a1b2c3', flow: 'device' });
+    await desk.settled();
+    expect(desk.progress()).toMatchObject({ phase: 'done', resumed: 3 });
+    expect(engine.snapshot().signInPrompts).toEqual([]);
+    expect(engine.snapshot().roles.every((v) => v.state === 'active')).toBe(true);
+  });
+
+  it('syncs now (a removed assignment is marked, kept) and signs out', async () => {
+    await desk.signIn({ kind: 'start-url', startUrl: START_URL, region: REGION, flow: 'device' });
+    await desk.settled();
+    portal.directory.addAccount('333333333333', 'Sandbox', ['Dev']);
+    const sync = await desk.sync('d-9067a1b2c3');
+    expect(sync).toEqual({ session: 'd-9067a1b2c3', added: 1, updated: 0, gone: 0 });
+    expect(engine.snapshot().roles.map((v) => v.role.label)).toContain('Sandbox / Dev');
+
+    const out = await desk.signOut('d-9067a1b2c3');
+    expect(out).toMatchObject({ revoked: true, deleted: true });
+    expect(existsSync(ssoTokenCachePath('d-9067a1b2c3', home.home))).toBe(false);
+    const [session] = await desk.sessions();
+    expect(session?.signedIn).toBe(false);
+    await expect(desk.sync('d-9067a1b2c3')).rejects.toThrow(/d-9067a1b2c3/);
+  });
+});
