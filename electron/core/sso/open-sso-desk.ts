@@ -1,9 +1,8 @@
-import { homedir } from 'node:os';
 import { catalogDir } from '../catalog/catalog-paths';
 import { CatalogStore, type CatalogBackingStoreFactory } from '../catalog/catalog-store';
 import { resolveCredentialsPaths } from '../credentials/credentials-paths';
 import type { SessionManager } from '../session/session-manager';
-import { loadCaBundle } from '../sts/ca-bundle';
+import { ssoCaBundle, ssoHomeDir } from './sso-environment';
 import { SsoDesk, type SsoDeskDeps } from './sso-desk';
 
 export interface OpenSsoDeskOptions {
@@ -28,9 +27,9 @@ export function openSsoDesk(options: OpenSsoDeskOptions): SsoDesk {
   const dir = options.configDir ?? catalogDir(env);
   return new SsoDesk({
     configPath: resolveCredentialsPaths(env).configPath,
-    homeDir: env.HOME || homedir(),
+    homeDir: ssoHomeDir(env),
     env,
-    ca: async () => (await loadCaBundle(env, { configFile: {}, credentialsFile: {} }, []))?.pem,
+    ca: () => ssoCaBundle(env),
     engine: options.engine,
     openCatalog: () =>
       CatalogStore.open({

@@ -1,8 +1,7 @@
-import { homedir } from 'node:os';
 import type { Snapshot } from '../../../shared/model';
 import type { Clock } from '../refresh/clock';
-import { loadCaBundle } from '../sts/ca-bundle';
 import { SignInWatch } from './sign-in-watch';
+import { ssoCaBundle, ssoHomeDir } from './sso-environment';
 import { SsoRoleSessions } from './sso-role-session';
 import { SsoTokenKeeper } from './sso-token-keeper';
 
@@ -23,11 +22,10 @@ export interface SsoEngineParts {
  * for TLS.
  */
 export function openSsoParts(deps: SsoEngineDeps): SsoEngineParts {
-  const ca = async (): Promise<string | undefined> =>
-    (await loadCaBundle(deps.env, { configFile: {}, credentialsFile: {} }, []))?.pem;
+  const ca = (): Promise<string | undefined> => ssoCaBundle(deps.env);
   const keeper = new SsoTokenKeeper({
     configPath: deps.configPath,
-    homeDir: deps.env.HOME || homedir(),
+    homeDir: ssoHomeDir(deps.env),
     now: () => deps.clock.now(),
     ca,
   });

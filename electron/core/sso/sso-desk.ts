@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/sso-views';
 import type { CatalogStore } from '../catalog/catalog-store';
 import type { SessionEngine } from '../session/session-engine';
+import { oneLine } from '../session/session-failure';
 import { chooseSession, findOrAddSession, type SessionWords } from './choose-sso-session';
 import type { SsoSessionConfig } from './sso-config';
 import { signOutOfSession } from './sso-logout';
@@ -227,7 +228,9 @@ export class SsoDesk {
         },
       });
     } catch (error) {
-      this.#set(signal.aborted ? IDLE : { phase: 'failed', session: name, message: line(error) });
+      this.#set(
+        signal.aborted ? IDLE : { phase: 'failed', session: name, message: oneLine(error) },
+      );
       return;
     }
     this.#verification = undefined;
@@ -253,7 +256,7 @@ export class SsoDesk {
       this.#set({
         phase: 'failed',
         session: name,
-        message: `Signed in to ${name}, but ${summary ? 'its waiting roles did not resume' : 'the sync failed'}: ${line(problem)}`,
+        message: `Signed in to ${name}, but ${summary ? 'its waiting roles did not resume' : 'the sync failed'}: ${oneLine(problem)}`,
       });
     }
   }
@@ -286,9 +289,4 @@ export class SsoDesk {
     this.#progress = progress;
     for (const listener of [...this.#listeners]) listener(progress);
   }
-}
-
-function line(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split(/\r?\n/)[0] ?? text;
 }

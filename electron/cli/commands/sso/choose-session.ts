@@ -1,4 +1,3 @@
-import { homedir } from 'node:os';
 import { quoteValue } from '../../../../shared/quote-value';
 import { resolveCredentialsPaths } from '../../../core/credentials/credentials-paths';
 import {
@@ -6,18 +5,18 @@ import {
   type SessionWords,
 } from '../../../core/sso/choose-sso-session';
 import type { SsoSessionConfig } from '../../../core/sso/sso-config';
-import { loadCaBundle } from '../../../core/sts/ca-bundle';
+import { ssoCaBundle, ssoHomeDir } from '../../../core/sso/sso-environment';
 
 /** The config file, the home whose ~/.aws/sso/cache holds tokens, and the CA bundle: as the AWS CLI finds them. */
 export function ssoPaths(env: NodeJS.ProcessEnv = process.env): {
   configPath: string;
   homeDir: string;
 } {
-  return { configPath: resolveCredentialsPaths(env).configPath, homeDir: env.HOME || homedir() };
+  return { configPath: resolveCredentialsPaths(env).configPath, homeDir: ssoHomeDir(env) };
 }
 
-export async function ssoCa(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
-  return (await loadCaBundle(env, { configFile: {}, credentialsFile: {} }, []))?.pem;
+export function ssoCa(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  return ssoCaBundle(env);
 }
 
 function cliWords(command: string): SessionWords {

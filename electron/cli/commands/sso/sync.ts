@@ -1,4 +1,3 @@
-import { homedir } from 'node:os';
 import type { RoleEntry } from '../../../../shared/model';
 import { systemClock } from '../../../core/refresh/clock';
 import { SsoTokenKeeper } from '../../../core/sso/sso-token-keeper';
@@ -21,7 +20,7 @@ export async function ssoSyncCommand(argv: readonly string[]): Promise<void> {
   const clock = systemClock();
   const keeper = new SsoTokenKeeper({
     configPath,
-    homeDir: homeDir || homedir(),
+    homeDir,
     now: () => clock.now(),
     ca: async () => ca,
   });
