@@ -6,6 +6,7 @@ import { openStateFile } from '../../../electron/core/refresh/state-file';
 import type { StateAction } from '../../../electron/core/refresh/state-model';
 import { LongTermKeys } from '../../../electron/core/secrets/long-term-keys';
 import { Secret } from '../../../electron/core/secret';
+import type { RoleForm } from '../../../shared/ipc-contract';
 import {
   accessKeyOf,
   profileSection,
@@ -35,6 +36,17 @@ function addRole(name: string, extra: Record<string, unknown> = {}) {
     source: { kind: 'profile', profile: 'source' },
     ...extra,
   } as never);
+}
+
+/** The role `hop` in account 333333333333, assumed from the role `fromId` (role chaining). */
+function addHop(fromId: string, extra: Partial<RoleForm> = {}) {
+  return world.h.manager.addRole({
+    label: 'hop',
+    roleArn: 'arn:aws:iam::333333333333:role/hop',
+    profile: 'hop',
+    source: { kind: 'role', roleId: fromId },
+    ...extra,
+  });
 }
 
 function view(roleId: string) {
@@ -284,12 +296,7 @@ describe('SessionManager', () => {
   it('activateAll: three roles, one of them chained from another, in one round and one write', async () => {
     const a = await addRole('a');
     const b = await addRole('b');
-    const hop = await world.h.manager.addRole({
-      label: 'hop',
-      roleArn: 'arn:aws:iam::333333333333:role/hop',
-      profile: 'hop',
-      source: { kind: 'role', roleId: a.id },
-    });
+    const hop = await addHop(a.id);
     const before = world.h.writes();
     await world.h.manager.activateAll([a.id, 'b', hop.id]);
     expect(world.h.writes() - before).toBe(1);
@@ -318,13 +325,7 @@ describe('SessionManager', () => {
 
   it('chains: activating a role activates the role it is assumed from, capped at one hour', async () => {
     const base = await addRole('base');
-    const hop = await world.h.manager.addRole({
-      label: 'hop',
-      roleArn: 'arn:aws:iam::333333333333:role/hop',
-      profile: 'hop',
-      source: { kind: 'role', roleId: base.id },
-      durationSeconds: 3600,
-    });
+    const hop = await addHop(base.id, { durationSeconds: 3600 });
     await world.h.manager.activate(hop.id);
     expect(view(base.id).state).toBe('active');
     expect(view(hop.id).state).toBe('active');
