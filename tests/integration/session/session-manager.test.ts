@@ -343,20 +343,10 @@ describe('SessionManager', () => {
       accessKeyId: new Secret(SOURCE_KEY),
       secretAccessKey: new Secret(SOURCE_SECRET),
     });
-    const a = await world.h.manager.addRole({
-      label: 'a',
-      roleArn: 'arn:aws:iam::210987654321:role/a',
-      profile: 'a',
-      source: { kind: 'keys', name: 'ci-user' },
-      mfaSerial: serial,
-    });
-    const b = await world.h.manager.addRole({
-      label: 'b',
-      roleArn: 'arn:aws:iam::210987654321:role/b',
-      profile: 'b',
-      source: { kind: 'keys', name: 'ci-user' },
-      mfaSerial: serial,
-    });
+    // Both roles assumed from the stored keys, behind the same MFA device.
+    const ciUserWithMfa = { source: { kind: 'keys', name: 'ci-user' }, mfaSerial: serial };
+    const a = await addRole('a', ciUserWithMfa);
+    const b = await addRole('b', ciUserWithMfa);
     const seen: number[] = [];
     world.h.manager.subscribe((snapshot) => seen.push(snapshot.mfaPrompts.length)); // a live view freezes snapshots
     await world.h.manager.activate(a.id);
