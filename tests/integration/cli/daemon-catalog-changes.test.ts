@@ -1,11 +1,9 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
-import { eventually, killAllDaemons, startDaemon, stopDaemon } from '../../support/daemon';
-import { startFaultStsServer, type FaultStsServer } from '../../support/fault-sts-server';
-import { runCli } from '../../support/run-cli';
-import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
+import { eventually, startDaemon, stopDaemon } from '../../support/daemon';
+import { USER_FILE, useSourceRoleHome } from '../../support/source-role-home';
 
 /**
  * A catalog change made anywhere while `switchyard daemon` refreshes (the CLI
@@ -13,44 +11,11 @@ import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home
  * the profile a live session wrote moves or goes with its role, never left
  * behind with live keys.
  */
-const SOURCE_KEY = 'AKIAIOSFODNN7SOURCE1';
-const SOURCE_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSOURCEKEY1';
-const USER_FILE = `[source]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_access_key = ${SOURCE_SECRET}\n`;
-
-let sts: FaultStsServer;
-let home: TempAwsHome;
-let roleId: string;
-
-beforeAll(async () => {
-  sts = await startFaultStsServer();
-  sts.addUser(SOURCE_KEY, SOURCE_SECRET, 'arn:aws:iam::123456789012:user/dev');
-});
-afterAll(async () => {
-  await sts.close();
-});
-beforeEach(() => {
-  home = createTempAwsHome({ credentials: USER_FILE, env: { AWS_ENDPOINT_URL_STS: sts.endpoint } });
-  const catalog = CatalogStore.open({ dir: home.switchyardConfigDir });
-  try {
-    roleId = catalog.add({
-      label: 'Dev admin',
-      roleArn: 'arn:aws:iam::210987654321:role/dev-admin',
-      profile: 'dev',
-      source: { kind: 'profile', profile: 'source' },
-    }).id;
-  } finally {
-    catalog.close();
-  }
-});
-afterEach(() => {
-  killAllDaemons();
-  home.cleanup();
-});
-
-const cli = (args: string[]) => runCli(args, { env: home.env });
+const world = useSourceRoleHome();
+const { cli } = world;
 
 function section(profile: string): string | undefined {
-  const text = home.readCredentials();
+  const text = world.home.readCredentials();
   const start = text.indexOf(`[${profile}]`);
   if (start === -1) return undefined;
   const next = text.indexOf('\n[', start + 1);
@@ -60,9 +25,9 @@ const keyOf = (profile: string) =>
   /aws_access_key_id = (ASIA\S+)/.exec(section(profile) ?? '')?.[1];
 
 async function activeUnderDaemon(): Promise<string> {
-  const daemon = startDaemon(home.env);
+  const daemon = startDaemon(world.home.env);
   await daemon.waitFor(/refreshing 0 active role\(s\)/);
-  const activated = await cli(['activate', roleId]);
+  const activated = await cli(['activate', world.roleId]);
   expect(activated.code).toBe(0);
   const key = keyOf('dev');
   expect(key).toBeDefined();
@@ -72,15 +37,15 @@ async function activeUnderDaemon(): Promise<string> {
 describe('catalog changes while the daemon refreshes', () => {
   it('`roles edit --profile` from another process moves the live session to the new profile', async () => {
     const key = await activeUnderDaemon();
-    const assumed = sts.count('AssumeRole');
-    const edited = await cli(['roles', 'edit', roleId, '--profile', 'dev-renamed']);
+    const assumed = world.sts.count('AssumeRole');
+    const edited = await cli(['roles', 'edit', world.roleId, '--profile', 'dev-renamed']);
     expect(edited.code).toBe(0);
     await eventually(() => section('dev') === undefined, 'the old profile to go');
     await eventually(() => keyOf('dev-renamed') !== undefined, 'the new profile');
     // The live session moved: the same keys, no new AssumeRole.
     expect(keyOf('dev-renamed')).toBe(key);
-    expect(sts.count('AssumeRole')).toBe(assumed);
-    expect(home.readCredentials().startsWith(USER_FILE)).toBe(true);
+    expect(world.sts.count('AssumeRole')).toBe(assumed);
+    expect(world.home.readCredentials().startsWith(USER_FILE)).toBe(true);
     const status = JSON.parse((await cli(['status', '--json'])).stdout) as Record<
       string,
       unknown
@@ -93,35 +58,35 @@ describe('catalog changes while the daemon refreshes', () => {
     const edited = await cli([
       'roles',
       'edit',
-      roleId,
+      world.roleId,
       '--role-arn',
       'arn:aws:iam::210987654321:role/dev-other',
     ]);
     expect(edited.code).toBe(0);
     await eventually(() => (keyOf('dev') ?? key) !== key, 'a new session in the profile');
-    const last = sts.requests.filter((r) => r.action === 'AssumeRole').at(-1);
+    const last = world.sts.requests.filter((r) => r.action === 'AssumeRole').at(-1);
     expect(last?.roleArn).toBe('arn:aws:iam::210987654321:role/dev-other');
   });
 
   it('`roles remove` of the active default role from another process removes its profiles and record', async () => {
-    const catalog = CatalogStore.open({ dir: home.switchyardConfigDir });
-    catalog.setDefault(roleId);
+    const catalog = CatalogStore.open({ dir: world.home.switchyardConfigDir });
+    catalog.setDefault(world.roleId);
     catalog.close();
     await activeUnderDaemon();
     expect(keyOf('default')).toBe(keyOf('dev'));
-    const removed = await cli(['roles', 'remove', roleId]);
+    const removed = await cli(['roles', 'remove', world.roleId]);
     expect(removed.code).toBe(0);
-    await eventually(() => home.readCredentials() === USER_FILE, 'the profiles to go');
+    await eventually(() => world.home.readCredentials() === USER_FILE, 'the profiles to go');
     await eventually(() => {
-      const text = readFileSync(join(home.switchyardConfigDir, 'state.json'), 'utf8');
+      const text = readFileSync(join(world.home.switchyardConfigDir, 'state.json'), 'utf8');
       const state = JSON.parse(text) as { sessions: Record<string, unknown> };
-      return state.sessions[roleId] === undefined;
+      return state.sessions[world.roleId] === undefined;
     }, 'the state record to go');
   });
 
   it('a hand edit of catalog.json (atomic rename) renaming a profile moves the session', async () => {
     const key = await activeUnderDaemon();
-    const path = join(home.switchyardConfigDir, 'catalog.json');
+    const path = join(world.home.switchyardConfigDir, 'catalog.json');
     const doc = JSON.parse(readFileSync(path, 'utf8')) as { roles: { profile: string }[] };
     doc.roles[0]!.profile = 'dev-by-hand';
     writeFileSync(`${path}.tmp`, `${JSON.stringify(doc, null, 2)}\n`, { mode: 0o600 });
@@ -131,9 +96,9 @@ describe('catalog changes while the daemon refreshes', () => {
   });
 
   it('stops cleanly and leaves no code key behind', async () => {
-    const daemon = startDaemon(home.env);
+    const daemon = startDaemon(world.home.env);
     await daemon.waitFor(/refreshing 0 active role\(s\)/);
-    const statePath = join(home.switchyardConfigDir, 'state.json');
+    const statePath = join(world.home.switchyardConfigDir, 'state.json');
     await eventually(() => readFileSync(statePath, 'utf8').includes('"codeKey"'), 'the key');
     await stopDaemon(daemon);
     expect(readFileSync(statePath, 'utf8')).not.toContain('"codeKey"');

@@ -2,55 +2,20 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { watch, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
-import { startFaultStsServer, type FaultStsServer } from '../../support/fault-sts-server';
 import { cliPath, runCli } from '../../support/run-cli';
-import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
+import {
+  SOURCE_KEY,
+  SOURCE_SECRET,
+  USER_FILE,
+  useSourceRoleHome,
+} from '../../support/source-role-home';
 import { findAwsCli, requireTool } from '../../support/tools';
 
 const run = promisify(execFile);
-const SOURCE_KEY = 'AKIAIOSFODNN7SOURCE1';
-const SOURCE_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSOURCEKEY1';
-const USER_FILE = `[source]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_access_key = ${SOURCE_SECRET}\n`;
-
-let sts: FaultStsServer;
-let home: TempAwsHome;
-let roleId: string;
-
-beforeAll(async () => {
-  sts = await startFaultStsServer();
-  sts.addUser(SOURCE_KEY, SOURCE_SECRET, 'arn:aws:iam::123456789012:user/dev');
-});
-afterAll(async () => {
-  await sts.close();
-});
-/** Adds a role assumed from the `source` profile to the test home's catalog; returns its id. */
-function addRole(label: string, roleName: string, profile: string): string {
-  const catalog = CatalogStore.open({ dir: home.switchyardConfigDir });
-  try {
-    return catalog.add({
-      label,
-      roleArn: `arn:aws:iam::210987654321:role/${roleName}`,
-      profile,
-      source: { kind: 'profile', profile: 'source' },
-    }).id;
-  } finally {
-    catalog.close();
-  }
-}
-
-beforeEach(() => {
-  home = createTempAwsHome({ credentials: USER_FILE, env: { AWS_ENDPOINT_URL_STS: sts.endpoint } });
-  roleId = addRole('Dev admin', 'dev-admin', 'dev');
-});
-afterEach(() => {
-  home.cleanup();
-});
-
-function cli(args: string[]) {
-  return runCli(args, { env: home.env });
-}
+const world = useSourceRoleHome();
+const { addRole, cli } = world;
 
 describe('activate / status / deactivate without a refresher', () => {
   it('activates by label, reports status, deactivates', async () => {
@@ -58,22 +23,22 @@ describe('activate / status / deactivate without a refresher', () => {
     expect(activated.stderr).toBe('');
     expect(activated.code).toBe(0);
     const [record] = JSON.parse(activated.stdout) as Record<string, unknown>[];
-    expect(record).toMatchObject({ id: roleId, profile: 'dev', state: 'active' });
+    expect(record).toMatchObject({ id: world.roleId, profile: 'dev', state: 'active' });
     expect(record!.expiresInSeconds as number).toBeGreaterThan(3500);
-    expect(home.readCredentials()).toMatch(/\[dev\]\naws_access_key_id = ASIA/);
+    expect(world.home.readCredentials()).toMatch(/\[dev\]\naws_access_key_id = ASIA/);
 
     const status = await cli(['status']);
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/^ROLE +PROFILE +STATE +EXPIRES\n/);
     expect(status.stdout).toMatch(/Dev admin +dev +active +in (59m|1h 00m)/);
 
-    const plain = await cli(['activate', roleId]);
+    const plain = await cli(['activate', world.roleId]);
     expect(plain.code).toBe(0);
     expect(plain.stderr).toMatch(/no refresher is running/);
 
-    const deactivated = await cli(['deactivate', roleId]);
+    const deactivated = await cli(['deactivate', world.roleId]);
     expect(deactivated.code).toBe(0);
-    expect(home.readCredentials()).toBe(USER_FILE);
+    expect(world.home.readCredentials()).toBe(USER_FILE);
     const after = JSON.parse((await cli(['status', '--json'])).stdout) as { state: string }[];
     expect(after[0]!.state).toBe('inactive');
   });
@@ -83,15 +48,15 @@ describe('activate / status / deactivate without a refresher', () => {
     const audit = addRole('Audit', 'audit', 'audit');
     // Every write renames a new file over the credentials path: count those renames.
     const renames: string[] = [];
-    const watcher = watch(home.awsDir, (event, name) => {
+    const watcher = watch(world.home.awsDir, (event, name) => {
       if (event === 'rename' && name === 'credentials') renames.push(name);
     });
     try {
-      const result = await cli(['activate', roleId, ops, audit, '--json']);
+      const result = await cli(['activate', world.roleId, ops, audit, '--json']);
       expect(result.code).toBe(0);
       const records = JSON.parse(result.stdout) as { id: string; state: string }[];
       expect(records.map((r) => [r.id, r.state])).toEqual([
-        [roleId, 'active'],
+        [world.roleId, 'active'],
         [ops, 'active'],
         [audit, 'active'],
       ]);
@@ -99,7 +64,7 @@ describe('activate / status / deactivate without a refresher', () => {
     } finally {
       watcher.close();
     }
-    expect(home.readCredentials()).toMatch(/\[dev\][\s\S]*\[ops\][\s\S]*\[audit\]/);
+    expect(world.home.readCredentials()).toMatch(/\[dev\][\s\S]*\[ops\][\s\S]*\[audit\]/);
     expect(renames).toHaveLength(1);
   });
 
@@ -107,19 +72,19 @@ describe('activate / status / deactivate without a refresher', () => {
     const unknown = await cli(['activate', 'nope']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no role with id or label "nope"/);
-    sts.setDefaultFault({
+    world.sts.setDefaultFault({
       kind: 'error',
       code: 'AccessDenied',
       status: 403,
       message: 'User: x is not authorized to perform: sts:AssumeRole',
     });
     try {
-      const denied = await cli(['activate', roleId]);
+      const denied = await cli(['activate', world.roleId]);
       expect(denied.code).toBe(1);
       expect(denied.stderr).toMatch(/AccessDenied/);
-      expect(home.readCredentials()).toBe(USER_FILE);
+      expect(world.home.readCredentials()).toBe(USER_FILE);
     } finally {
-      sts.setDefaultFault(null);
+      world.sts.setDefaultFault(null);
     }
   });
 });
@@ -128,16 +93,16 @@ describe('naming roles', () => {
   it('refuses a label two roles share, listing their ids, and changes nothing', async () => {
     const otherId = addRole('dev ADMIN', 'dev-admin-2', 'dev2');
     const before = await cli(['status', '--json']);
-    const calls = sts.requests.length;
+    const calls = world.sts.requests.length;
     const result = await cli(['activate', 'Dev admin']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(result.stderr).toContain(`(ids ${roleId}, ${otherId})`);
+    expect(result.stderr).toContain(`(ids ${world.roleId}, ${otherId})`);
     expect(result.stderr).toMatch(/name the role by its id/);
-    expect(home.readCredentials()).toBe(USER_FILE);
+    expect(world.home.readCredentials()).toBe(USER_FILE);
     expect((await cli(['status', '--json'])).stdout).toBe(before.stdout);
-    expect(sts.requests.length).toBe(calls);
+    expect(world.sts.requests.length).toBe(calls);
   });
 
   it('matches labels as the catalog does: Unicode form and edge spaces do not matter', async () => {
@@ -161,20 +126,20 @@ describe.skipIf(!keychain)(
     function addMfaRole(): { id: string; before: string } {
       const source = `mfa-source-${randomBytes(4).toString('hex')}`;
       writeFileSync(
-        home.credentialsPath,
+        world.home.credentialsPath,
         `${USER_FILE}[${source}]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_access_key = ${SOURCE_SECRET}\n`,
       );
-      sts.configureRole('arn:aws:iam::210987654321:role/guarded', { requireMfa: true });
-      const catalog = CatalogStore.open({ dir: home.switchyardConfigDir });
+      world.sts.configureRole('arn:aws:iam::210987654321:role/guarded', { requireMfa: true });
+      const catalog = CatalogStore.open({ dir: world.home.switchyardConfigDir });
       try {
         const { id } = catalog.add({
           label: 'Guarded',
           roleArn: 'arn:aws:iam::210987654321:role/guarded',
           profile: 'guarded',
           source: { kind: 'profile', profile: source },
-          mfaSerial: sts.mfa!.serial,
+          mfaSerial: world.sts.mfa!.serial,
         });
-        return { id, before: home.readCredentials() };
+        return { id, before: world.home.readCredentials() };
       } finally {
         catalog.close();
       }
@@ -183,12 +148,12 @@ describe.skipIf(!keychain)(
     it('reads the code from stdin when --mfa-code is not given', async () => {
       const { id } = addMfaRole();
       const result = await runCli(['activate', id, '--json'], {
-        env: home.env,
-        input: `${sts.mfa!.code}\n`,
+        env: world.home.env,
+        input: `${world.sts.mfa!.code}\n`,
       });
       expect(result.code).toBe(0);
       expect((JSON.parse(result.stdout) as { state: string }[])[0]!.state).toBe('active');
-      expect(home.readCredentials()).toMatch(/\[guarded\]\naws_access_key_id = ASIA/);
+      expect(world.home.readCredentials()).toMatch(/\[guarded\]\naws_access_key_id = ASIA/);
     });
 
     it('with nothing on stdin, says how to give the code in one line (exit 2)', async () => {
@@ -198,31 +163,31 @@ describe.skipIf(!keychain)(
       expect(result.stderr).toMatch(
         /^switchyard: --mfa-code: no MFA code for arn:aws:iam::\d+:mfa\/\S+; pass --mfa-code CODE, type it at the prompt, or pipe it on stdin\n$/,
       );
-      expect(home.readCredentials()).toBe(before);
+      expect(world.home.readCredentials()).toBe(before);
     });
   },
 );
 
 describe('credential-process', () => {
   it('prints Version 1 JSON with Expiration, without touching the credentials file', async () => {
-    const result = await cli(['credential-process', roleId]);
+    const result = await cli(['credential-process', world.roleId]);
     expect(result.code).toBe(0);
     const out = JSON.parse(result.stdout) as Record<string, string | number>;
     expect(out.Version).toBe(1);
     expect(out.AccessKeyId).toMatch(/^ASIA/);
     expect(Date.parse(out.Expiration as string)).toBeGreaterThan(Date.now());
-    expect(home.readCredentials()).toBe(USER_FILE);
+    expect(world.home.readCredentials()).toBe(USER_FILE);
   });
 
   const aws = requireTool('aws-cli');
   it.skipIf(!aws.available)(`is accepted by the real AWS CLI ${aws.skipReason}`, async () => {
     writeFileSync(
-      home.configPath,
-      `[profile via-process]\ncredential_process = ${process.execPath} ${cliPath} credential-process ${roleId}\nregion = us-east-1\n`,
+      world.home.configPath,
+      `[profile via-process]\ncredential_process = ${process.execPath} ${cliPath} credential-process ${world.roleId}\nregion = us-east-1\n`,
     );
-    const env = { ...home.env };
+    const env = { ...world.home.env };
     delete env.AWS_ENDPOINT_URL_STS; // CLI v2.9 predates it; the credential process still needs it:
-    env.AWS_ENDPOINT_URL_STS = sts.endpoint;
+    env.AWS_ENDPOINT_URL_STS = world.sts.endpoint;
     const { stdout } = await run(
       findAwsCli()!.path,
       [
@@ -231,7 +196,7 @@ describe('credential-process', () => {
         '--profile',
         'via-process',
         '--endpoint-url',
-        sts.endpoint,
+        world.sts.endpoint,
         '--output',
         'json',
       ],
@@ -255,7 +220,7 @@ describe('switchyard daemon', () => {
     waitFor: (re: RegExp) => Promise<void>;
   } {
     const child = spawn(process.execPath, [cliPath, 'daemon'], {
-      env: home.env,
+      env: world.home.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(child);
@@ -286,33 +251,33 @@ describe('switchyard daemon', () => {
     const daemon = startDaemon();
     await daemon.waitFor(/refreshing 0 active role\(s\)/);
 
-    const unknown = await cli(['activate', roleId, 'no-such-role']);
+    const unknown = await cli(['activate', world.roleId, 'no-such-role']);
     expect(unknown.code).toBe(2); // refused before anything is asked
-    const both = await cli(['activate', roleId, opsId, '--json']);
+    const both = await cli(['activate', world.roleId, opsId, '--json']);
     expect(both.stderr).toBe('');
     expect(both.code).toBe(0);
     const records = JSON.parse(both.stdout) as { id: string; state: string }[];
     expect(records.map((r) => [r.id, r.state])).toEqual([
-      [roleId, 'active'],
+      [world.roleId, 'active'],
       [opsId, 'active'],
     ]);
-    const text = home.readCredentials();
+    const text = world.home.readCredentials();
     expect(text).toMatch(/\[dev\]\naws_access_key_id = ASIA/);
     expect(text).toMatch(/\[ops\]\naws_access_key_id = ASIA/);
-    const off = await cli(['deactivate', roleId, opsId]);
+    const off = await cli(['deactivate', world.roleId, opsId]);
     expect(off.code).toBe(0);
-    expect(home.readCredentials()).toBe(USER_FILE);
+    expect(world.home.readCredentials()).toBe(USER_FILE);
   });
 
   it('takes requests from other commands, keeps one refresher, and stops cleanly on SIGTERM', async () => {
     const daemon = startDaemon();
     await daemon.waitFor(/refreshing 0 active role\(s\)/);
 
-    const activated = await cli(['activate', roleId, '--json']);
+    const activated = await cli(['activate', world.roleId, '--json']);
     expect(activated.stderr).toBe('');
     expect(activated.code).toBe(0);
     expect(JSON.parse(activated.stdout)[0]).toMatchObject({ state: 'active' });
-    expect(home.readCredentials()).toMatch(/\[dev\]\naws_access_key_id = ASIA/);
+    expect(world.home.readCredentials()).toMatch(/\[dev\]\naws_access_key_id = ASIA/);
     await daemon.waitFor(/Dev admin \[dev\] active, expires in/);
 
     const second = startDaemon();
@@ -324,9 +289,9 @@ describe('switchyard daemon', () => {
     const status = JSON.parse((await cli(['status', '--json'])).stdout) as { state: string }[];
     expect(status[0]!.state).toBe('active');
 
-    const deactivated = await cli(['deactivate', roleId]);
+    const deactivated = await cli(['deactivate', world.roleId]);
     expect(deactivated.code).toBe(0);
-    expect(home.readCredentials()).toBe(USER_FILE);
+    expect(world.home.readCredentials()).toBe(USER_FILE);
 
     const exited = new Promise<number | null>((resolve) => daemon.child.once('exit', resolve));
     daemon.child.kill('SIGTERM');

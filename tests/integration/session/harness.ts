@@ -1,10 +1,11 @@
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { CredentialsFile } from '../../../electron/core/credentials/credentials-file';
 import { FakeClock } from '../../../electron/core/refresh/fake-clock';
 import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
 import { createSessionEngine } from '../../../electron/core/session/create-session-engine';
 import type { SessionManager } from '../../../electron/core/session/session-manager';
 import type { SessionNotification } from '../../../electron/core/session/session-engine';
-import type { FaultStsServer } from '../../support/fault-sts-server';
+import { startFaultStsServer, type FaultStsServer } from '../../support/fault-sts-server';
 import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
 
 export const SOURCE_KEY = 'AKIAIOSFODNN7SOURCE1';
@@ -89,6 +90,55 @@ export async function startHarness(
     },
   };
   return harness;
+}
+
+export interface HarnessWorld {
+  readonly sts: FaultStsServer;
+  /** This test's harness, started on the default USER_FILE. */
+  readonly h: Harness;
+  /** Closes this test's harness and starts another with these options in its place. */
+  reopen(options: Parameters<typeof startHarness>[1]): Promise<Harness>;
+}
+
+/**
+ * Registers the hooks: one STS server for the file that knows the source user,
+ * reset (no faults, no clock offset) before each test, and a fresh harness per
+ * test, closed after it. The fields are valid inside tests and later hooks.
+ */
+export function useHarness(): HarnessWorld {
+  let sts: FaultStsServer | undefined;
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    sts = await startFaultStsServer();
+    sts.addUser(SOURCE_KEY, SOURCE_SECRET, 'arn:aws:iam::123456789012:user/dev');
+  });
+  afterAll(async () => {
+    await sts?.close();
+  });
+  beforeEach(async () => {
+    sts!.reset();
+    sts!.setClockOffset(0);
+    h = await startHarness(sts!);
+  });
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+  return {
+    get sts() {
+      if (!sts) throw new Error('the STS server is only there while the file runs');
+      return sts;
+    },
+    get h() {
+      if (!h) throw new Error('the harness is only there while a test runs');
+      return h;
+    },
+    async reopen(options) {
+      await h?.close();
+      h = await startHarness(sts!, options);
+      return h;
+    },
+  };
 }
 
 export function profileSection(text: string, profile: string): string | undefined {

@@ -2,17 +2,16 @@
  * The SSO token cache, both ways with botocore (the AWS CLI v2's engine):
  * botocore finds and uses a token Switchyard wrote, and Switchyard reads the
  * file botocore writes when it refreshes a token itself. Real files under a
- * temp HOME, the real botocore in a child process, and two small stand-ins on
- * 127.0.0.1 for the two AWS calls botocore makes here (CreateToken on the OIDC
- * service, GetRoleCredentials on the portal), reached through
- * AWS_ENDPOINT_URL_SSO_OIDC / AWS_ENDPOINT_URL_SSO as any SDK reaches them.
+ * temp HOME, the real botocore in a child process, and the repository's fake
+ * OIDC service and portal on 127.0.0.1 (CreateToken, GetRoleCredentials),
+ * reached through AWS_ENDPOINT_URL_SSO_OIDC / AWS_ENDPOINT_URL_SSO as any SDK
+ * reaches them. The peers record requests without their secrets; what a
+ * client sent is read from what they accepted and what they issued.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { Secret } from '../../../electron/core/secret';
 import {
@@ -23,15 +22,15 @@ import {
 } from '../../../electron/core/sso/token-cache';
 import { readSsoSessions } from '../../../electron/core/sso/sso-config';
 import { addSsoSession } from '../../../electron/core/sso/add-sso-session';
-import { readBody } from '../../support/read-body';
+import { DEVICE_GRANT, FakeOidcServer } from '../../support/identity-center/fake-oidc-server';
+import { FakePortalServer } from '../../support/identity-center/fake-portal-server';
+import { TokenBook } from '../../support/identity-center/token-book';
 import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
 import { pythonCommand, requireTool } from '../../support/tools';
 
 const moto = requireTool('moto');
 const START_URL = 'https://d-1234567890.awsapps.com/start';
 const ACCESS = 'aoa-switchyard-wrote-this';
-const REFRESHED = 'aoa-botocore-refreshed-this';
-const NEW_REFRESH = 'aor-botocore-new-refresh';
 
 const PROFILES = [
   '[profile dev]',
@@ -42,60 +41,50 @@ const PROFILES = [
   '',
 ].join('\n');
 
-interface Seen {
-  readonly method: string;
-  readonly url: string;
-  readonly bearer?: string;
-  readonly body: string;
+interface SignedIn {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly registrationExpiresAt: number;
+  readonly accessToken: string;
+  readonly refreshToken: string;
 }
 
-/** CreateToken and GetRoleCredentials, as the services answer them. */
-async function answer(req: IncomingMessage, res: ServerResponse, seen: Seen[]): Promise<void> {
-  const body = await readBody(req, 64 * 1024);
-  const bearer = req.headers['x-amz-sso_bearer_token'];
-  seen.push({
-    method: req.method ?? '',
-    url: req.url ?? '',
-    body,
-    ...(typeof bearer === 'string' ? { bearer } : {}),
+/** A device-flow sign-in at the fake OIDC service (it approves at once), as `sso login` makes. */
+async function signIn(oidc: FakeOidcServer): Promise<SignedIn> {
+  const call = async (path: string, body: object): Promise<Record<string, unknown>> => {
+    const response = await fetch(`${oidc.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as Record<string, unknown>;
+  };
+  const client = await call('/client/register', { clientName: 'interop', clientType: 'public' });
+  const clientId = client.clientId as string;
+  const clientSecret = client.clientSecret as string;
+  const device = await call('/device_authorization', {
+    clientId,
+    clientSecret,
+    startUrl: START_URL,
   });
-  res.setHeader('content-type', 'application/json');
-  if (req.method === 'POST' && req.url === '/token') {
-    res.end(
-      JSON.stringify({
-        accessToken: REFRESHED,
-        tokenType: 'Bearer',
-        expiresIn: 3600,
-        refreshToken: NEW_REFRESH,
-      }),
-    );
-    return;
-  }
-  if (req.method === 'GET' && req.url?.startsWith('/federation/credentials')) {
-    if (bearer !== ACCESS) {
-      res.statusCode = 401;
-      res.setHeader('x-amzn-ErrorType', 'UnauthorizedException');
-      res.end(JSON.stringify({ message: 'Session token not found or invalid' }));
-      return;
-    }
-    res.end(
-      JSON.stringify({
-        roleCredentials: {
-          accessKeyId: 'ASIAINTEROPTEST00001',
-          secretAccessKey: 'interop-secret',
-          sessionToken: 'interop-session',
-          expiration: Date.now() + 3_600_000,
-        },
-      }),
-    );
-    return;
-  }
-  res.statusCode = 404;
-  res.end('{}');
+  const token = await call('/token', {
+    clientId,
+    clientSecret,
+    grantType: DEVICE_GRANT,
+    deviceCode: device.deviceCode,
+  });
+  return {
+    clientId,
+    clientSecret,
+    registrationExpiresAt: (client.clientSecretExpiresAt as number) * 1000,
+    accessToken: token.accessToken as string,
+    refreshToken: token.refreshToken as string,
+  };
 }
 
 async function python(script: string, env: NodeJS.ProcessEnv): Promise<unknown> {
-  // Not spawnSync: the stand-in answers from this process's event loop.
+  // Not spawnSync: the fake services answer from this process's event loop.
   const run = await promisify(execFile)(pythonCommand(), ['-c', script], {
     env,
     timeout: 60_000,
@@ -104,32 +93,35 @@ async function python(script: string, env: NodeJS.ProcessEnv): Promise<unknown> 
 }
 
 describe.skipIf(!moto.available)(`the token cache with botocore ${moto.skipReason}`, () => {
-  let server: Server;
-  let endpoint: string;
-  const seen: Seen[] = [];
+  let tokens: TokenBook;
+  let oidc: FakeOidcServer;
+  let portal: FakePortalServer;
   let aws: TempAwsHome;
 
-  beforeAll(async () => {
-    server = createServer((req, res) => void answer(req, res, seen));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
+  // Fresh services per test: what they issued and recorded is this test's alone.
   beforeEach(async () => {
-    seen.length = 0;
+    tokens = new TokenBook();
+    oidc = await new FakeOidcServer({ tokens, startUrl: START_URL }).start();
+    portal = await FakePortalServer.start({ tokens });
+    portal.directory.addAccount('111122223333', 'Dev', ['Admin']);
     aws = createTempAwsHome({
       config: PROFILES,
-      env: { AWS_ENDPOINT_URL_SSO_OIDC: endpoint, AWS_ENDPOINT_URL_SSO: endpoint },
+      env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url, AWS_ENDPOINT_URL_SSO: portal.url },
     });
     // The session as `switchyard sso login <url>` adds it.
     await addSsoSession(aws.configPath, { name: 'corp', startUrl: START_URL, region: 'eu-west-1' });
   });
-  afterEach(() => aws.cleanup());
+  afterEach(async () => {
+    aws.cleanup();
+    await oidc.close();
+    await portal.close();
+  });
 
   it('botocore uses the token Switchyard wrote: same file, our expiresAt, credentials for the profile', async () => {
     const [session] = await readSsoSessions(aws.configPath);
     const expiresAt = Date.now() + 2 * 3_600_000;
+    // The token as the OIDC service issued it at sign-in: the only one the portal accepts.
+    tokens.issue({ accessToken: ACCESS, expiresAt, startUrl: START_URL });
     await writeSsoToken(
       'corp',
       {
@@ -163,26 +155,34 @@ describe.skipIf(!moto.available)(`the token cache with botocore ${moto.skipReaso
       ssoTokenCachePath('corp', aws.home),
     );
     expect(result.cached).toBe(ACCESS);
-    // GetRoleCredentials went to the stand-in, with our token as the bearer.
-    expect(result.accessKey).toBe('ASIAINTEROPTEST00001');
-    expect(seen.map((s) => [s.method, s.url.split('?')[0], s.bearer])).toEqual([
-      ['GET', '/federation/credentials', ACCESS],
+    // GetRoleCredentials went to the portal, with our token as the bearer (the only
+    // token it accepts), and nothing to the OIDC service.
+    expect(portal.issued(result.accessKey as string)).toMatchObject({
+      accountId: '111122223333',
+      roleName: 'Admin',
+    });
+    expect(portal.requests.map((r) => [r.operation, r.bearerSent, r.status])).toEqual([
+      ['GetRoleCredentials', true, 200],
     ]);
+    expect(tokens.size).toBe(1);
+    expect(oidc.requests).toEqual([]);
   });
 
   it('Switchyard reads the file botocore writes when it refreshes the token itself', async () => {
+    const ours = await signIn(oidc);
+    const { registrationExpiresAt } = ours;
+    const signInRequests = oidc.requests.length;
     // Our token, 5 minutes from expiry: inside botocore's 15-minute refresh window.
-    const registrationExpiresAt = Date.UTC(2031, 0, 1);
     await writeSsoToken(
       'corp',
       {
         startUrl: START_URL,
         region: 'eu-west-1',
-        accessToken: new Secret(ACCESS),
+        accessToken: new Secret(ours.accessToken),
         expiresAt: Date.now() + 5 * 60_000,
-        refreshToken: new Secret('aor-old'),
-        clientId: 'client-1',
-        clientSecret: new Secret('client-secret-1'),
+        refreshToken: new Secret(ours.refreshToken),
+        clientId: ours.clientId,
+        clientSecret: new Secret(ours.clientSecret),
         registrationExpiresAt,
       },
       aws.home,
@@ -196,15 +196,20 @@ describe.skipIf(!moto.available)(`the token cache with botocore ${moto.skipReaso
     ].join('\n');
     const before = Date.now();
     const result = (await python(script, aws.env)) as Record<string, unknown>;
+    const issued = oidc.tokenRecord();
+    const REFRESHED = issued.access.at(-1);
+    const NEW_REFRESH = issued.refresh[0];
+    expect(issued.access).toEqual([ours.accessToken, REFRESHED]);
     expect(result.token).toBe(REFRESHED);
-    // botocore called CreateToken with our refresh token and registration.
-    expect(seen).toHaveLength(1);
-    expect(JSON.parse(seen[0]?.body ?? '{}')).toMatchObject({
-      grantType: 'refresh_token',
-      refreshToken: 'aor-old',
-      clientId: 'client-1',
-      clientSecret: 'client-secret-1',
-    });
+    // botocore called CreateToken with our refresh token and registration: the
+    // service accepted it (it checks the client's id and secret, and that the
+    // refresh token is that client's) and spent our refresh token.
+    expect(oidc.requests.slice(signInRequests)).toEqual([
+      expect.objectContaining({ operation: 'token', grantType: 'refresh_token', status: 200 }),
+    ]);
+    expect(issued.spentRefresh).toEqual([ours.refreshToken]);
+    expect(issued.refresh).toEqual([NEW_REFRESH]);
+    expect(portal.requests).toEqual([]);
 
     // The file is botocore's own serialisation now (_sso_json_dumps).
     const path = ssoTokenCachePath('corp', aws.home);
@@ -220,8 +225,8 @@ describe.skipIf(!moto.available)(`the token cache with botocore ${moto.skipReaso
     const read = await readSsoToken({ name: 'corp', startUrl: START_URL }, aws.home);
     expect(read?.accessToken.reveal()).toBe(REFRESHED);
     expect(read?.refreshToken?.reveal()).toBe(NEW_REFRESH);
-    expect(read?.clientId).toBe('client-1');
-    expect(read?.clientSecret?.reveal()).toBe('client-secret-1');
+    expect(read?.clientId).toBe(ours.clientId);
+    expect(read?.clientSecret?.reveal()).toBe(ours.clientSecret);
     expect(read?.registrationExpiresAt).toBe(registrationExpiresAt);
     // botocore's file keeps whole seconds (%S), as ours does.
     expect(read?.expiresAt).toBe(Math.floor(result.expiration as number) * 1000);
@@ -229,18 +234,19 @@ describe.skipIf(!moto.available)(`the token cache with botocore ${moto.skipReaso
   });
 
   it('the JS SDK reads the token Switchyard wrote, and Switchyard reads the file the JS SDK rewrites', async () => {
+    const ours = await signIn(oidc);
     await writeSsoToken(
       'corp',
       {
         startUrl: START_URL,
         region: 'eu-west-1',
-        accessToken: new Secret(ACCESS),
+        accessToken: new Secret(ours.accessToken),
         // Inside the JS SDK's 5-minute window: it refreshes and rewrites the file.
         expiresAt: Date.now() + 60_000,
-        refreshToken: new Secret('aor-old'),
-        clientId: 'client-1',
-        clientSecret: new Secret('client-secret-1'),
-        registrationExpiresAt: Date.UTC(2031, 0, 1),
+        refreshToken: new Secret(ours.refreshToken),
+        clientId: ours.clientId,
+        clientSecret: new Secret(ours.clientSecret),
+        registrationExpiresAt: ours.registrationExpiresAt,
       },
       aws.home,
     );
@@ -249,11 +255,16 @@ describe.skipIf(!moto.available)(`the token cache with botocore ${moto.skipReaso
     try {
       const { fromSso } = await import('@aws-sdk/token-providers');
       const token = await fromSso({ profile: 'dev', ignoreCache: true })();
-      expect(token.token).toBe(REFRESHED);
+      expect(token.token).toBe(oidc.tokenRecord().access.at(-1));
     } finally {
       for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
       Object.assign(process.env, saved);
     }
+    const issued = oidc.tokenRecord();
+    const REFRESHED = issued.access.at(-1);
+    const NEW_REFRESH = issued.refresh[0];
+    expect(issued.access).toEqual([ours.accessToken, REFRESHED]);
+    expect(issued.spentRefresh).toEqual([ours.refreshToken]);
     // The JS SDK keeps every field and writes expiresAt with toISOString().
     const raw = JSON.parse(readFileSync(ssoTokenCachePath('corp', aws.home), 'utf8'));
     expect(raw.expiresAt).toMatch(/\.\d{3}Z$/);

@@ -167,6 +167,16 @@ export class FakeOidcServer {
     ];
   }
 
+  /** Access tokens issued (oldest first), refresh tokens usable and spent: what a client should hold. */
+  tokenRecord(): { access: string[]; refresh: string[]; spentRefresh: string[] } {
+    const grants = this.#grants;
+    return {
+      access: [...grants.issuedAccessTokens],
+      refresh: [...grants.refreshTokens.keys()],
+      spentRefresh: [...grants.spentRefreshTokens],
+    };
+  }
+
   /** The recorded CreateToken requests of one grant type. */
   tokenRequests(grantType: string): OidcRequestRecord[] {
     return this.requests.filter((r) => r.operation === 'token' && r.grantType === grantType);

@@ -8,7 +8,6 @@ import {
   readlink,
   stat,
   symlink,
-  utimes,
   writeFile,
 } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,17 +19,18 @@ import {
 import { indexSections, parseIni } from '../../../electron/core/credentials/ini-document';
 import { bundleCore } from './helpers/bundle-core';
 import { runChild, startChild, stopChild } from './helpers/children';
-import { managedLines, managedSection, putChange, setupFiles } from './helpers/credentials-setup';
+import { managedSection, putChange, setupFiles } from './helpers/credentials-setup';
+import {
+  age,
+  configureSet,
+  mergedWithTheirTwoEdits,
+  setupWithEditAt,
+  theirTwoEdits,
+} from './helpers/interleaved-edits';
 import { useTempDirs } from './helpers/temp-dirs';
 
 const tempDir = useTempDirs();
 
-/** Sets the file's mtime `ms` in the past (0: leave it as just written). */
-async function age(path: string, ms: number): Promise<void> {
-  if (ms === 0) return;
-  const then = new Date(Date.now() - ms);
-  await utimes(path, then, then);
-}
 const children: Awaited<ReturnType<typeof startChild>>[] = [];
 afterEach(async () => {
   for (const child of children.splice(0)) await stopChild(child, 'SIGKILL');
@@ -180,97 +180,58 @@ describe('CredentialsFile across writers', () => {
   ])(
     'merges an edit that `aws configure set` made between our read and our rename, file %s',
     async (_, ageMs) => {
-      const dir = await tempDir();
-      const path = join(dir, 'credentials');
-      let calls = 0;
-      const setup = await setupFiles(
-        dir,
-        { credentials: `[other]\nregion = us-east-1\n\n${managedSection('prod-admin', 'old')}` },
-        {
-          beforeRename: async () => {
-            calls++;
-            if (calls > 1) return;
-            // Another program, in another process, edits the file in place right now.
-            for (const args of [
-              ['prod-admin', 'region', 'eu-west-1'],
-              ['cli-user', 'aws_access_key_id', 'AKIACLIUSER'],
-            ]) {
-              const result = await runChild('configure-set.mjs', [path, ...args]);
-              expect(result.code).toBe(0);
-            }
-          },
+      const { setup, path, attempts } = await setupWithEditAt(
+        await tempDir(),
+        'beforeRename',
+        `[other]\nregion = us-east-1\n\n${managedSection('prod-admin', 'old')}`,
+        async (path) => {
+          // Another program, in another process, edits the file in place right now.
+          for (const args of theirTwoEdits('prod-admin')) {
+            expect(await configureSet(path, ...args)).toBe(0);
+          }
         },
       );
       await age(path, ageMs);
       const result = await setup.file.apply([putChange('prod-admin', 'new')]);
       expect(result).toEqual({ written: true, applied: ['prod-admin'], rejected: [] });
-      expect(calls).toBe(2);
-      expect(await setup.read()).toBe(
-        [
-          '[other]',
-          'region = us-east-1',
-          '',
-          '[prod-admin]',
-          'region = eu-west-1',
-          ...managedLines('new'),
-          '',
-          '[cli-user]',
-          'aws_access_key_id = AKIACLIUSER',
-          '',
-        ].join('\n'),
-      );
+      expect(attempts()).toBe(2);
+      expect(await setup.read()).toBe(mergedWithTheirTwoEdits('prod-admin', 'new'));
     },
   );
 
   it('merges a same-size in-place edit made between a one-read and our rename', async () => {
-    const dir = await tempDir();
-    const path = join(dir, 'credentials');
     const user = '[other]\nregion = us-east-1\n';
-    let calls = 0;
-    const setup = await setupFiles(
-      dir,
-      { credentials: user },
-      {
-        beforeRename: async () => {
-          if (calls++ > 0) return;
-          // Same length, same inode, moments after our read: only mtime and ctime move.
-          const handle = await open(path, 'r+');
-          await handle.write('[other]\nregion = us-west-2\n', 0);
-          await handle.close();
-        },
+    const { setup, path, attempts } = await setupWithEditAt(
+      await tempDir(),
+      'beforeRename',
+      user,
+      async (path) => {
+        // Same length, same inode, moments after our read: only mtime and ctime move.
+        const handle = await open(path, 'r+');
+        await handle.write('[other]\nregion = us-west-2\n', 0);
+        await handle.close();
       },
     );
     await age(path, 3_600_000);
     const result = await setup.file.apply([putChange('p')]);
     expect(result.written).toBe(true);
-    expect(calls).toBe(2);
+    expect(attempts()).toBe(2);
     expect(await setup.read()).toBe(`[other]\nregion = us-west-2\n\n${managedSection('p')}`);
   });
 
   it('decides again on the fresh content: a profile that became long-term is refused', async () => {
-    const dir = await tempDir();
-    const path = join(dir, 'credentials');
-    let calls = 0;
-    const setup = await setupFiles(
-      dir,
-      {},
-      {
-        beforeRename: async () => {
-          if (calls++ > 0) return;
-          const child = await runChild('configure-set.mjs', [
-            path,
-            'p',
-            'aws_access_key_id',
-            'AKIALONGTERM',
-          ]);
-          expect(child.code).toBe(0);
-        },
+    const { setup, attempts } = await setupWithEditAt(
+      await tempDir(),
+      'beforeRename',
+      undefined,
+      async (path) => {
+        expect(await configureSet(path, 'p', 'aws_access_key_id', 'AKIALONGTERM')).toBe(0);
       },
     );
     const result = await setup.file.apply([putChange('p')]);
     expect(result.written).toBe(false);
     expect(result.rejected.map((r) => r.code)).toEqual(['refused-long-term-keys']);
-    expect(calls).toBe(1);
+    expect(attempts()).toBe(1);
     expect(await setup.read()).toBe('[p]\naws_access_key_id = AKIALONGTERM\n');
   });
 

@@ -33,33 +33,34 @@ function eventFor(dir: string, file: string): { seen: Promise<void>; close: () =
   return { seen, close: () => w.close() };
 }
 
+/** A catalog.json in a fresh folder, watched on fake time; calls() counts the callbacks. */
+function watchedCatalog() {
+  const dir = tempDir();
+  const path = join(dir, 'catalog.json');
+  writeFileSync(path, '{}');
+  const clock = new FakeClock();
+  let calls = 0;
+  const stop = watchCatalogFile(path, () => calls++, { clock });
+  return { dir, path, clock, calls: () => calls, stop };
+}
+
 describe('watchCatalogFile', () => {
   it("calls back once for another process's rewrite, after the debounce", async () => {
-    const dir = tempDir();
-    const path = join(dir, 'catalog.json');
-    writeFileSync(path, '{}');
-    const clock = new FakeClock();
-    let calls = 0;
-    const stop = watchCatalogFile(path, () => calls++, { clock });
+    const { path, clock, calls, stop } = watchedCatalog();
     try {
       writeFromAnotherProcess(path, '{"version":1}');
       await until(() => clock.pendingTimers() === 1);
       await clock.advanceAsync(199);
-      expect(calls).toBe(0);
+      expect(calls()).toBe(0);
       await clock.advanceAsync(1);
-      expect(calls).toBe(1);
+      expect(calls()).toBe(1);
     } finally {
       stop();
     }
   });
 
   it('ignores other files in the folder', async () => {
-    const dir = tempDir();
-    const path = join(dir, 'catalog.json');
-    writeFileSync(path, '{}');
-    const clock = new FakeClock();
-    let calls = 0;
-    const stop = watchCatalogFile(path, () => calls++, { clock });
+    const { dir, clock, calls, stop } = watchedCatalog();
     const probe = eventFor(dir, 'state.json');
     try {
       writeFileSync(join(dir, 'state.json'), '{}');
@@ -67,7 +68,7 @@ describe('watchCatalogFile', () => {
       await new Promise((resolve) => setImmediate(resolve));
       expect(clock.pendingTimers()).toBe(0);
       await clock.advanceAsync(1_000);
-      expect(calls).toBe(0);
+      expect(calls()).toBe(0);
     } finally {
       probe.close();
       stop();
@@ -75,17 +76,12 @@ describe('watchCatalogFile', () => {
   });
 
   it('calls back no more once stopped, even for a change already seen', async () => {
-    const dir = tempDir();
-    const path = join(dir, 'catalog.json');
-    writeFileSync(path, '{}');
-    const clock = new FakeClock();
-    let calls = 0;
-    const stop = watchCatalogFile(path, () => calls++, { clock });
+    const { path, clock, calls, stop } = watchedCatalog();
     writeFromAnotherProcess(path, '{"version":1}');
     await until(() => clock.pendingTimers() === 1);
     stop();
     expect(clock.pendingTimers()).toBe(0);
     await clock.advanceAsync(1_000);
-    expect(calls).toBe(0);
+    expect(calls()).toBe(0);
   });
 });

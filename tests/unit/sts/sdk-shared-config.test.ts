@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { loadConfig, loadSharedConfigFiles, NODE_REGION_CONFIG_OPTIONS } from '@smithy/core/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSharedConfig } from '../../../electron/core/sts/sdk-shared-config';
-import { configRegion, resolveStsRegion } from '../../../electron/core/sts/region';
+import {
+  configRegion,
+  resolveStsRegion,
+  type RegionInputs,
+} from '../../../electron/core/sts/region';
 
 /**
  * Differential test: every file below is read by Switchyard's reader and by the
@@ -179,30 +183,48 @@ describe('Switchyard reads the AWS files as the SDK does', () => {
 describe('resolveStsRegion', () => {
   const base = { explicit: undefined, sourceProfile: undefined, partition: 'aws' as const };
 
-  it('takes the region without its inline comment, as the SDK does', async () => {
-    const paths = await write({ name: '', config: '[default]\nregion = eu-west-1 # Ireland\n' });
-    await expect(resolveStsRegion({ ...base, ...paths, env: {} })).resolves.toBe('eu-west-1');
-  });
-
-  it('reads the later of two sections of the same profile', async () => {
-    const paths = await write({
-      name: '',
-      config: '[profile src]\nregion = eu-west-1\n[profile src]\nregion = ap-south-1\n',
-    });
-    await expect(
-      resolveStsRegion({ ...base, ...paths, sourceProfile: 'src', env: {} }),
-    ).resolves.toBe('ap-south-1');
-  });
-
-  it('ignores a key spelt Region, falling back to the partition home region', async () => {
-    const paths = await write({ name: '', config: '[default]\nRegion = eu-west-1\n' });
-    await expect(resolveStsRegion({ ...base, ...paths, env: {} })).resolves.toBe('us-east-1');
-  });
-
-  it('treats an empty AWS_PROFILE as unset, as the SDK does', async () => {
-    const paths = await write({ name: '', config: '[default]\nregion = eu-west-2\n' });
-    await expect(resolveStsRegion({ ...base, ...paths, env: { AWS_PROFILE: '' } })).resolves.toBe(
-      'eu-west-2',
+  /** The file, the source profile and environment if any, and the region the SDK would use. */
+  interface RegionCase {
+    readonly config: string;
+    readonly sourceProfile?: string;
+    readonly env?: RegionInputs['env'];
+    readonly expected: string;
+  }
+  it.each<[string, RegionCase]>([
+    [
+      'takes the region without its inline comment, as the SDK does',
+      {
+        config: '[default]\nregion = eu-west-1 # Ireland\n',
+        expected: 'eu-west-1',
+      },
+    ],
+    [
+      'reads the later of two sections of the same profile',
+      {
+        config: '[profile src]\nregion = eu-west-1\n[profile src]\nregion = ap-south-1\n',
+        sourceProfile: 'src',
+        expected: 'ap-south-1',
+      },
+    ],
+    [
+      'ignores a key spelt Region, falling back to the partition home region',
+      {
+        config: '[default]\nRegion = eu-west-1\n',
+        expected: 'us-east-1',
+      },
+    ],
+    [
+      'treats an empty AWS_PROFILE as unset, as the SDK does',
+      {
+        config: '[default]\nregion = eu-west-2\n',
+        env: { AWS_PROFILE: '' },
+        expected: 'eu-west-2',
+      },
+    ],
+  ])('%s', async (_, { config, sourceProfile, env = {}, expected }) => {
+    const paths = await write({ name: '', config });
+    await expect(resolveStsRegion({ ...base, ...paths, sourceProfile, env })).resolves.toBe(
+      expected,
     );
   });
 
