@@ -2,7 +2,7 @@ import { InputError } from '../../../shared/input-error';
 import type { ConfigImportPreview, ConsoleMode, RoleForm } from '../../../shared/ipc-contract';
 import type { RoleEntry, Settings, Snapshot } from '../../../shared/model';
 import { checkMfaCode } from '../../../shared/validate';
-import { watchSignIns } from '../sso/open-sso-role-sessions';
+import { startSsoUpkeep } from '../sso/open-sso-role-sessions';
 import type { StateAction, SwitchyardState } from '../refresh/state-model';
 import type { SessionCredentials } from '../secret';
 import { applyConfigImportFrom, previewConfigImport, rolePatchFromForm } from './catalog-facade';
@@ -50,7 +50,7 @@ export class SessionManager implements SessionEngine {
           this.#publisher.reportError(`resuming the roles of ${session} after a sign-in`, error),
         );
       };
-      this.#stopSignInWatch = watchSignIns(sso, deps.clock, (l) => this.subscribe(l), resume);
+      this.#stopSignInWatch = startSsoUpkeep(sso, deps.clock, (l) => this.subscribe(l), resume);
     }
     const parts = {
       deps,

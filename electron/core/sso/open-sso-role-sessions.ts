@@ -1,6 +1,7 @@
 import type { Snapshot } from '../../../shared/model';
 import type { Clock } from '../refresh/clock';
 import { SignInWatch } from './sign-in-watch';
+import { TokenRenewal } from './token-renewal';
 import { ssoCaBundle, ssoHomeDir } from './sso-environment';
 import { SsoRoleSessions } from './sso-role-session';
 import { SsoTokenKeeper } from './sso-token-keeper';
@@ -33,11 +34,12 @@ export function openSsoParts(deps: SsoEngineDeps): SsoEngineParts {
 }
 
 /**
- * The refresher's watch for sign-ins done elsewhere: follows each snapshot's
- * sign-in prompts and calls `signedIn` when a waiting session's token changes.
- * Returns the function that stops it.
+ * The refresher's upkeep of Identity Center sessions: it follows each
+ * snapshot, calls `signedIn` when a waiting session's token changes (a sign-in
+ * made elsewhere), and renews the token of every session with active roles
+ * inside its refresh window. Returns the function that stops it.
  */
-export function watchSignIns(
+export function startSsoUpkeep(
   parts: SsoEngineParts,
   clock: Clock,
   subscribe: (listener: (snapshot: Snapshot) => void) => () => void,
@@ -48,11 +50,32 @@ export function watchSignIns(
     stampOf: (session) => parts.keeper.tokenStamp(session),
     onSignedIn: signedIn,
   });
-  const unsubscribe = subscribe((snapshot) =>
-    watch.follow(snapshot.signInPrompts.map((prompt) => prompt.session)),
-  );
+  let inUse = new Set<string>();
+  const renewal = new TokenRenewal({
+    clock,
+    renew: async (session) => (await parts.keeper.token(session)).expiresAt,
+    inUse: (session) => inUse.has(session),
+  });
+  const unseen = parts.keeper.onToken((token) => renewal.saw(token.session, token.expiresAt));
+  const unsubscribe = subscribe((snapshot) => {
+    watch.follow(snapshot.signInPrompts.map((prompt) => prompt.session));
+    inUse = activeSessions(snapshot);
+  });
   return () => {
     unsubscribe();
+    unseen();
     watch.stop();
+    renewal.stop();
   };
+}
+
+function activeSessions(snapshot: Snapshot): Set<string> {
+  const sessions = new Set<string>();
+  for (const view of snapshot.roles) {
+    const { source } = view.role;
+    if (source.kind === 'sso' && (view.state === 'active' || view.state === 'refreshing')) {
+      sessions.add(source.session);
+    }
+  }
+  return sessions;
 }

@@ -45,9 +45,16 @@ export interface SsoTokenKeeperDeps {
 export class SsoTokenKeeper {
   readonly #deps: SsoTokenKeeperDeps;
   readonly #inFlight = new Map<string, Promise<SsoAccessToken>>();
+  readonly #seen = new Set<(token: SsoAccessToken) => void>();
 
   constructor(deps: SsoTokenKeeperDeps) {
     this.#deps = deps;
+  }
+
+  /** Called with every token handed out (no secret is needed by listeners: they read expiresAt). */
+  onToken(listener: (token: SsoAccessToken) => void): () => void {
+    this.#seen.add(listener);
+    return () => this.#seen.delete(listener);
   }
 
   /** A token valid for a while yet; `force` refreshes even a fresh one (the portal refused it). */
@@ -55,7 +62,12 @@ export class SsoTokenKeeper {
     const key = `${force ? 'force' : 'fresh'}:${session}`;
     let pending = this.#inFlight.get(key);
     if (!pending) {
-      pending = this.#fetch(session, signal, force).finally(() => this.#inFlight.delete(key));
+      pending = this.#fetch(session, signal, force)
+        .then((token) => {
+          for (const listener of this.#seen) listener(token);
+          return token;
+        })
+        .finally(() => this.#inFlight.delete(key));
       this.#inFlight.set(key, pending);
     }
     return pending;

@@ -61,6 +61,13 @@ async function signIn(harness: Harness): Promise<void> {
   });
 }
 
+/** The renewal runs off the fake timer but does real I/O: give it real time, bounded. */
+async function settled(done: () => boolean, ms = 5_000): Promise<void> {
+  for (const end = Date.now() + ms; !done() && Date.now() < end; ) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 function refreshGrants(): number {
   return oidc.requests.filter((r) => r.grantType === 'refresh_token' && r.status === 200).length;
 }
@@ -139,5 +146,60 @@ describe('Identity Center roles in the refresher', () => {
     expect(states()).toEqual(new Set(['active']));
     expect(harness.writes() - resumedFrom).toBe(1);
     catalog.close();
+  }, 60_000);
+
+  it('keeps the token of a session in use fresh on its own timer while 12-hour role sessions need no round', async () => {
+    const longPortal = await FakePortalServer.start({
+      tokens,
+      now: () => now(),
+      credentialLifetimeMs: 12 * 60 * MINUTE,
+    });
+    longPortal.directory.addAccount('400000000000', 'Lab', ['Admin']);
+    process.env.AWS_ENDPOINT_URL_SSO = longPortal.url;
+    try {
+      const harness = await startHarness(sts, {
+        env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url, AWS_ENDPOINT_URL_SSO: longPortal.url },
+      });
+      h = harness;
+      now = () => harness.clock.now();
+      await addSsoSession(harness.home.configPath, SESSION);
+      await signIn(harness);
+      const catalog = CatalogStore.open({ dir: harness.home.switchyardConfigDir });
+      const keeper = new SsoTokenKeeper({
+        configPath: harness.home.configPath,
+        homeDir: harness.home.home,
+        now,
+      });
+      await syncSession({
+        keeper,
+        session: 'corp',
+        roles: () => catalog.list(),
+        catalog,
+        now: now(),
+      });
+      const [role] = catalog.list();
+      catalog.close();
+      await harness.manager.activate(role!.id);
+      const grants = refreshGrants();
+      const calls = longPortal.count('GetRoleCredentials');
+
+      // Two token lifetimes pass; the role's 12-hour session is nowhere near due.
+      await harness.advance(50 * MINUTE);
+      await settled(() => refreshGrants() - grants >= 1);
+      expect(refreshGrants() - grants).toBe(1);
+      await harness.advance(60 * MINUTE);
+      await settled(() => refreshGrants() - grants >= 2);
+      expect(refreshGrants() - grants).toBe(2);
+      expect(longPortal.count('GetRoleCredentials')).toBe(calls);
+
+      // Turned off: no role of the session is in use, so its token is left alone.
+      await harness.manager.deactivate(role!.id);
+      await harness.advance(120 * MINUTE);
+      await settled(() => false, 500);
+      expect(refreshGrants() - grants).toBe(2);
+    } finally {
+      process.env.AWS_ENDPOINT_URL_SSO = portal.url;
+      await longPortal.close();
+    }
   }, 60_000);
 });
