@@ -7,6 +7,11 @@ import { registerClient, type OidcRegistration } from './oidc-register';
 import type { OidcTokens } from './oidc-tokens';
 import type { SsoSessionConfig } from './sso-config';
 import { SsoError } from './sso-errors';
+import {
+  readCachedRegistration,
+  writeCachedRegistration,
+  type RegistrationKey,
+} from './registration-cache';
 import { writeSsoToken } from './token-cache';
 
 export type SignInFlow = 'pkce' | 'device';
@@ -44,42 +49,47 @@ export interface SignInResult {
 export async function signInToSession(options: SignInOptions): Promise<SignInResult> {
   const { session, signal } = options;
   const env = options.env ?? process.env;
+  const homeDir = options.homeDir ?? homedir();
   const scopes = session.scopes.length > 0 ? session.scopes : DEFAULT_SSO_SCOPES;
   const common = { region: session.region, signal, ...(options.ca ? { ca: options.ca } : {}) };
+  const key = { startUrl: session.startUrl, region: session.region, scopes };
   let flow = options.flow;
-  let result: { tokens: OidcTokens; registration: OidcRegistration } | undefined;
+  let result: SignedIn | undefined;
   if (flow === 'pkce') {
     const base = oidcBaseUrl(session.region, undefined, env);
     const open =
       options.openBrowser ??
       ((url: string) => openInBrowser(url, { allowOrigin: new URL(base).origin }));
     try {
-      result = await pkceSignIn({
-        ...common,
-        startUrl: session.startUrl,
-        scopes,
-        env,
-        openBrowser: async (url) => {
-          await open(url);
-          options.onWaitingForBrowser?.();
-        },
-      });
+      result = await withCachedRegistration({ ...key, flow: 'pkce' }, homeDir, (registration) =>
+        pkceSignIn({
+          ...common,
+          startUrl: session.startUrl,
+          scopes,
+          env,
+          registration,
+          openBrowser: async (url) => {
+            await open(url);
+            options.onWaitingForBrowser?.();
+          },
+        }),
+      );
     } catch (error) {
       if (!(error instanceof SsoError && error.code === 'BrowserNotOpened')) throw error;
       options.onFallback?.('no browser could be opened; signing in with a code instead');
       flow = 'device';
     }
   }
-  if (!result) {
-    const registration = await registerClient({ ...common, scopes, flow: 'device' });
+  result ??= await withCachedRegistration({ ...key, flow: 'device' }, homeDir, async (cached) => {
+    const registration = cached ?? (await registerClient({ ...common, scopes, flow: 'device' }));
     const tokens = await deviceSignIn({
       ...common,
       startUrl: session.startUrl,
       registration,
       onPrompt: options.onDevicePrompt,
     });
-    result = { tokens, registration };
-  }
+    return { tokens, registration };
+  });
   const { tokens, registration } = result;
   await writeSsoToken(
     session.name,
@@ -93,7 +103,37 @@ export async function signInToSession(options: SignInOptions): Promise<SignInRes
       clientSecret: registration.clientSecret,
       registrationExpiresAt: registration.expiresAt,
     },
-    options.homeDir ?? homedir(),
+    homeDir,
   );
   return { session: session.name, flow, expiresAt: tokens.expiresAt };
+}
+
+type SignedIn = { tokens: OidcTokens; registration: OidcRegistration };
+
+/** What the OIDC service answers for a client it no longer knows. */
+const STALE_CLIENT = new Set(['InvalidClientException', 'UnauthorizedClientException']);
+
+/**
+ * Runs a flow with the registration cached for it (registering when there is
+ * none), and caches a new one. A cached client the service refuses is
+ * replaced once. The cache is an optimisation: failing to write it never
+ * fails the sign-in.
+ */
+async function withCachedRegistration(
+  key: RegistrationKey,
+  homeDir: string,
+  run: (registration: OidcRegistration | undefined) => Promise<SignedIn>,
+): Promise<SignedIn> {
+  const cached = await readCachedRegistration(key, homeDir);
+  let result: SignedIn;
+  try {
+    result = await run(cached);
+  } catch (error) {
+    if (!cached || !(error instanceof SsoError && STALE_CLIENT.has(error.code))) throw error;
+    result = await run(undefined);
+  }
+  if (result.registration.clientId !== cached?.clientId) {
+    await writeCachedRegistration(key, result.registration, homeDir).catch(() => undefined);
+  }
+  return result;
 }

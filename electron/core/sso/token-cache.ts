@@ -60,7 +60,7 @@ export function ssoTokenCachePath(key: string, homeDir: string = homedir()): str
   return join(ssoCacheDir(homeDir), `${sha1Hex(key)}.json`);
 }
 
-function sha1Hex(key: string): string {
+export function sha1Hex(key: string): string {
   return createHash('sha1').update(key, 'utf8').digest('hex');
 }
 
@@ -105,7 +105,12 @@ export async function lookupSsoToken(
 
 type TextRead = { readonly text: string } | Exclude<SsoTokenLookup, { status: 'found' }>;
 
-async function readTokenText(path: string): Promise<TextRead> {
+/**
+ * A cache file's text, read the careful way (never through a link, never
+ * blocking on a FIFO, bounded), or why it cannot be used. Shared by the
+ * client-registration cache in the same folder.
+ */
+export async function readTokenText(path: string): Promise<TextRead> {
   const unusable = (problem: string): TextRead => ({
     status: 'unusable',
     reason: `${path} ${problem}; sign in again`,
