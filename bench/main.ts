@@ -10,6 +10,7 @@ import { benchIdle } from './daemon-idle';
 import { benchRefresh } from './refresh-round';
 import { benchSsoRefresh } from './sso-refresh';
 import { benchSsoSync } from './sso-sync';
+import { runPortalChild } from './portal-child';
 import { runStsChild } from './sts-child';
 
 type Options = Record<string, number>;
@@ -48,6 +49,8 @@ async function main(section: string | undefined, options: Options): Promise<unkn
 const [section, json] = process.argv.slice(2);
 if (section === 'sts-server') {
   await runStsChild();
+} else if (section === 'portal-server') {
+  await runPortalChild();
 } else {
   const result = await main(section, json ? (JSON.parse(json) as Options) : {});
   process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);

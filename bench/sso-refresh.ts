@@ -14,8 +14,8 @@ import { addSsoSession } from '../electron/core/sso/add-sso-session';
 import { syncSession } from '../electron/core/sso/sso-sync';
 import { SsoTokenKeeper } from '../electron/core/sso/sso-token-keeper';
 import { writeSsoToken } from '../electron/core/sso/token-cache';
-import { FakePortalServer } from '../tests/support/identity-center/fake-portal-server';
-import { TokenBook } from '../tests/support/identity-center/token-book';
+import { startChildServer } from './child-server';
+import type { PortalStats } from './portal-child';
 import { createTempAwsHome } from '../tests/support/temp-aws-home';
 import { median, note, timed } from './stats';
 
@@ -42,14 +42,13 @@ export async function benchSsoRefresh(
   concurrency = 10,
   runs = 3,
 ): Promise<SsoRefreshResult> {
-  const tokens = new TokenBook();
   const accessToken = 'bench-sso-access-token';
   const expiresAt = Date.now() + 8 * 3_600_000;
-  tokens.issue({ accessToken, expiresAt, startUrl: START_URL });
-  const portal = await FakePortalServer.start({ tokens, pageSize: 100 });
-  portal.directory.addAccounts(Math.ceil(roles / 3), ['Admin', 'ReadOnly', 'Billing']);
-  process.env.AWS_ENDPOINT_URL_SSO = portal.url;
-  const home = createTempAwsHome({ env: { AWS_ENDPOINT_URL_SSO: portal.url } });
+  const portal = await startChildServer<PortalStats>('portal-server');
+  await portal.command(`token ${accessToken} ${expiresAt}`);
+  await portal.command(`accounts ${Math.ceil(roles / 3)}`);
+  process.env.AWS_ENDPOINT_URL_SSO = portal.endpoint;
+  const home = createTempAwsHome({ env: { AWS_ENDPOINT_URL_SSO: portal.endpoint } });
   let writes = 0;
   const realApply = CredentialsFile.prototype.apply;
   CredentialsFile.prototype.apply = async function (this: CredentialsFile, changes) {
@@ -93,16 +92,17 @@ export async function benchSsoRefresh(
       await manager.activateAll(ids);
       const active = manager.snapshot().roles.filter((r) => r.state === 'active').length;
       if (active !== roles) throw new Error(`only ${active} of ${roles} SSO roles activated`);
-      portal.latencyMs = latencyMs;
+      await portal.command(`latency ${latencyMs}`);
       const roundMs: number[] = [];
       writes = 0;
-      portal.resetStats();
+      await portal.command('reset');
       for (let run = 0; run < runs; run++) {
         const round = await timed(() => manager.refresh(null));
         roundMs.push(round.ms);
       }
       const boundMs = (roles / concurrency) * latencyMs;
       const medianMs = median(roundMs);
+      const stats = await portal.command('stats');
       note(
         `sso refresh ${roles}: rounds ${roundMs.map((m) => m.toFixed(0)).join(', ')} ms (bound ${boundMs} ms), ${writes} write(s) in ${runs} rounds`,
       );
@@ -115,8 +115,8 @@ export async function benchSsoRefresh(
         medianMs,
         ratio: medianMs / boundMs,
         writes: writes / runs,
-        portalCalls: portal.count('GetRoleCredentials'),
-        maxInFlight: portal.maxInFlight,
+        portalCalls: stats.getRoleCredentials,
+        maxInFlight: stats.maxInFlight,
         active: manager.snapshot().roles.filter((r) => r.state === 'active').length,
       };
     } finally {
