@@ -10,6 +10,7 @@ import type { RoleEntry } from '../../../shared/model';
 import { parseRoleArn } from '../../../shared/role-arn';
 import { getSigninToken } from '../console/signin-token';
 import type { SessionCredentials } from '../secret';
+import { SsoError, SsoSignInNeeded } from '../sso/sso-errors';
 import { StsError } from '../sts/sts-error';
 import type { Live } from './live-session';
 import type { RoleAssumer } from './role-assumer';
@@ -50,6 +51,13 @@ export async function issueCredentials(
         `${role.label} needs an MFA code for ${error.mfaSerial}: run \`switchyard activate ${role.id}\` first and type the code at the prompt, or pipe it on stdin`,
         undefined,
         true,
+      );
+    }
+    if (error instanceof SsoSignInNeeded) {
+      throw new SsoError(
+        'needs-user',
+        'SignInRequired',
+        `${role.label} needs a sign-in to ${error.session} (${error.reason}): run \`switchyard sso login --session ${error.session}\``,
       );
     }
     throw error;

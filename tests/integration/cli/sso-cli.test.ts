@@ -119,6 +119,11 @@ describe('switchyard sso', () => {
       roleName: 'Admin',
     });
 
+    // credential_process hands out the role's live session, as for every role.
+    const processOut = await cli(['credential-process', admin.id]);
+    expect(processOut.code, processOut.stderr).toBe(0);
+    expect(JSON.parse(processOut.stdout)).toMatchObject({ Version: 1, AccessKeyId: keyId });
+
     // The token is revoked and cannot be refreshed: the role needs a sign-in, said once.
     tokens.revokeAll();
     oidc.expireRefreshTokens();
@@ -126,12 +131,28 @@ describe('switchyard sso', () => {
     expect(refresh.code).toBe(1);
     expect(refresh.stdout).toContain('needs-sign-in');
     expect(refresh.stderr).toMatch(/needs a sign-in to corp .*switchyard sso login --session corp/);
+    // A fresh session for credential_process now needs the sign-in too, and says so.
+    await cli(['deactivate', admin.id]);
+    const refused = await cli(['credential-process', admin.id]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/needs a sign-in to corp .*switchyard sso login --session corp/);
     const status = await cli(['status', '--json']);
 
     const logout = await cli(['sso', 'logout']);
     expect(logout.code, logout.stderr).toBe(0);
     expect(existsSync(ssoTokenCachePath('corp', aws.home))).toBe(false);
-    for (const out of [login, sessions, dry, sync, activate, refresh, status, logout]) {
+    for (const out of [
+      login,
+      sessions,
+      dry,
+      sync,
+      activate,
+      processOut,
+      refresh,
+      refused,
+      status,
+      logout,
+    ]) {
       expectNoSecret(out.stdout + out.stderr);
     }
   });
