@@ -558,6 +558,36 @@ export class FaultStsServer {
     });
   }
 
+  /**
+   * Accept a role session another AWS service issued (the Identity Center
+   * portal's GetRoleCredentials) as that assumed role: calls signed with it
+   * are verified, and AssumeRole with it is role chaining (1 hour at most).
+   */
+  trustSession(session: {
+    accessKeyId: string;
+    secretAccessKey: string;
+    sessionToken: string;
+    expiration: number;
+    assumedRoleArn: string;
+  }): void {
+    const account = /^arn:aws[\w-]*:sts::(\d{12}):assumed-role\//.exec(session.assumedRoleArn)?.[1];
+    if (!account) throw new Error(`not an assumed-role ARN: ${session.assumedRoleArn}`);
+    this.#issued.set(session.accessKeyId, {
+      accessKeyId: session.accessKeyId,
+      kind: 'assumed-role',
+      arn: session.assumedRoleArn,
+      userId: stableId('AROA', session.assumedRoleArn),
+      account,
+      durationSeconds: Math.round((session.expiration - this.#now()) / 1000),
+      expiration: new Date(session.expiration),
+      chained: false,
+      mfa: false,
+      issuedTo: 'sso.amazonaws.com',
+      secretAccessKey: session.secretAccessKey,
+      sessionToken: session.sessionToken,
+    });
+  }
+
   /** Create a fresh AKIA key pair for `userArn` and register it. */
   createUser(userArn: string): { accessKeyId: string; secretAccessKey: string } {
     const accessKeyId = randomId('AKIA');

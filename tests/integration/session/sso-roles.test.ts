@@ -8,7 +8,7 @@ import { startFaultStsServer, type FaultStsServer } from '../../support/fault-st
 import { FakeOidcServer } from '../../support/identity-center/fake-oidc-server';
 import { FakePortalServer } from '../../support/identity-center/fake-portal-server';
 import { TokenBook } from '../../support/identity-center/token-book';
-import { startHarness, type Harness } from './harness';
+import { accessKeyOf, startHarness, type Harness } from './harness';
 
 const START_URL = 'https://d-9067a1b2c3.awsapps.com/start';
 const REGION = 'eu-west-1';
@@ -63,7 +63,7 @@ async function signIn(harness: Harness): Promise<void> {
 
 /** The renewal runs off the fake timer but does real I/O: give it real time, bounded. */
 async function settled(done: () => boolean, ms = 5_000): Promise<void> {
-  for (const end = Date.now() + ms; !done() && Date.now() < end; ) {
+  for (const end = Date.now() + ms; !done() && Date.now() < end;) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -200,6 +200,60 @@ describe('Identity Center roles in the refresher', () => {
     } finally {
       process.env.AWS_ENDPOINT_URL_SSO = portal.url;
       await longPortal.close();
+    }
+  }, 60_000);
+
+  it('chains a catalog role from an Identity Center role: AssumeRole with the portal session, capped at 1 hour', async () => {
+    const harness = await startHarness(sts, {
+      env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url, AWS_ENDPOINT_URL_SSO: portal.url },
+    });
+    h = harness;
+    now = () => harness.clock.now();
+    sts.setClockOffset(0);
+    await addSsoSession(harness.home.configPath, SESSION);
+    await signIn(harness);
+    const catalog = CatalogStore.open({ dir: harness.home.switchyardConfigDir });
+    try {
+      const keeper = new SsoTokenKeeper({
+        configPath: harness.home.configPath,
+        homeDir: harness.home.home,
+        now,
+      });
+      await syncSession({
+        keeper,
+        session: 'corp',
+        roles: () => catalog.list(),
+        catalog,
+        now: now(),
+      });
+      // STS knows every portal session as its permission set's reserved role, as AWS does.
+      portal.onIssue = (issued) =>
+        sts.trustSession({
+          ...issued,
+          assumedRoleArn: `arn:aws:sts::${issued.accountId}:assumed-role/AWSReservedSSO_${issued.roleName}_0123456789abcdef/dev`,
+        });
+      const sso = catalog.list()[0]!;
+      await harness.manager.activate(sso.id);
+      const deploy = catalog.add({
+        label: 'Deploy',
+        roleArn: 'arn:aws:iam::123456789012:role/deploy',
+        profile: 'deploy',
+        source: { kind: 'role', roleId: sso.id },
+      });
+      await harness.manager.catalogChanged();
+      await harness.manager.activate(deploy.id);
+      const view = harness.manager.snapshot().roles.find((r) => r.role.id === deploy.id)!;
+      expect(view).toMatchObject({ state: 'active', chained: true });
+      // STS stamps the expiry on its own (wall) clock.
+      expect(view.expiresAt!).toBeLessThanOrEqual(Date.now() + 3_600_000);
+      const key = sts.describeKey(accessKeyOf(harness.home.readCredentials(), 'deploy') ?? '');
+      expect(key).toMatchObject({
+        chained: true,
+        issuedTo: expect.stringContaining('AWSReservedSSO_') as unknown,
+      });
+    } finally {
+      portal.onIssue = undefined;
+      catalog.close();
     }
   }, 60_000);
 });

@@ -99,6 +99,8 @@ export class FakePortalServer {
   readonly #server: Server;
   readonly #faults: PortalFaultRule[] = [];
   readonly #issued = new Map<string, IssuedRoleCredentials>();
+  /** Told of every role session handed out (so a test's STS can trust it, as AWS's does). */
+  onIssue: ((credentials: IssuedRoleCredentials) => void) | undefined;
   #inFlight = 0;
   #maxInFlight = 0;
   #url = '';
@@ -264,6 +266,7 @@ export class FakePortalServer {
       expiration: now() + (this.#options.credentialLifetimeMs ?? 3_600_000),
     };
     this.#issued.set(credentials.accessKeyId, credentials);
+    this.onIssue?.(credentials);
     const { accessKeyId, secretAccessKey, sessionToken, expiration } = credentials;
     return { accessKeyId, secretAccessKey, sessionToken, expiration };
   }
