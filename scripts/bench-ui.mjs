@@ -101,6 +101,7 @@ function bridgeDouble({ count, now }) {
   const snapshot = {
     roles,
     mfaPrompts: [],
+    signInPrompts: [],
     settings: {
       refreshMarginSeconds: 60,
       removeExpiredProfiles: true,
@@ -115,6 +116,8 @@ function bridgeDouble({ count, now }) {
     onSnapshot: () => () => undefined,
     onFocusRole: () => () => undefined,
     onPopupVisibility: () => () => undefined,
+    getSsoProgress: async () => ({ phase: 'idle' }),
+    onSsoProgress: () => () => undefined,
     activate: noop,
     deactivate: noop,
     refresh: noop,

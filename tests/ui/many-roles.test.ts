@@ -51,6 +51,8 @@ function bridgeDouble({ count, now }: { count: number; now: number }) {
         onSnapshot: () => () => undefined,
         onFocusRole: () => () => undefined,
         onPopupVisibility: () => () => undefined,
+        getSsoProgress: async () => ({ phase: 'idle' }),
+        onSsoProgress: () => () => undefined,
       },
       { get: (target, key: string) => (target as Record<string, unknown>)[key] ?? noop },
     ),
