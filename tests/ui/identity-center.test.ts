@@ -5,11 +5,9 @@
  * session whose roles need a sign-in showing one Sign in that resumes them.
  */
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ssoTokenCachePath } from '../../electron/core/sso/token-cache';
-import { FakeOidcServer } from '../support/identity-center/fake-oidc-server';
-import { FakePortalServer } from '../support/identity-center/fake-portal-server';
-import { TokenBook } from '../support/identity-center/token-book';
+import { useIdentityCenter } from '../support/identity-center/use-identity-center';
 import { requireTool } from '../support/tools';
 import { screenshot } from './support/browser';
 import { option } from './support/list-helpers';
@@ -23,37 +21,15 @@ const CORP = `[sso-session corp]\nsso_start_url = ${START_URL}\nsso_region = ${R
 
 describe.skipIf(!chromium.available)(`Identity Center ${chromium.skipReason}`, () => {
   const ui = useUiSuite();
-  let tokens: TokenBook;
-  let oidc: FakeOidcServer;
-  let portal: FakePortalServer;
-  const saved = {
-    oidc: process.env.AWS_ENDPOINT_URL_SSO_OIDC,
-    sso: process.env.AWS_ENDPOINT_URL_SSO,
-  };
-
-  beforeAll(async () => {
-    tokens = new TokenBook();
-    oidc = await new FakeOidcServer({ tokens, startUrl: START_URL, interval: 1 }).start();
-    portal = await FakePortalServer.start({ tokens });
-    portal.directory.addAccount('111111111111', 'Billing', ['ReadOnly']);
-    portal.directory.addAccount('222222222222', 'Prod', ['Admin', 'ReadOnly']);
-    // The SDK's clients in this process read their endpoints from its environment.
-    process.env.AWS_ENDPOINT_URL_SSO_OIDC = oidc.url;
-    process.env.AWS_ENDPOINT_URL_SSO = portal.url;
-  });
-  afterAll(async () => {
-    for (const [key, value] of [
-      ['AWS_ENDPOINT_URL_SSO_OIDC', saved.oidc],
-      ['AWS_ENDPOINT_URL_SSO', saved.sso],
-    ] as const) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    await oidc?.close();
-    await portal?.close();
+  const fakes = useIdentityCenter({
+    startUrl: START_URL,
+    accounts: [
+      ['111111111111', 'Billing', ['ReadOnly']],
+      ['222222222222', 'Prod', ['Admin', 'ReadOnly']],
+    ],
   });
   beforeEach(() => {
-    oidc.settings.autoApprove = true;
+    fakes.oidc.settings.autoApprove = true;
   });
 
   /** A browser that follows the authorize page back to the loopback callback. */
@@ -64,17 +40,17 @@ describe.skipIf(!chromium.available)(`Identity Center ${chromium.skipReason}`, (
   function open(config = '', openSsoPage?: (url: string) => Promise<void>): Promise<Popup> {
     return ui.open({
       config,
-      env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url, AWS_ENDPOINT_URL_SSO: portal.url },
+      env: { AWS_ENDPOINT_URL_SSO_OIDC: fakes.oidc.url, AWS_ENDPOINT_URL_SSO: fakes.portal.url },
       ...(openSsoPage ? { openSsoPage } : {}),
     });
   }
 
   function expectNoSecret(text: string): void {
-    for (const secret of oidc.issuedSecrets()) expect(text).not.toContain(secret);
+    for (const secret of fakes.oidc.issuedSecrets()) expect(text).not.toContain(secret);
   }
 
   it('signs in with a code from Settings: checks the fields live, shows the code, then the accounts grouped', async () => {
-    oidc.settings.autoApprove = false;
+    fakes.oidc.settings.autoApprove = false;
     const { page, home, ssoOpened } = await open('# mine\n');
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('button', { name: 'Sessions and sign-in…' }).click();
@@ -109,7 +85,7 @@ describe.skipIf(!chromium.available)(`Identity Center ${chromium.skipReason}`, (
     expect(ssoOpened[0]).toContain(`user_code=${shown}`);
     expect(home.readConfig()).toContain('[sso-session d-9067a1b2c3]');
 
-    oidc.approve();
+    fakes.oidc.approve();
     const panel = page.getByRole('region', { name: 'Identity Center sign-in' });
     await expect
       .poll(() => panel.textContent(), { timeout: 20_000 })
@@ -158,8 +134,8 @@ describe.skipIf(!chromium.available)(`Identity Center ${chromium.skipReason}`, (
     await page.getByRole('button', { name: 'OK' }).click();
 
     // The token is revoked and cannot be refreshed: every role of corp waits.
-    tokens.revokeAll();
-    oidc.expireRefreshTokens();
+    fakes.tokens.revokeAll();
+    fakes.oidc.expireRefreshTokens();
     await engine.refresh(null);
     const prompt = page.getByRole('region', { name: 'Sign in to corp' });
     await prompt.waitFor();

@@ -1,11 +1,9 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ssoTokenCachePath } from '../../../electron/core/sso/token-cache';
-import { FakeOidcServer } from '../../support/identity-center/fake-oidc-server';
-import { FakePortalServer } from '../../support/identity-center/fake-portal-server';
-import { TokenBook } from '../../support/identity-center/token-book';
+import { useIdentityCenter } from '../../support/identity-center/use-identity-center';
 import { runCli } from '../../support/run-cli';
 import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
 import { pythonCommand, requireTool } from '../../support/tools';
@@ -15,27 +13,19 @@ const moto = requireTool('moto');
 const START_URL = 'https://d-9067a1b2c3.awsapps.com/start';
 const REGION = 'eu-west-1';
 
-let tokens: TokenBook;
-let oidc: FakeOidcServer;
-let portal: FakePortalServer;
+const fakes = useIdentityCenter({
+  startUrl: START_URL,
+  accounts: [
+    ['111111111111', 'Billing', ['ReadOnly']],
+    ['222222222222', 'Prod', ['Admin', 'ReadOnly']],
+  ],
+});
 let aws: TempAwsHome;
 
-beforeAll(async () => {
-  tokens = new TokenBook();
-  oidc = new FakeOidcServer({ tokens, startUrl: START_URL, interval: 1 });
-  await oidc.start();
-  portal = await FakePortalServer.start({ tokens });
-  portal.directory.addAccount('111111111111', 'Billing', ['ReadOnly']);
-  portal.directory.addAccount('222222222222', 'Prod', ['Admin', 'ReadOnly']);
-});
-afterAll(async () => {
-  await oidc.close();
-  await portal.close();
-});
 beforeEach(() => {
   aws = createTempAwsHome({
     config: '# my config\n[profile keep]\nregion = us-east-1\n',
-    env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url, AWS_ENDPOINT_URL_SSO: portal.url },
+    env: { AWS_ENDPOINT_URL_SSO_OIDC: fakes.oidc.url, AWS_ENDPOINT_URL_SSO: fakes.portal.url },
   });
 });
 afterEach(() => aws.cleanup());
@@ -46,7 +36,7 @@ function cli(args: readonly string[]) {
 
 /** Every secret the fakes handed out, for the leak check of everything printed. */
 function expectNoSecret(text: string): void {
-  for (const secret of oidc.issuedSecrets()) expect(text).not.toContain(secret);
+  for (const secret of fakes.oidc.issuedSecrets()) expect(text).not.toContain(secret);
 }
 
 describe('switchyard sso', () => {
@@ -114,7 +104,7 @@ describe('switchyard sso', () => {
     expect(activate.code, activate.stderr).toBe(0);
     const credentials = readFileSync(aws.credentialsPath, 'utf8');
     const keyId = /aws_access_key_id = (\S+)/.exec(credentials)?.[1];
-    expect(portal.issued(keyId ?? '')).toMatchObject({
+    expect(fakes.portal.issued(keyId ?? '')).toMatchObject({
       accountId: '222222222222',
       roleName: 'Admin',
     });
@@ -125,8 +115,8 @@ describe('switchyard sso', () => {
     expect(JSON.parse(processOut.stdout)).toMatchObject({ Version: 1, AccessKeyId: keyId });
 
     // The token is revoked and cannot be refreshed: the role needs a sign-in, said once.
-    tokens.revokeAll();
-    oidc.expireRefreshTokens();
+    fakes.tokens.revokeAll();
+    fakes.oidc.expireRefreshTokens();
     const refresh = await cli(['refresh', admin.id, '--json']);
     expect(refresh.code).toBe(1);
     expect(refresh.stdout).toContain('needs-sign-in');
@@ -184,7 +174,10 @@ describe('switchyard sso', () => {
         timeout: 60_000,
       });
       const key = (JSON.parse(run.stdout) as { key: string }).key;
-      expect(portal.issued(key)).toMatchObject({ accountId: '111111111111', roleName: 'ReadOnly' });
+      expect(fakes.portal.issued(key)).toMatchObject({
+        accountId: '111111111111',
+        roleName: 'ReadOnly',
+      });
     },
   );
 

@@ -5,9 +5,8 @@ import { signInToSession } from '../../../electron/core/sso/sso-sign-in';
 import { syncSession } from '../../../electron/core/sso/sso-sync';
 import { SsoTokenKeeper } from '../../../electron/core/sso/sso-token-keeper';
 import { startFaultStsServer, type FaultStsServer } from '../../support/fault-sts-server';
-import { FakeOidcServer } from '../../support/identity-center/fake-oidc-server';
 import { FakePortalServer } from '../../support/identity-center/fake-portal-server';
-import { TokenBook } from '../../support/identity-center/token-book';
+import { useIdentityCenter } from '../../support/identity-center/use-identity-center';
 import { accessKeyOf, startHarness, type Harness } from './harness';
 
 const START_URL = 'https://d-9067a1b2c3.awsapps.com/start';
@@ -23,32 +22,44 @@ const MINUTE = 60_000;
 // The fakes' clock follows the engine's fake clock once a harness runs.
 let now: () => number = Date.now;
 let sts: FaultStsServer;
-let tokens: TokenBook;
-let oidc: FakeOidcServer;
-let portal: FakePortalServer;
 let h: Harness | undefined;
-const savedEnv = { ...process.env };
+const fakes = useIdentityCenter({
+  startUrl: START_URL,
+  now: () => now(),
+  portal: { pageSize: 100 },
+});
 
 beforeAll(async () => {
   sts = await startFaultStsServer();
-  tokens = new TokenBook(() => now());
-  oidc = new FakeOidcServer({ tokens, startUrl: START_URL, interval: 1, now: () => now() });
-  await oidc.start();
-  portal = await FakePortalServer.start({ tokens, now: () => now(), pageSize: 100 });
-  portal.directory.addAccounts(100, ['Admin', 'ReadOnly', 'Billing'], 300_000_000_000);
-  // The SDK clients read their endpoints from the process environment, as in every SDK.
-  process.env.AWS_ENDPOINT_URL_SSO_OIDC = oidc.url;
-  process.env.AWS_ENDPOINT_URL_SSO = portal.url;
+  fakes.portal.directory.addAccounts(100, ['Admin', 'ReadOnly', 'Billing'], 300_000_000_000);
 });
-afterAll(async () => {
-  process.env = savedEnv;
-  await Promise.all([sts.close(), oidc.close(), portal.close()]);
-});
+afterAll(() => sts.close());
 afterEach(async () => {
   await h?.close();
   h = undefined;
   now = Date.now;
 });
+
+/** A refresher on fake time, signed in to `corp`, the grants of the portal at `portalUrl` synced into its catalog. */
+async function signedInRefresher(
+  portalUrl: string,
+): Promise<{ harness: Harness; catalog: CatalogStore }> {
+  const harness = await startHarness(sts, {
+    env: { AWS_ENDPOINT_URL_SSO_OIDC: fakes.oidc.url, AWS_ENDPOINT_URL_SSO: portalUrl },
+  });
+  h = harness;
+  now = () => harness.clock.now();
+  await addSsoSession(harness.home.configPath, SESSION);
+  await signIn(harness);
+  const catalog = CatalogStore.open({ dir: harness.home.switchyardConfigDir });
+  const keeper = new SsoTokenKeeper({
+    configPath: harness.home.configPath,
+    homeDir: harness.home.home,
+    now,
+  });
+  await syncSession({ keeper, session: 'corp', roles: () => catalog.list(), catalog, now: now() });
+  return { harness, catalog };
+}
 
 async function signIn(harness: Harness): Promise<void> {
   await signInToSession({
@@ -69,32 +80,13 @@ async function settled(done: () => boolean, ms = 5_000): Promise<void> {
 }
 
 function refreshGrants(): number {
-  return oidc.requests.filter((r) => r.grantType === 'refresh_token' && r.status === 200).length;
+  return fakes.oidc.requests.filter((r) => r.grantType === 'refresh_token' && r.status === 200)
+    .length;
 }
 
 describe('Identity Center roles in the refresher', () => {
   it('refreshes 300 roles in one round and one write, renews the token once, and after a revoke waits for one sign-in, told once', async () => {
-    const harness = await startHarness(sts, {
-      env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url, AWS_ENDPOINT_URL_SSO: portal.url },
-    });
-    h = harness;
-    now = () => harness.clock.now();
-    await addSsoSession(harness.home.configPath, SESSION);
-    await signIn(harness);
-
-    const catalog = CatalogStore.open({ dir: harness.home.switchyardConfigDir });
-    const keeper = new SsoTokenKeeper({
-      configPath: harness.home.configPath,
-      homeDir: harness.home.home,
-      now,
-    });
-    await syncSession({
-      keeper,
-      session: 'corp',
-      roles: () => catalog.list(),
-      catalog,
-      now: now(),
-    });
+    const { harness, catalog } = await signedInRefresher(fakes.portal.url);
     const ids = catalog.list().map((role) => role.id);
     expect(ids).toHaveLength(300);
 
@@ -103,7 +95,7 @@ describe('Identity Center roles in the refresher', () => {
     expect(harness.writes() - writes).toBe(1);
     const states = () => new Set(harness.manager.snapshot().roles.map((view) => view.state));
     expect(states()).toEqual(new Set(['active']));
-    expect(portal.count('GetRoleCredentials')).toBe(300);
+    expect(fakes.portal.count('GetRoleCredentials')).toBe(300);
 
     // 50 minutes on, the 1-hour token is inside its refresh window: renewed once, silently.
     await harness.advance(50 * MINUTE);
@@ -113,9 +105,9 @@ describe('Identity Center roles in the refresher', () => {
     expect(harness.notes.filter((n) => n.kind !== 'internal')).toEqual([]);
 
     // The administrator ends every session: tokens revoked, refresh tokens refused.
-    tokens.revokeAll();
-    oidc.expireRefreshTokens();
-    const before = { writes: harness.writes(), calls: portal.count('GetRoleCredentials') };
+    fakes.tokens.revokeAll();
+    fakes.oidc.expireRefreshTokens();
+    const before = { writes: harness.writes(), calls: fakes.portal.count('GetRoleCredentials') };
     await harness.manager.refresh(null);
     expect(states()).toEqual(new Set(['needs-sign-in']));
     expect(harness.manager.snapshot().signInPrompts).toEqual([
@@ -126,11 +118,11 @@ describe('Identity Center roles in the refresher', () => {
     expect(harness.writes()).toBe(before.writes);
 
     // No hot loop: nothing is retried on the timer while the roles wait.
-    const waiting = portal.count('GetRoleCredentials');
+    const waiting = fakes.portal.count('GetRoleCredentials');
     expect(waiting - before.calls).toBe(300);
     // (past the time the old sessions were due for renewal)
     await harness.advance(60 * MINUTE);
-    expect(portal.count('GetRoleCredentials')).toBe(waiting);
+    expect(fakes.portal.count('GetRoleCredentials')).toBe(waiting);
     expect(harness.notes.filter((n) => n.kind === 'needs-sign-in')).toHaveLength(1);
 
     // One sign-in (here as another tool would make it: only the cache file changes)
@@ -150,33 +142,14 @@ describe('Identity Center roles in the refresher', () => {
 
   it('keeps the token of a session in use fresh on its own timer while 12-hour role sessions need no round', async () => {
     const longPortal = await FakePortalServer.start({
-      tokens,
+      tokens: fakes.tokens,
       now: () => now(),
       credentialLifetimeMs: 12 * 60 * MINUTE,
     });
     longPortal.directory.addAccount('400000000000', 'Lab', ['Admin']);
     process.env.AWS_ENDPOINT_URL_SSO = longPortal.url;
     try {
-      const harness = await startHarness(sts, {
-        env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url, AWS_ENDPOINT_URL_SSO: longPortal.url },
-      });
-      h = harness;
-      now = () => harness.clock.now();
-      await addSsoSession(harness.home.configPath, SESSION);
-      await signIn(harness);
-      const catalog = CatalogStore.open({ dir: harness.home.switchyardConfigDir });
-      const keeper = new SsoTokenKeeper({
-        configPath: harness.home.configPath,
-        homeDir: harness.home.home,
-        now,
-      });
-      await syncSession({
-        keeper,
-        session: 'corp',
-        roles: () => catalog.list(),
-        catalog,
-        now: now(),
-      });
+      const { harness, catalog } = await signedInRefresher(longPortal.url);
       const [role] = catalog.list();
       catalog.close();
       await harness.manager.activate(role!.id);
@@ -198,36 +171,17 @@ describe('Identity Center roles in the refresher', () => {
       await settled(() => false, 500);
       expect(refreshGrants() - grants).toBe(2);
     } finally {
-      process.env.AWS_ENDPOINT_URL_SSO = portal.url;
+      process.env.AWS_ENDPOINT_URL_SSO = fakes.portal.url;
       await longPortal.close();
     }
   }, 60_000);
 
   it('chains a catalog role from an Identity Center role: AssumeRole with the portal session, capped at 1 hour', async () => {
-    const harness = await startHarness(sts, {
-      env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url, AWS_ENDPOINT_URL_SSO: portal.url },
-    });
-    h = harness;
-    now = () => harness.clock.now();
     sts.setClockOffset(0);
-    await addSsoSession(harness.home.configPath, SESSION);
-    await signIn(harness);
-    const catalog = CatalogStore.open({ dir: harness.home.switchyardConfigDir });
+    const { harness, catalog } = await signedInRefresher(fakes.portal.url);
     try {
-      const keeper = new SsoTokenKeeper({
-        configPath: harness.home.configPath,
-        homeDir: harness.home.home,
-        now,
-      });
-      await syncSession({
-        keeper,
-        session: 'corp',
-        roles: () => catalog.list(),
-        catalog,
-        now: now(),
-      });
       // STS knows every portal session as its permission set's reserved role, as AWS does.
-      portal.onIssue = (issued) =>
+      fakes.portal.onIssue = (issued) =>
         sts.trustSession({
           ...issued,
           assumedRoleArn: `arn:aws:sts::${issued.accountId}:assumed-role/AWSReservedSSO_${issued.roleName}_0123456789abcdef/dev`,
@@ -252,7 +206,7 @@ describe('Identity Center roles in the refresher', () => {
         issuedTo: expect.stringContaining('AWSReservedSSO_') as unknown,
       });
     } finally {
-      portal.onIssue = undefined;
+      fakes.portal.onIssue = undefined;
       catalog.close();
     }
   }, 60_000);

@@ -5,7 +5,7 @@
  * roles, sign-out. No progress view or error carries a secret.
  */
 import { existsSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SsoProgress } from '../../../shared/sso-views';
 import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
 import { checkOpenableUrl } from '../../../electron/core/console/open-url';
@@ -14,55 +14,31 @@ import { createSessionEngine } from '../../../electron/core/session/create-sessi
 import type { SessionManager } from '../../../electron/core/session/session-manager';
 import { SsoDesk } from '../../../electron/core/sso/sso-desk';
 import { ssoTokenCachePath } from '../../../electron/core/sso/token-cache';
-import { FakeOidcServer } from '../../support/identity-center/fake-oidc-server';
-import { FakePortalServer } from '../../support/identity-center/fake-portal-server';
-import { TokenBook } from '../../support/identity-center/token-book';
+import { useIdentityCenter } from '../../support/identity-center/use-identity-center';
 import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
 
 const START_URL = 'https://d-9067a1b2c3.awsapps.com/start';
 const REGION = 'us-east-1';
 const CONFIG = '# mine\n[profile keep]\nregion = eu-west-1\n';
 
-let tokens: TokenBook;
-let oidc: FakeOidcServer;
-let portal: FakePortalServer;
 let home: TempAwsHome;
 let engine: SessionManager;
 let desk: SsoDesk;
 let seen: SsoProgress[];
 let opened: { url: string; origins: readonly string[] }[];
-const saved = {
-  oidc: process.env.AWS_ENDPOINT_URL_SSO_OIDC,
-  sso: process.env.AWS_ENDPOINT_URL_SSO,
-};
-
-beforeAll(async () => {
-  tokens = new TokenBook();
-  oidc = await new FakeOidcServer({ tokens, startUrl: START_URL, interval: 1 }).start();
-  portal = await FakePortalServer.start({ tokens });
-  portal.directory.addAccount('111111111111', 'Billing', ['ReadOnly']);
-  portal.directory.addAccount('222222222222', 'Prod', ['Admin', 'ReadOnly']);
-  // The SDK's clients read their endpoints from the process's environment.
-  process.env.AWS_ENDPOINT_URL_SSO_OIDC = oidc.url;
-  process.env.AWS_ENDPOINT_URL_SSO = portal.url;
-});
-afterAll(async () => {
-  for (const [key, value] of [
-    ['AWS_ENDPOINT_URL_SSO_OIDC', saved.oidc],
-    ['AWS_ENDPOINT_URL_SSO', saved.sso],
-  ] as const) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  await oidc.close();
-  await portal.close();
+const fakes = useIdentityCenter({
+  startUrl: START_URL,
+  accounts: [
+    ['111111111111', 'Billing', ['ReadOnly']],
+    ['222222222222', 'Prod', ['Admin', 'ReadOnly']],
+  ],
 });
 
 beforeEach(async () => {
-  oidc.settings.autoApprove = true;
+  fakes.oidc.settings.autoApprove = true;
   home = createTempAwsHome({
     config: CONFIG,
-    env: { AWS_ENDPOINT_URL_SSO_OIDC: oidc.url, AWS_ENDPOINT_URL_SSO: portal.url },
+    env: { AWS_ENDPOINT_URL_SSO_OIDC: fakes.oidc.url, AWS_ENDPOINT_URL_SSO: fakes.portal.url },
   });
   engine = await createSessionEngine({
     kind: 'app',
@@ -97,7 +73,7 @@ afterEach(async () => {
 
 function expectNoSecret(value: unknown): void {
   const text = JSON.stringify(value);
-  for (const secret of oidc.issuedSecrets()) expect(text).not.toContain(secret);
+  for (const secret of fakes.oidc.issuedSecrets()) expect(text).not.toContain(secret);
 }
 
 const phases = () => seen.map((p) => p.phase);
@@ -150,14 +126,14 @@ describe('SsoDesk', () => {
     await desk.signIn({ kind: 'start-url', startUrl: START_URL, region: REGION, flow: 'device' });
     await desk.settled();
     seen = [];
-    oidc.settings.autoApprove = false;
+    fakes.oidc.settings.autoApprove = false;
     await desk.signIn({ kind: 'session', session: 'd-9067a1b2c3', flow: 'pkce' });
     await expect.poll(() => desk.progress().phase, { timeout: 20_000 }).toBe('browser');
     const authorize = new URL(opened.at(-1)!.url);
-    expect(authorize.origin).toBe(oidc.url);
+    expect(authorize.origin).toBe(fakes.oidc.url);
     expect(authorize.pathname).toBe('/authorize');
-    await expect.poll(() => oidc.waitingBrowsers, { timeout: 20_000 }).toBe(1);
-    oidc.approve();
+    await expect.poll(() => fakes.oidc.waitingBrowsers, { timeout: 20_000 }).toBe(1);
+    fakes.oidc.approve();
     await desk.settled();
     expect(phases()).toEqual(['starting', 'browser', 'syncing', 'done']);
     expect(desk.progress()).toMatchObject({ phase: 'done', added: 0, updated: 0 });
@@ -165,7 +141,7 @@ describe('SsoDesk', () => {
   });
 
   it('runs one sign-in at a time; cancel stops it, writes no token, and goes back to idle', async () => {
-    oidc.settings.autoApprove = false;
+    fakes.oidc.settings.autoApprove = false;
     await desk.signIn({ kind: 'start-url', startUrl: START_URL, region: REGION, flow: 'device' });
     await expect.poll(() => desk.progress().phase).toBe('device');
     await expect(
@@ -177,17 +153,17 @@ describe('SsoDesk', () => {
     expect(existsSync(ssoTokenCachePath('d-9067a1b2c3', home.home))).toBe(false);
     await expect(desk.openVerificationPage()).rejects.toThrow(/no sign-in is waiting for a code/);
     // And the next sign-in may start.
-    oidc.settings.autoApprove = true;
+    fakes.oidc.settings.autoApprove = true;
     await desk.signIn({ kind: 'session', session: 'd-9067a1b2c3', flow: 'device' });
     await desk.settled();
     expect(desk.progress().phase).toBe('done');
   });
 
   it('a denied sign-in fails in one line without a secret', async () => {
-    oidc.settings.autoApprove = false;
+    fakes.oidc.settings.autoApprove = false;
     await desk.signIn({ kind: 'start-url', startUrl: START_URL, region: REGION, flow: 'device' });
     await expect.poll(() => desk.progress().phase).toBe('device');
-    oidc.deny();
+    fakes.oidc.deny();
     await desk.settled();
     const failed = desk.progress();
     expect(failed.phase).toBe('failed');
@@ -196,7 +172,7 @@ describe('SsoDesk', () => {
   });
 
   it('a sync that fails after the sign-in keeps the sign-in and says so in one line', async () => {
-    portal.queueFault({ kind: 'status', status: 400, operation: 'ListAccounts' });
+    fakes.portal.queueFault({ kind: 'status', status: 400, operation: 'ListAccounts' });
     await desk.signIn({ kind: 'start-url', startUrl: START_URL, region: REGION, flow: 'device' });
     await desk.settled();
     const failed = desk.progress();
@@ -236,8 +212,8 @@ describe('SsoDesk', () => {
     await engine.activateAll(ids);
     expect(engine.snapshot().roles.every((v) => v.state === 'active')).toBe(true);
 
-    tokens.revokeAll();
-    oidc.expireRefreshTokens();
+    fakes.tokens.revokeAll();
+    fakes.oidc.expireRefreshTokens();
     await engine.refresh(null);
     expect(engine.snapshot().signInPrompts).toEqual([
       { session: 'd-9067a1b2c3', waitingRoleIds: expect.arrayContaining(ids) },
@@ -253,7 +229,7 @@ describe('SsoDesk', () => {
   it('syncs now (a removed assignment is marked, kept) and signs out', async () => {
     await desk.signIn({ kind: 'start-url', startUrl: START_URL, region: REGION, flow: 'device' });
     await desk.settled();
-    portal.directory.addAccount('333333333333', 'Sandbox', ['Dev']);
+    fakes.portal.directory.addAccount('333333333333', 'Sandbox', ['Dev']);
     const sync = await desk.sync('d-9067a1b2c3');
     expect(sync).toEqual({ session: 'd-9067a1b2c3', added: 1, updated: 0, gone: 0 });
     expect(engine.snapshot().roles.map((v) => v.role.label)).toContain('Sandbox / Dev');
