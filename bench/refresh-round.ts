@@ -3,13 +3,13 @@
  * process) with 50 ms injected latency; wall time against N / concurrency × latency,
  * and how many times the credentials file was written (must be one).
  */
-import { CredentialsFile } from '../electron/core/credentials/credentials-file';
 import { MemorySecretStore } from '../electron/core/secrets/memory-secret-store';
 import { createSessionEngine } from '../electron/core/session/create-session-engine';
 import { createTempAwsHome } from '../tests/support/temp-aws-home';
 import { seedCatalog } from './bench-roles';
 import { SOURCE_FILE } from './source-keys';
 import { startStsProcess } from './sts-process';
+import { countCredentialsWrites } from './count-writes';
 import { mb, note, timed } from './stats';
 
 export interface RefreshResult {
@@ -44,13 +44,7 @@ export async function benchRefresh(
     config: '[default]\nregion = us-east-1\n',
     env: { AWS_ENDPOINT_URL_STS: sts.endpoint },
   });
-  let writes = 0;
-  const realApply = CredentialsFile.prototype.apply;
-  CredentialsFile.prototype.apply = async function (this: CredentialsFile, changes) {
-    const result = await realApply.call(this, changes);
-    if (result.written) writes += 1;
-    return result;
-  };
+  const writes = countCredentialsWrites();
   try {
     const ids = seedCatalog(home.switchyardConfigDir, roles);
     const manager = await createSessionEngine({
@@ -75,7 +69,7 @@ export async function benchRefresh(
 
       await sts.command('reset');
       await sts.command(`latency ${latencyMs}`);
-      writes = 0;
+      writes.reset();
       if (typeof global.gc === 'function') global.gc();
       const roundCpu = process.cpuUsage();
       const round = await timed(() => manager.refresh(null));
@@ -85,7 +79,7 @@ export async function benchRefresh(
       const active = manager.snapshot().roles.filter((r) => r.state === 'active').length;
       const boundMs = (roles / concurrency) * latencyMs;
       note(
-        `refresh ${roles}: round ${round.ms.toFixed(0)} ms (bound ${boundMs} ms, ${roundCpuMs.toFixed(0)} ms CPU), ${writes} write(s)`,
+        `refresh ${roles}: round ${round.ms.toFixed(0)} ms (bound ${boundMs} ms, ${roundCpuMs.toFixed(0)} ms CPU), ${writes.count} write(s)`,
       );
       return {
         roles,
@@ -97,7 +91,7 @@ export async function benchRefresh(
         zeroLatencyRoundMs: activation.ms,
         activationCpuMs,
         roundCpuMs,
-        writes,
+        writes: writes.count,
         stsCalls: stats.total,
         maxInFlight: stats.maxInFlight,
         active,
@@ -108,7 +102,7 @@ export async function benchRefresh(
       await manager.stop();
     }
   } finally {
-    CredentialsFile.prototype.apply = realApply;
+    writes.restore();
     home.cleanup();
     await sts.close();
   }

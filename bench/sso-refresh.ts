@@ -6,7 +6,6 @@
  * The roles come from a real sync; the token from the shared cache file.
  */
 import { CatalogStore } from '../electron/core/catalog/catalog-store';
-import { CredentialsFile } from '../electron/core/credentials/credentials-file';
 import { Secret } from '../electron/core/secret';
 import { MemorySecretStore } from '../electron/core/secrets/memory-secret-store';
 import { createSessionEngine } from '../electron/core/session/create-session-engine';
@@ -17,6 +16,7 @@ import { writeSsoToken } from '../electron/core/sso/token-cache';
 import { startChildServer } from './child-server';
 import type { PortalStats } from './portal-child';
 import { createTempAwsHome } from '../tests/support/temp-aws-home';
+import { countCredentialsWrites } from './count-writes';
 import { median, note, timed } from './stats';
 
 const START_URL = 'https://d-bench00000.awsapps.com/start';
@@ -49,13 +49,7 @@ export async function benchSsoRefresh(
   await portal.command(`accounts ${Math.ceil(roles / 3)}`);
   process.env.AWS_ENDPOINT_URL_SSO = portal.endpoint;
   const home = createTempAwsHome({ env: { AWS_ENDPOINT_URL_SSO: portal.endpoint } });
-  let writes = 0;
-  const realApply = CredentialsFile.prototype.apply;
-  CredentialsFile.prototype.apply = async function (this: CredentialsFile, changes) {
-    const result = await realApply.call(this, changes);
-    if (result.written) writes += 1;
-    return result;
-  };
+  const writes = countCredentialsWrites();
   try {
     await addSsoSession(home.configPath, { name: 'bench', startUrl: START_URL, region: REGION });
     await writeSsoToken(
@@ -94,7 +88,7 @@ export async function benchSsoRefresh(
       if (active !== roles) throw new Error(`only ${active} of ${roles} SSO roles activated`);
       await portal.command(`latency ${latencyMs}`);
       const roundMs: number[] = [];
-      writes = 0;
+      writes.reset();
       await portal.command('reset');
       for (let run = 0; run < runs; run++) {
         const round = await timed(() => manager.refresh(null));
@@ -104,7 +98,7 @@ export async function benchSsoRefresh(
       const medianMs = median(roundMs);
       const stats = await portal.command('stats');
       note(
-        `sso refresh ${roles}: rounds ${roundMs.map((m) => m.toFixed(0)).join(', ')} ms (bound ${boundMs} ms), ${writes} write(s) in ${runs} rounds`,
+        `sso refresh ${roles}: rounds ${roundMs.map((m) => m.toFixed(0)).join(', ')} ms (bound ${boundMs} ms), ${writes.count} write(s) in ${runs} rounds`,
       );
       return {
         roles,
@@ -114,7 +108,7 @@ export async function benchSsoRefresh(
         roundMs,
         medianMs,
         ratio: medianMs / boundMs,
-        writes: writes / runs,
+        writes: writes.count / runs,
         portalCalls: stats.getRoleCredentials,
         maxInFlight: stats.maxInFlight,
         active: manager.snapshot().roles.filter((r) => r.state === 'active').length,
@@ -123,7 +117,7 @@ export async function benchSsoRefresh(
       await manager.stop();
     }
   } finally {
-    CredentialsFile.prototype.apply = realApply;
+    writes.restore();
     home.cleanup();
     await portal.close();
   }
