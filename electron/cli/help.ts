@@ -14,6 +14,8 @@ Usage:
   switchyard keys set <source-name> [--access-key-id AKIA…]   (secret key on stdin)
   switchyard keys delete <source-name>
   switchyard sso login|sessions|sync|logout …   (IAM Identity Center)
+  switchyard audit [--since 24h|7d|DATE] [--role X] [--event E] [--json]
+  switchyard audit export FILE.jsonl|FILE.csv [filters] [--force]
   switchyard help [command]
   switchyard --version
 
@@ -194,6 +196,27 @@ using that session, and \`aws sso login\` signs Switchyard in too.
 
 Options:
   --json     print one JSON value at the end (never a token)
+`,
+  audit: `Usage:
+  switchyard audit [--since SPAN|DATE] [--role X] [--event E] [--json]
+  switchyard audit export FILE [--since SPAN|DATE] [--role X] [--event E] [--force]
+
+Shows the audit trail: every credential Switchyard issued or used (assume, refresh,
+failure, expire-removed, console-link, federated-sign-in, credential-process, exec,
+endpoint-grant, sso-sign-in, mfa-session), with the role, profile, source identity,
+session name, expiry, outcome and who asked. Never a secret. The trail is one JSON
+line per event in <config folder>/audit/YYYY-MM.jsonl (owner-only), kept for the
+months the auditRetentionMonths setting says (default 12).
+
+Options:
+  --since SPAN|DATE   30m, 24h, 7d, 2w, or a date (2026-12-01) or ISO time
+                      (default for the table: 24h; export: everything kept)
+  --role X            a role's id, label, profile, ARN or role name
+  --event E           one event kind from the list above
+  --json              JSON lines instead of the table
+  --force             export: replace FILE if it exists
+
+export writes JSON lines (FILE ending .jsonl/.json) or CSV (FILE ending .csv).
 `,
   keys: `Usage:
   switchyard keys set <source-name> [--access-key-id AKIA…]  < key-lines

@@ -10,6 +10,7 @@ type Command = (argv: readonly string[]) => Promise<void>;
 // never pay for parsing the AWS SDK.
 const COMMANDS: Record<string, () => Promise<Command>> = {
   assume: async () => (await import('./commands/assume')).assumeCommand,
+  audit: async () => (await import('./commands/audit')).auditCommand,
   console: async () => (await import('./commands/console')).consoleCommand,
   roles: async () => (await import('./commands/roles/roles')).rolesCommand,
   keys: async () => (await import('./commands/keys')).keysCommand,

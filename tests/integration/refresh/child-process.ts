@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const childrenDir = fileURLToPath(new URL('./children/', import.meta.url));
+const refreshChildren = fileURLToPath(new URL('./children/', import.meta.url));
 
 export interface BuiltChildren {
   /** Path of the bundled script for children/<name>.ts. */
@@ -17,7 +17,11 @@ export interface BuiltChildren {
   cleanup(): void;
 }
 
-export async function buildChildren(names: readonly string[]): Promise<BuiltChildren> {
+/** Bundles `<childrenDir>/<name>.ts` for each name (default: this folder's children/). */
+export async function buildChildren(
+  names: readonly string[],
+  childrenDir: string = refreshChildren,
+): Promise<BuiltChildren> {
   const outdir = mkdtempSync(join(tmpdir(), 'switchyard-children-'));
   await build({
     entryPoints: names.map((name) => join(childrenDir, `${name}.ts`)),
