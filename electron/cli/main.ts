@@ -1,4 +1,5 @@
 import { InputError } from '../../shared/input-error';
+import { setAuditCaller } from '../core/audit/audit-caller';
 import { plainHttpEndpointWarning } from '../../shared/plain-http-endpoint';
 import { COMMAND_HELP, USAGE } from './help';
 import { quietSdkWarnings } from './quiet-sdk-warnings';
@@ -64,6 +65,7 @@ async function dispatch(argv: readonly string[]): Promise<void> {
   }
   const endpointWarning = plainHttpEndpointWarning(process.env);
   if (endpointWarning) process.stderr.write(`switchyard: warning: ${endpointWarning}\n`);
+  setAuditCaller(`cli:${name}`);
   const command = await load();
   await command(rest);
 }

@@ -13,6 +13,7 @@ export const AUDIT_EVENTS = [
   'federated-sign-in',
   'credential-process',
   'exec',
+  'env',
   'endpoint-grant',
   'sso-sign-in',
   'mfa-session',

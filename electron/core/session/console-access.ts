@@ -15,7 +15,9 @@ import { StsError } from '../sts/sts-error';
 import type { Live } from './live-session';
 import type { RoleAssumer } from './role-assumer';
 import { readProfileSession } from './role-sources';
-import { NeedsMfa } from './session-failure';
+import { failureView, NeedsMfa } from './session-failure';
+import type { AuditEventKind } from '../audit/audit-event';
+import { roleEvent, type AuditSink } from '../audit/role-event';
 
 /** The JS SDK re-runs credential_process when less than 5 minutes remain; hand out more. */
 export const ISSUE_MIN_LIFE_MS = 5 * 60_000 + 60_000;
@@ -25,6 +27,29 @@ export interface AccessContext {
   readonly live: Live | undefined;
   readonly credentialsPath: string;
   readonly now: number;
+  /** Told what was issued or opened, and how it went. */
+  readonly audit?: AuditSink;
+  readonly findRole?: (id: string) => RoleEntry | undefined;
+}
+
+/** Records the outcome of `work` as one audit line for the role, then passes it on. */
+async function audited<T>(
+  context: AccessContext,
+  event: AuditEventKind,
+  work: () => Promise<T>,
+  expiryOf: (value: T) => number | undefined,
+): Promise<T> {
+  const { role, audit, findRole } = context;
+  const lookup = findRole ? { findRole } : {};
+  try {
+    const value = await work();
+    const expiresAt = expiryOf(value);
+    audit?.(roleEvent(event, 'ok', role, { ...lookup, ...(expiresAt ? { expiresAt } : {}) }));
+    return value;
+  } catch (error) {
+    audit?.(roleEvent(event, 'error', role, { ...lookup, errorCode: failureView(error).code }));
+    throw error;
+  }
 }
 
 /**
@@ -33,6 +58,19 @@ export interface AccessContext {
  * without being written anywhere.
  */
 export async function issueCredentials(
+  context: AccessContext,
+  assumer: RoleAssumer,
+  event: 'credential-process' | 'exec' | 'env' = 'credential-process',
+): Promise<SessionCredentials> {
+  return audited(
+    context,
+    event,
+    () => issue(context, assumer),
+    (c) => c.expiresAt,
+  );
+}
+
+async function issue(
   { role, live, credentialsPath, now }: AccessContext,
   assumer: RoleAssumer,
 ): Promise<SessionCredentials> {
@@ -66,6 +104,21 @@ export async function issueCredentials(
 
 /** The console URL for a role: switch-role, or federated sign-in with its live session. */
 export async function consoleUrl(
+  context: AccessContext,
+  mode: ConsoleMode,
+  env: NodeJS.ProcessEnv,
+): Promise<string> {
+  const federated = mode !== 'switch-role' || context.role.source.kind === 'sso';
+  const event = federated ? 'federated-sign-in' : 'console-link';
+  return audited(
+    context,
+    event,
+    () => buildConsoleUrl(context, mode, env),
+    () => undefined,
+  );
+}
+
+async function buildConsoleUrl(
   { role, live, credentialsPath, now }: AccessContext,
   mode: ConsoleMode,
   env: NodeJS.ProcessEnv,

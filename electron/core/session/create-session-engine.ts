@@ -1,3 +1,5 @@
+import { auditCaller } from '../audit/audit-caller';
+import { auditTo, type AuditSink } from '../audit/role-event';
 import { CatalogStore, type CatalogBackingStoreFactory } from '../catalog/catalog-store';
 import { catalogDir } from '../catalog/catalog-paths';
 import { CredentialsFile, resolveCredentialsPaths } from '../credentials/credentials-file';
@@ -74,6 +76,7 @@ export async function createSessionEngine(
     if (lock.acquired) lock.release();
     throw error;
   }
+  const audit = auditSink(configDir, options.kind, notify);
   const paths = resolveCredentialsPaths(env);
   const stateFile = openStateFile({
     configDir,
@@ -100,6 +103,7 @@ export async function createSessionEngine(
       clock,
       env,
       createGateway: options.createGateway ?? ((o) => new DirectFirstGateway(o, env)),
+      audit,
       ...(!lock.acquired && lock.holder
         ? { heldBy: describeRefresherHolder(lock.holder), refresherHolder: lock.holder }
         : {}),
@@ -157,4 +161,16 @@ export async function createSessionEngine(
     throw error;
   }
   return manager;
+}
+
+/** The audit trail's writer for this process, with who it is (`tray`, `daemon`, `cli:<command>`). */
+function auditSink(
+  configDir: string,
+  kind: RefresherKind,
+  notify: (n: SessionNotification) => void,
+): AuditSink {
+  const by = kind === 'app' ? 'tray' : kind === 'daemon' ? 'daemon' : auditCaller();
+  return auditTo(configDir, by, (message) =>
+    notify({ kind: 'internal', roleId: '', title: 'Audit trail', body: message }),
+  );
 }

@@ -30,5 +30,15 @@ export function createEngineAssumer(
     keys: new LongTermKeys(deps.secrets),
   });
   const sso = openSsoParts(deps);
-  return { assumer: new RoleAssumer(resolver, mfaCache, deps.createGateway, sso.roles), sso };
+  return {
+    assumer: new RoleAssumer(
+      resolver,
+      mfaCache,
+      deps.createGateway,
+      sso.roles,
+      (id) => deps.catalog.find(id),
+      deps.audit,
+    ),
+    sso,
+  };
 }

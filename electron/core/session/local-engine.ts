@@ -1,5 +1,6 @@
 import { InputError } from '../../../shared/input-error';
 import type { RoleEntry, SessionState } from '../../../shared/model';
+import { roleEvent } from '../audit/role-event';
 import type { ProfileChange } from '../credentials/credentials-file';
 import type { SessionTiming } from '../refresh/refresh-plan';
 import { removeSession, setDesired } from '../refresh/state-changes';
@@ -206,6 +207,7 @@ export class LocalEngine implements EngineStrategy {
           tell: (n) => publisher.tell(n),
           persist: (ids) => this.#persist(ids),
           stop: this.#stopping.signal,
+          ...(deps.audit ? { audit: deps.audit } : {}),
           ...(deps.roleDeadlineMs !== undefined ? { roleDeadlineMs: deps.roleDeadlineMs } : {}),
         },
         ids,
@@ -257,17 +259,30 @@ export class LocalEngine implements EngineStrategy {
     const now = deps.clock.now();
     const defaultId = deps.catalog.defaultRoleId();
     const effects: LiveEffect[] = [];
+    const removed: RoleEntry[] = [];
     for (const id of roleIds) {
       const live = sessions.get(id);
       const role = deps.catalog.find(id);
       if (!live || !role || live.expiresAt === undefined || live.expiresAt > now) continue;
       const event = { type: 'expired', removeProfiles: removeExpiredProfiles } as const;
       const wrote = { ...role, profile: live.profile ?? role.profile }; // the profile it wrote
-      effects.push(...sessions.apply({ ...event, isDefault: defaultId === id }, wrote));
+      const roleEffects = sessions.apply({ ...event, isDefault: defaultId === id }, wrote);
+      if (roleEffects.some((e) => e.kind === 'remove-profile')) removed.push(wrote);
+      effects.push(...roleEffects);
     }
     const changes = removalsIn(effects);
     for (const e of effects) if (e.kind === 'notify') publisher.tell(e.notification);
-    if (changes.length > 0) await this.#writeQuietly(changes);
+    if (changes.length > 0) {
+      const outcome = (await this.#writeQuietly(changes)) ? 'ok' : 'error';
+      for (const role of removed) {
+        deps.audit?.(
+          roleEvent('expire-removed', outcome, role, {
+            ...(outcome === 'error' ? { errorCode: 'CredentialsFile' } : {}),
+            findRole: (id) => deps.catalog.find(id),
+          }),
+        );
+      }
+    }
     await this.#persist(roleIds).catch(() => undefined);
     publisher.emit();
   }
@@ -293,9 +308,11 @@ export class LocalEngine implements EngineStrategy {
     this.#scheduler.schedule();
   }
 
-  async #writeQuietly(changes: readonly ProfileChange[]): Promise<void> {
+  /** Applies changes, telling (not throwing) a failure; true when they were written. */
+  async #writeQuietly(changes: readonly ProfileChange[]): Promise<boolean> {
     try {
       await this.#parts.deps.credentials.apply(changes);
+      return true;
     } catch (error) {
       this.#parts.publisher.tell({
         kind: 'failed',
@@ -303,6 +320,7 @@ export class LocalEngine implements EngineStrategy {
         title: 'Switchyard could not update the credentials file',
         body: oneLine(error),
       });
+      return false;
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { RoleEntry } from '../../../shared/model';
+import { roleEvent, type AuditSink } from '../audit/role-event';
 import type { CatalogStore } from '../catalog/catalog-store';
 import type { CredentialsFile, ProfileChange } from '../credentials/credentials-file';
 import type { Clock } from '../refresh/clock';
@@ -37,6 +38,8 @@ export interface RefreshRoundDeps {
   readonly roleDeadlineMs?: number;
   /** Aborted when the engine stops: calls in flight end at once and nothing is marked failed for it. */
   readonly stop?: AbortSignal;
+  /** Told each role's outcome: assume (a new session), refresh (a renewed one) or failure. */
+  readonly audit?: AuditSink;
 }
 
 /**
@@ -54,6 +57,15 @@ export async function runRefreshRound(
     .map((id) => byId.get(id))
     .filter((r): r is RoleEntry => r !== undefined);
   if (roles.length === 0) return;
+  // Roles that held a session before this round are refreshed; the others assumed.
+  const renewed = new Set(
+    roles
+      .filter((r) => {
+        const live = sessions.get(r.id);
+        return live?.inFile === true && live.state !== 'expired';
+      })
+      .map((r) => r.id),
+  );
   for (const role of roles) sessions.apply({ type: 'started' }, role);
   deps.emit();
 
@@ -94,6 +106,8 @@ export async function runRefreshRound(
     } else {
       const { expiresAt } = assumed.credentials;
       sessions.apply({ type: 'written', expiresAt, chained: assumed.chained, now }, role);
+      const kind = renewed.has(role.id) ? 'refresh' : 'assume';
+      deps.audit?.(roleEvent(kind, 'ok', role, { expiresAt, findRole: (id) => catalog.find(id) }));
     }
   }
   const defaultRole = defaultId ? catalog.find(defaultId) : undefined;
@@ -151,6 +165,10 @@ async function assumeAll(
 
 function fail(deps: RefreshRoundDeps, role: RoleEntry, error: unknown): void {
   const now = deps.clock.now();
+  const errorCode = failureCode(error);
+  deps.audit?.(
+    roleEvent('failure', 'error', role, { errorCode, findRole: (id) => deps.catalog.find(id) }),
+  );
   if (error instanceof NeedsMfa) {
     deps.sessions.waitForMfa(error.sourceKey, error.mfaSerial, role.id);
     const event = { type: 'needs-mfa', mfaSerial: error.mfaSerial, now } as const;
@@ -177,4 +195,11 @@ function signInNotice(error: SsoSignInNeeded, role: RoleEntry): SessionNotificat
     title: `Sign in to ${error.session} again`,
     body: `${error.reason}. Its roles wait and resume after one sign-in: Sign in in the menu, or run "switchyard sso login --session ${error.session}".`,
   };
+}
+
+/** The code a failure is recorded under in the audit trail. */
+function failureCode(error: unknown): string {
+  if (error instanceof NeedsMfa) return 'MfaRequired';
+  if (error instanceof SsoSignInNeeded) return 'SignInRequired';
+  return failureView(error).code;
 }

@@ -2,7 +2,8 @@ import type { RoleEntry } from '../../../shared/model';
 import { parseRoleArn } from '../../../shared/role-arn';
 import type { SessionCredentials } from '../secret';
 import type { MfaSessionCache } from '../secrets/mfa-session-cache';
-import { StsError } from '../sts/sts-error';
+import { classifyStsError, StsError } from '../sts/sts-error';
+import { noAudit, roleEvent, type AuditSink } from '../audit/role-event';
 import type { AssumedRole, StsGatewayOptions } from '../sts/sts-gateway';
 import { mfaSourceKey } from './role-sources';
 import type { RoundContext } from './round-context';
@@ -22,6 +23,8 @@ export class RoleAssumer {
     private readonly mfaCache: MfaSessionCache,
     private readonly createGateway: (options: StsGatewayOptions) => StsGatewayLike,
     private readonly sso: SsoRoleSessions,
+    private readonly findRole: (id: string) => RoleEntry | undefined = () => undefined,
+    private readonly audit: AuditSink = noAudit,
   ) {}
 
   /**
@@ -78,11 +81,17 @@ export class RoleAssumer {
     const region = await this.sources.region(role);
     const gateway = this.createGateway(this.sources.gatewayOptions(region, source, 2));
     let session: SessionCredentials;
+    const details = { findRole: this.findRole };
     try {
       session = await gateway.getSessionToken({ durationSeconds: MFA_SESSION_SECONDS, mfa });
+    } catch (error) {
+      const errorCode = classifyStsError(error).code;
+      this.audit(roleEvent('mfa-session', 'error', role, { ...details, errorCode }));
+      throw error;
     } finally {
       gateway.destroy();
     }
+    this.audit(roleEvent('mfa-session', 'ok', role, { ...details, expiresAt: session.expiresAt }));
     await this.mfaCache.set(sourceKey, session);
     return session;
   }

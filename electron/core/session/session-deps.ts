@@ -1,3 +1,4 @@
+import type { AuditSink } from '../audit/role-event';
 import type { CredentialsFile } from '../credentials/credentials-file';
 import type { Clock } from '../refresh/clock';
 import type { StateFile } from '../refresh/state-file';
@@ -41,6 +42,8 @@ export interface SessionManagerDeps {
   readonly roleDeadlineMs?: number;
   /** Who is asking, in requests left for the refresher. */
   readonly requester?: 'app' | 'daemon' | 'cli';
+  /** Where audit lines go (every credential issued or used); nowhere when absent. */
+  readonly audit?: AuditSink;
   /** Runs at the end of stop(): the factory releases locks and watchers here. */
   readonly onStop?: () => Promise<void> | void;
 }

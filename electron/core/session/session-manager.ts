@@ -145,8 +145,11 @@ export class SessionManager implements SessionEngine {
   }
 
   /** Credentials for `credential_process` (see console-access.ts). */
-  async issueCredentials(idOrLabel: string): Promise<SessionCredentials> {
-    return issueCredentials(this.#accessTo(idOrLabel), this.#assumer);
+  async issueCredentials(
+    idOrLabel: string,
+    purpose: 'credential-process' | 'exec' | 'env' = 'credential-process',
+  ): Promise<SessionCredentials> {
+    return issueCredentials(this.#accessTo(idOrLabel), this.#assumer, purpose);
   }
 
   // ---- actions -----------------------------------------------------------
@@ -311,6 +314,8 @@ export class SessionManager implements SessionEngine {
       live: this.#sessions.get(role.id),
       credentialsPath: this.#deps.credentialsPath,
       now: this.#deps.clock.now(),
+      ...(this.#deps.audit ? { audit: this.#deps.audit } : {}),
+      findRole: (id) => this.#deps.catalog.find(id),
     };
   }
 

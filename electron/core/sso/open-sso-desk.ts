@@ -1,4 +1,5 @@
 import { catalogDir } from '../catalog/catalog-paths';
+import { auditTo } from '../audit/role-event';
 import { CatalogStore, type CatalogBackingStoreFactory } from '../catalog/catalog-store';
 import { resolveCredentialsPaths } from '../credentials/credentials-paths';
 import type { SessionManager } from '../session/session-manager';
@@ -31,6 +32,7 @@ export function openSsoDesk(options: OpenSsoDeskOptions): SsoDesk {
     env,
     ca: () => ssoCaBundle(env),
     engine: options.engine,
+    audit: auditTo(dir, 'tray'),
     openCatalog: () =>
       CatalogStore.open({
         dir,

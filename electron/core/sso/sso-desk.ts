@@ -1,4 +1,5 @@
 import { InputError } from '../../../shared/input-error';
+import type { AuditSink } from '../audit/role-event';
 import type {
   SsoFlow,
   SsoProgress,
@@ -28,6 +29,8 @@ export interface SsoDeskDeps {
   readonly env?: NodeJS.ProcessEnv;
   /** PEM authorities for the OIDC service and the portal (AWS_CA_BUNDLE). */
   readonly ca?: () => Promise<string | undefined>;
+  /** Told each sign-in's outcome. */
+  readonly audit?: AuditSink;
   /** The engine whose roles wait for a sign-in. */
   readonly engine: Pick<SessionEngine, 'signedIn'>;
   /** Opens the catalog a sync writes (closed after); the engine's own file. */
@@ -213,6 +216,7 @@ export class SsoDesk {
         signal,
         homeDir: this.#deps.homeDir,
         env: this.#env(),
+        ...(this.#deps.audit ? { audit: this.#deps.audit } : {}),
         ...(ca ? { ca } : {}),
         openBrowser: (url) => this.#deps.openUrl(url, ssoPageOrigins(session, this.#env())),
         onWaitingForBrowser: () => this.#set({ phase: 'browser', session: name }),

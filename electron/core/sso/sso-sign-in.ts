@@ -1,4 +1,5 @@
 import { homedir } from 'node:os';
+import type { AuditSink } from '../audit/role-event';
 import { openInBrowser } from '../console/open-url';
 import { DEFAULT_SSO_SCOPES } from './add-sso-session';
 import { deviceSignIn, type DevicePrompt } from './oidc-device';
@@ -32,6 +33,8 @@ export interface SignInOptions {
   readonly homeDir?: string;
   readonly ca?: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** Told the sign-in's outcome (an `sso-sign-in` line). */
+  readonly audit?: AuditSink;
 }
 
 export interface SignInResult {
@@ -47,6 +50,20 @@ export interface SignInResult {
  * that sso-session as soon as it ends. Nothing is written unless it succeeds.
  */
 export async function signInToSession(options: SignInOptions): Promise<SignInResult> {
+  const { session, audit } = options;
+  const source = `sso-session:${session.name} (${session.startUrl})`;
+  try {
+    const result = await signIn(options);
+    audit?.({ event: 'sso-sign-in', outcome: 'ok', source, expiresAt: result.expiresAt });
+    return result;
+  } catch (error) {
+    const errorCode = error instanceof SsoError ? error.code : 'SignInFailed';
+    audit?.({ event: 'sso-sign-in', outcome: 'error', source, errorCode });
+    throw error;
+  }
+}
+
+async function signIn(options: SignInOptions): Promise<SignInResult> {
   const { session, signal } = options;
   const env = options.env ?? process.env;
   const homeDir = options.homeDir ?? homedir();

@@ -1,4 +1,7 @@
 import { InputError } from '../../../../shared/input-error';
+import { catalogDir } from '../../../core/catalog/catalog-paths';
+import { auditCaller } from '../../../core/audit/audit-caller';
+import { auditTo } from '../../../core/audit/role-event';
 import { checkStartUrl } from '../../../../shared/validate-sso';
 import { findOrAddSession } from '../../../core/sso/choose-sso-session';
 import type { DevicePrompt } from '../../../core/sso/oidc-device';
@@ -51,6 +54,9 @@ export async function ssoLoginCommand(argv: readonly string[]): Promise<void> {
         process.stderr.write('Waiting for the sign-in in the browser… (Ctrl-C cancels)\n'),
       signal: controller.signal,
       homeDir,
+      audit: auditTo(catalogDir(), auditCaller(), (message) =>
+        process.stderr.write(`switchyard: warning: ${message}\n`),
+      ),
       ...(ca ? { ca } : {}),
     });
   } finally {
