@@ -13,8 +13,9 @@ export function auditTo(
   configDir: string,
   by: string,
   onError?: (message: string) => void,
+  now?: () => number,
 ): AuditSink {
-  const log = new AuditLog({ configDir, ...(onError ? { onError } : {}) });
+  const log = new AuditLog({ configDir, ...(onError ? { onError } : {}), ...(now ? { now } : {}) });
   return (event) => log.record({ ...event, by });
 }
 

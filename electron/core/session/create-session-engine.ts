@@ -76,7 +76,7 @@ export async function createSessionEngine(
     if (lock.acquired) lock.release();
     throw error;
   }
-  const audit = auditSink(configDir, options.kind, notify);
+  const audit = auditSink(configDir, options.kind, notify, clock);
   const paths = resolveCredentialsPaths(env);
   const stateFile = openStateFile({
     configDir,
@@ -168,9 +168,13 @@ function auditSink(
   configDir: string,
   kind: RefresherKind,
   notify: (n: SessionNotification) => void,
+  clock: Clock,
 ): AuditSink {
   const by = kind === 'app' ? 'tray' : kind === 'daemon' ? 'daemon' : auditCaller();
-  return auditTo(configDir, by, (message) =>
-    notify({ kind: 'internal', roleId: '', title: 'Audit trail', body: message }),
+  return auditTo(
+    configDir,
+    by,
+    (message) => notify({ kind: 'internal', roleId: '', title: 'Audit trail', body: message }),
+    () => clock.now(),
   );
 }

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { readAudit } from '../../../electron/core/audit/audit-read';
 import { describe, expect, it } from 'vitest';
 import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
 import { addRequest } from '../../../electron/core/refresh/state-changes';
@@ -146,6 +147,13 @@ describe('SessionManager', () => {
     expect(profileSection(world.h.home.readCredentials(), 'dev')).toBeUndefined();
     expect(world.h.home.readCredentials()).toBe(USER_FILE);
     expect(world.h.notes.some((n) => n.kind === 'expired' && n.roleId === role.id)).toBe(true);
+    const { records } = await readAudit(world.h.home.switchyardConfigDir, { role: role.id });
+    expect(records.map((r) => [r.event, r.outcome, r.errorCode])).toEqual([
+      ['assume', 'ok', undefined],
+      ['failure', 'error', 'AccessDenied'],
+      ['expire-removed', 'ok', undefined],
+    ]);
+    expect(records.every((r) => r.by === 'daemon')).toBe(true);
   });
 
   it('rides out a server that goes away for minutes and comes back', async () => {
@@ -370,6 +378,13 @@ describe('SessionManager', () => {
     await world.h.manager.refresh(null);
     expect(world.sts.count('GetSessionToken')).toBe(2);
     expect(world.h.manager.snapshot().mfaPrompts).toHaveLength(0);
+    const { records } = await readAudit(world.h.home.switchyardConfigDir, {
+      event: 'mfa-session',
+    });
+    expect(records.map((r) => [r.outcome, r.source, r.errorCode])).toEqual([
+      ['error', 'keychain:ci-user', 'AccessDenied'],
+      ['ok', 'keychain:ci-user', undefined],
+    ]);
   });
 
   it("writes [default] for the default role, but never over the user's own keys", async () => {
