@@ -25,6 +25,16 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   sso: async () => (await import('./commands/sso/sso')).ssoCommand,
 };
 
+/** Commands whose first word picks what they do: the audit trail names both (`cli:sso login`). */
+const WITH_SUBCOMMANDS = new Set(['roles', 'keys', 'sso', 'audit', 'catalog', 'endpoint']);
+
+function auditName(name: string, rest: readonly string[]): string {
+  const sub = rest[0];
+  return WITH_SUBCOMMANDS.has(name) && sub !== undefined && /^[a-z][a-z-]*$/.test(sub)
+    ? `cli:${name} ${sub}`
+    : `cli:${name}`;
+}
+
 function firstLine(text: string): string {
   return text.split(/\r?\n/)[0] ?? text;
 }
@@ -65,7 +75,7 @@ async function dispatch(argv: readonly string[]): Promise<void> {
   }
   const endpointWarning = plainHttpEndpointWarning(process.env);
   if (endpointWarning) process.stderr.write(`switchyard: warning: ${endpointWarning}\n`);
-  setAuditCaller(`cli:${name}`);
+  setAuditCaller(auditName(name, rest));
   const command = await load();
   await command(rest);
 }

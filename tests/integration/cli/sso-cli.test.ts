@@ -66,6 +66,14 @@ describe('switchyard sso', () => {
       /\[sso-session corp\]\nsso_start_url = https:\/\/d-9067a1b2c3\.awsapps\.com\/start\nsso_region = eu-west-1\nsso_registration_scopes = sso:account:access\n/,
     );
     expect(existsSync(ssoTokenCachePath('corp', aws.home))).toBe(true);
+    const trail = await cli(['audit', '--json', '--event', 'sso-sign-in']);
+    expect(trail.code, trail.stderr).toBe(0);
+    expect(JSON.parse(trail.stdout)).toMatchObject({
+      outcome: 'ok',
+      by: 'cli:sso login',
+      source: `sso-session:corp (${START_URL})`,
+    });
+    expectNoSecret(trail.stdout);
 
     const sessions = await cli(['sso', 'sessions', '--json']);
     expect(sessions.code, sessions.stderr).toBe(0);
