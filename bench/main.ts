@@ -4,6 +4,7 @@
  * `BENCH_RESULT {…}` line on stdout, progress goes to stderr.
  */
 import { benchAssume } from './assume-vs-seed';
+import { benchAuditYear } from './audit-year';
 import { benchImport } from './config-import';
 import { benchEditor } from './credentials-editor';
 import { benchIdle } from './daemon-idle';
@@ -39,6 +40,8 @@ async function main(section: string | undefined, options: Options): Promise<unkn
         options.concurrency ?? 10,
         options.runs ?? 3,
       );
+    case 'audit':
+      return benchAuditYear(options.roles ?? 25);
     case 'idle':
       return benchIdle(options.roles ?? 200, options.seconds ?? 60);
     default:

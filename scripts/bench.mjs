@@ -399,6 +399,30 @@ async function main() {
       );
     }
 
+    if (want('audit')) {
+      const a = (results.audit = await section(script, 'audit', { roles: 25 }));
+      const mb = (x) => `${(x / 1_048_576).toFixed(1)} MB`;
+      row(
+        '8 audit',
+        `a busy year: ${a.roles} roles refreshed every 50 min, 10 h a day, 260 days, + 40 other events a day (${a.lines.toLocaleString('en')} lines; ${mb(a.rawBytes)} as plain JSON lines); on disk after the monthly gzip (${a.files} files)`,
+        '≤ 5 MB',
+        mb(a.diskBytes),
+        a.diskBytes <= 5 * 1_048_576,
+      );
+      row(
+        '8 audit',
+        `  one append (median / p99)`,
+        '—',
+        `${a.appendMedianUs.toFixed(0)} µs / ${a.appendP99Us.toFixed(0)} µs`,
+      );
+      row(
+        '8 audit',
+        `  \`audit --since 7d\` read (${a.weekRecords} records) / the whole year (${a.allRecords.toLocaleString('en')})`,
+        '—',
+        `${ms(a.readWeekMs)} / ${ms(a.readAllMs)}`,
+      );
+    }
+
     if (want('idle')) {
       const i = (results.idle = await section(script, 'idle', {
         roles: plan.idleRoles,

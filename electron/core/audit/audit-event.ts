@@ -96,6 +96,9 @@ export function auditLine(event: AuditEvent, now: number): string {
 
 const TEXT_FIELDS = ['by', ...FIELD_ORDER, 'expiresAt'] as const;
 
+/** The one form `time` is written in (toISOString): its text order is its time order. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** A parsed line, or undefined for a line that is not a well-formed record (a torn or foreign line). */
 export function parseAuditLine(line: string): AuditRecord | undefined {
   let value: unknown;
@@ -106,7 +109,7 @@ export function parseAuditLine(line: string): AuditRecord | undefined {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const record = value as Record<string, unknown>;
-  if (typeof record.time !== 'string' || Number.isNaN(Date.parse(record.time))) return undefined;
+  if (typeof record.time !== 'string' || !ISO_TIME.test(record.time)) return undefined;
   if (typeof record.event !== 'string' || !isAuditEventKind(record.event)) return undefined;
   if (record.outcome !== 'ok' && record.outcome !== 'error') return undefined;
   for (const field of TEXT_FIELDS) {

@@ -1,20 +1,16 @@
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  openSync,
-  readdirSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorCode, FileRuleError, fsErrorMessage } from '../fs/fs-error-message';
 import { giveFolderOwnerSync, makeFolderKeepingOwnerSync } from '../fs/keep-owner';
 import { fileKind } from '../fs/regular-file';
 import { auditLine, type AuditEvent } from './audit-event';
-import { auditFolder, monthFileName, monthIndex, monthOfFileName } from './audit-files';
+import { auditFolder, monthFileName, monthIndex } from './audit-files';
+import { keepTrailSmall } from './audit-upkeep';
 
 export const DEFAULT_AUDIT_RETENTION_MONTHS = 12;
+
+/** Compaction and pruning run at most once a day per process (a readdir when there is nothing to do). */
+const UPKEEP_EVERY_MS = 86_400_000;
 
 /**
  * O_APPEND: the kernel puts each write at the end of the file as one step, so
@@ -49,8 +45,9 @@ export class AuditLog {
   readonly #now: () => number;
   readonly #onError: (message: string) => void;
   readonly #reported = new Set<string>();
-  /** The month this process last pruned old files in. */
-  #prunedMonth: number | undefined;
+  /** The day this process last compacted and pruned old files on. */
+  #keptDay: number | undefined;
+  #upkeep: Promise<void> = Promise.resolve();
 
   constructor(options: AuditLogOptions) {
     this.#folder = auditFolder(options.configDir);
@@ -74,34 +71,18 @@ export class AuditLog {
       this.#report(`audit trail not written: ${fsErrorMessage(error, path, 'write')}`);
       return;
     }
-    if (this.#prunedMonth !== month) {
-      this.#prunedMonth = month;
-      this.#prune(month);
+    const day = Math.floor(now / UPKEEP_EVERY_MS);
+    if (this.#keptDay !== day) {
+      this.#keptDay = day;
+      this.#upkeep = keepTrailSmall(this.#folder, now, this.#retention()).then((problems) => {
+        for (const problem of problems) this.#report(`audit trail upkeep: ${problem}`);
+      });
     }
   }
 
-  /** Removes month files older than the retention allows. */
-  #prune(current: number): void {
-    const keep = Math.max(1, Math.floor(this.#retention()));
-    let names: string[];
-    try {
-      names = readdirSync(this.#folder);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const month = monthOfFileName(name);
-      if (month === undefined || month > current - keep) continue;
-      try {
-        unlinkSync(join(this.#folder, name));
-      } catch (error) {
-        if (errorCode(error) !== 'ENOENT') {
-          this.#report(
-            `old audit file not removed: ${fsErrorMessage(error, join(this.#folder, name), 'write')}`,
-          );
-        }
-      }
-    }
+  /** Resolves when the compaction and pruning this process started have finished. */
+  settled(): Promise<void> {
+    return this.#upkeep;
   }
 
   #report(message: string): void {

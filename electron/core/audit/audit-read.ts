@@ -1,9 +1,13 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import { errorCode, fsErrorMessage } from '../fs/fs-error-message';
 import { readRegularFile } from '../fs/regular-file';
 import { parseAuditLine, type AuditEventKind, type AuditRecord } from './audit-event';
-import { auditFolder, monthIndex, monthOfFileName } from './audit-files';
+import { auditFolder, monthFiles, monthIndex } from './audit-files';
+
+const gunzipAsync = promisify(gunzip);
 
 export interface AuditQuery {
   /** Epoch ms; records before it are left out. */
@@ -26,8 +30,8 @@ function matchesRole(record: AuditRecord, role: string): boolean {
   return record.roleArn === role || record.roleArn.endsWith(`:role/${role}`);
 }
 
-function matches(record: AuditRecord, query: AuditQuery): boolean {
-  if (query.since !== undefined && Date.parse(record.time) < query.since) return false;
+function matches(record: AuditRecord, query: AuditQuery, since: string | undefined): boolean {
+  if (since !== undefined && record.time < since) return false;
   if (query.event !== undefined && record.event !== query.event) return false;
   if (query.role !== undefined && !matchesRole(record, query.role)) return false;
   return true;
@@ -47,34 +51,40 @@ export async function readAudit(
     throw new Error(fsErrorMessage(error, folder, 'read'), { cause: error });
   }
   const first = query.since === undefined ? -Infinity : monthIndex(query.since);
-  const months = names
-    .map((name) => ({ name, month: monthOfFileName(name) }))
-    .filter((file): file is { name: string; month: number } => file.month !== undefined)
+  const present = new Set(names);
+  const months = monthFiles(names)
     .filter((file) => file.month >= first)
-    .sort((a, b) => a.month - b.month);
+    // Both forms of a month exist only when compaction was cut short: the plain file is whole.
+    .filter((file) => !file.compressed || !present.has(file.name.slice(0, -'.gz'.length)));
   const records: AuditRecord[] = [];
   let skipped = 0;
-  for (const { name } of months) {
+  // Times are written as toISOString(), whose text order is time order: lines
+  // before `since` are passed over without being parsed.
+  const since = query.since === undefined ? undefined : new Date(query.since).toISOString();
+  const linePrefix = since === undefined ? undefined : `{"time":"${since}`;
+  for (const { name, compressed } of months) {
     const path = join(folder, name);
     let text: string;
     try {
-      text = (await readRegularFile(path)).toString('utf8');
+      const bytes = await readRegularFile(path);
+      text = (compressed ? await gunzipAsync(bytes) : bytes).toString('utf8');
     } catch (error) {
       if (errorCode(error) === 'ENOENT') continue; // pruned meanwhile
       throw new Error(fsErrorMessage(error, path, 'read'), { cause: error });
     }
     for (const line of text.split('\n')) {
       if (line === '') continue;
+      if (linePrefix !== undefined && line.startsWith('{"time":"') && line < linePrefix) continue;
       const record = parseAuditLine(line);
       if (!record) {
         skipped += 1;
         continue;
       }
-      if (matches(record, query)) records.push(record);
+      if (matches(record, query, since)) records.push(record);
     }
   }
   // Lines from concurrent writers land in the order they were written, which
   // can differ from their times by a few ms; a stable sort puts them in time order.
-  records.sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  records.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
   return { records, skipped };
 }

@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLine, parseAuditLine } from '../../../electron/core/audit/audit-event';
 import { AuditLog } from '../../../electron/core/audit/audit-log';
@@ -83,16 +84,58 @@ describe('AuditLog', () => {
     expect((await readAudit(configDir, { since: DEC_2026 + 1 })).records).toHaveLength(1);
   });
 
-  it('keeps the months the retention says and removes older ones', () => {
+  it('keeps the months the retention says, gzips the ones that ended, and reads them back', async () => {
     const folder = auditFolder(configDir);
     mkdirSync(folder, { recursive: true });
-    for (const name of ['2025-11.jsonl', '2025-12.jsonl', '2026-01.jsonl', 'notes.txt']) {
+    for (const name of ['2025-11.jsonl', '2025-12.jsonl.gz', 'notes.txt']) {
       writeFileSync(join(folder, name), '');
     }
+    const october = auditLine(
+      { event: 'assume', outcome: 'ok', by: 'tray', label: 'oct' },
+      Date.UTC(2026, 9, 3),
+    );
+    writeFileSync(join(folder, '2026-10.jsonl'), october);
+    const november = auditLine(
+      { event: 'assume', outcome: 'ok', by: 'tray', label: 'nov' },
+      Date.UTC(2026, 10, 30),
+    );
+    writeFileSync(join(folder, '2026-11.jsonl'), november);
     const log = new AuditLog({ configDir, now: () => DEC_2026, retentionMonths: () => 12 });
+    log.record({ event: 'refresh', outcome: 'ok', by: 'daemon', label: 'dec' });
+    await log.settled();
+    // 12 months kept (2026-01 … 2026-12); October and November gzipped
+    // (November has been over for more than a day).
+    expect(readdirSync(folder).sort()).toEqual([
+      '2026-10.jsonl.gz',
+      '2026-11.jsonl.gz',
+      '2026-12.jsonl',
+      'notes.txt',
+    ]);
+    expect(gunzipSync(readFileSync(join(folder, '2026-10.jsonl.gz'))).toString()).toBe(october);
+    const { records } = await readAudit(configDir);
+    expect(records.map((r) => r.label)).toEqual(['oct', 'nov', 'dec']);
+  });
+
+  it('leaves the month that just ended plain for its first day', async () => {
+    const folder = auditFolder(configDir);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, '2026-11.jsonl'), '');
+    const log = new AuditLog({ configDir, now: () => Date.UTC(2026, 11, 1, 6) });
     log.record({ event: 'refresh', outcome: 'ok', by: 'daemon' });
-    // 12 months kept: 2026-01 … 2026-12.
-    expect(readdirSync(folder).sort()).toEqual(['2026-01.jsonl', '2026-12.jsonl', 'notes.txt']);
+    await log.settled();
+    expect(readdirSync(folder).sort()).toEqual(['2026-11.jsonl', '2026-12.jsonl']);
+  });
+
+  it('reads a month once when a cut-short compaction left both of its files', async () => {
+    const folder = auditFolder(configDir);
+    mkdirSync(folder, { recursive: true });
+    const line = auditLine(
+      { event: 'assume', outcome: 'ok', by: 'tray', label: 'oct' },
+      Date.UTC(2026, 9, 3),
+    );
+    writeFileSync(join(folder, '2026-10.jsonl'), line);
+    writeFileSync(join(folder, '2026-10.jsonl.gz'), gzipSync(line.slice(0, 20)));
+    expect((await readAudit(configDir)).records.map((r) => r.label)).toEqual(['oct']);
   });
 
   it('never follows a link planted at the month file, and says so once', () => {

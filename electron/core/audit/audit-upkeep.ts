@@ -1,0 +1,52 @@
+import { readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { errorCode, fsErrorMessage } from '../fs/fs-error-message';
+import { readRegularFile } from '../fs/regular-file';
+import { monthFiles, monthIndex } from './audit-files';
+
+const gzipAsync = promisify(gzip);
+
+/** A month's file is gzipped once its month has been over this long: a line late by less still lands in it. */
+const SETTLE_MS = 86_400_000;
+
+/**
+ * Keeps the trail small: a month that has been over for a day is gzipped
+ * (its JSON lines shrink twentyfold or more; no writer appends to it any more,
+ * since lines go to the month of their time), and months past the retention
+ * are removed. Returns the problems met, one line each; never throws.
+ */
+export async function keepTrailSmall(
+  folder: string,
+  now: number,
+  keepMonths: number,
+): Promise<string[]> {
+  const current = monthIndex(now);
+  const settled = monthIndex(now - SETTLE_MS);
+  const problems: string[] = [];
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return problems;
+  }
+  const keep = Math.max(1, Math.floor(keepMonths));
+  for (const file of monthFiles(names)) {
+    const path = join(folder, file.name);
+    try {
+      if (file.month <= current - keep) {
+        await unlink(path);
+      } else if (!file.compressed && file.month < settled) {
+        const text = await readRegularFile(path);
+        // An earlier run that died after writing the .gz left both: the plain file is whole.
+        await writeFileAtomic(`${path}.gz`, await gzipAsync(text), { mode: 0o600 });
+        await unlink(path);
+      }
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') problems.push(fsErrorMessage(error, path, 'write'));
+    }
+  }
+  return problems;
+}
