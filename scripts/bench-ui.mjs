@@ -132,6 +132,7 @@ function bridgeDouble({ count, now }) {
     applyImport: noop,
     updateSettings: noop,
     hidePopup: noop,
+    recentActivity: async () => [],
   };
 }
 

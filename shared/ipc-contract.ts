@@ -3,6 +3,7 @@
  * Main and preload are typed from it; raw ipcMain/ipcRenderer appear in exactly
  * one wrapper each. Nothing in it carries a secret: snapshots hold views only.
  */
+import type { ActivityEntry } from './activity';
 import type { RoleEntry, Settings, Snapshot } from './model';
 import type {
   SsoProgress,
@@ -45,6 +46,7 @@ export interface InvokeContract {
   'import:apply': [[], { readonly added: number; readonly updated: number }];
   'settings:update': [[patch: Partial<Settings>], Settings];
   'popup:hide': [[], void];
+  'activity:recent': [[], readonly ActivityEntry[]];
   /** IAM Identity Center: the sessions of ~/.aws/config and whether each is signed in. */
   'sso:sessions': [[], readonly SsoSessionView[]];
   /** Where the one sign-in stands (the popup asks when it loads; changes are pushed). */
@@ -93,6 +95,7 @@ export const INVOKE_CHANNELS = [
   'import:apply',
   'settings:update',
   'popup:hide',
+  'activity:recent',
   'sso:sessions',
   'sso:progress',
   'sso:sign-in',
@@ -132,6 +135,8 @@ export interface SwitchyardApi {
   applyImport(): Promise<{ readonly added: number; readonly updated: number }>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   hidePopup(): Promise<void>;
+  /** The audit trail's last day, newest first. */
+  recentActivity(): Promise<readonly ActivityEntry[]>;
   ssoSessions(): Promise<readonly SsoSessionView[]>;
   getSsoProgress(): Promise<SsoProgress>;
   onSsoProgress(listener: (progress: SsoProgress) => void): () => void;

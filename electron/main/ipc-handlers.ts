@@ -58,6 +58,7 @@ function invokeHandlers(engine: SessionEngine, shell: IpcShellActions, desk: Ipc
     'import:apply': () => engine.applyImport(),
     'settings:update': (patch) => engine.updateSettings(patch),
     'popup:hide': () => shell.hidePopup(),
+    'activity:recent': () => engine.recentActivity(),
     'sso:sessions': async () => projectSsoSessions(await desk.sessions()),
     'sso:progress': () => projectSsoProgress(desk.progress()),
     'sso:sign-in': (request) => desk.signIn(request),

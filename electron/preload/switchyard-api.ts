@@ -27,6 +27,7 @@ export function createSwitchyardApi(ipc: TypedIpcRenderer): SwitchyardApi {
     applyImport: () => invoke('import:apply'),
     updateSettings: (patch) => invoke('settings:update', patch),
     hidePopup: () => invoke('popup:hide'),
+    recentActivity: () => invoke('activity:recent'),
     ssoSessions: () => invoke('sso:sessions'),
     getSsoProgress: () => invoke('sso:progress'),
     onSsoProgress: (listener) => subscribe('sso:progress', (progress) => listener(progress)),

@@ -10,13 +10,14 @@ export interface FooterBarProps {
   readonly onAdd: () => void;
   readonly onImport: () => void;
   readonly onSettings: () => void;
+  readonly onActivity: () => void;
   readonly onIdentityCenter: () => void;
 }
 
 /** The bottom bar: the last message (or who refreshes sessions), and the popup's own verbs. */
 export function FooterBar(props: FooterBarProps) {
-  const { snapshot, status, showMenu, onDismiss, onAdd, onImport, onSettings, onIdentityCenter } =
-    props;
+  const { snapshot, status, showMenu, onDismiss, onAdd, onImport, onSettings, onActivity } = props;
+  const { onIdentityCenter } = props;
   const { refresher } = snapshot;
   // Forms have their own buttons: an empty bar under them would only look unfinished.
   if (!showMenu && !status && refresher.active) return null;
@@ -38,6 +39,9 @@ export function FooterBar(props: FooterBarProps) {
           </button>
           <button type="button" className="link-button" onClick={onIdentityCenter}>
             Identity Center
+          </button>
+          <button type="button" className="link-button" onClick={onActivity}>
+            Activity
           </button>
           <button type="button" className="link-button" onClick={onSettings}>
             Settings

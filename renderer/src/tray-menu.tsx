@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RoleEntry, Snapshot } from '../../shared/model';
+import { ActivityView } from './activity/activity-view';
 import { FooterBar } from './footer-bar';
 import { RoleForm } from './forms/role-form';
 import { ImportView } from './import/import-view';
@@ -135,6 +136,7 @@ export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
             onIdentityCenter={() => setView({ kind: 'identity-center' })}
           />
         )}
+        {view.kind === 'activity' && <ActivityView onDone={showList} />}
         {view.kind === 'identity-center' && (
           <IdentityCenterView progress={ssoProgress} report={report} onDone={showList} />
         )}
@@ -147,6 +149,7 @@ export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
         onAdd={() => setView({ kind: 'add' })}
         onImport={() => setView({ kind: 'import' })}
         onSettings={() => setView({ kind: 'settings' })}
+        onActivity={() => setView({ kind: 'activity' })}
         onIdentityCenter={() => setView({ kind: 'identity-center' })}
       />
     </div>

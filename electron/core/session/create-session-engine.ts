@@ -1,4 +1,5 @@
 import { auditCaller } from '../audit/audit-caller';
+import { recentActivity } from '../audit/recent-activity';
 import { auditTo, type AuditSink } from '../audit/role-event';
 import { CatalogStore, type CatalogBackingStoreFactory } from '../catalog/catalog-store';
 import { catalogDir } from '../catalog/catalog-paths';
@@ -104,6 +105,7 @@ export async function createSessionEngine(
       env,
       createGateway: options.createGateway ?? ((o) => new DirectFirstGateway(o, env)),
       audit,
+      readActivity: () => recentActivity(configDir, clock.now()),
       ...(!lock.acquired && lock.holder
         ? { heldBy: describeRefresherHolder(lock.holder), refresherHolder: lock.holder }
         : {}),

@@ -1,4 +1,5 @@
 import type { AuditSink } from '../audit/role-event';
+import type { ActivityEntry } from '../../../shared/activity';
 import type { CredentialsFile } from '../credentials/credentials-file';
 import type { Clock } from '../refresh/clock';
 import type { StateFile } from '../refresh/state-file';
@@ -44,6 +45,8 @@ export interface SessionManagerDeps {
   readonly requester?: 'app' | 'daemon' | 'cli';
   /** Where audit lines go (every credential issued or used); nowhere when absent. */
   readonly audit?: AuditSink;
+  /** The trail's last day, newest first, for the tray's Activity view. */
+  readonly readActivity?: () => Promise<readonly ActivityEntry[]>;
   /** Runs at the end of stop(): the factory releases locks and watchers here. */
   readonly onStop?: () => Promise<void> | void;
 }

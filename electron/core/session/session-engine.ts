@@ -1,4 +1,5 @@
 import type { ConfigImportPreview, ConsoleMode, RoleForm } from '../../../shared/ipc-contract';
+import type { ActivityEntry } from '../../../shared/activity';
 import type { RoleEntry, Settings, Snapshot } from '../../../shared/model';
 
 /**
@@ -50,6 +51,8 @@ export interface SessionEngine {
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   previewImport(): Promise<ConfigImportPreview>;
   applyImport(): Promise<{ readonly added: number; readonly updated: number }>;
+  /** The audit trail's last day, newest first (see shared/activity.ts). */
+  recentActivity(): Promise<readonly ActivityEntry[]>;
 
   /** The console URL for a role (federated sign-in uses its live session). */
   consoleUrl(roleId: string, mode: ConsoleMode): Promise<string>;

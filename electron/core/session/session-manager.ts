@@ -1,4 +1,5 @@
 import { InputError } from '../../../shared/input-error';
+import type { ActivityEntry } from '../../../shared/activity';
 import type { ConfigImportPreview, ConsoleMode, RoleForm } from '../../../shared/ipc-contract';
 import type { RoleEntry, Settings, Snapshot } from '../../../shared/model';
 import { checkMfaCode } from '../../../shared/validate';
@@ -227,6 +228,10 @@ export class SessionManager implements SessionEngine {
     this.#publisher.emit();
     this.#engine.schedule();
     return settings;
+  }
+
+  async recentActivity(): Promise<readonly ActivityEntry[]> {
+    return (await this.#deps.readActivity?.()) ?? [];
   }
 
   async previewImport(): Promise<ConfigImportPreview> {

@@ -38,6 +38,7 @@ const CHANNEL_OF: Record<Verb, InvokeChannel> = {
   applyImport: 'import:apply',
   updateSettings: 'settings:update',
   hidePopup: 'popup:hide',
+  recentActivity: 'activity:recent',
   ssoSessions: 'sso:sessions',
   getSsoProgress: 'sso:progress',
   signInSso: 'sso:sign-in',
@@ -116,6 +117,8 @@ function dispatch(
     case 'hidePopup':
       log.hidden += 1;
       return undefined;
+    case 'recentActivity':
+      return engine.recentActivity();
     default:
       throw new Error(`unknown verb ${verb}`);
   }

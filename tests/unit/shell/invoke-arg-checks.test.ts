@@ -38,6 +38,7 @@ const VALID: { [C in InvokeChannel]: unknown[] } = {
   'import:apply': [],
   'settings:update': [{ shortcut: 'Alt+Y', launchAtLogin: true }],
   'popup:hide': [],
+  'activity:recent': [],
   'sso:sessions': [],
   'sso:progress': [],
   'sso:sign-in': [

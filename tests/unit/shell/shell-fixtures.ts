@@ -107,6 +107,7 @@ export class FakeEngine implements SessionEngine {
     skipped: [],
   }));
   readonly applyImport = vi.fn(async () => ({ added: 0, updated: 0 }));
+  readonly recentActivity = vi.fn(async () => []);
   readonly consoleUrl = vi.fn(
     async (_roleId: string, _mode: ConsoleMode) =>
       `https://signin.aws.amazon.com/federation?Action=login&SigninToken=${PLANTED.sessionToken}`,

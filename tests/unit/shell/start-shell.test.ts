@@ -128,6 +128,7 @@ describe('IPC handlers', () => {
     ['mfa:submit', ['login', '123456'], 'submitMfaCode', ['login', '123456']],
     ['import:preview', [], 'previewImport', []],
     ['import:apply', [], 'applyImport', []],
+    ['activity:recent', [], 'recentActivity', []],
     ['settings:update', [{ launchAtLogin: true }], 'updateSettings', [{ launchAtLogin: true }]],
   ] as const)('%s %j reaches engine.%s', async (channel, args, verb, expected) => {
     const { window } = start();
