@@ -13,23 +13,27 @@ const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url
 const GATEWAY = 'electron/core/sts/sts-gateway.ts';
 
 /**
- * For assume.cjs: the AWS SDK's gateway (needed only past plain keys) is loaded
- * from the split build's sts-gateway.mjs instead of being bundled in, and Node's
- * built-ins that the code imports lazily are required (an import() would start
- * the ES module loader for them).
+ * For assume.cjs: the AWS SDK's gateway, needed only past plain keys, stays out
+ * of it and is required from sts-gateway.cjs (its own bundle) when needed; and
+ * what the code imports lazily, that file and Node's built-ins, is require()d:
+ * an import() would start the ES module loader (bin/code-cache.cjs compiles the
+ * bundle with vm, where import() is an experimental feature).
  */
 const fastPathImports = {
   name: 'fast-path-imports',
   setup(build) {
-    build.onResolve({ filter: /\/sts-gateway$/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: './sts-gateway.mjs', external: true } : undefined,
-    );
-    build.onResolve({ filter: /^node:/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: args.path, namespace: 'builtin' } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+    build.onResolve({ filter: /^node:|\/sts-gateway$/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const path = args.path.startsWith('node:') ? args.path : './sts-gateway.cjs';
+      return { path, namespace: 'required' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'required' }, (args) => ({
       contents: `module.exports = require(${JSON.stringify(args.path)});`,
       loader: 'js',
+    }));
+    build.onResolve({ filter: /^\.\/sts-gateway\.cjs$/ }, (args) => ({
+      path: args.path,
+      external: true,
     }));
   },
 };
@@ -52,8 +56,7 @@ const common = {
 const result = await build({
   ...common,
   metafile: true,
-  // The SDK gateway is an entry of its own so that assume.cjs can load it by name.
-  entryPoints: { switchyard: 'electron/cli/main.ts', 'sts-gateway': GATEWAY },
+  entryPoints: { switchyard: 'electron/cli/main.ts' },
   outdir,
   splitting: true,
   format: 'esm',
@@ -68,12 +71,18 @@ const result = await build({
 const fast = await build({
   ...common,
   metafile: true,
-  entryPoints: { assume: 'electron/cli/assume-main.ts' },
+  entryPoints: { assume: 'electron/cli/assume-main.ts', 'sts-gateway': GATEWAY },
   outdir,
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
   plugins: [fastPathImports],
 });
+
+// bin/code-cache.cjs compiles assume.cjs with vm, where import() would need an
+// experimental loader hook: the plugin above must have turned every one into require().
+if (/\bimport\(/.test(await readFile(join(outdir, 'assume.cjs'), 'utf8'))) {
+  throw new Error('dist/cli/assume.cjs contains an import(); see fastPathImports');
+}
 
 const fresh = new Set(
   [...Object.keys(result.metafile.outputs), ...Object.keys(fast.metafile.outputs)].map((p) =>
