@@ -82,10 +82,16 @@ function compileWithCache(file, folder) {
 /** The cached bytes when the file is whole and unchanged, else undefined. */
 function readCache(path) {
   let bytes;
+  let fd;
   try {
-    bytes = fs.readFileSync(path);
+    // Non-blocking, and regular files only: a FIFO in its place must not hang the command.
+    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    if (!fs.fstatSync(fd).isFile()) return undefined;
+    bytes = fs.readFileSync(fd);
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
   if (bytes.length <= DIGEST_BYTES) return undefined;
   const data = bytes.subarray(DIGEST_BYTES);

@@ -1,4 +1,13 @@
-import { chownSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  chownSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import nodeModule from 'node:module';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +104,17 @@ describe.skipIf(nodeKeepsCache)('the code cache of `switchyard assume` (Node 20)
       expect(readFileSync(path).equals(rewritten)).toBe(true);
     },
   );
+
+  it('is never waited on: a FIFO where the cache goes is passed over', async () => {
+    setup();
+    await assume('first');
+    const path = join(cacheDir(), cacheFiles()[0]!);
+    rmSync(path);
+    execFileSync('mkfifo', [path]);
+    await assume('second');
+    // Switchyard's own folder: the cache is written in its place, by rename.
+    expect(statSync(path).isFile()).toBe(true);
+  });
 
   it('still reaches the AWS SDK past plain keys, with the cache and without', async () => {
     setup(`[profile hop]\nrole_arn = ${ROLE}\nsource_profile = source\n`);
