@@ -22,6 +22,12 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
+    // The launcher's CommonJS files (bin/package.json): require() is how they import.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // shared/ is isomorphic: no Node built-ins, no Electron.
     files: ['shared/**/*.ts'],
     rules: {

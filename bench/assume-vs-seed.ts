@@ -122,7 +122,8 @@ export async function benchAssume(runs: number, variant = 0): Promise<AssumeResu
         repoRoot,
       );
     const seed = () => spawnTimed('bash', [seedScript, ROLE_ARN, 'seed-test'], seedEnv, repoRoot);
-    // One untimed warm-up each (page cache, moto's first-request paths).
+    // One untimed warm-up each (page cache, moto's first-request paths; on Node 20
+    // it also writes Switchyard's code cache, bin/code-cache.cjs, as a user's first run does).
     mustSucceed('switchyard assume', await sy());
     mustSucceed('seed script', await seed());
     for (let i = 0; i < runs; i++) {

@@ -1,40 +1,93 @@
 // Bundles the `switchyard` command into dist/cli. Commands load their code
 // lazily (dynamic import), so `--help` never parses the AWS SDK; the bundle is
-// split so each command only loads what it needs.
+// split so each command only loads what it needs. `assume` also gets a bundle
+// of its own in one CommonJS file (assume.cjs, see electron/cli/assume-main.ts),
+// which bin/switchyard loads for that command: one file instead of about twenty
+// ES modules is most of what a cold `assume` spends beyond Node's own start.
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
+const GATEWAY = 'electron/core/sts/sts-gateway.ts';
+
+/**
+ * For assume.cjs: the AWS SDK's gateway, needed only past plain keys, stays out
+ * of it and is required from sts-gateway.cjs (its own bundle) when needed; and
+ * what the code imports lazily, that file and Node's built-ins, is require()d:
+ * an import() would start the ES module loader (bin/code-cache.cjs compiles the
+ * bundle with vm, where import() is an experimental feature).
+ */
+const fastPathImports = {
+  name: 'fast-path-imports',
+  setup(build) {
+    build.onResolve({ filter: /^node:|\/sts-gateway$/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const path = args.path.startsWith('node:') ? args.path : './sts-gateway.cjs';
+      return { path, namespace: 'required' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'required' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^\.\/sts-gateway\.cjs$/ }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+  },
+};
+
 const outdir = new URL('../dist/cli/', import.meta.url).pathname;
 // Built in place, not after emptying the folder: a test run or a command using
 // dist/cli meanwhile must never find it missing. Stale chunks go afterwards.
-const result = await build({
-  metafile: true,
-  entryPoints: { switchyard: 'electron/cli/main.ts' },
-  outdir,
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20.19',
-  outExtension: { '.js': '.mjs' },
-  chunkNames: 'chunks/[name]-[hash]',
   minify: true,
   sourcemap: 'linked',
   // Native modules and the Electron runtime are never bundled.
   external: ['keytar', 'electron'],
+  define: { SWITCHYARD_VERSION: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+};
+
+const result = await build({
+  ...common,
+  metafile: true,
+  entryPoints: { switchyard: 'electron/cli/main.ts' },
+  outdir,
+  splitting: true,
+  format: 'esm',
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
   // Some bundled CommonJS dependencies call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __syCreateRequire } from 'node:module'; const require = __syCreateRequire(import.meta.url);",
   },
-  define: { SWITCHYARD_VERSION: JSON.stringify(pkg.version) },
-  logLevel: 'warning',
 });
 
+const fast = await build({
+  ...common,
+  metafile: true,
+  entryPoints: { assume: 'electron/cli/assume-main.ts', 'sts-gateway': GATEWAY },
+  outdir,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  plugins: [fastPathImports],
+});
+
+// bin/code-cache.cjs compiles assume.cjs with vm, where import() would need an
+// experimental loader hook: the plugin above must have turned every one into require().
+if (/\bimport\(/.test(await readFile(join(outdir, 'assume.cjs'), 'utf8'))) {
+  throw new Error('dist/cli/assume.cjs contains an import(); see fastPathImports');
+}
+
 const fresh = new Set(
-  Object.keys(result.metafile.outputs).map((p) => relative(outdir, resolve(p))),
+  [...Object.keys(result.metafile.outputs), ...Object.keys(fast.metafile.outputs)].map((p) =>
+    relative(outdir, resolve(p)),
+  ),
 );
 for (const dir of ['', 'chunks']) {
   const names = await readdir(join(outdir, dir)).catch(() => []);

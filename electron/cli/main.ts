@@ -1,15 +1,10 @@
-import { InputError } from '../../shared/input-error';
-import { setAuditCaller } from '../core/audit/audit-caller';
-import { plainHttpEndpointWarning } from '../../shared/plain-http-endpoint';
-import { COMMAND_HELP, USAGE } from './help';
-import { quietSdkWarnings } from './quiet-sdk-warnings';
-import { cliVersion } from './version';
+import { runCli, type CommandTable } from './run-cli';
 
-type Command = (argv: readonly string[]) => Promise<void>;
+export { describeError } from './run-cli';
 
 // Each command is loaded only when it runs, so `--help` and a mistyped command
 // never pay for parsing the AWS SDK.
-const COMMANDS: Record<string, () => Promise<Command>> = {
+const COMMANDS: CommandTable = {
   assume: async () => (await import('./commands/assume')).assumeCommand,
   audit: async () => (await import('./commands/audit')).auditCommand,
   console: async () => (await import('./commands/console')).consoleCommand,
@@ -25,72 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   sso: async () => (await import('./commands/sso/sso')).ssoCommand,
 };
 
-/** Commands whose first word picks what they do: the audit trail names both (`cli:sso login`). */
-const WITH_SUBCOMMANDS = new Set(['roles', 'keys', 'sso', 'audit', 'catalog', 'endpoint']);
-
-function auditName(name: string, rest: readonly string[]): string {
-  const sub = rest[0];
-  return WITH_SUBCOMMANDS.has(name) && sub !== undefined && /^[a-z][a-z-]*$/.test(sub)
-    ? `cli:${name} ${sub}`
-    : `cli:${name}`;
-}
-
-function firstLine(text: string): string {
-  return text.split(/\r?\n/)[0] ?? text;
-}
-
-export function describeError(error: unknown): { message: string; exitCode: number } {
-  const exitCode = error instanceof InputError ? 2 : 1;
-  const message = error instanceof Error ? error.message : String(error);
-  return { message: firstLine(message), exitCode };
-}
-
-async function dispatch(argv: readonly string[]): Promise<void> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h') {
-    process.stdout.write(USAGE);
-    return;
-  }
-  if (name === '--version' || name === '-v') {
-    process.stdout.write(`${cliVersion()}\n`);
-    return;
-  }
-  if (name === 'help') {
-    const topic = rest[0];
-    process.stdout.write(
-      topic && Object.hasOwn(COMMAND_HELP, topic) ? COMMAND_HELP[topic]! : USAGE,
-    );
-    return;
-  }
-  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!load) {
-    throw new InputError(
-      'command',
-      `unknown command ${JSON.stringify(name)}; run \`switchyard --help\``,
-    );
-  }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(COMMAND_HELP[name] ?? USAGE);
-    return;
-  }
-  const endpointWarning = plainHttpEndpointWarning(process.env);
-  if (endpointWarning) process.stderr.write(`switchyard: warning: ${endpointWarning}\n`);
-  setAuditCaller(auditName(name, rest));
-  const command = await load();
-  await command(rest);
-}
-
 /** Runs the command line; sets process.exitCode (0, 1 for AWS/file errors, 2 for bad input). */
-export async function run(argv: readonly string[]): Promise<void> {
-  quietSdkWarnings();
-  try {
-    await dispatch(argv);
-  } catch (error) {
-    const { message, exitCode } = describeError(error);
-    process.stderr.write(`switchyard: ${message}\n`);
-    if (process.env.SWITCHYARD_DEBUG && error instanceof Error && error.stack) {
-      process.stderr.write(`${error.stack}\n`);
-    }
-    process.exitCode = exitCode;
-  }
+export function run(argv: readonly string[]): Promise<void> {
+  return runCli(COMMANDS, argv);
 }

@@ -35,7 +35,13 @@ export interface TempAwsHome {
 }
 
 /** Inherited variables that could point a child at another home or config. */
-const ALSO_STRIPPED = ['XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_STATE_HOME', 'USERPROFILE'];
+const ALSO_STRIPPED = [
+  'XDG_CONFIG_HOME',
+  'XDG_DATA_HOME',
+  'XDG_STATE_HOME',
+  'XDG_CACHE_HOME',
+  'USERPROFILE',
+];
 
 /** process.env without AWS_*, SWITCHYARD_* and MOTO_ACCOUNT_ID. */
 export function cleanEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
@@ -72,6 +78,8 @@ export function createTempAwsHome(options: TempAwsHomeOptions = {}): TempAwsHome
     HOME: home,
     USERPROFILE: home,
     XDG_CONFIG_HOME: join(home, '.config'),
+    // bin/switchyard keeps compiled code there (bin/code-cache.cjs).
+    XDG_CACHE_HOME: join(home, '.cache'),
     AWS_SHARED_CREDENTIALS_FILE: credentialsPath,
     AWS_CONFIG_FILE: configPath,
     AWS_REGION: 'us-east-1',

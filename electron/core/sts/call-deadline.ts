@@ -17,3 +17,12 @@ export function callDeadlineMs(options: {
   const timeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   return options.deadlineMs ?? attempts * timeout + (attempts - 1) * 1000;
 }
+
+/**
+ * Milliseconds on a monotonic clock, for deadlines of real sockets. Not
+ * `performance.now()`: its first use loads perf_hooks (ten of Node's modules),
+ * a cost on every cold `switchyard assume`.
+ */
+export function monotonicMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}

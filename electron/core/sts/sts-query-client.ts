@@ -6,7 +6,7 @@ import { formBody, signRequest } from './sigv4';
 import { classifyStsError, StsError } from './sts-error';
 import type { AssumedRole, AssumeRoleRequest } from './sts-gateway';
 import { xmlInner, xmlText } from './xml-text';
-import { callDeadlineMs } from './call-deadline';
+import { callDeadlineMs, monotonicMs } from './call-deadline';
 
 /**
  * STS's Query API spoken directly: one signed form POST, AWS's XML back. What
@@ -130,12 +130,12 @@ export class StsQueryClient {
     const attemptMs = this.#options.requestTimeoutMs ?? 10_000;
     const deadlineMs = callDeadlineMs(this.#options);
     // Real time, not the injected clock: this bounds real sockets.
-    const deadline = performance.now() + deadlineMs;
+    const deadline = monotonicMs() + deadlineMs;
     for (let attempt = 1; ; attempt++) {
       let error: StsError;
       let retry = false;
       try {
-        const left = deadline - performance.now();
+        const left = deadline - monotonicMs();
         if (left <= 0) throw timeoutError(deadlineMs);
         const response = await this.#post(body, Math.min(attemptMs, left));
         if (response.status >= 200 && response.status < 300) return response.body;
@@ -149,7 +149,7 @@ export class StsQueryClient {
       retry ||= error.kind === 'retryable' && error.code !== 'MalformedResponse';
       if (!retry || attempt >= maxAttempts) throw error;
       const pause = this.#backoffMs(error, attempt);
-      if (performance.now() + pause >= deadline) throw error;
+      if (monotonicMs() + pause >= deadline) throw error;
       await (this.#options.sleep ?? defaultSleep)(pause);
     }
   }

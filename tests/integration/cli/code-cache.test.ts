@@ -1,0 +1,152 @@
+import { execFileSync } from 'node:child_process';
+import {
+  chownSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import nodeModule from 'node:module';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startFaultStsServer, type FaultStsServer } from '../../support/fault-sts-server';
+import { runCli, type RunResult } from '../../support/run-cli';
+import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
+
+/**
+ * bin/code-cache.cjs: on Node versions without Node's own compile cache, the
+ * compiled `assume` bundle is kept in $XDG_CACHE_HOME/switchyard/code-cache. V8
+ * takes a code cache on trust (a damaged one aborts the process), so the file
+ * carries a digest that is checked first; a bad cache must only cost speed.
+ */
+
+const ROLE = 'arn:aws:iam::210987654321:role/deploy';
+const SOURCE_KEY = 'AKIAIOSFODNN7SOURCE1';
+const SOURCE_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSOURCEKEY1';
+const CREDENTIALS = `[source]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_access_key = ${SOURCE_SECRET}\n`;
+/** Node >= 22.1 keeps the cache itself; the launcher then leaves its own off. */
+const nodeKeepsCache = 'enableCompileCache' in nodeModule;
+const isRoot = process.getuid?.() === 0;
+
+let sts: FaultStsServer;
+let home: TempAwsHome;
+
+beforeAll(async () => {
+  sts = await startFaultStsServer();
+  sts.addUser(SOURCE_KEY, SOURCE_SECRET, 'arn:aws:iam::123456789012:user/builder');
+});
+afterAll(async () => {
+  await sts.close();
+});
+afterEach(() => {
+  home?.cleanup();
+  sts.reset();
+});
+
+function setup(config?: string): TempAwsHome {
+  home = createTempAwsHome({
+    credentials: CREDENTIALS,
+    ...(config === undefined ? {} : { config }),
+    env: { AWS_ENDPOINT_URL_STS: sts.endpoint },
+  });
+  return home;
+}
+
+const cacheDir = () => join(home.env.XDG_CACHE_HOME!, 'switchyard', 'code-cache');
+const cacheFiles = () => readdirSync(cacheDir()).filter((name) => name.endsWith('.v8'));
+
+async function assume(profile: string, ...extra: string[]): Promise<RunResult> {
+  const result = await runCli(['assume', ROLE, profile, '--source-profile', 'source', ...extra], {
+    env: home.env,
+  });
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  expect(home.readCredentials()).toMatch(new RegExp(`\\[${profile}\\][^[]*aws_session_token`));
+  return result;
+}
+
+describe.skipIf(nodeKeepsCache)('the code cache of `switchyard assume` (Node 20)', () => {
+  it('is written on the first run, private to the user, and used as it is on the next', async () => {
+    setup();
+    await assume('first');
+    const [name] = cacheFiles();
+    expect(cacheFiles()).toHaveLength(1);
+    const path = join(cacheDir(), name!);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(statSync(cacheDir()).mode & 0o777).toBe(0o700);
+    const written = readFileSync(path);
+
+    await assume('second');
+    // Accepted (by the digest and by V8), so not written again.
+    expect(readFileSync(path).equals(written)).toBe(true);
+    expect(cacheFiles()).toEqual([name]);
+  });
+
+  it.each([
+    ['damaged inside', (bytes: Buffer) => flipBytes(bytes)],
+    ['cut short', (bytes: Buffer) => bytes.subarray(0, Math.floor(bytes.length / 2))],
+    ['empty', () => Buffer.alloc(0)],
+  ])(
+    'only costs speed when %s: the run succeeds and the cache is written again',
+    async (_, damage) => {
+      setup();
+      await assume('first');
+      const path = join(cacheDir(), cacheFiles()[0]!);
+      const good = readFileSync(path);
+      writeFileSync(path, damage(good));
+
+      await assume('second');
+      const rewritten = readFileSync(path);
+      expect(rewritten.length).toBeGreaterThan(32);
+      await assume('third');
+      expect(readFileSync(path).equals(rewritten)).toBe(true);
+    },
+  );
+
+  it('is never waited on: a FIFO where the cache goes is passed over', async () => {
+    setup();
+    await assume('first');
+    const path = join(cacheDir(), cacheFiles()[0]!);
+    rmSync(path);
+    execFileSync('mkfifo', [path]);
+    await assume('second');
+    // Switchyard's own folder: the cache is written in its place, by rename.
+    expect(statSync(path).isFile()).toBe(true);
+  });
+
+  it('still reaches the AWS SDK past plain keys, with the cache and without', async () => {
+    setup(`[profile hop]\nrole_arn = ${ROLE}\nsource_profile = source\n`);
+    const next = 'arn:aws:iam::333333333333:role/next';
+    for (const profile of ['one', 'two']) {
+      const result = await runCli(['assume', next, profile, '--source-profile', 'hop', '--json'], {
+        env: home.env,
+      });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ chained: true });
+    }
+    expect(cacheFiles()).toHaveLength(1);
+  });
+
+  it.skipIf(!isRoot)(
+    'is not written by root into a cache folder root does not own (sudo -E)',
+    async () => {
+      setup();
+      const userCache = join(home.home, 'user-cache');
+      mkdirSync(userCache);
+      chownSync(userCache, 65534, 65534);
+      home.env.XDG_CACHE_HOME = userCache;
+      await assume('first');
+      expect(readdirSync(userCache)).toEqual([]);
+    },
+  );
+});
+
+/** XORs bytes past the digest: the digest must catch it, as V8 (release builds) would not. */
+function flipBytes(bytes: Buffer): Buffer {
+  const copy = Buffer.from(bytes);
+  for (let i = 5000; i < copy.length; i += 997) copy[i]! ^= 0x5a;
+  return copy;
+}
