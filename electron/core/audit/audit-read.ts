@@ -37,6 +37,11 @@ function matches(record: AuditRecord, query: AuditQuery, since: string | undefin
   return true;
 }
 
+/** `{"time":"<24 characters>"`: a line that starts the way ours do, its time complete. */
+function wholeTimeAt(line: string): boolean {
+  return line.startsWith('{"time":"') && line.charCodeAt(33) === 34 /* " */;
+}
+
 /** The trail's records that match, from the month files that can hold them. */
 export async function readAudit(
   configDir: string,
@@ -74,7 +79,7 @@ export async function readAudit(
     }
     for (const line of text.split('\n')) {
       if (line === '') continue;
-      if (linePrefix !== undefined && line.startsWith('{"time":"') && line < linePrefix) continue;
+      if (linePrefix !== undefined && wholeTimeAt(line) && line < linePrefix) continue;
       const record = parseAuditLine(line);
       if (!record) {
         skipped += 1;
