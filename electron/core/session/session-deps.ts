@@ -41,6 +41,8 @@ export interface SessionManagerDeps {
   readonly roleDeadlineMs?: number;
   /** Who is asking, in requests left for the refresher. */
   readonly requester?: 'app' | 'daemon' | 'cli';
+  /** Refresher mode: serve the local credential endpoint (the app and the daemon do). */
+  readonly serveEndpoint?: boolean;
   /** Runs at the end of stop(): the factory releases locks and watchers here. */
   readonly onStop?: () => Promise<void> | void;
 }

@@ -1,0 +1,69 @@
+import { stat } from 'node:fs/promises';
+import { fileStampOf, sameFileStamp, type FileStamp } from '../fs/file-stamp';
+import { readRegularFile } from '../fs/regular-file';
+import { parseState } from '../refresh/parse-state';
+import type { GrantRecord } from '../refresh/state-model';
+import { digestMatches, tokenDigest } from './grant-token';
+
+/**
+ * The endpoint's view of the grants in state.json. Every check first stats the
+ * file (one syscall) and reads it again only when its stamp changed, so a
+ * grant written a moment ago is honoured and a revoked one refused at once,
+ * without waiting for a watcher, and a flood of bad tokens costs a stat each.
+ * A file that cannot be read or parsed grants nothing (fail closed) until the
+ * refresher rebuilds it.
+ */
+export class GrantBook {
+  readonly #path: string;
+  #stamp: FileStamp | undefined;
+  #grants: readonly GrantRecord[] = [];
+  #loading: Promise<void> | undefined;
+
+  constructor(statePath: string) {
+    this.#path = statePath;
+  }
+
+  /** The grants as last read. */
+  grants(): readonly GrantRecord[] {
+    return this.#grants;
+  }
+
+  /** True when `token` is a grant for `roleId`. Compares every grant, each in constant time. */
+  async authorize(token: string, roleId: string): Promise<boolean> {
+    await this.refresh();
+    const digest = tokenDigest(token);
+    let found = false;
+    for (const grant of this.#grants) {
+      const matches = digestMatches(digest, grant.tokenSha256);
+      found = (matches && grant.roleId === roleId) || found;
+    }
+    return found;
+  }
+
+  /** Re-reads the file if its stamp changed; concurrent callers share one look. */
+  refresh(): Promise<void> {
+    this.#loading ??= this.#load().finally(() => (this.#loading = undefined));
+    return this.#loading;
+  }
+
+  async #load(): Promise<void> {
+    let stamp: FileStamp;
+    try {
+      stamp = fileStampOf(await stat(this.#path, { bigint: true }));
+    } catch {
+      this.#stamp = undefined;
+      this.#grants = [];
+      return;
+    }
+    if (this.#stamp && sameFileStamp(this.#stamp, stamp)) return;
+    try {
+      const text = (await readRegularFile(this.#path)).toString('utf8');
+      this.#grants = parseState(text, this.#path).grants ?? [];
+      // The stamp from before the read: a write in between only costs one more read.
+      this.#stamp = stamp;
+    } catch {
+      this.#stamp = undefined;
+      this.#grants = [];
+    }
+  }
+}
