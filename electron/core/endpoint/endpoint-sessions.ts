@@ -4,6 +4,7 @@ import { issueCredentials } from '../session/console-access';
 import type { Live } from '../session/live-session';
 import type { RoleAssumer } from '../session/role-assumer';
 import { readProfileSession } from '../session/role-sources';
+import { failureView } from '../session/session-failure';
 import { EndpointUnavailable, type ServedCredentials } from './credential-endpoint';
 
 export interface EndpointSessionsDeps {
@@ -66,7 +67,13 @@ export class EndpointSessions {
     if (side && fresh(side.credentials.expiresAt, side.issuedAt, now, deps.marginMs())) {
       return { credentials: side.credentials, roleArn: role.roleArn };
     }
-    return { credentials: (await this.#assume(role)).credentials, roleArn: role.roleArn };
+    try {
+      return { credentials: (await this.#assume(role)).credentials, roleArn: role.roleArn };
+    } catch (error) {
+      // The engine's own sorting: a code the SDKs show and one line that names the fix.
+      const view = failureView(error);
+      throw new EndpointUnavailable(view.code, view.message);
+    }
   }
 
   /** Forgets side sessions of roles no longer served (removed from the catalog). */
