@@ -55,8 +55,8 @@ export class EndpointHost {
     const previous = await stateFile.read().catch(() => undefined);
     const server = await startCredentialEndpoint({
       ...(previous?.endpoint ? { port: previous.endpoint.port } : {}),
-      authorize: (token, roleId) =>
-        this.#deps.hasRole(roleId) ? this.#book.authorize(token, roleId) : Promise.resolve(false),
+      // A removed role's grants go in the sweep its catalog change starts; until then it gets 503.
+      authorize: (token, roleId) => this.#book.authorize(token, roleId),
       credentialsFor: (roleId) => this.#deps.credentialsFor(roleId),
     });
     if (this.#stopped) {

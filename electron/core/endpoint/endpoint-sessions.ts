@@ -8,12 +8,14 @@ import { failureView } from '../session/session-failure';
 import { EndpointUnavailable, type ServedCredentials } from './credential-endpoint';
 
 export interface EndpointSessionsDeps {
-  readonly role: (roleId: string) => RoleEntry | undefined;
+  /** The role and the user's refresh margin (settings.refreshMarginSeconds) in ms, from one catalog read. */
+  readonly lookup: (roleId: string) => {
+    readonly role: RoleEntry | undefined;
+    readonly marginMs: number;
+  };
   readonly live: (roleId: string) => Live | undefined;
   readonly credentialsPath: string;
   readonly now: () => number;
-  /** The user's refresh margin (settings.refreshMarginSeconds), in ms. */
-  readonly marginMs: () => number;
   readonly assumer: RoleAssumer;
 }
 
@@ -40,7 +42,7 @@ export class EndpointSessions {
 
   async credentialsFor(roleId: string): Promise<ServedCredentials> {
     const deps = this.#deps;
-    const role = deps.role(roleId);
+    const { role, marginMs } = deps.lookup(roleId);
     if (!role) {
       throw new EndpointUnavailable(
         'RoleNotFound',
@@ -52,7 +54,7 @@ export class EndpointSessions {
     if (
       live?.inFile &&
       live.expiresAt !== undefined &&
-      fresh(live.expiresAt, live.issuedAt, now, deps.marginMs())
+      fresh(live.expiresAt, live.issuedAt, now, marginMs)
     ) {
       const current =
         live.credentials ??
@@ -64,7 +66,7 @@ export class EndpointSessions {
       if (current) return { credentials: current, roleArn: role.roleArn };
     }
     const side = this.#side.get(roleId);
-    if (side && fresh(side.credentials.expiresAt, side.issuedAt, now, deps.marginMs())) {
+    if (side && fresh(side.credentials.expiresAt, side.issuedAt, now, marginMs)) {
       return { credentials: side.credentials, roleArn: role.roleArn };
     }
     try {

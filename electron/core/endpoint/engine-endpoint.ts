@@ -19,11 +19,17 @@ export class EngineEndpoint {
     const { deps, sessions, assumer, publisher } = parts;
     this.#parts = parts;
     this.#sessions = new EndpointSessions({
-      role: (roleId) => deps.catalog.find(roleId),
+      // One catalog read per request (each read is a stat at least).
+      lookup: (roleId) => {
+        const { roles, settings } = deps.catalog.snapshot();
+        return {
+          role: roles.find((r) => r.id === roleId),
+          marginMs: settings.refreshMarginSeconds * 1000,
+        };
+      },
       live: (roleId) => sessions.get(roleId),
       credentialsPath: deps.credentialsPath,
       now: () => deps.clock.now(),
-      marginMs: () => deps.catalog.settings().refreshMarginSeconds * 1000,
       assumer,
     });
     this.#host = new EndpointHost({

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { fileStampOf, sameFileStamp, type FileStamp } from '../fs/file-stamp';
 import { readRegularFile } from '../fs/regular-file';
 import { parseState } from '../refresh/parse-state';
@@ -49,7 +49,8 @@ export class GrantBook {
   async #load(): Promise<void> {
     let stamp: FileStamp;
     try {
-      stamp = fileStampOf(await stat(this.#path, { bigint: true }));
+      // Sync on purpose: microseconds, where a thread-pool hop per request costs far more.
+      stamp = fileStampOf(statSync(this.#path, { bigint: true }));
     } catch {
       this.#stamp = undefined;
       this.#grants = [];
