@@ -19,12 +19,12 @@ export class EndpointUnavailable extends Error {
   }
 }
 
-export interface CredentialEndpointOptions {
+export interface CredentialEndpointOptions<G> {
   /** The port to try first (the one served last time); an OS-chosen one if it is taken. */
   readonly port?: number;
-  /** True when `token` belongs to a live grant for `roleId`. */
-  readonly authorize: (token: string, roleId: string) => Promise<boolean>;
-  readonly credentialsFor: (roleId: string) => Promise<ServedCredentials>;
+  /** The live grant for `roleId` that `token` belongs to, or undefined. */
+  readonly authorize: (token: string, roleId: string) => Promise<G | undefined>;
+  readonly credentialsFor: (roleId: string, grant: G) => Promise<ServedCredentials>;
 }
 
 export interface CredentialEndpoint {
@@ -48,8 +48,8 @@ const ROLE_PATH = /^\/role\/([^/?#]+)$/;
  * for that role. A body is never read, headers must arrive within seconds, and
  * every answer is JSON.
  */
-export async function startCredentialEndpoint(
-  options: CredentialEndpointOptions,
+export async function startCredentialEndpoint<G>(
+  options: CredentialEndpointOptions<G>,
 ): Promise<CredentialEndpoint> {
   const server = createServer({
     maxHeaderSize: 8 * 1024,
@@ -94,11 +94,11 @@ export async function startCredentialEndpoint(
   };
 }
 
-async function answer(
+async function answer<G>(
   req: IncomingMessage,
   res: ServerResponse,
   port: number,
-  options: CredentialEndpointOptions,
+  options: CredentialEndpointOptions<G>,
 ): Promise<void> {
   if (!isLoopback(req.socket.remoteAddress)) {
     send(res, 403, 'Forbidden', 'only processes on this machine may ask');
@@ -122,12 +122,9 @@ async function answer(
     return;
   }
   const token = req.headers.authorization;
-  if (
-    typeof token !== 'string' ||
-    token.length === 0 ||
-    token.length > MAX_TOKEN_LENGTH ||
-    !(await options.authorize(token, roleId))
-  ) {
+  const usable = typeof token === 'string' && token.length > 0 && token.length <= MAX_TOKEN_LENGTH;
+  const grant = usable ? await options.authorize(token, roleId) : undefined;
+  if (grant === undefined) {
     send(
       res,
       401,
@@ -138,7 +135,7 @@ async function answer(
   }
   let served: ServedCredentials;
   try {
-    served = await options.credentialsFor(roleId);
+    served = await options.credentialsFor(roleId, grant);
   } catch (error) {
     const code = error instanceof EndpointUnavailable ? error.code : 'CredentialsUnavailable';
     send(res, 503, code, firstLine(error));

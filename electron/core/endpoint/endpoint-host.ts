@@ -18,7 +18,7 @@ export interface EndpointHostDeps {
   readonly clock: Clock;
   /** Whether the role is still in the catalog. */
   readonly hasRole: (roleId: string) => boolean;
-  readonly credentialsFor: (roleId: string) => Promise<ServedCredentials>;
+  readonly credentialsFor: (roleId: string, grant: GrantRecord) => Promise<ServedCredentials>;
   /** The engine's one path for faults in background work. */
   readonly report: (where: string, error: unknown) => void;
   readonly isProcessAlive?: (pid: number) => boolean;
@@ -57,7 +57,7 @@ export class EndpointHost {
       ...(previous?.endpoint ? { port: previous.endpoint.port } : {}),
       // A removed role's grants go in the sweep its catalog change starts; until then it gets 503.
       authorize: (token, roleId) => this.#book.authorize(token, roleId),
-      credentialsFor: (roleId) => this.#deps.credentialsFor(roleId),
+      credentialsFor: (roleId, grant) => this.#deps.credentialsFor(roleId, grant),
     });
     if (this.#stopped) {
       await server.close();

@@ -28,14 +28,14 @@ export class GrantBook {
     return this.#grants;
   }
 
-  /** True when `token` is a grant for `roleId`. Compares every grant, each in constant time. */
-  async authorize(token: string, roleId: string): Promise<boolean> {
+  /** The grant for `roleId` that `token` is, if any. Compares every grant, each in constant time. */
+  async authorize(token: string, roleId: string): Promise<GrantRecord | undefined> {
     await this.refresh();
     const digest = tokenDigest(token);
-    let found = false;
+    let found: GrantRecord | undefined;
     for (const grant of this.#grants) {
       const matches = digestMatches(digest, grant.tokenSha256);
-      found = (matches && grant.roleId === roleId) || found;
+      if (matches && grant.roleId === roleId) found = grant;
     }
     return found;
   }

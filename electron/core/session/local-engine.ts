@@ -50,7 +50,9 @@ export class LocalEngine implements EngineStrategy {
     this.#inbox =
       deps.mode === 'refresher' ? new CodeInbox(deps.stateFile, () => deps.clock.now()) : undefined;
     this.#endpoint =
-      deps.mode === 'refresher' && deps.serveEndpoint ? new EngineEndpoint(parts) : undefined;
+      deps.mode === 'refresher' && deps.serveEndpoint
+        ? new EngineEndpoint(parts, this.#inbox)
+        : undefined;
     this.#queue = new RoundQueue((ids) => this.#round(ids));
     this.#scheduler = new RefreshScheduler({
       clock: deps.clock,
