@@ -63,10 +63,20 @@ export class EndpointHost {
       await server.close();
       return;
     }
+    const record = { port: server.port, pid: process.pid, startedAt: clock.now() };
+    try {
+      await stateFile.update((current) => this.#tidy(setEndpoint(current, record)));
+    } catch (error) {
+      // Unpublished, no grant could reach it: it does not stay up unseen.
+      await server.close();
+      throw error;
+    }
+    if (this.#stopped) {
+      await server.close(); // stopped while publishing
+      return;
+    }
     this.#server = server;
-    this.#record = { port: server.port, pid: process.pid, startedAt: clock.now() };
-    const record = this.#record;
-    await stateFile.update((current) => this.#tidy(setEndpoint(current, record)));
+    this.#record = record;
     this.#schedule();
   }
 
