@@ -6,7 +6,8 @@
  * after the first 1,000 and after the second (after a GC each time).
  */
 import { execFile } from 'node:child_process';
-import { Agent } from 'node:http';
+import { Agent, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { openGrant } from '../electron/core/endpoint/grant-client';
@@ -30,17 +31,27 @@ export interface EndpointResult {
   rssBeforeMb: number;
   rssAfterFirstMb: number;
   rssAfterSecondMb: number;
+  /** Heap used after GC at the same three points. */
+  heapMb: number[];
   failures: number;
   /** The refresher process's CPU (user + system) per request, over the first 1,000. */
   cpuPerRequestMs: number;
+  /** The floor: a bare node:http server answering a fixed body of the same size, same clients. */
+  floorP50Ms: number;
+  floorP99Ms: number;
+  floorCpuPerRequestMs: number;
   /** The load average when the run started: on a shared machine latency is mostly waiting for a core. */
   loadAverage: number;
 }
 
 function rssAfterGc(): number {
   (globalThis as { gc?: () => void }).gc?.();
+  heapSamples.push(process.memoryUsage().heapUsed);
   return process.memoryUsage().rss;
 }
+
+/** Heap used after each GC above: a leak grows it; RSS also moves with the allocator's arenas. */
+const heapSamples: number[] = [];
 
 /** The clients' side, run as `main.mjs endpoint-clients` with the grant in BENCH_GRANT. */
 export async function runEndpointClients(requests: number, clients: number): Promise<unknown> {
@@ -102,6 +113,35 @@ async function round(
   return { latencies, failures };
 }
 
+/** The same clients against a bare server in this process: what any Node HTTP answer costs here. */
+async function floor(
+  requests: number,
+  clients: number,
+  bodyBytes: number,
+): Promise<{ p50: number; p99: number; cpuMs: number }> {
+  const body = JSON.stringify({ x: 'x'.repeat(Math.max(0, bodyBytes - 8)) });
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const grant = { port: (server.address() as AddressInfo).port, path: '/', token: 'x' };
+    await roundInChild(grant, 100, clients);
+    const cpu = process.cpuUsage();
+    const { latencies } = await roundInChild(grant, requests, clients);
+    const used = process.cpuUsage(cpu);
+    return {
+      p50: median(latencies),
+      p99: percentile(latencies, 99),
+      cpuMs: (used.user + used.system) / 1000 / requests,
+    };
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
 export async function benchEndpoint(requests: number, clients: number): Promise<EndpointResult> {
   const sts = await startStsProcess();
   const home = createTempAwsHome({
@@ -132,6 +172,7 @@ export async function benchEndpoint(requests: number, clients: number): Promise<
       const rssAfterFirst = rssAfterGc();
       const second = await roundInChild(grant, requests, clients);
       const rssAfterSecond = rssAfterGc();
+      const bare = await floor(requests, clients, 1100);
       note(
         `endpoint: p50 ${median(first.latencies).toFixed(2)} ms, p99 ${percentile(first.latencies, 99).toFixed(2)} ms`,
       );
@@ -146,8 +187,12 @@ export async function benchEndpoint(requests: number, clients: number): Promise<
         rssBeforeMb: mb(rssBefore),
         rssAfterFirstMb: mb(rssAfterFirst),
         rssAfterSecondMb: mb(rssAfterSecond),
+        heapMb: heapSamples.map(mb),
         failures: first.failures + second.failures,
         cpuPerRequestMs: (used.user + used.system) / 1000 / requests,
+        floorP50Ms: bare.p50,
+        floorP99Ms: bare.p99,
+        floorCpuPerRequestMs: bare.cpuMs,
         loadAverage: loadavg()[0]!,
       };
     } finally {

@@ -426,10 +426,22 @@ async function main() {
       );
       row(
         'endpoint',
+        '  floor, a bare node:http server with the same clients: p50 / p99 / CPU per request',
+        '—',
+        `${ms(e.floorP50Ms)} / ${ms(e.floorP99Ms)} / ${e.floorCpuPerRequestMs.toFixed(3)} ms`,
+      );
+      row(
+        'endpoint',
         '  process RSS after GC: before / after the first 1,000 / after the second',
-        'no growth',
+        '—',
         `${e.rssBeforeMb} / ${e.rssAfterFirstMb} / ${e.rssAfterSecondMb} MB`,
-        e.rssAfterSecondMb - e.rssAfterFirstMb < 2,
+      );
+      row(
+        'endpoint',
+        '  heap used after GC at the same points (a leak grows it)',
+        'no growth',
+        `${e.heapMb.join(' / ')} MB`,
+        e.heapMb[2] - e.heapMb[1] < 1,
       );
     }
 
