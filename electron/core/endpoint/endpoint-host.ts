@@ -44,11 +44,6 @@ export class EndpointHost {
     this.#book = new GrantBook(deps.stateFile.path);
   }
 
-  /** The server while it runs (tests and the bench look at its address). */
-  get server(): CredentialEndpoint | undefined {
-    return this.#server;
-  }
-
   async start(): Promise<void> {
     const { stateFile, clock } = this.#deps;
     // The port served last time first, so an env-file written by `switchyard endpoint` still works.

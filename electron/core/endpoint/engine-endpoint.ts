@@ -4,7 +4,7 @@ import type { EngineParts } from '../session/engine-strategy';
 import { chainOf } from '../session/role-chains';
 import { mfaSourceKey } from '../session/role-sources';
 import { failureView } from '../session/session-failure';
-import { EndpointUnavailable, type CredentialEndpoint } from './credential-endpoint';
+import { EndpointUnavailable } from './credential-endpoint';
 import { EndpointHost } from './endpoint-host';
 import { EndpointSessions } from './endpoint-sessions';
 import { replaceGrant } from './grant-changes';
@@ -52,10 +52,6 @@ export class EngineEndpoint {
       },
       report: (where, error) => publisher.reportError(where, error),
     });
-  }
-
-  get server(): CredentialEndpoint | undefined {
-    return this.#host.server;
   }
 
   /** Not fatal: without an endpoint, exec falls back to keys; the fault is told once. */
