@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { GRANT_SWEEP_MS } from '../../../electron/core/endpoint/endpoint-host';
 import { openGrant } from '../../../electron/core/endpoint/grant-client';
 import { openStateFile } from '../../../electron/core/refresh/state-file';
+import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
+import { createSessionEngine } from '../../../electron/core/session/create-session-engine';
 import { askEndpoint, splitUri } from '../../support/endpoint-client';
 import { useHarness } from '../session/harness';
 
@@ -172,5 +174,34 @@ describe('local credential endpoint: who gets an answer', () => {
     ).toBeUndefined();
     await world.h.restart();
     expect((await askEndpoint(g)).status).toBe(200);
+  });
+
+  it('a passive process serves nothing; taking over (as the daemon does) it serves on the same port', async () => {
+    const dev = await addRole('dev');
+    const g = await grantFor(dev.id);
+    const open = () =>
+      createSessionEngine({
+        kind: 'daemon',
+        configDir: world.h.home.switchyardConfigDir,
+        env: world.h.home.env,
+        secrets: new MemorySecretStore(),
+      });
+    const passive = await open();
+    try {
+      expect(passive.mode).toBe('passive');
+      const state = await openStateFile({ configDir: world.h.home.switchyardConfigDir }).read();
+      expect(state.endpoint?.port).toBe(g.port);
+      await world.h.manager.stop();
+      await expect(askEndpoint(g)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    } finally {
+      await passive.stop();
+    }
+    const takenOver = await open();
+    try {
+      expect(takenOver.mode).toBe('refresher');
+      expect((await askEndpoint(g)).status).toBe(200);
+    } finally {
+      await takenOver.stop();
+    }
   });
 });
