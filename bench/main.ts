@@ -7,6 +7,7 @@ import { benchAssume } from './assume-vs-seed';
 import { benchAuditYear } from './audit-year';
 import { benchImport } from './config-import';
 import { benchEditor } from './credentials-editor';
+import { benchEndpoint, runEndpointClients } from './endpoint';
 import { benchIdle } from './daemon-idle';
 import { benchRefresh } from './refresh-round';
 import { benchSsoRefresh } from './sso-refresh';
@@ -42,6 +43,10 @@ async function main(section: string | undefined, options: Options): Promise<unkn
       );
     case 'audit':
       return benchAuditYear(options.roles ?? 25);
+    case 'endpoint':
+      return benchEndpoint(options.requests ?? 1000, options.clients ?? 10);
+    case 'endpoint-clients':
+      return runEndpointClients(options.requests ?? 1000, options.clients ?? 10);
     case 'idle':
       return benchIdle(options.roles ?? 200, options.seconds ?? 60);
     default:

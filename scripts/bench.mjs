@@ -7,7 +7,7 @@
  *   npm run bench                  all rows (a few minutes)
  *   npm run bench -- --quick       fewer runs, shorter idle, no 5,000-role round (< 2 min)
  *   npm run bench -- --full        also the refresh round at 10,000 roles (time-limited, see below)
- *   npm run bench -- --only assume,refresh,editor,import,idle,ui,sso
+ *   npm run bench -- --only assume,refresh,editor,import,idle,ui,sso,endpoint
  *   npm run bench -- --only assume --assume-rows 0,3   some assume rows (indexes in ASSUME_VARIANTS)
  *   npm run bench -- --json out.json   also write every raw figure as JSON
  *   npm run bench -- --only idle --idle-seconds 600   the idle row over 10 real minutes
@@ -420,6 +420,52 @@ async function main() {
         `  \`audit --since 7d\` read (${a.weekRecords} records) / the whole year (${a.allRecords.toLocaleString('en')})`,
         '—',
         `${ms(a.readWeekMs)} / ${ms(a.readAllMs)}`,
+      );
+    }
+
+    if (want('endpoint')) {
+      const e = (results.endpoint = await section(script, 'endpoint', {
+        requests: 1000,
+        clients: 10,
+      }));
+      row(
+        'endpoint',
+        `${e.requests} credential requests from ${e.clients} keep-alive clients, live session: p50 / p99 (max ${ms(e.maxMs)}; ${e.failures} not 200; load average ${e.loadAverage.toFixed(1)})`,
+        'p99 < 5 ms',
+        `${ms(e.p50Ms)} / ${ms(e.p99Ms)}`,
+        e.p99Ms < 5 && e.failures === 0,
+      );
+      row(
+        'endpoint',
+        `  the next ${e.requests}: p50 / p99`,
+        'p99 < 5 ms',
+        `${ms(e.secondP50Ms)} / ${ms(e.secondP99Ms)}`,
+        e.secondP99Ms < 5,
+      );
+      row(
+        'endpoint',
+        '  refresher CPU per request (user + system)',
+        '—',
+        `${e.cpuPerRequestMs.toFixed(3)} ms`,
+      );
+      row(
+        'endpoint',
+        '  floor, a bare node:http server with the same clients: p50 / p99 / CPU per request',
+        '—',
+        `${ms(e.floorP50Ms)} / ${ms(e.floorP99Ms)} / ${e.floorCpuPerRequestMs.toFixed(3)} ms`,
+      );
+      row(
+        'endpoint',
+        '  process RSS after GC: before / after the first 1,000 / after the second',
+        '—',
+        `${e.rssBeforeMb} / ${e.rssAfterFirstMb} / ${e.rssAfterSecondMb} MB`,
+      );
+      row(
+        'endpoint',
+        '  heap used after GC at the same points (a leak grows it)',
+        'no growth',
+        `${e.heapMb.join(' / ')} MB`,
+        e.heapMb[2] - e.heapMb[1] < 1,
       );
     }
 

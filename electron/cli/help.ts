@@ -10,6 +10,7 @@ Usage:
   switchyard status [--json]
   switchyard daemon
   switchyard credential-process <id|label>
+  switchyard endpoint <id|label> [--json] | --revoke <id|label>|--all
   switchyard roles list|add|edit|remove|import|export|import-catalog …
   switchyard keys set <source-name> [--access-key-id AKIA…]   (secret key on stdin)
   switchyard keys delete <source-name>
@@ -109,6 +110,22 @@ Keeps every active role fresh until SIGINT or SIGTERM, logging each role's state
 changes (never a secret). Only one refresher runs per user: if the tray app or
 another daemon already does, this one says which and stays passive, taking over
 when that process stops.
+`,
+  endpoint: `Usage:
+  switchyard endpoint <id|label> [--json]
+  switchyard endpoint --revoke <id|label>|--all [--json]
+
+Grants a long-running process (a container, an IDE, a notebook) the role's
+credentials through the local credential endpoint that the tray app or
+\`switchyard daemon\` serves on 127.0.0.1. Prints the two variables the AWS SDKs
+and CLI read, one KEY=value line each (a docker --env-file takes them as they
+are), or with --json one object:
+  AWS_CONTAINER_CREDENTIALS_FULL_URI   http://127.0.0.1:<port>/role/<id>
+  AWS_CONTAINER_AUTHORIZATION_TOKEN    the grant's token (a secret: keep it so)
+The process then fetches fresh credentials itself for as long as it runs;
+nothing is written to the credentials file. The grant lasts, across refresher
+restarts (the same port is used again when free), until --revoke takes back that
+role's grants or --all every one. Only its SHA-256 is stored (in state.json).
 `,
   'credential-process': `Usage: switchyard credential-process <id|label>
 

@@ -17,6 +17,7 @@ const COMMANDS: CommandTable = {
   'credential-process': async () =>
     (await import('./commands/sessions/session-commands')).credentialProcessCommand,
   daemon: async () => (await import('./commands/sessions/daemon')).daemonCommand,
+  endpoint: async () => (await import('./commands/endpoint')).endpointCommand,
   sso: async () => (await import('./commands/sso/sso')).ssoCommand,
 };
 

@@ -1,4 +1,16 @@
-import type { Secret } from '../secret';
+import { randomUUID } from 'node:crypto';
+import { catalogDir } from '../catalog/catalog-paths';
+import { lockHolderAlive, readLockFile } from '../fs/lock-file';
+import { refresherLockPath } from '../refresh/refresher-lock';
+import { openStateFile, type StateFile } from '../refresh/state-file';
+import { isCorruptStateFile, StateFileError } from '../refresh/state-file-error';
+import type { EndpointRecord, GrantRecord } from '../refresh/state-model';
+import { Secret } from '../secret';
+import { sealForRefresher } from '../session/code-sealing';
+import { addGrant, dropGrants } from './grant-changes';
+import { newGrantToken, tokenSha256 } from './grant-token';
+
+// No AWS SDK in this module's import graph: `switchyard exec` loads it on every run.
 
 /**
  * A grant on the running refresher's local credential endpoint: the two
@@ -24,14 +36,110 @@ export interface OpenGrantOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
+/** The URI path of a role's credentials on the endpoint. */
+export function endpointPath(roleId: string): string {
+  return `/role/${encodeURIComponent(roleId)}`;
+}
+
+export function endpointUri(port: number, roleId: string): string {
+  return `http://127.0.0.1:${port}${endpointPath(roleId)}`;
+}
+
 /**
  * Asks the running refresher for a grant. Resolves to undefined when no
- * refresher serves an endpoint (the caller then hands out keys instead).
- *
- * The interface the `exec` and `endpoint` commands build on; the endpoint
- * server and the grant registry are being built against it (issue #13).
+ * refresher serves an endpoint (the caller then hands out keys instead): no
+ * `endpoint` record in state.json, or its pid is not the live holder of the
+ * refresher lock (a refresher that stopped leaves its record as a port hint).
+ * The token is made here and written only as its SHA-256, under the state
+ * file's lock, in the same write that checks the endpoint record.
  */
 export async function openGrant(options: OpenGrantOptions): Promise<GrantHandle | undefined> {
-  void options;
-  return undefined;
+  const configDir = catalogDir(options.env ?? process.env);
+  const holder = servingRefresher(configDir);
+  if (!holder) return undefined;
+  const stateFile = openStateFile({ configDir });
+  const token = newGrantToken();
+  const id = randomUUID();
+  let served: EndpointRecord | undefined;
+  try {
+    await stateFile.update((current) => {
+      served = current.endpoint?.pid === holder.pid ? current.endpoint : undefined;
+      if (!served) return current;
+      const now = Date.now();
+      const grant: GrantRecord = {
+        id,
+        roleId: options.roleId,
+        kind: options.kind,
+        tokenSha256: tokenSha256(token),
+        ...(options.pid !== undefined ? { pid: options.pid } : {}),
+        createdAt: now,
+        ...(options.mfaCode !== undefined
+          ? {
+              mfaCode: sealForRefresher(
+                current,
+                holder,
+                options.mfaCode,
+                { id, roleId: options.roleId },
+                now,
+              ),
+            }
+          : {}),
+      };
+      return addGrant(current, grant);
+    });
+  } catch (error) {
+    // A damaged or newer state file: the refresher sorts it out; the caller hands out keys meanwhile.
+    if (isUnusable(error)) return undefined;
+    throw error;
+  }
+  if (!served) return undefined;
+  return {
+    uri: endpointUri(served.port, options.roleId),
+    token: new Secret(token),
+    revoke: async () => {
+      await stateFile.update((current) => dropGrants(current, (g) => g.id === id));
+    },
+  };
+}
+
+/** Which grants `switchyard endpoint --revoke` takes back: one role's, or every one. */
+export type RevokeScope = { readonly roleId: string } | 'all';
+
+/**
+ * Removes `endpoint` grants (exec grants die with their process). Returns how
+ * many went. Works with or without a running refresher.
+ */
+export async function revokeEndpointGrants(
+  scope: RevokeScope,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const stateFile: StateFile = openStateFile({ configDir: catalogDir(env) });
+  let removed = 0;
+  await stateFile.update((current) => {
+    const next = dropGrants(
+      current,
+      (g) => g.kind === 'endpoint' && (scope === 'all' || g.roleId === scope.roleId),
+    );
+    removed = (current.grants?.length ?? 0) - (next.grants?.length ?? 0);
+    return next;
+  });
+  return removed;
+}
+
+/** The live holder of the refresher lock when it is a refresher (a one-shot command never serves). */
+function servingRefresher(
+  configDir: string,
+): { pid: number; startedAt: number; kind: 'app' | 'daemon' } | undefined {
+  const seen = readLockFile(refresherLockPath(configDir));
+  const owner = seen?.owner;
+  if (!seen || !owner || (owner.kind !== 'app' && owner.kind !== 'daemon')) return undefined;
+  if (!lockHolderAlive(seen)) return undefined;
+  return { pid: owner.pid, startedAt: owner.startedAt, kind: owner.kind };
+}
+
+function isUnusable(error: unknown): boolean {
+  return (
+    isCorruptStateFile(error) ||
+    (error instanceof StateFileError && error.kind === 'unsupported-version')
+  );
 }

@@ -100,6 +100,22 @@ export function tryLockFile(path: string, options: LockFileOptions): LockAttempt
   return { acquired: false, seen: readLockFile(path) };
 }
 
+/**
+ * Whether the holder of the lock seen at `path` is alive (as tryLockFile would
+ * judge it, so never broken): false when there is no lock or its holder is gone.
+ */
+export function lockHolderAlive(
+  seen: SeenLock,
+  options: Pick<LockFileOptions, 'now'> = {},
+): boolean {
+  return !ownerIsGone(seen.owner, seen.mtimeMs, {
+    now: (options.now ?? Date.now)(),
+    staleMs: DEFAULT_STALE_MS,
+    heldHere,
+    isProcessAlive,
+  });
+}
+
 /** The lock at `path`, or undefined when there is none. */
 export function readLockFile(path: string): SeenLock | undefined {
   try {

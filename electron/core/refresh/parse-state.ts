@@ -4,6 +4,9 @@ import { StateFileError } from './state-file-error';
 import {
   STATE_VERSION,
   type CodeKeyRecord,
+  type EndpointRecord,
+  type GrantKind,
+  type GrantRecord,
   type RequesterKind,
   type SessionRecord,
   type StateAction,
@@ -31,6 +34,7 @@ const ERROR_KINDS: Record<ErrorKind, true> = {
 };
 const ACTIONS: Record<StateAction, true> = { activate: true, deactivate: true, refresh: true };
 const REQUESTERS: Record<RequesterKind, true> = { cli: true, app: true, daemon: true };
+const GRANT_KINDS: Record<GrantKind, true> = { exec: true, endpoint: true };
 
 class Invalid extends Error {}
 
@@ -81,6 +85,40 @@ function toState(json: unknown): SwitchyardState {
     requests: array(o.requests ?? [], 'requests').map((r, i) => toRequest(r, `requests[${i}]`)),
     results: array(o.results ?? [], 'results').map((r, i) => toResult(r, `results[${i}]`)),
     ...(o.codeKey !== undefined && { codeKey: toCodeKey(o.codeKey, 'codeKey') }),
+    ...(o.grants !== undefined && {
+      grants: array(o.grants, 'grants').map((g, i) => toGrant(g, `grants[${i}]`)),
+    }),
+    ...(o.endpoint !== undefined && { endpoint: toEndpoint(o.endpoint, 'endpoint') }),
+  };
+}
+
+function toGrant(value: unknown, where: string): GrantRecord {
+  const o = object(value, where);
+  const tokenSha256 = str(o.tokenSha256, `${where}.tokenSha256`);
+  // Anything but a SHA-256 would never match a token: refuse it rather than keep a dead grant.
+  if (!/^[0-9a-f]{64}$/.test(tokenSha256))
+    throw new Invalid(`${where}.tokenSha256 is not a SHA-256`);
+  return {
+    id: str(o.id, `${where}.id`),
+    roleId: str(o.roleId, `${where}.roleId`),
+    kind: member(GRANT_KINDS, o.kind, `${where}.kind`),
+    tokenSha256,
+    ...(o.pid !== undefined && { pid: num(o.pid, `${where}.pid`) }),
+    createdAt: num(o.createdAt, `${where}.createdAt`),
+    ...(o.mfaCode !== undefined && { mfaCode: toSealed(o.mfaCode, `${where}.mfaCode`) }),
+  };
+}
+
+function toEndpoint(value: unknown, where: string): EndpointRecord {
+  const o = object(value, where);
+  const port = num(o.port, `${where}.port`);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new Invalid(`${where}.port is not a TCP port`);
+  }
+  return {
+    port,
+    pid: num(o.pid, `${where}.pid`),
+    startedAt: num(o.startedAt, `${where}.startedAt`),
   };
 }
 

@@ -61,6 +61,35 @@ export interface StateResult {
   readonly finishedAt: number;
 }
 
+/**
+ * A grant on the refresher's local credential endpoint (issue #13). It holds
+ * the SHA-256 of its bearer token, never the token: the CLI that made it hands
+ * the token to one child through the environment only.
+ */
+export interface GrantRecord {
+  /** Unique (randomUUID); names the grant in `revoke`. */
+  readonly id: string;
+  readonly roleId: string;
+  /** 'exec' dies with `pid`; 'endpoint' lasts until `switchyard endpoint --revoke`. */
+  readonly kind: GrantKind;
+  /** Lowercase hex SHA-256 of the bearer token's UTF-8 bytes. */
+  readonly tokenSha256: string;
+  /** The exec process the grant dies with. */
+  readonly pid?: number;
+  readonly createdAt: number;
+  /** An MFA code for this grant's role, sealed to the refresher's codeKey (used once, then dropped). */
+  readonly mfaCode?: SealedCode;
+}
+
+export type GrantKind = 'exec' | 'endpoint';
+
+/** Where the refresher serves the endpoint; the record stays after it stops, as the port to try next. */
+export interface EndpointRecord {
+  readonly port: number;
+  readonly pid: number;
+  readonly startedAt: number;
+}
+
 export interface SwitchyardState {
   readonly version: typeof STATE_VERSION;
   readonly sessions: Readonly<Record<string, SessionRecord>>;
@@ -69,6 +98,9 @@ export interface SwitchyardState {
   /** Recent outcomes, oldest first, bounded. */
   readonly results: readonly StateResult[];
   readonly codeKey?: CodeKeyRecord;
+  /** Grants on the local credential endpoint; absent means none. */
+  readonly grants?: readonly GrantRecord[];
+  readonly endpoint?: EndpointRecord;
 }
 
 export function emptyState(): SwitchyardState {

@@ -1,4 +1,9 @@
-import { createCodeKeyPair, openCode, type CodeKeyPair } from '../refresh/sealed-code';
+import {
+  createCodeKeyPair,
+  openCode,
+  type CodeKeyPair,
+  type SealedCode,
+} from '../refresh/sealed-code';
 import { dropCodeKey, setCodeKey } from '../refresh/state-changes';
 import type { StateFile } from '../refresh/state-file';
 import type { StateRequest, SwitchyardState } from '../refresh/state-model';
@@ -50,6 +55,11 @@ export class CodeInbox {
       request.mfaCode,
       codeContext(request.id, request.roleId),
     );
+  }
+
+  /** A code sealed for a grant (bound to its id and role), in clear; throws SealedCodeError if not. */
+  openGrantCode(grantId: string, roleId: string, sealed: SealedCode): string {
+    return openCode(this.#pair.privateKey, sealed, codeContext(grantId, roleId));
   }
 
   /** On stop: the key goes from the file if it is still this one; codes sealed to it are unreadable from now on. */

@@ -40,6 +40,8 @@ export interface CreateSessionEngineOptions {
   readonly maxSleepMs?: number;
   /** The conf-compatible store behind catalog.json; the app passes electron-store's. */
   readonly createCatalogStore?: CatalogBackingStoreFactory;
+  /** Serve the local credential endpoint when this process is the refresher (default true). */
+  readonly serveEndpoint?: boolean;
 }
 
 /**
@@ -115,6 +117,7 @@ export async function createSessionEngine(
         : {}),
       ...(options.maxSleepMs !== undefined ? { maxSleepMs: options.maxSleepMs } : {}),
       ...(options.roleDeadlineMs !== undefined ? { roleDeadlineMs: options.roleDeadlineMs } : {}),
+      serveEndpoint: options.serveEndpoint ?? true,
       onStop: () => {
         watcher?.close();
         unwatchCatalog();

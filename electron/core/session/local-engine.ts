@@ -5,6 +5,7 @@ import type { ProfileChange } from '../credentials/credentials-file';
 import type { SessionTiming } from '../refresh/refresh-plan';
 import { removeSession, setDesired } from '../refresh/state-changes';
 import type { StateAction, SwitchyardState } from '../refresh/state-model';
+import { EngineEndpoint } from '../endpoint/engine-endpoint';
 import { CatalogSync } from './catalog-sync';
 import { CodeInbox } from './code-inbox';
 import type { EngineParts, EngineStrategy } from './engine-strategy';
@@ -38,6 +39,8 @@ export class LocalEngine implements EngineStrategy {
   readonly #catalogSync: CatalogSync;
   /** The refresher's end of the MFA code channel (none in a one-shot command). */
   readonly #inbox: CodeInbox | undefined;
+  /** The local credential endpoint, served by the refresher when asked to (see serveEndpoint). */
+  readonly #endpoint: EngineEndpoint | undefined;
   /** Aborted by stop(): every STS call and source resolution in flight ends. */
   readonly #stopping = new AbortController();
 
@@ -47,6 +50,10 @@ export class LocalEngine implements EngineStrategy {
     this.#catalogSync = new CatalogSync(parts);
     this.#inbox =
       deps.mode === 'refresher' ? new CodeInbox(deps.stateFile, () => deps.clock.now()) : undefined;
+    this.#endpoint =
+      deps.mode === 'refresher' && deps.serveEndpoint
+        ? new EngineEndpoint(parts, this.#inbox)
+        : undefined;
     this.#queue = new RoundQueue((ids) => this.#round(ids));
     this.#scheduler = new RefreshScheduler({
       clock: deps.clock,
@@ -120,9 +127,10 @@ export class LocalEngine implements EngineStrategy {
     });
   }
 
-  catalogChanged(): Promise<void> {
+  async catalogChanged(): Promise<void> {
     // Every round first brings the sessions in line with the catalog: an empty round does just that.
-    return this.#queue.roundFor([]);
+    await this.#queue.roundFor([]);
+    this.#endpoint?.catalogChanged();
   }
 
   async useMfaCode(roleId: string, tokenCode: string): Promise<void> {
@@ -150,12 +158,14 @@ export class LocalEngine implements EngineStrategy {
   adoptState(state: SwitchyardState): void {
     // Only a passive engine follows another process's records; the refresher keeps its key there.
     this.#inbox?.keep(state);
+    this.#endpoint?.keep(state);
   }
 
   async start(): Promise<void> {
     this.#catalogSync.baseline();
     // Not fatal: the key is put back on the next change of the state file (see adoptState).
     await this.#inbox?.publish().catch(() => undefined);
+    await this.#endpoint?.start();
   }
 
   schedule(): void {
@@ -180,6 +190,7 @@ export class LocalEngine implements EngineStrategy {
   async stop(): Promise<void> {
     this.#scheduler.stop();
     this.#stopping.abort();
+    await this.#endpoint?.stop();
     await waitAtMost(this.#queue.settled(), STOP_WAIT_MS);
     await this.#inbox?.withdraw().catch(() => undefined);
   }

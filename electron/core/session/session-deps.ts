@@ -47,6 +47,8 @@ export interface SessionManagerDeps {
   readonly audit?: AuditSink;
   /** The trail's last day, newest first, for the tray's Activity view. */
   readonly readActivity?: () => Promise<readonly ActivityEntry[]>;
+  /** Refresher mode: serve the local credential endpoint (the app and the daemon do). */
+  readonly serveEndpoint?: boolean;
   /** Runs at the end of stop(): the factory releases locks and watchers here. */
   readonly onStop?: () => Promise<void> | void;
 }

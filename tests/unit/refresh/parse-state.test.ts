@@ -41,6 +41,25 @@ const full: SwitchyardState = {
     { id: 'r0', action: 'activate', roleId: 'dev', ok: false, message: 'no', finishedAt: 4 },
   ],
   codeKey: { publicKey: 'cGs=', pid: 90, createdAt: 3 },
+  grants: [
+    {
+      id: 'g1',
+      roleId: 'dev',
+      kind: 'exec',
+      tokenSha256: 'ab'.repeat(32),
+      pid: 4321,
+      createdAt: 7,
+    },
+    {
+      id: 'g2',
+      roleId: 'prod-admin',
+      kind: 'endpoint',
+      tokenSha256: '0f'.repeat(32),
+      createdAt: 8,
+      mfaCode: { epk: 'ZXBr', iv: 'aXY=', ct: 'Y3Q=', tag: 'dGFn' },
+    },
+  ],
+  endpoint: { port: 49_152, pid: 90, startedAt: 3 },
 };
 
 function errorOf(text: string): StateFileError {
@@ -70,6 +89,26 @@ describe('parseState', () => {
     expect(errorOf(JSON.stringify(badCode)).message).toContain('requests[0].mfaCode.epk');
     const badKey = { ...base, codeKey: { publicKey: 'cGs=', pid: 'x', createdAt: 1 } };
     expect(errorOf(JSON.stringify(badKey)).message).toContain('codeKey.pid');
+  });
+
+  it('reports a malformed grant or endpoint record as corrupt, naming the field', () => {
+    const base = JSON.parse(serializeState(full)) as Record<string, unknown>;
+    const grant = full.grants![0]!;
+    const cases: [unknown, string][] = [
+      [{ ...base, grants: {} }, 'grants is not a list'],
+      [{ ...base, grants: [{ ...grant, kind: 'forever' }] }, 'grants[0].kind'],
+      [{ ...base, grants: [{ ...grant, tokenSha256: 'secret-token' }] }, 'grants[0].tokenSha256'],
+      [{ ...base, grants: [{ ...grant, tokenSha256: 'AB'.repeat(32) }] }, 'grants[0].tokenSha256'],
+      [{ ...base, grants: [{ ...grant, pid: '4321' }] }, 'grants[0].pid'],
+      [{ ...base, grants: [grant, { ...grant, roleId: 5 }] }, 'grants[1].roleId'],
+      [{ ...base, endpoint: { port: 70_000, pid: 1, startedAt: 1 } }, 'endpoint.port'],
+      [{ ...base, endpoint: { port: 8080, startedAt: 1 } }, 'endpoint.pid'],
+    ];
+    for (const [value, where] of cases) {
+      const error = errorOf(JSON.stringify(value));
+      expect(error.kind, where).toBe('corrupt');
+      expect(error.message, where).toContain(where);
+    }
   });
 
   it('reports broken JSON as corrupt, naming the file', () => {

@@ -1,0 +1,121 @@
+import type { RoleEntry } from '../../../shared/model';
+import type { SessionCredentials } from '../secret';
+import { issueCredentials } from '../session/console-access';
+import type { Live } from '../session/live-session';
+import type { RoleAssumer } from '../session/role-assumer';
+import { readProfileSession } from '../session/role-sources';
+import { failureView } from '../session/session-failure';
+import { EndpointUnavailable, type ServedCredentials } from './credential-endpoint';
+
+export interface EndpointSessionsDeps {
+  /** The role and the user's refresh margin (settings.refreshMarginSeconds) in ms, from one catalog read. */
+  readonly lookup: (roleId: string) => {
+    readonly role: RoleEntry | undefined;
+    readonly marginMs: number;
+  };
+  readonly live: (roleId: string) => Live | undefined;
+  readonly credentialsPath: string;
+  readonly now: () => number;
+  readonly assumer: RoleAssumer;
+}
+
+interface SideSession {
+  readonly credentials: SessionCredentials;
+  readonly issuedAt: number;
+}
+
+/**
+ * The credentials the endpoint serves for a role: its live session while that
+ * has more than the refresh margin left, otherwise a session of its own from
+ * STS, kept in this process's memory only (never in the credentials file) and
+ * reused until it in turn is inside the margin. So a child that runs for a day
+ * is never handed a key about to expire, whether or not the role is active.
+ */
+export class EndpointSessions {
+  readonly #deps: EndpointSessionsDeps;
+  readonly #side = new Map<string, SideSession>();
+  readonly #pending = new Map<string, Promise<SideSession>>();
+
+  constructor(deps: EndpointSessionsDeps) {
+    this.#deps = deps;
+  }
+
+  async credentialsFor(roleId: string): Promise<ServedCredentials> {
+    const deps = this.#deps;
+    const { role, marginMs } = deps.lookup(roleId);
+    if (!role) {
+      throw new EndpointUnavailable(
+        'RoleNotFound',
+        `role ${roleId} is no longer in Switchyard's catalog; grant a role that is`,
+      );
+    }
+    const now = deps.now();
+    const live = deps.live(roleId);
+    if (
+      live?.inFile &&
+      live.expiresAt !== undefined &&
+      fresh(live.expiresAt, live.issuedAt, now, marginMs)
+    ) {
+      const current =
+        live.credentials ??
+        (await readProfileSession(
+          deps.credentialsPath,
+          live.profile ?? role.profile,
+          live.expiresAt,
+        ));
+      if (current) return { credentials: current, roleArn: role.roleArn };
+    }
+    const side = this.#side.get(roleId);
+    if (side && fresh(side.credentials.expiresAt, side.issuedAt, now, marginMs)) {
+      return { credentials: side.credentials, roleArn: role.roleArn };
+    }
+    try {
+      return { credentials: (await this.#assume(role)).credentials, roleArn: role.roleArn };
+    } catch (error) {
+      // The engine's own sorting: a code the SDKs show and one line that names the fix.
+      const view = failureView(error);
+      throw new EndpointUnavailable(view.code, view.message);
+    }
+  }
+
+  /** Forgets side sessions of roles no longer served (removed from the catalog). */
+  forget(keep: (roleId: string) => boolean): void {
+    for (const roleId of [...this.#side.keys()]) if (!keep(roleId)) this.#side.delete(roleId);
+  }
+
+  /** One STS call per role at a time, however many clients ask at once. */
+  #assume(role: RoleEntry): Promise<SideSession> {
+    const pending = this.#pending.get(role.id);
+    if (pending) return pending;
+    const deps = this.#deps;
+    const issuedAt = deps.now();
+    const call = issueCredentials(
+      // No live session: issueCredentials goes to STS (with its one-line MFA and sign-in errors).
+      { role, live: undefined, credentialsPath: deps.credentialsPath, now: issuedAt },
+      deps.assumer,
+    )
+      .then((credentials) => {
+        const side = { credentials, issuedAt };
+        this.#side.set(role.id, side);
+        return side;
+      })
+      .finally(() => this.#pending.delete(role.id));
+    this.#pending.set(role.id, call);
+    return call;
+  }
+}
+
+/**
+ * Outside the margin. A session shorter than the margin (15 minutes against a
+ * 20-minute margin) would be stale the moment it is issued: for it, half its
+ * life is the margin, as the refresh planner does.
+ */
+function fresh(
+  expiresAt: number,
+  issuedAt: number | undefined,
+  now: number,
+  marginMs: number,
+): boolean {
+  const margin = issuedAt === undefined ? marginMs : Math.min(marginMs, (expiresAt - issuedAt) / 2);
+  return expiresAt - now > margin;
+}

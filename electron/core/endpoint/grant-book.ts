@@ -1,0 +1,70 @@
+import { statSync } from 'node:fs';
+import { fileStampOf, sameFileStamp, type FileStamp } from '../fs/file-stamp';
+import { readRegularFile } from '../fs/regular-file';
+import { parseState } from '../refresh/parse-state';
+import type { GrantRecord } from '../refresh/state-model';
+import { digestMatches, tokenDigest } from './grant-token';
+
+/**
+ * The endpoint's view of the grants in state.json. Every check first stats the
+ * file (one syscall) and reads it again only when its stamp changed, so a
+ * grant written a moment ago is honoured and a revoked one refused at once,
+ * without waiting for a watcher, and a flood of bad tokens costs a stat each.
+ * A file that cannot be read or parsed grants nothing (fail closed) until the
+ * refresher rebuilds it.
+ */
+export class GrantBook {
+  readonly #path: string;
+  #stamp: FileStamp | undefined;
+  #grants: readonly GrantRecord[] = [];
+  #loading: Promise<void> | undefined;
+
+  constructor(statePath: string) {
+    this.#path = statePath;
+  }
+
+  /** The grants as last read. */
+  grants(): readonly GrantRecord[] {
+    return this.#grants;
+  }
+
+  /** The grant for `roleId` that `token` is, if any. Compares every grant, each in constant time. */
+  async authorize(token: string, roleId: string): Promise<GrantRecord | undefined> {
+    await this.refresh();
+    const digest = tokenDigest(token);
+    let found: GrantRecord | undefined;
+    for (const grant of this.#grants) {
+      const matches = digestMatches(digest, grant.tokenSha256);
+      if (matches && grant.roleId === roleId) found = grant;
+    }
+    return found;
+  }
+
+  /** Re-reads the file if its stamp changed; concurrent callers share one look. */
+  refresh(): Promise<void> {
+    this.#loading ??= this.#load().finally(() => (this.#loading = undefined));
+    return this.#loading;
+  }
+
+  async #load(): Promise<void> {
+    let stamp: FileStamp;
+    try {
+      // Sync on purpose: microseconds, where a thread-pool hop per request costs far more.
+      stamp = fileStampOf(statSync(this.#path, { bigint: true }));
+    } catch {
+      this.#stamp = undefined;
+      this.#grants = [];
+      return;
+    }
+    if (this.#stamp && sameFileStamp(this.#stamp, stamp)) return;
+    try {
+      const text = (await readRegularFile(this.#path)).toString('utf8');
+      this.#grants = parseState(text, this.#path).grants ?? [];
+      // The stamp from before the read: a write in between only costs one more read.
+      this.#stamp = stamp;
+    } catch {
+      this.#stamp = undefined;
+      this.#grants = [];
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openGrant, revokeEndpointGrants } from '../../../electron/core/endpoint/grant-client';
+import { tokenSha256 } from '../../../electron/core/endpoint/grant-token';
+import { tryAcquireRefresherLock } from '../../../electron/core/refresh/refresher-lock';
+import { openStateFile } from '../../../electron/core/refresh/state-file';
+import { emptyState, serializeState } from '../../../electron/core/refresh/state-model';
+import { deadPid, useTempDir } from '../refresh/temp-dir';
+
+const tempDir = useTempDir();
+
+function env(dir: string): NodeJS.ProcessEnv {
+  return { SWITCHYARD_CONFIG_DIR: dir };
+}
+
+function writeState(dir: string, endpoint?: { port: number; pid: number }): void {
+  const state = {
+    ...emptyState(),
+    ...(endpoint ? { endpoint: { ...endpoint, startedAt: 1 } } : {}),
+  };
+  writeFileSync(join(dir, 'state.json'), serializeState(state));
+}
+
+describe('openGrant', () => {
+  it('writes a grant holding only the token SHA-256 when the lock holder serves', async () => {
+    const dir = tempDir();
+    const lock = tryAcquireRefresherLock({ configDir: dir, kind: 'daemon', releaseOnExit: false });
+    try {
+      writeState(dir, { port: 41_234, pid: process.pid });
+      const handle = await openGrant({ roleId: 'a b', kind: 'exec', pid: 77, env: env(dir) });
+      expect(handle?.uri).toBe('http://127.0.0.1:41234/role/a%20b');
+      const token = handle!.token.reveal();
+      expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(String(handle!.token)).toBe('[redacted]');
+      const text = readFileSync(join(dir, 'state.json'), 'utf8');
+      expect(text.includes(token)).toBe(false);
+      const { grants } = await openStateFile({ configDir: dir }).read();
+      expect(grants).toMatchObject([
+        { roleId: 'a b', kind: 'exec', pid: 77, tokenSha256: tokenSha256(token) },
+      ]);
+      await handle!.revoke();
+      await handle!.revoke(); // idempotent
+      expect((await openStateFile({ configDir: dir }).read()).grants).toEqual([]);
+    } finally {
+      if (lock.acquired) lock.release();
+    }
+  });
+
+  it('resolves undefined, writing nothing, when no refresher serves', async () => {
+    const dir = tempDir();
+    // No lock at all, with a record left by a refresher that stopped.
+    writeState(dir, { port: 41_234, pid: deadPid() });
+    const before = readFileSync(join(dir, 'state.json'), 'utf8');
+    expect(await openGrant({ roleId: 'a', kind: 'endpoint', env: env(dir) })).toBeUndefined();
+    // A one-shot command holds the lock: it never serves.
+    const cli = tryAcquireRefresherLock({ configDir: dir, kind: 'cli', releaseOnExit: false });
+    try {
+      writeState(dir, { port: 41_234, pid: process.pid });
+      expect(await openGrant({ roleId: 'a', kind: 'endpoint', env: env(dir) })).toBeUndefined();
+    } finally {
+      if (cli.acquired) cli.release();
+    }
+    // A live refresher whose record is another process's (it has not published its own yet).
+    const daemon = tryAcquireRefresherLock({
+      configDir: dir,
+      kind: 'daemon',
+      releaseOnExit: false,
+    });
+    try {
+      writeFileSync(join(dir, 'state.json'), before);
+      expect(await openGrant({ roleId: 'a', kind: 'endpoint', env: env(dir) })).toBeUndefined();
+      expect(readFileSync(join(dir, 'state.json'), 'utf8')).toBe(before);
+      // A damaged state file: keys instead, and the file is left for the refresher.
+      writeFileSync(join(dir, 'state.json'), '{"version":1,"grants":"x"}');
+      expect(await openGrant({ roleId: 'a', kind: 'endpoint', env: env(dir) })).toBeUndefined();
+    } finally {
+      if (daemon.acquired) daemon.release();
+    }
+  });
+});
+
+describe('revokeEndpointGrants', () => {
+  it("removes one role's endpoint grants, or all of them, never exec grants", async () => {
+    const dir = tempDir();
+    const grant = (id: string, roleId: string, kind: 'exec' | 'endpoint') => ({
+      id,
+      roleId,
+      kind,
+      tokenSha256: tokenSha256(id),
+      createdAt: 1,
+      ...(kind === 'exec' ? { pid: process.pid } : {}),
+    });
+    const state = {
+      ...emptyState(),
+      grants: [
+        grant('1', 'a', 'endpoint'),
+        grant('2', 'a', 'exec'),
+        grant('3', 'b', 'endpoint'),
+        grant('4', 'a', 'endpoint'),
+      ],
+    };
+    writeFileSync(join(dir, 'state.json'), serializeState(state));
+    expect(await revokeEndpointGrants({ roleId: 'a' }, env(dir))).toBe(2);
+    const ids = async () =>
+      ((await openStateFile({ configDir: dir }).read()).grants ?? []).map((g) => g.id);
+    expect(await ids()).toEqual(['2', '3']);
+    expect(await revokeEndpointGrants('all', env(dir))).toBe(1);
+    expect(await ids()).toEqual(['2']);
+    expect(await revokeEndpointGrants('all', env(dir))).toBe(0);
+  });
+});
