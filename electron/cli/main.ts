@@ -20,6 +20,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'credential-process': async () =>
     (await import('./commands/sessions/session-commands')).credentialProcessCommand,
   daemon: async () => (await import('./commands/sessions/daemon')).daemonCommand,
+  env: async () => (await import('./commands/exec/env')).envCommand,
+  exec: async () => (await import('./commands/exec/exec')).execCommand,
   sso: async () => (await import('./commands/sso/sso')).ssoCommand,
 };
 
@@ -57,7 +59,9 @@ async function dispatch(argv: readonly string[]): Promise<void> {
       `unknown command ${JSON.stringify(name)}; run \`switchyard --help\``,
     );
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  // After `--` the words are another program's (`exec … -- ls -h`), never ours.
+  const own = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (own.includes('--help') || own.includes('-h')) {
     process.stdout.write(COMMAND_HELP[name] ?? USAGE);
     return;
   }

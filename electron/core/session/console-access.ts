@@ -15,10 +15,8 @@ import { StsError } from '../sts/sts-error';
 import type { Live } from './live-session';
 import type { RoleAssumer } from './role-assumer';
 import { readProfileSession } from './role-sources';
+import { ISSUE_MIN_LIFE_MS } from './issue-min-life';
 import { NeedsMfa } from './session-failure';
-
-/** The JS SDK re-runs credential_process when less than 5 minutes remain; hand out more. */
-export const ISSUE_MIN_LIFE_MS = 5 * 60_000 + 60_000;
 
 export interface AccessContext {
   readonly role: RoleEntry;
@@ -28,13 +26,16 @@ export interface AccessContext {
 }
 
 /**
- * Credentials for `credential_process`: the role's live session when it has
- * more than five minutes left, else a fresh one from STS that is handed out
- * without being written anywhere.
+ * Credentials for `credential_process`, `env` and `exec`: the role's live
+ * session when it has more than five minutes left, else a fresh one from STS
+ * that is handed out without being written anywhere. With `askMfaCode`, an
+ * MFA need is answered by asking for the code once; without, it is an error
+ * that says how to activate.
  */
 export async function issueCredentials(
   { role, live, credentialsPath, now }: AccessContext,
   assumer: RoleAssumer,
+  askMfaCode?: (mfaSerial: string) => Promise<string>,
 ): Promise<SessionCredentials> {
   if (live?.inFile && live.expiresAt !== undefined && live.expiresAt - now > ISSUE_MIN_LIFE_MS) {
     const current =
@@ -44,6 +45,16 @@ export async function issueCredentials(
   try {
     return (await assumer.assume(role)).credentials;
   } catch (error) {
+    if (error instanceof NeedsMfa && askMfaCode) {
+      // Asked once: the MFA session goes to the keychain cache as activate's
+      // does, and the role is assumed from it.
+      const tokenCode = await askMfaCode(error.mfaSerial);
+      await assumer.mfaSession(role, error.sourceKey, {
+        serialNumber: error.mfaSerial,
+        tokenCode,
+      });
+      return (await assumer.assume(role)).credentials;
+    }
     if (error instanceof NeedsMfa) {
       throw new StsError(
         'needs-user',

@@ -144,9 +144,12 @@ export class SessionManager implements SessionEngine {
     return writeRequests(stateFile, action, roleIds, from, clock.now(), seal);
   }
 
-  /** Credentials for `credential_process` (see console-access.ts). */
-  async issueCredentials(idOrLabel: string): Promise<SessionCredentials> {
-    return issueCredentials(this.#accessTo(idOrLabel), this.#assumer);
+  /** Credentials for `credential_process`, `env` and `exec` (see console-access.ts). */
+  async issueCredentials(
+    idOrLabel: string,
+    askMfaCode?: (mfaSerial: string) => Promise<string>,
+  ): Promise<SessionCredentials> {
+    return issueCredentials(this.#accessTo(idOrLabel), this.#assumer, askMfaCode);
   }
 
   // ---- actions -----------------------------------------------------------
