@@ -6,6 +6,7 @@
 import { benchAssume } from './assume-vs-seed';
 import { benchImport } from './config-import';
 import { benchEditor } from './credentials-editor';
+import { benchExecStartup } from './exec-startup';
 import { benchIdle } from './daemon-idle';
 import { benchRefresh } from './refresh-round';
 import { benchSsoRefresh } from './sso-refresh';
@@ -39,6 +40,8 @@ async function main(section: string | undefined, options: Options): Promise<unkn
         options.concurrency ?? 10,
         options.runs ?? 3,
       );
+    case 'exec':
+      return benchExecStartup(options.runs ?? 15);
     case 'idle':
       return benchIdle(options.roles ?? 200, options.seconds ?? 60);
     default:

@@ -24,7 +24,12 @@ const INHERITED = Object.fromEntries(
 
 describe('childEnvironment', () => {
   it('removes every inherited credential variable and sets the keys, region and role', () => {
-    const base = { PATH: '/bin', AWS_REGION: 'us-east-1', aws_profile: 'lower', ...INHERITED };
+    const base: NodeJS.ProcessEnv = {
+      PATH: '/bin',
+      AWS_REGION: 'us-east-1',
+      aws_profile: 'lower',
+      ...INHERITED,
+    };
     const env = childEnvironment(base, { label: 'Prod admin', region: 'eu-west-1' }, KEYS);
     expect(env).toEqual({
       PATH: '/bin',

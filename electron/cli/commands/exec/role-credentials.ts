@@ -1,14 +1,14 @@
 import type { RoleEntry } from '../../../../shared/model';
 import { inputError } from '../../../../shared/check-text';
 import { requireRole } from '../../../core/catalog/find-role';
+import { readCatalogRoles } from '../../../core/catalog/read-catalog-roles';
 import { resolveCredentialsPaths } from '../../../core/credentials/credentials-paths';
 import { liveSessionKeys } from '../../../core/endpoint/live-session-keys';
 import type { SessionCredentials } from '../../../core/secret';
-import { currentRoles } from '../roles/catalog-access';
 
-/** The catalog role named on the command line (id, else label), read without an engine. */
+/** The catalog role named on the command line (id, else label), read without an engine or the store. */
 export function catalogRole(idOrLabel: string): RoleEntry {
-  return requireRole(currentRoles(), idOrLabel);
+  return requireRole(readCatalogRoles(), idOrLabel);
 }
 
 export interface KeyOptions {
