@@ -8,6 +8,7 @@ import { benchAuditYear } from './audit-year';
 import { benchImport } from './config-import';
 import { benchEditor } from './credentials-editor';
 import { benchEndpoint, runEndpointClients } from './endpoint';
+import { benchExecStartup } from './exec-startup';
 import { benchIdle } from './daemon-idle';
 import { benchRefresh } from './refresh-round';
 import { benchSsoRefresh } from './sso-refresh';
@@ -47,6 +48,8 @@ async function main(section: string | undefined, options: Options): Promise<unkn
       return benchEndpoint(options.requests ?? 1000, options.clients ?? 10);
     case 'endpoint-clients':
       return runEndpointClients(options.requests ?? 1000, options.clients ?? 10);
+    case 'exec':
+      return benchExecStartup(options.runs ?? 15);
     case 'idle':
       return benchIdle(options.roles ?? 200, options.seconds ?? 60);
     default:

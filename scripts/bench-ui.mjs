@@ -127,6 +127,7 @@ function bridgeDouble({ count, now }) {
     updateRole: noop,
     removeRole: noop,
     copyProfileExport: noop,
+    copyTerminalCommand: noop,
     submitMfaCode: noop,
     previewImport: noop,
     applyImport: noop,

@@ -7,7 +7,7 @@
  *   npm run bench                  all rows (a few minutes)
  *   npm run bench -- --quick       fewer runs, shorter idle, no 5,000-role round (< 2 min)
  *   npm run bench -- --full        also the refresh round at 10,000 roles (time-limited, see below)
- *   npm run bench -- --only assume,refresh,editor,import,idle,ui,sso,endpoint
+ *   npm run bench -- --only assume,refresh,editor,import,idle,ui,sso,endpoint,exec,audit
  *   npm run bench -- --only assume --assume-rows 0,3   some assume rows (indexes in ASSUME_VARIANTS)
  *   npm run bench -- --json out.json   also write every raw figure as JSON
  *   npm run bench -- --only idle --idle-seconds 600   the idle row over 10 real minutes
@@ -53,6 +53,7 @@ const plan = {
   importRuns: QUICK ? 3 : 5,
   editorRuns: QUICK ? 7 : 15,
   idleRoles: 200,
+  execRuns: QUICK ? 7 : 21,
   ssoSyncRuns: QUICK ? 1 : 3,
   idleSeconds: args['idle-seconds'] ? Number(args['idle-seconds']) : QUICK ? 20 : 60,
   ui: QUICK
@@ -519,6 +520,24 @@ async function main() {
         .map(([name, cpu]) => `${name} ${cpu.toFixed(0)}`)
         .join(', ');
       row('4 idle', `  CPU ms while idle by thread`, '—', threads || 'none');
+    }
+
+    if (want('exec')) {
+      const x = (results.exec = await section(script, 'exec', { runs: plan.execRuns }));
+      row(
+        'exec',
+        `\`exec <role> -- true\`, live session, daemon running: median − \`--version\`'s (${x.runs} alternated runs)`,
+        '< 30 ms',
+        `${ms(x.overheadMs)} (${ms(x.execMedianMs)} vs ${ms(x.versionMedianMs)})`,
+        x.overheadMs < 30,
+      );
+      row(
+        'exec',
+        '  the same with --no-endpoint (no grant asked for)',
+        '< 30 ms',
+        `${ms(x.noEndpointOverheadMs)} (${ms(x.execNoEndpointMedianMs)})`,
+        x.noEndpointOverheadMs < 30,
+      );
     }
 
     if (want('ui')) {

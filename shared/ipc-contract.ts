@@ -40,7 +40,10 @@ export interface InvokeContract {
   'role:add': [[form: RoleForm], RoleEntry];
   'role:update': [[roleId: string, form: RoleForm], RoleEntry];
   'role:remove': [[roleId: string], void];
+  /** Activates the role first when it has no live session; rejects, copying nothing, if that fails. */
   'role:copy-export': [[roleId: string], void];
+  /** Copies the `switchyard env` line for the role; activates nothing. */
+  'role:copy-terminal': [[roleId: string], void];
   'mfa:submit': [[sourceKey: string, code: string], void];
   'import:preview': [[], ConfigImportPreview];
   'import:apply': [[], { readonly added: number; readonly updated: number }];
@@ -90,6 +93,7 @@ export const INVOKE_CHANNELS = [
   'role:update',
   'role:remove',
   'role:copy-export',
+  'role:copy-terminal',
   'mfa:submit',
   'import:preview',
   'import:apply',
@@ -130,6 +134,7 @@ export interface SwitchyardApi {
   updateRole(roleId: string, form: RoleForm): Promise<RoleEntry>;
   removeRole(roleId: string): Promise<void>;
   copyProfileExport(roleId: string): Promise<void>;
+  copyTerminalCommand(roleId: string): Promise<void>;
   submitMfaCode(sourceKey: string, code: string): Promise<void>;
   previewImport(): Promise<ConfigImportPreview>;
   applyImport(): Promise<{ readonly added: number; readonly updated: number }>;

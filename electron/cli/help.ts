@@ -11,6 +11,8 @@ Usage:
   switchyard daemon
   switchyard credential-process <id|label>
   switchyard endpoint <id|label> [--json] | --revoke <id|label>|--all
+  switchyard env <id|label> [--shell bash|zsh|fish|powershell|cmd] [--unset] [--json]
+  switchyard exec <id|label> [--mfa-code CODE] [--no-endpoint] [--force] -- <command> [args...]
   switchyard roles list|add|edit|remove|import|export|import-catalog …
   switchyard keys set <source-name> [--access-key-id AKIA…]   (secret key on stdin)
   switchyard keys delete <source-name>
@@ -135,6 +137,48 @@ Expiration), for ~/.aws/config:
   credential_process = switchyard credential-process prod-admin
 The live session is reused while it has over 6 minutes left; otherwise a new one
 is assumed and handed over without being written anywhere.
+`,
+  env: `Usage: switchyard env <id|label> [--shell bash|zsh|fish|powershell|cmd] [--unset] [--json]
+
+Prints the lines that give the current shell the role, quoted for that shell:
+  eval "$(switchyard env prod)"                              bash, zsh
+  switchyard env prod | source                               fish
+  switchyard env prod --shell powershell | Invoke-Expression
+They set AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN,
+AWS_CREDENTIAL_EXPIRATION, AWS_REGION and AWS_DEFAULT_REGION (when the role has a
+region) and SWITCHYARD_ROLE, and remove AWS_PROFILE and every other inherited AWS
+credential variable. Nothing is written to the credentials file. The keys are the
+live session's (reused while it has over 6 minutes left) or a new one; they stop
+working when they expire: rerun the command then, or use \`switchyard exec\`.
+env never uses the local credential endpoint: its output outlives the command.
+
+Options:
+  --shell NAME   bash, zsh, fish, powershell or cmd (default: from $SHELL, else the
+                 parent process, else bash; powershell on Windows)
+  --unset        print the lines that remove those variables instead
+  --json         print the credential_process object (as credential-process does)
+`,
+  exec: `Usage: switchyard exec <id|label> [--mfa-code CODE] [--no-endpoint] [--force] -- <command> [args...]
+
+Runs the command with the role's credentials in its environment; nothing is
+written to the credentials file. When the tray app or \`switchyard daemon\` serves
+the local credential endpoint, the child gets AWS_CONTAINER_CREDENTIALS_FULL_URI
+and AWS_CONTAINER_AUTHORIZATION_TOKEN (its SDK refreshes itself for as long as it
+runs; the grant is revoked when it exits); otherwise, or with --no-endpoint, it
+gets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN and
+AWS_CREDENTIAL_EXPIRATION. AWS_REGION/AWS_DEFAULT_REGION (when the role has a
+region) and SWITCHYARD_ROLE are set; AWS_PROFILE and every other inherited AWS
+credential variable are removed.
+
+stdin, stdout and stderr are the child's. SIGTERM and SIGHUP are passed on;
+SIGINT too, except when it came from the terminal (the child already has it).
+The exit code is the child's, 128+N when signal N killed it, 127 when the
+command is not found, 126 when it is not executable.
+
+Options:
+  --mfa-code CODE   the MFA code when the role needs one (else asked on the terminal)
+  --no-endpoint     hand the child keys even when the endpoint is served
+  --force           run even when SWITCHYARD_ROLE is set (exec inside exec)
 `,
   roles: `Usage:
   switchyard roles list [--json]

@@ -18,6 +18,8 @@ const COMMANDS: CommandTable = {
     (await import('./commands/sessions/session-commands')).credentialProcessCommand,
   daemon: async () => (await import('./commands/sessions/daemon')).daemonCommand,
   endpoint: async () => (await import('./commands/endpoint')).endpointCommand,
+  env: async () => (await import('./commands/exec/env')).envCommand,
+  exec: async () => (await import('./commands/exec/exec')).execCommand,
   sso: async () => (await import('./commands/sso/sso')).ssoCommand,
 };
 

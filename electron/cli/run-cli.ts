@@ -54,7 +54,9 @@ async function dispatch(commands: CommandTable, argv: readonly string[]): Promis
       `unknown command ${JSON.stringify(name)}; run \`switchyard --help\``,
     );
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  // After `--` the words are another program's (`exec … -- ls -h`), never ours.
+  const own = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (own.includes('--help') || own.includes('-h')) {
     process.stdout.write(COMMAND_HELP[name] ?? USAGE);
     return;
   }

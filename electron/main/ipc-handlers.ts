@@ -1,7 +1,7 @@
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../shared/ipc-contract';
 import type { SessionEngine } from '../core/session/session-engine';
 import type { SsoDesk } from '../core/sso/sso-desk';
-import { profileExportLine } from './profile-export-line';
+import { profileExportText, terminalEnvText } from './role-clipboard';
 import { projectSnapshot } from './snapshot-projection';
 import {
   projectSsoProgress,
@@ -50,8 +50,11 @@ function invokeHandlers(engine: SessionEngine, shell: IpcShellActions, desk: Ipc
     'role:add': (form) => engine.addRole(form),
     'role:update': (roleId, form) => engine.updateRole(roleId, form),
     'role:remove': (roleId) => engine.removeRole(roleId),
-    'role:copy-export': (roleId) => {
-      shell.writeClipboard(profileExportLine(engine.profileOf(roleId), shell.platform));
+    'role:copy-export': async (roleId) => {
+      shell.writeClipboard(await profileExportText(engine, roleId, shell.platform));
+    },
+    'role:copy-terminal': (roleId) => {
+      shell.writeClipboard(terminalEnvText(engine, roleId, shell.platform));
     },
     'mfa:submit': (sourceKey, code) => engine.submitMfaCode(sourceKey, code),
     'import:preview': () => engine.previewImport(),

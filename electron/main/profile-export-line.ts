@@ -11,3 +11,16 @@ export function profileExportLine(profile: string, platform: NodeJS.Platform): s
     ? `export AWS_PROFILE=${profile}`
     : `export AWS_PROFILE='${profile.replaceAll("'", `'\\''`)}'`;
 }
+
+/**
+ * What "Copy for terminal" puts on the clipboard: the `switchyard env` line
+ * that gives one shell the role, activating nothing in the shared file.
+ * `name` is the role's label (or its id when several roles share the label),
+ * always quoted: labels may hold spaces and quotes.
+ */
+export function terminalEnvLine(name: string, platform: NodeJS.Platform): string {
+  if (platform === 'win32') {
+    return `switchyard env '${name.replace(/['\u2018\u2019\u201A\u201B]/g, (q) => q + q)}' --shell powershell | Invoke-Expression`;
+  }
+  return `eval "$(switchyard env '${name.replaceAll("'", `'\\''`)}')"`;
+}

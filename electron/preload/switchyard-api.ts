@@ -22,6 +22,7 @@ export function createSwitchyardApi(ipc: TypedIpcRenderer): SwitchyardApi {
     updateRole: (roleId, form) => invoke('role:update', roleId, form),
     removeRole: (roleId) => invoke('role:remove', roleId),
     copyProfileExport: (roleId) => invoke('role:copy-export', roleId),
+    copyTerminalCommand: (roleId) => invoke('role:copy-terminal', roleId),
     submitMfaCode: (sourceKey, code) => invoke('mfa:submit', sourceKey, code),
     previewImport: () => invoke('import:preview'),
     applyImport: () => invoke('import:apply'),

@@ -19,7 +19,9 @@ export type ToolName =
   | 'chromium'
   | 'secret-service'
   | 'desktop-file-validate'
-  | 'gio';
+  | 'gio'
+  | 'zsh'
+  | 'fish';
 
 export interface ToolStatus {
   available: boolean;
@@ -158,6 +160,9 @@ function probe(name: ToolName): string | undefined {
         : 'desktop-file-validate was not found (Debian: desktop-file-utils)';
     case 'gio':
       return which('gio') ? undefined : 'gio was not found (Debian: libglib2.0-bin)';
+    case 'zsh':
+    case 'fish':
+      return which(name) ? undefined : `${name} was not found (Debian: ${name})`;
   }
 }
 

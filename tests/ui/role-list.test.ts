@@ -206,6 +206,58 @@ describe.skipIf(!chromium.available)(`the role list ${chromium.skipReason}`, () 
       .toContain('aws_session_token');
   });
 
+  it('copies the switchyard env line for the terminal, activating nothing (button and Ctrl+T)', async () => {
+    const { page, home, bridge, engine } = await ui.open({
+      setup: async (engine) => {
+        await addCatalog(engine);
+        await engine.addRole({
+          ...roleForm("O'Brien's prod", { profile: 'obrien' }),
+          roleArn: 'arn:aws:iam::210987654321:role/OBrien',
+        });
+      },
+    });
+    const before = home.readCredentials();
+    await page.getByRole('combobox').fill('staging dev');
+    await page.getByRole('button', { name: 'Copy for terminal' }).click();
+    await expect
+      .poll(() => bridge.log.clipboard)
+      .toEqual([`eval "$(switchyard env 'Staging dev')"`]);
+    expect(await page.getByRole('status').textContent()).toBe(
+      'Copied the switchyard env line for Staging dev: paste it in a terminal',
+    );
+
+    await page.getByRole('combobox').fill('obrien');
+    await page.keyboard.press('Control+t');
+    await expect
+      .poll(() => bridge.log.clipboard.at(-1))
+      .toBe(`eval "$(switchyard env 'O'\\''Brien'\\''s prod')"`);
+    expect(bridge.log.calls).not.toContain('role:activate');
+    expect(engine.snapshot().roles.every((view) => view.state === 'inactive')).toBe(true);
+    expect(home.readCredentials()).toBe(before);
+  });
+
+  it('"Copy export" on a role with no live session activates it first, then copies', async () => {
+    const { page, home, bridge, engine } = await ui.open({ setup: addCatalog });
+    await page.getByRole('combobox').fill('billing');
+    await page.getByRole('button', { name: 'Copy export' }).click();
+    await expect.poll(() => bridge.log.clipboard).toEqual(['export AWS_PROFILE=billing']);
+    const view = engine.snapshot().roles.find((r) => r.role.label === 'Billing');
+    expect(view?.state).toBe('active');
+    expect(profileSection(home.readCredentials(), 'billing') ?? '').toContain('aws_session_token');
+    expect(await page.getByRole('status').textContent()).toBe('Copied export AWS_PROFILE=billing');
+  });
+
+  it('"Copy export" reports a failed activation and copies nothing', async () => {
+    ui.sts.configureRole('arn:aws:iam::456789012345:role/Sandbox', { deny: true });
+    const { page, bridge } = await ui.open({ setup: addCatalog });
+    await page.getByRole('combobox').fill('sandbox');
+    await page.keyboard.press('Control+Shift+C');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/^Sandbox could not be activated, so nothing was copied: \S/);
+    expect(bridge.log.clipboard).toEqual([]);
+  });
+
   it('selects the role a notification was about', async () => {
     const { page, bridge, engine } = await ui.open({ setup: addCatalog });
     await page.getByRole('combobox').fill('billing');

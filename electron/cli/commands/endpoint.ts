@@ -1,6 +1,8 @@
 import { InputError } from '../../../shared/input-error';
 import { openGrant, revokeEndpointGrants } from '../../core/endpoint/grant-client';
 import { parseCommandArgs } from '../args';
+import { roleEvent } from '../../core/audit/role-event';
+import { cliAudit } from '../cli-audit';
 import { withCatalog } from './roles/catalog-access';
 
 // No engine and no AWS SDK here: a grant is one locked write of state.json.
@@ -44,13 +46,14 @@ export async function endpointCommand(argv: readonly string[]): Promise<void> {
   if (name === undefined) {
     throw new InputError('arguments', 'missing <id|label>; run `switchyard endpoint --help`');
   }
-  const roleId = roleIdOf(name);
-  const grant = await openGrant({ roleId, kind: 'endpoint' });
+  const role = withCatalog((store) => store.get(name));
+  const grant = await openGrant({ roleId: role.id, kind: 'endpoint' });
   if (!grant) {
     throw new Error(
       'no refresher serves the credential endpoint; start the tray app or `switchyard daemon` and run this again',
     );
   }
+  cliAudit()(roleEvent('endpoint-grant', 'ok', role));
   const variables = {
     AWS_CONTAINER_CREDENTIALS_FULL_URI: grant.uri,
     AWS_CONTAINER_AUTHORIZATION_TOKEN: grant.token.reveal(),

@@ -39,7 +39,7 @@ function matches(record: AuditRecord, query: AuditQuery, since: string | undefin
 
 /** `{"time":"<24 characters>"`: a line that starts the way ours do, its time complete. */
 function wholeTimeAt(line: string): boolean {
-  return line.startsWith('{"time":"') && line.charCodeAt(33) === 34 /* " */;
+  return line.startsWith('{"time":"') && line.charCodeAt(33) === 34; /* " */
 }
 
 /** The trail's records that match, from the month files that can hold them. */

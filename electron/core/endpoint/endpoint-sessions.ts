@@ -3,6 +3,7 @@ import type { SessionCredentials } from '../secret';
 import { issueCredentials } from '../session/console-access';
 import type { Live } from '../session/live-session';
 import type { RoleAssumer } from '../session/role-assumer';
+import type { AuditSink } from '../audit/role-event';
 import { readProfileSession } from '../session/role-sources';
 import { failureView } from '../session/session-failure';
 import { EndpointUnavailable, type ServedCredentials } from './credential-endpoint';
@@ -17,6 +18,8 @@ export interface EndpointSessionsDeps {
   readonly credentialsPath: string;
   readonly now: () => number;
   readonly assumer: RoleAssumer;
+  /** Told of each side session issued for a grant (an `endpoint-grant` line). */
+  readonly audit?: AuditSink;
 }
 
 interface SideSession {
@@ -91,8 +94,15 @@ export class EndpointSessions {
     const issuedAt = deps.now();
     const call = issueCredentials(
       // No live session: issueCredentials goes to STS (with its one-line MFA and sign-in errors).
-      { role, live: undefined, credentialsPath: deps.credentialsPath, now: issuedAt },
+      {
+        role,
+        live: undefined,
+        credentialsPath: deps.credentialsPath,
+        now: issuedAt,
+        ...(deps.audit ? { audit: deps.audit } : {}),
+      },
       deps.assumer,
+      { event: 'endpoint-grant' },
     )
       .then((credentials) => {
         const side = { credentials, issuedAt };

@@ -41,6 +41,7 @@ export class EngineEndpoint {
       credentialsPath: deps.credentialsPath,
       now: () => deps.clock.now(),
       assumer,
+      ...(deps.audit ? { audit: deps.audit } : {}),
     });
     this.#host = new EndpointHost({
       stateFile: deps.stateFile,

@@ -18,9 +18,7 @@ import { readProfileSession } from './role-sources';
 import { failureView, NeedsMfa } from './session-failure';
 import type { AuditEventKind } from '../audit/audit-event';
 import { roleEvent, type AuditSink } from '../audit/role-event';
-
-/** The JS SDK re-runs credential_process when less than 5 minutes remain; hand out more. */
-export const ISSUE_MIN_LIFE_MS = 5 * 60_000 + 60_000;
+import { ISSUE_MIN_LIFE_MS } from './issue-min-life';
 
 export interface AccessContext {
   readonly role: RoleEntry;
@@ -30,6 +28,13 @@ export interface AccessContext {
   /** Told what was issued or opened, and how it went. */
   readonly audit?: AuditSink;
   readonly findRole?: (id: string) => RoleEntry | undefined;
+}
+
+export interface IssueOptions {
+  /** What the audit trail calls this issue (default `credential-process`). */
+  readonly event?: 'credential-process' | 'exec' | 'env' | 'endpoint-grant';
+  /** Asks for an MFA code once when the role needs one; without it, an MFA need is an error. */
+  readonly askMfaCode?: (mfaSerial: string) => Promise<string>;
 }
 
 /** Records the outcome of `work` as one audit line for the role, then passes it on. */
@@ -53,19 +58,21 @@ async function audited<T>(
 }
 
 /**
- * Credentials for `credential_process`: the role's live session when it has
- * more than five minutes left, else a fresh one from STS that is handed out
- * without being written anywhere.
+ * Credentials for `credential_process`, `env` and `exec`: the role's live
+ * session when it has more than five minutes left, else a fresh one from STS
+ * that is handed out without being written anywhere. With `askMfaCode`, an
+ * MFA need is answered by asking for the code once; without, it is an error
+ * that says how to activate.
  */
 export async function issueCredentials(
   context: AccessContext,
   assumer: RoleAssumer,
-  event: 'credential-process' | 'exec' | 'env' = 'credential-process',
+  options: IssueOptions = {},
 ): Promise<SessionCredentials> {
   return audited(
     context,
-    event,
-    () => issue(context, assumer),
+    options.event ?? 'credential-process',
+    () => issue(context, assumer, options.askMfaCode),
     (c) => c.expiresAt,
   );
 }
@@ -73,6 +80,7 @@ export async function issueCredentials(
 async function issue(
   { role, live, credentialsPath, now }: AccessContext,
   assumer: RoleAssumer,
+  askMfaCode?: (mfaSerial: string) => Promise<string>,
 ): Promise<SessionCredentials> {
   if (live?.inFile && live.expiresAt !== undefined && live.expiresAt - now > ISSUE_MIN_LIFE_MS) {
     const current =
@@ -82,6 +90,16 @@ async function issue(
   try {
     return (await assumer.assume(role)).credentials;
   } catch (error) {
+    if (error instanceof NeedsMfa && askMfaCode) {
+      // Asked once: the MFA session goes to the keychain cache as activate's
+      // does, and the role is assumed from it.
+      const tokenCode = await askMfaCode(error.mfaSerial);
+      await assumer.mfaSession(role, error.sourceKey, {
+        serialNumber: error.mfaSerial,
+        tokenCode,
+      });
+      return (await assumer.assume(role)).credentials;
+    }
     if (error instanceof NeedsMfa) {
       throw new StsError(
         'needs-user',

@@ -7,7 +7,12 @@ import { startSsoUpkeep } from '../sso/open-sso-role-sessions';
 import type { StateAction, SwitchyardState } from '../refresh/state-model';
 import type { SessionCredentials } from '../secret';
 import { applyConfigImportFrom, previewConfigImport, rolePatchFromForm } from './catalog-facade';
-import { consoleUrl, issueCredentials, type AccessContext } from './console-access';
+import {
+  consoleUrl,
+  issueCredentials,
+  type AccessContext,
+  type IssueOptions,
+} from './console-access';
 import type { EngineStrategy } from './engine-strategy';
 import { LiveSessions } from './live-sessions';
 import { LocalEngine } from './local-engine';
@@ -145,12 +150,12 @@ export class SessionManager implements SessionEngine {
     return writeRequests(stateFile, action, roleIds, from, clock.now(), seal);
   }
 
-  /** Credentials for `credential_process` (see console-access.ts). */
+  /** Credentials for `credential_process`, `env` and `exec` (see console-access.ts). */
   async issueCredentials(
     idOrLabel: string,
-    purpose: 'credential-process' | 'exec' | 'env' = 'credential-process',
+    options: IssueOptions = {},
   ): Promise<SessionCredentials> {
-    return issueCredentials(this.#accessTo(idOrLabel), this.#assumer, purpose);
+    return issueCredentials(this.#accessTo(idOrLabel), this.#assumer, options);
   }
 
   // ---- actions -----------------------------------------------------------

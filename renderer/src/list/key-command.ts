@@ -5,6 +5,7 @@ export type KeyCommand =
   | { readonly kind: 'toggle' }
   | { readonly kind: 'console'; readonly mode: 'switch-role' | 'federated' }
   | { readonly kind: 'copy-export' }
+  | { readonly kind: 'copy-terminal' }
   | { readonly kind: 'refresh' }
   | { readonly kind: 'make-default' }
   | { readonly kind: 'edit' }
@@ -59,6 +60,8 @@ export function keyCommand(press: KeyPress): KeyCommand | undefined {
       return { kind: 'console', mode: 'switch-role' };
     case 'r':
       return { kind: 'refresh' };
+    case 't':
+      return { kind: 'copy-terminal' };
     case 'd':
       return { kind: 'make-default' };
     case 'e':

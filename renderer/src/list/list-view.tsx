@@ -72,6 +72,9 @@ export function ListView(props: ListViewProps) {
       case 'copy-export':
         if (view) actions.copyExport(view);
         break;
+      case 'copy-terminal':
+        if (view) actions.copyForTerminal(view);
+        break;
       case 'refresh':
         if (view) actions.refresh(view);
         break;

@@ -87,8 +87,19 @@ export function RoleDetails({ record, marginMs, actions, onEdit }: RoleDetailsPr
         >
           Sign in
         </button>
-        <button type="button" onClick={() => actions.copyExport(view)} title="Ctrl/⌘ Shift C">
+        <button
+          type="button"
+          onClick={() => actions.copyExport(view)}
+          title={live ? 'Ctrl/⌘ Shift C' : 'Ctrl/⌘ Shift C (activates the role first)'}
+        >
           Copy export
+        </button>
+        <button
+          type="button"
+          onClick={() => actions.copyForTerminal(view)}
+          title="Ctrl/⌘ T: a switchyard env line for one shell; activates nothing"
+        >
+          Copy for terminal
         </button>
       </div>
       <div className="details-actions secondary">

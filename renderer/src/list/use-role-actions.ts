@@ -12,6 +12,7 @@ export interface RoleActions {
   setDefault(view: RoleView): void;
   openConsole(view: RoleView, mode: ConsoleMode): void;
   copyExport(view: RoleView): void;
+  copyForTerminal(view: RoleView): void;
   remove(view: RoleView): void;
 }
 
@@ -42,8 +43,15 @@ export function useRoleActions(report: Report, onActivate?: (roleId: string) => 
           isDefault ? `${role.label} is no longer the default` : `${role.label} is the default`,
         ),
       openConsole: ({ role }, mode) => run(() => api.openConsole(role.id, mode)),
+      // A role without a live session is activated first (by main): the
+      // profile named in the export must hold credentials.
       copyExport: ({ role }) =>
         run(() => api.copyProfileExport(role.id), `Copied export AWS_PROFILE=${role.profile}`),
+      copyForTerminal: ({ role }) =>
+        run(
+          () => api.copyTerminalCommand(role.id),
+          `Copied the switchyard env line for ${role.label}: paste it in a terminal`,
+        ),
       remove: ({ role }) => run(() => api.removeRole(role.id), `Removed ${role.label}`),
     };
   }, [api, report, onActivate]);

@@ -15,6 +15,7 @@ import type {
 import type { Settings, Snapshot } from '../../../shared/model';
 import type { SessionEngine } from '../../../electron/core/session/session-engine';
 import type { SsoDesk } from '../../../electron/core/sso/sso-desk';
+import { profileExportText, terminalEnvText } from '../../../electron/main/role-clipboard';
 import type { SsoSignInRequest } from '../../../shared/sso-views';
 
 type Verb = Exclude<
@@ -33,6 +34,7 @@ const CHANNEL_OF: Record<Verb, InvokeChannel> = {
   updateRole: 'role:update',
   removeRole: 'role:remove',
   copyProfileExport: 'role:copy-export',
+  copyTerminalCommand: 'role:copy-terminal',
   submitMfaCode: 'mfa:submit',
   previewImport: 'import:preview',
   applyImport: 'import:apply',
@@ -104,7 +106,11 @@ function dispatch(
     case 'removeRole':
       return engine.removeRole(id);
     case 'copyProfileExport':
-      log.clipboard.push(`export AWS_PROFILE=${engine.profileOf(id)}`);
+      return profileExportText(engine, id, 'linux').then((text) => {
+        log.clipboard.push(text);
+      });
+    case 'copyTerminalCommand':
+      log.clipboard.push(terminalEnvText(engine, id, 'linux'));
       return undefined;
     case 'submitMfaCode':
       return engine.submitMfaCode(id, args[1] as string);

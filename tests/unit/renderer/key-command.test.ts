@@ -17,6 +17,8 @@ describe('keyCommand', () => {
     [press('O', { metaKey: true, shiftKey: true }), { kind: 'console', mode: 'federated' }],
     [press('C', { ctrlKey: true, shiftKey: true }), { kind: 'copy-export' }],
     [press('r', { ctrlKey: true }), { kind: 'refresh' }],
+    [press('t', { ctrlKey: true }), { kind: 'copy-terminal' }],
+    [press('T', { metaKey: true }), { kind: 'copy-terminal' }],
     [press('d', { metaKey: true }), { kind: 'make-default' }],
     [press('e', { ctrlKey: true }), { kind: 'edit' }],
     [press('n', { ctrlKey: true }), { kind: 'add' }],

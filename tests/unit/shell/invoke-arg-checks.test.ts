@@ -33,6 +33,7 @@ const VALID: { [C in InvokeChannel]: unknown[] } = {
   'role:update': ['prod', { ...FORM, tags: ['team'], durationSeconds: 3600 }],
   'role:remove': ['dev'],
   'role:copy-export': ['prod'],
+  'role:copy-terminal': ['prod'],
   'mfa:submit': ['login', '123456'],
   'import:preview': [],
   'import:apply': [],
@@ -95,6 +96,7 @@ describe('checkInvokeArgs', () => {
     ['role:set-default', [['prod']]],
     ['role:remove', ['']],
     ['role:copy-export', ['missing']],
+    ['role:copy-terminal', ['missing']],
     ['role:update', ['missing', FORM]],
     ['role:open-console', ['missing', 'federated']],
   ] as const)('%s refuses unknown or malformed role ids: %j', (channel, args) => {

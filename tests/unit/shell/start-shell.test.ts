@@ -19,6 +19,7 @@ import {
   HOUR,
   PLANTED,
   PLANTED_SSO_TOKEN,
+  roleEntry,
   roleView,
   snapshotOf,
   T0,
@@ -136,11 +137,80 @@ describe('IPC handlers', () => {
     expect(engine[verb]).toHaveBeenCalledWith(...expected);
   });
 
-  it("role:copy-export puts the role's profile export on the clipboard", async () => {
+  it("role:copy-export puts a live role's profile export on the clipboard, activating nothing", async () => {
+    engine.current = snapshotOf([roleView('prod', { state: 'active' }), roleView('dev')]);
     const { window } = start({ platform: 'linux' });
     await fake.invokeMain('role:copy-export', fromPopup(window), 'prod');
     expect(engine.profileOf).toHaveBeenCalledWith('prod');
+    expect(engine.activate).not.toHaveBeenCalled();
     expect(fake.clipboard.writeText).toHaveBeenCalledWith('export AWS_PROFILE=prod');
+  });
+
+  it('role:copy-export activates a role with no live session first, then copies', async () => {
+    const { window } = start({ platform: 'linux' });
+    engine.activate.mockImplementationOnce(async () => {
+      engine.emit(snapshotOf([roleView('prod', { state: 'active' }), roleView('dev')]));
+    });
+    await fake.invokeMain('role:copy-export', fromPopup(window), 'prod');
+    expect(engine.activate).toHaveBeenCalledWith('prod');
+    expect(fake.clipboard.writeText).toHaveBeenCalledWith('export AWS_PROFILE=prod');
+  });
+
+  it('role:copy-export waits for an activation the refresher carries out (passive engine)', async () => {
+    const { window } = start({ platform: 'linux' });
+    engine.activate.mockImplementationOnce(async () => {
+      engine.emit(snapshotOf([roleView('prod', { state: 'activating' }), roleView('dev')]));
+    });
+    const copied = fake.invokeMain('role:copy-export', fromPopup(window), 'prod');
+    await vi.waitFor(() => expect(engine.activate).toHaveBeenCalled());
+    expect(fake.clipboard.writeText).not.toHaveBeenCalled();
+    engine.emit(snapshotOf([roleView('prod', { state: 'active' }), roleView('dev')]));
+    await copied;
+    expect(fake.clipboard.writeText).toHaveBeenCalledWith('export AWS_PROFILE=prod');
+  });
+
+  it('role:copy-export reports a failed activation and copies nothing', async () => {
+    const { window } = start({ platform: 'linux' });
+    engine.activate.mockImplementationOnce(async () => {
+      engine.emit(
+        snapshotOf([
+          roleView('prod', {
+            state: 'error',
+            error: { kind: 'needs-user', code: 'AccessDenied', message: 'not authorized' },
+          }),
+          roleView('dev'),
+        ]),
+      );
+    });
+    await expect(fake.invokeMain('role:copy-export', fromPopup(window), 'prod')).rejects.toThrow(
+      'prod could not be activated, so nothing was copied: not authorized',
+    );
+    expect(fake.clipboard.writeText).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['linux', 'Prod admin', `eval "$(switchyard env 'Prod admin')"`],
+    ['darwin', "it's", `eval "$(switchyard env 'it'\\''s')"`],
+    ['win32', "it's", `switchyard env 'it''s' --shell powershell | Invoke-Expression`],
+  ] as const)(
+    'role:copy-terminal on %s copies the env line for %j, activating nothing',
+    async (platform, label, line) => {
+      engine.current = snapshotOf([roleView('prod', { role: roleEntry('prod', { label }) })]);
+      const { window } = start({ platform });
+      await fake.invokeMain('role:copy-terminal', fromPopup(window), 'prod');
+      expect(fake.clipboard.writeText).toHaveBeenCalledWith(line);
+      expect(engine.activate).not.toHaveBeenCalled();
+    },
+  );
+
+  it('role:copy-terminal names the role by id when another role shares its label', async () => {
+    engine.current = snapshotOf([
+      roleView('prod', { role: roleEntry('prod', { label: 'Admin' }) }),
+      roleView('dev', { role: roleEntry('dev', { label: 'admin ' }) }),
+    ]);
+    const { window } = start({ platform: 'linux' });
+    await fake.invokeMain('role:copy-terminal', fromPopup(window), 'dev');
+    expect(fake.clipboard.writeText).toHaveBeenCalledWith(`eval "$(switchyard env 'dev')"`);
   });
 
   it('popup:hide hides the popup', async () => {

@@ -4,6 +4,7 @@ import { RoleIndex } from '../../../core/catalog/find-role';
 import type { StateAction } from '../../../core/refresh/state-model';
 import type { SessionManager } from '../../../core/session/session-manager';
 import { parseCommandArgs, optionalString } from '../../args';
+import { credentialProcessJson } from '../../credential-process-json';
 import { readMfaCode } from '../../read-mfa-code';
 import { askRefresher, openCliEngine } from './engine';
 import { statusRecord, statusTable } from './status-table';
@@ -185,16 +186,6 @@ export async function credentialProcessCommand(argv: readonly string[]): Promise
   await withEngine(async (engine) => {
     const [roleId] = resolveRoles(engine, positionals, 'credential-process');
     const credentials = await engine.issueCredentials(roleId!);
-    // The one place a secret is printed: credential_process is a protocol whose
-    // whole point is handing the keys to the SDK that ran us.
-    process.stdout.write(
-      `${JSON.stringify({
-        Version: 1,
-        AccessKeyId: credentials.accessKeyId.reveal(),
-        SecretAccessKey: credentials.secretAccessKey.reveal(),
-        SessionToken: credentials.sessionToken.reveal(),
-        Expiration: new Date(credentials.expiresAt).toISOString(),
-      })}\n`,
-    );
+    process.stdout.write(credentialProcessJson(credentials));
   });
 }

@@ -1,0 +1,118 @@
+/**
+ * `switchyard exec` in endpoint mode against a real `switchyard daemon` (meant
+ * for tests/integration/cli/; it needs the endpoint helper's server, so it
+ * cannot pass on the exec branch alone). The child sees the two endpoint
+ * variables and no key at all; the AWS CLI v2 gets the assumed role through
+ * them; the grant is revoked when the child exits (its token answers 401);
+ * the credentials file is byte-identical.
+ */
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startDaemon } from '../../support/daemon';
+import { useSourceRoleHome } from '../../support/source-role-home';
+import { findAwsCli, pythonCommand, requireTool } from '../../support/tools';
+
+const world = useSourceRoleHome();
+const { cli } = world;
+const aws = requireTool('aws-cli-v2');
+
+/** The child writes its AWS_* variables to a file (mode 0600 in the test home), never to stdout. */
+const DUMP_ENV =
+  "import json,os,sys; json.dump({k:v for k,v in os.environ.items() if k.startswith('AWS_')}, open(sys.argv[1],'w'))";
+
+function statusOf(uri: string, token: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(uri, { headers: { Authorization: token } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.once('error', reject);
+    req.end();
+  });
+}
+
+async function activeUnderDaemon(): Promise<void> {
+  const daemon = startDaemon(world.home.env);
+  await daemon.waitFor(/refreshing 0 active role\(s\)/);
+  expect((await cli(['activate', world.roleId])).code).toBe(0);
+}
+
+describe('exec through the local credential endpoint', () => {
+  it('hands the child the endpoint and no key, and revokes the grant when it exits', async () => {
+    await activeUnderDaemon();
+    const before = readFileSync(world.home.credentialsPath);
+    const dump = join(world.home.home, 'env.json');
+    const result = await cli(['exec', world.roleId, '--', pythonCommand(), '-c', DUMP_ENV, dump]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const seen = JSON.parse(readFileSync(dump, 'utf8')) as Record<string, string>;
+    expect(seen.AWS_CONTAINER_CREDENTIALS_FULL_URI).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+    expect(seen.AWS_CONTAINER_AUTHORIZATION_TOKEN).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    for (const name of [
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+      'AWS_SESSION_TOKEN',
+      'AWS_CREDENTIAL_EXPIRATION',
+      'AWS_PROFILE',
+    ]) {
+      expect(seen[name]).toBeUndefined();
+    }
+    // The grant died with the child: its token is refused from now on.
+    expect(
+      await statusOf(
+        seen.AWS_CONTAINER_CREDENTIALS_FULL_URI!,
+        seen.AWS_CONTAINER_AUTHORIZATION_TOKEN!,
+      ),
+    ).toBe(401);
+    // Neither the token nor its grant is left in state.json in clear.
+    const state = readFileSync(join(world.home.switchyardConfigDir, 'state.json'), 'utf8');
+    expect(state.includes(seen.AWS_CONTAINER_AUTHORIZATION_TOKEN!)).toBe(false);
+    expect(readFileSync(world.home.credentialsPath).equals(before)).toBe(true);
+  });
+
+  it.skipIf(!aws.available)(
+    `the AWS CLI v2 gets the assumed role through the endpoint ${aws.skipReason}`,
+    async () => {
+      await activeUnderDaemon();
+      const before = readFileSync(world.home.credentialsPath);
+      const result = await cli([
+        'exec',
+        world.roleId,
+        '--',
+        findAwsCli()!.path,
+        'sts',
+        'get-caller-identity',
+        '--endpoint-url',
+        world.sts.endpoint,
+        '--output',
+        'json',
+      ]);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const identity = JSON.parse(result.stdout) as { Arn: string };
+      expect(identity.Arn).toMatch(/^arn:aws:sts::210987654321:assumed-role\/dev-admin\//);
+      expect(readFileSync(world.home.credentialsPath).equals(before)).toBe(true);
+    },
+  );
+
+  it('falls back to keys with --no-endpoint even while the endpoint serves', async () => {
+    await activeUnderDaemon();
+    const dump = join(world.home.home, 'env.json');
+    const result = await cli([
+      'exec',
+      world.roleId,
+      '--no-endpoint',
+      '--',
+      pythonCommand(),
+      '-c',
+      DUMP_ENV,
+      dump,
+    ]);
+    expect(result.code).toBe(0);
+    const seen = JSON.parse(readFileSync(dump, 'utf8')) as Record<string, string>;
+    expect(seen.AWS_ACCESS_KEY_ID).toMatch(/^ASIA/);
+    expect(seen.AWS_CONTAINER_CREDENTIALS_FULL_URI).toBeUndefined();
+  });
+});
