@@ -1,7 +1,5 @@
 /**
- * `switchyard exec` in endpoint mode against a real `switchyard daemon` (meant
- * for tests/integration/cli/; it needs the endpoint helper's server, so it
- * cannot pass on the exec branch alone). The child sees the two endpoint
+ * `switchyard exec` in endpoint mode against a real `switchyard daemon`. The child sees the two endpoint
  * variables and no key at all; the AWS CLI v2 gets the assumed role through
  * them; the grant is revoked when the child exits (its token answers 401);
  * the credentials file is byte-identical.
@@ -94,6 +92,13 @@ describe('exec through the local credential endpoint', () => {
       const identity = JSON.parse(result.stdout) as { Arn: string };
       expect(identity.Arn).toMatch(/^arn:aws:sts::210987654321:assumed-role\/dev-admin\//);
       expect(readFileSync(world.home.credentialsPath).equals(before)).toBe(true);
+      // The trail: the grant made by exec; the live session served it (no new issue).
+      const trail = await cli(['audit', '--json', '--event', 'endpoint-grant']);
+      const lines = trail.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { by: string });
+      expect(lines.map((l) => l.by)).toEqual(['cli:exec']);
     },
   );
 
