@@ -25,7 +25,11 @@ let built: Promise<StandinRuntime> | undefined;
 
 /** Fails loudly when the app was not built (CI builds it before the tests). */
 export function checkBuiltApp(): void {
-  for (const file of [MAIN_BUNDLE, join(OUT_DIR, 'preload', 'index.cjs'), join(OUT_DIR, 'renderer', 'index.html')]) {
+  for (const file of [
+    MAIN_BUNDLE,
+    join(OUT_DIR, 'preload', 'index.cjs'),
+    join(OUT_DIR, 'renderer', 'index.html'),
+  ]) {
     if (!existsSync(file) || statSync(file).size === 0) {
       throw new Error(`${file} is missing: run \`npx electron-vite build\` first`);
     }

@@ -27,7 +27,11 @@ export interface RunningApp {
   output(): string;
   command<T = unknown>(name: string, args?: Record<string, unknown>): Promise<T>;
   /** Resolves with the first event (already seen or to come) that matches. */
-  waitForEvent(match: (event: StandinEvent) => boolean, what: string, timeoutMs?: number): Promise<StandinEvent>;
+  waitForEvent(
+    match: (event: StandinEvent) => boolean,
+    what: string,
+    timeoutMs?: number,
+  ): Promise<StandinEvent>;
   /** Resolves with the exit code. */
   readonly exited: Promise<number | null>;
   /** Quits if still running (SIGTERM → app.quit, then SIGKILL), bounded. */

@@ -4,7 +4,11 @@
  * Electron's renderer processes are. File pages may load the module scripts
  * beside them, as Electron's file: scheme allows and a plain browser does not.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+
 import { chromium, type Browser } from 'playwright-core';
+
+import { report } from './report';
 
 const ARGS = [
   '--no-sandbox',
@@ -20,12 +24,33 @@ const CLOSE_TIMEOUT_MS = 5_000;
 
 let browser: Promise<Browser> | undefined;
 
+/** Our direct children (Chromium's browser process), so the test can check none outlives us. */
+function childPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === process.pid) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
 export function sharedBrowser(): Promise<Browser> {
-  browser ??= chromium.launch({
-    executablePath: process.env.STANDIN_CHROMIUM ?? '/usr/bin/chromium',
-    args: ARGS,
-    timeout: LAUNCH_TIMEOUT_MS,
-  });
+  browser ??= chromium
+    .launch({
+      executablePath: process.env.STANDIN_CHROMIUM ?? '/usr/bin/chromium',
+      args: ARGS,
+      timeout: LAUNCH_TIMEOUT_MS,
+    })
+    .then((launched) => {
+      report({ kind: 'chromium', pids: childPids() });
+      return launched;
+    });
   return browser;
 }
 

@@ -11,7 +11,6 @@ import { rawApp } from './app-instance';
 import { StandinBrowserWindow } from './browser-window';
 import { StandinTray } from './tray';
 import {
-  CURSOR,
   StandinNotification,
   globalShortcut,
   net,
@@ -57,7 +56,6 @@ function state() {
     })),
     notifications: StandinNotification.all.map(({ id, title, body }) => ({ id, title, body })),
     shortcuts: globalShortcut.registered(),
-    cursor: CURSOR,
   };
 }
 
@@ -103,7 +101,9 @@ const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
       .first()
       .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS }),
   'page-screenshot': async (args) => {
-    await (await popupPage()).screenshot({ path: join(String(args.dir), `${String(args.name)}.png`) });
+    await (
+      await popupPage()
+    ).screenshot({ path: join(String(args.dir), `${String(args.name)}.png`) });
   },
 };
 

@@ -44,11 +44,17 @@ export class StandinIpcMain extends EventEmitter {
   }
 
   /** ipcRenderer.invoke arriving from a renderer. */
-  async invokeFromRenderer(event: IpcMainEvent, channel: string, args: unknown[]): Promise<unknown> {
+  async invokeFromRenderer(
+    event: IpcMainEvent,
+    channel: string,
+    args: unknown[],
+  ): Promise<unknown> {
     const handler = this.handlers.get(channel);
     if (!handler) {
       report({ kind: 'ipc-no-handler', channel });
-      throw new Error(`Error invoking remote method '${channel}': No handler registered for '${channel}'`);
+      throw new Error(
+        `Error invoking remote method '${channel}': No handler registered for '${channel}'`,
+      );
     }
     try {
       return await handler(event, ...args);

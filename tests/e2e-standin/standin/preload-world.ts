@@ -51,13 +51,16 @@ export function runPreload(
   const exposed = new Map<string, Record<string, unknown>>();
   const contextBridge = {
     exposeInMainWorld(key: string, api: unknown) {
-      if (exposed.has(key)) throw new Error(`Cannot bind an API on top of an existing property "${key}"`);
+      if (exposed.has(key))
+        throw new Error(`Cannot bind an API on top of an existing property "${key}"`);
       if (typeof api !== 'object' || api === null) {
         throw new Error(`electron stand-in: exposeInMainWorld('${key}') supports objects only`);
       }
       for (const [name, value] of Object.entries(api)) {
         if (typeof value !== 'function') {
-          throw new Error(`electron stand-in: ${key}.${name} is not a function; only verbs are bridged`);
+          throw new Error(
+            `electron stand-in: ${key}.${name} is not a function; only verbs are bridged`,
+          );
         }
       }
       exposed.set(key, api as Record<string, unknown>);

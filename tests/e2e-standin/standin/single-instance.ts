@@ -72,7 +72,10 @@ export function listenForSecondInstances(
 }
 
 /** A later instance: tells the first one; resolves when it acknowledged (or gave up, bounded). */
-export function notifyFirstInstance(userData: string, message: SecondInstanceMessage): Promise<void> {
+export function notifyFirstInstance(
+  userData: string,
+  message: SecondInstanceMessage,
+): Promise<void> {
   return new Promise((resolve) => {
     const socket = connect(join(userData, 'SingletonSocket'));
     const done = (): void => {

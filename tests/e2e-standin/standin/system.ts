@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events';
 
 import type { Rectangle } from './browser-window';
+import { CURSOR, DISPLAY } from './display';
 import { report, strict } from './report';
 
 export class StandinNotification extends EventEmitter {
@@ -37,11 +38,13 @@ export class StandinNotification extends EventEmitter {
 }
 
 const shortcuts = new Map<string, () => void>();
-const ACCELERATOR = /^((Command|Cmd|Control|Ctrl|CommandOrControl|CmdOrCtrl|Alt|Option|AltGr|Shift|Super|Meta)\+)*[^+\s]+$/;
+const ACCELERATOR =
+  /^((Command|Cmd|Control|Ctrl|CommandOrControl|CmdOrCtrl|Alt|Option|AltGr|Shift|Super|Meta)\+)*[^+\s]+$/;
 
 export const globalShortcut = strict('globalShortcut', {
   register(accelerator: string, callback: () => void): boolean {
-    if (!ACCELERATOR.test(accelerator)) throw new TypeError(`Failed to parse accelerator ${accelerator}`);
+    if (!ACCELERATOR.test(accelerator))
+      throw new TypeError(`Failed to parse accelerator ${accelerator}`);
     const taken = (process.env.STANDIN_TAKEN_SHORTCUTS ?? '').split(',').includes(accelerator);
     report({ kind: 'shortcut-register', accelerator, taken });
     if (taken || shortcuts.has(accelerator)) return false;
@@ -99,17 +102,6 @@ export const dialog = strict('dialog', {
     process.stderr.write(`[error box] ${title}: ${content}\n`);
   },
 });
-
-const DISPLAY = {
-  id: 1,
-  bounds: { x: 0, y: 0, width: 1920, height: 1080 },
-  workArea: { x: 0, y: 32, width: 1920, height: 1048 },
-  scaleFactor: 1,
-  rotation: 0,
-  size: { width: 1920, height: 1080 },
-  workAreaSize: { width: 1920, height: 1048 },
-};
-export const CURSOR = { x: 1700, y: 500 };
 
 export const screen = strict('screen', {
   getPrimaryDisplay: () => DISPLAY,

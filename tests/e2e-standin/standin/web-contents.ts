@@ -13,7 +13,12 @@ import type { BrowserContext, Frame, Page, Route } from 'playwright-core';
 import { preventableEvent } from './app';
 import { sharedBrowser } from './chromium';
 import { ipcMain, type IpcMainEvent, type SenderFrame } from './ipc-main';
-import { BRIDGE_BINDING, isCallbackRef, mainWorldScript, type BridgeMessage } from './main-world-bridge';
+import {
+  BRIDGE_BINDING,
+  isCallbackRef,
+  mainWorldScript,
+  type BridgeMessage,
+} from './main-world-bridge';
 import { runPreload, type PreloadWorld } from './preload-world';
 import { report, strict } from './report';
 
@@ -142,7 +147,8 @@ export class StandinWebContents extends EventEmitter {
       if (event.defaultPrevented) return route.abort('aborted');
     }
     // No network in a test: anything else the page fetches is refused as offline.
-    if (!url.startsWith('file:') && !url.startsWith('data:')) return route.abort('internetdisconnected');
+    if (!url.startsWith('file:') && !url.startsWith('data:'))
+      return route.abort('internetdisconnected');
     return route.continue();
   }
 
@@ -210,8 +216,13 @@ export class StandinWebContents extends EventEmitter {
     const result: unknown = (fn as (...a: unknown[]) => unknown)(...args);
     if (callbacks === 0) return await result;
     if (typeof result !== 'function') {
-      report({ kind: 'unimplemented', what: `${message.verb} takes a callback but returns no function` });
-      throw new Error(`electron stand-in: ${message.verb} takes a callback but returns no function`);
+      report({
+        kind: 'unimplemented',
+        what: `${message.verb} takes a callback but returns no function`,
+      });
+      throw new Error(
+        `electron stand-in: ${message.verb} takes a callback but returns no function`,
+      );
     }
     doc.releasers.set(message.callId, result as () => void);
     return null;
@@ -225,7 +236,14 @@ export class StandinWebContents extends EventEmitter {
   async invokeFromSubframe(channel: string, args: unknown[]): Promise<unknown> {
     const page = await this.ready;
     await page.evaluate(() => {
-      const doc = (globalThis as unknown as { document: { createElement(t: string): Record<string, unknown>; body: { append(e: unknown): void } } }).document;
+      const doc = (
+        globalThis as unknown as {
+          document: {
+            createElement(t: string): Record<string, unknown>;
+            body: { append(e: unknown): void };
+          };
+        }
+      ).document;
       const frame = doc.createElement('iframe');
       frame.srcdoc = '<p>child</p>';
       doc.body.append(frame);
