@@ -39,6 +39,7 @@ export const PROBLEM_KINDS = new Set([
   'missing-image',
   'navigation-not-intercepted',
   'ipc-no-handler',
+  'standin-error',
 ]);
 
 export function problems(events: readonly StandinEvent[]): StandinEvent[] {

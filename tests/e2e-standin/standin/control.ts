@@ -84,6 +84,7 @@ const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
       : true,
   'invoke-from-subframe': (args) =>
     popupWindow().webContents.invokeFromSubframe(String(args.channel), args.args as unknown[]),
+  'page-goto-unguarded': (args) => popupWindow().webContents.gotoUnguarded(String(args.url)),
   // The popup's page, as the user sees it.
   'page-evaluate': async (args) => (await popupPage()).evaluate(String(args.expression)),
   'page-press': async (args) => (await popupPage()).keyboard.press(String(args.key)),

@@ -136,33 +136,59 @@ export class StandinWebContents extends EventEmitter {
   }
 
   private async onRoute(route: Route): Promise<void> {
+    try {
+      await this.routeRequest(route);
+    } catch (error) {
+      // Never let a stand-in fault pass silently, nor take the app down with it.
+      report({ kind: 'standin-error', where: 'route', message: String(error) });
+      await route.abort('failed').catch(() => undefined);
+    }
+  }
+
+  private async routeRequest(route: Route): Promise<void> {
     const request = route.request();
     const url = request.url();
     if (request.isNavigationRequest() && url !== this.allowedUrl) {
-      const isMainFrame = request.frame() === this.page?.mainFrame();
-      const event = Object.assign(preventableEvent(), { url, isMainFrame });
-      if (isMainFrame) this.emit('will-navigate', event, url);
-      this.emit('will-frame-navigate', event);
-      report({ kind: 'will-navigate', url, isMainFrame, prevented: event.defaultPrevented });
-      if (event.defaultPrevented) return route.abort('aborted');
+      // A new window's first request has no frame of our page: that is window.open.
+      let frame: Frame | undefined;
+      try {
+        frame = request.frame();
+      } catch {
+        frame = undefined;
+      }
+      if (frame === undefined || frame.page() !== this.page) {
+        if (!this.allowWindowOpen(url)) return route.abort('aborted');
+      } else {
+        const isMainFrame = frame === this.page?.mainFrame();
+        const event = Object.assign(preventableEvent(), { url, isMainFrame });
+        if (isMainFrame) this.emit('will-navigate', event, url);
+        this.emit('will-frame-navigate', event);
+        report({ kind: 'will-navigate', url, isMainFrame, prevented: event.defaultPrevented });
+        if (event.defaultPrevented) return route.abort('aborted');
+      }
     }
     // No network in a test: anything else the page fetches is refused as offline.
-    if (!url.startsWith('file:') && !url.startsWith('data:'))
+    if (!url.startsWith('file:') && !url.startsWith('data:')) {
       return route.abort('internetdisconnected');
+    }
     return route.continue();
   }
 
-  private async onWindowOpen(opened: Page): Promise<void> {
-    // The first page is the window's own (newPage); any later one came from the page.
-    if (this.page === undefined || opened === this.page) return;
-    const url = opened.url();
+  /** Asks main's window open handler, as Electron does before any window exists. */
+  private allowWindowOpen(url: string): boolean {
     const decision = this.windowOpenHandler?.({ url, frameName: '' }) ?? { action: 'allow' };
     report({ kind: 'window-open', url, action: decision.action });
-    if (decision.action !== 'allow') {
-      await opened.close();
-      return;
+    if (decision.action === 'allow') {
+      report({ kind: 'unimplemented', what: 'window.open allowed (child windows)' });
     }
-    report({ kind: 'unimplemented', what: 'window.open allowed (child windows)' });
+    return decision.action === 'allow';
+  }
+
+  private async onWindowOpen(opened: Page): Promise<void> {
+    // The first page is the window's own (newPage); any later one came from window.open,
+    // whose request the handler already refused: Electron would have made no window at all.
+    if (this.page === undefined || opened === this.page) return;
+    await opened.close().catch(() => undefined);
   }
 
   private async onBridge(frame: Frame, message: BridgeMessage): Promise<unknown> {
@@ -235,6 +261,7 @@ export class StandinWebContents extends EventEmitter {
   /** A test-only path: ipcRenderer.invoke as if a preload ran in a real child frame of the page. */
   async invokeFromSubframe(channel: string, args: unknown[]): Promise<unknown> {
     const page = await this.ready;
+    const attached = page.waitForEvent('frameattached', { timeout: 10_000 });
     await page.evaluate(() => {
       const doc = (
         globalThis as unknown as {
@@ -248,8 +275,19 @@ export class StandinWebContents extends EventEmitter {
       frame.srcdoc = '<p>child</p>';
       doc.body.append(frame);
     });
-    const child = await page.waitForEvent('frameattached', { timeout: 10_000 });
+    const child = await attached;
     return ipcMain.invokeFromRenderer(this.eventFrom(child), channel, args);
+  }
+
+  /**
+   * A test-only path: the page ends up at `url` as if a navigation got past
+   * main's hooks; the preload runs there too, so main's sender check is all
+   * that stands between that page and the engine.
+   */
+  async gotoUnguarded(url: string): Promise<void> {
+    const page = await this.ready;
+    this.allowedUrl = url;
+    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
   }
 
   async loadURL(url: string): Promise<void> {
