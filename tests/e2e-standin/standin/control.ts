@@ -89,8 +89,10 @@ const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
   'page-evaluate': async (args) => (await popupPage()).evaluate(String(args.expression)),
   'page-press': async (args) => (await popupPage()).keyboard.press(String(args.key)),
   'page-type': async (args) => (await popupPage()).keyboard.type(String(args.text)),
-  'page-focus-text': async (args) =>
-    (await popupPage()).getByText(String(args.text), { exact: false }).first().focus(),
+  'page-focus-search': async () =>
+    (await popupPage())
+      .getByRole('combobox', { name: 'Search roles' })
+      .fill('', { timeout: STEP_TIMEOUT_MS }),
   'page-click': async (args) =>
     (await popupPage())
       .getByRole(args.role as 'button', { name: String(args.name) })
