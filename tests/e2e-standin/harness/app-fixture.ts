@@ -19,6 +19,8 @@ export interface CatalogRole {
   readonly profile: string;
   /** The MFA device serial of the source, when the role's trust needs MFA. */
   readonly mfaSerial?: string;
+  readonly group?: string;
+  readonly color?: string;
 }
 
 export interface AppFixture {
@@ -56,6 +58,8 @@ export function writeCatalog(dir: string, roles: readonly CatalogRole[]): Record
       profile: role.profile,
       source: { kind: 'profile', profile: 'source' },
       ...(role.mfaSerial ? { mfaSerial: role.mfaSerial } : {}),
+      ...(role.group ? { group: role.group } : {}),
+      ...(role.color ? { color: role.color } : {}),
     }).id;
   }
   catalog.close();

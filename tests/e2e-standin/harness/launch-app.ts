@@ -22,6 +22,8 @@ export interface LaunchOptions {
 
 export interface RunningApp {
   readonly process: ChildProcess;
+  /** When the process was started (epoch ms). */
+  readonly startedAt: number;
   readonly events: StandinEvent[];
   /** stdout and stderr so far (the logger echoes in unpackaged runs). */
   output(): string;
@@ -51,6 +53,7 @@ type ChildMessage = ResultMessage | { readonly type: 'event'; readonly event: St
 export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
   checkBuiltApp();
   const runtime = await buildStandin();
+  const startedAt = Date.now();
   const child = fork(MAIN_BUNDLE, [...(options.args ?? [])], {
     cwd: repoRoot,
     env: options.env,
@@ -143,5 +146,14 @@ export async function launchApp(options: LaunchOptions): Promise<RunningApp> {
     clearTimeout(timer);
   };
 
-  return { process: child, events, output: () => output, command, waitForEvent, exited, stop };
+  return {
+    process: child,
+    startedAt,
+    events,
+    output: () => output,
+    command,
+    waitForEvent,
+    exited,
+    stop,
+  };
 }

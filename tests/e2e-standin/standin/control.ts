@@ -98,11 +98,16 @@ const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
       .getByRole(args.role as 'button', { name: String(args.name) })
       .first()
       .click({ timeout: STEP_TIMEOUT_MS }),
-  'page-wait-text': async (args) =>
-    (await popupPage())
+  // Answers when the text showed (epoch ms), for the launch benchmark.
+  'page-wait-text': async (args) => {
+    await (
+      await popupPage()
+    )
       .getByText(String(args.text), { exact: false })
       .first()
-      .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS }),
+      .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    return Date.now();
+  },
   'page-screenshot': async (args) => {
     await (
       await popupPage()

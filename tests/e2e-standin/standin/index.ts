@@ -7,7 +7,7 @@ import { app } from './app-instance';
 import { StandinBrowserWindow } from './browser-window';
 import { listenForCommands } from './control';
 import { ipcMain } from './ipc-main';
-import { strict } from './report';
+import { report, strict } from './report';
 import {
   StandinNotification,
   clipboard,
@@ -22,6 +22,7 @@ import {
 import { StandinMenu, StandinNativeImage, StandinTray } from './tray';
 
 listenForCommands();
+report({ kind: 'standin-loaded' });
 
 // Classes too: an unknown static (BrowserWindow.fromId…) throws like an unknown method.
 const BrowserWindow = strict('BrowserWindow', StandinBrowserWindow);

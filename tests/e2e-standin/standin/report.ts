@@ -15,7 +15,8 @@ const drained: (() => void)[] = [];
 export function report(event: StandinEvent): void {
   if (!process.send || !process.connected) return;
   pending += 1;
-  process.send({ type: 'event', event }, () => {
+  // Every event carries when it happened (epoch ms), for the launch benchmark.
+  process.send({ type: 'event', event: { at: Date.now(), ...event } }, () => {
     pending -= 1;
     if (pending === 0) drained.splice(0).forEach((resolve) => resolve());
   });
