@@ -9,11 +9,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { popupPosition } from '../../electron/main/popup-position';
+import { createSwitchyardApi } from '../../electron/preload/switchyard-api';
+import type { TypedIpcRenderer } from '../../electron/preload/typed-ipc-renderer';
 import { REFRESHER_LOCK_FILE } from '../../electron/core/refresh/refresher-lock';
 import { requireTool } from '../support/tools';
 import { startAppFixture, problems, type AppFixture } from './harness/app-fixture';
 import { CURSOR, DISPLAY } from './standin/display';
-import { inPage, kinds, popup, state, until } from './support';
+import { inPage, kinds, popup, searchFocused, state, until } from './support';
 
 const chromium = requireTool('chromium');
 const ROLE = {
@@ -43,7 +45,7 @@ describe.skipIf(!chromium.available)(`the built app in the stand-in ${chromium.s
     expect(window?.url).toMatch(/\/out\/renderer\/index\.html$/);
     await fx.app.command('page-wait-text', { text: ROLE.label });
     // The sandbox is switched on before ready, as Electron requires.
-    expect(kinds(fx.app.events, 'enable-sandbox')).toEqual([
+    expect(kinds(fx.app.events, 'enable-sandbox')).toMatchObject([
       { kind: 'enable-sandbox', ready: false },
     ]);
     const created = kinds<{ options: { webPreferences: { preload: string } } }>(
@@ -51,6 +53,22 @@ describe.skipIf(!chromium.available)(`the built app in the stand-in ${chromium.s
       'window-created',
     )[0]!;
     expect(existsSync(created.options.webPreferences.preload)).toBe(true);
+  });
+
+  it('main handles every channel the preload invokes, and listens on no other', async () => {
+    const invoked = new Set<string>();
+    const api = createSwitchyardApi({
+      invoke: ((channel: string) => {
+        invoked.add(channel);
+        return Promise.resolve();
+      }) as TypedIpcRenderer['invoke'],
+      subscribe: () => () => undefined,
+    });
+    for (const verb of Object.values(api) as ((...args: unknown[]) => unknown)[]) verb();
+    const wiring = await fx.app.command<{ handled: string[]; listened: string[] }>('ipc-main');
+    expect(wiring.handled).toEqual([...invoked].sort());
+    // electron-store's own channel is removed again (electron-catalog-store.ts).
+    expect(wiring.listened).toEqual([]);
   });
 
   it('a tray click shows the popup where popupPosition puts it, and tells the page', async () => {
@@ -78,6 +96,7 @@ describe.skipIf(!chromium.available)(`the built app in the stand-in ${chromium.s
   });
 
   it('activates a role by keyboard: profile written, tray fresh, countdown shown', async () => {
+    await searchFocused(fx.app);
     await fx.app.command('page-type', { text: 'dev adm' });
     await fx.app.command('page-press', { key: 'Enter' });
     const text = await until(

@@ -88,7 +88,7 @@ describe.skipIf(!chromium.available)(
       const second = await launchApp({ env: fx.home.env });
       try {
         expect(await within(second.exited, EXIT_WAIT_MS)).toBe(0);
-        expect(kinds(second.events, 'single-instance-lock')).toEqual([
+        expect(kinds(second.events, 'single-instance-lock')).toMatchObject([
           { kind: 'single-instance-lock', held: false },
         ]);
         // The second never opened a window, a tray or Chromium.

@@ -7,9 +7,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { KeytarSecretStore } from '../../electron/core/secrets/keytar-secret-store';
+import { mfaSessionAccount } from '../../electron/core/secrets/mfa-session-cache';
 import { isCi, requireTool } from '../support/tools';
 import { problems, startAppFixture, type AppFixture } from './harness/app-fixture';
-import { inPage, until } from './support';
+import { inPage, searchFocused, until } from './support';
 
 const chromium = requireTool('chromium');
 const keychain = process.env.SWITCHYARD_SECRET_SERVICE === '1';
@@ -58,18 +60,21 @@ describe.skipIf(!runnable)(`the MFA round in the built app ${skipReason}`, () =>
 
   afterAll(async () => {
     await fx?.close();
+    // The app kept the MFA session in the keychain: take this run's item out again.
+    if (fx) await new KeytarSecretStore().delete(mfaSessionAccount(`profile:${fx.sourceProfile}`));
   });
 
   it('one prompt, one code, one GetSessionToken for both roles', async () => {
     expect(fx.sts.mfa?.serial).toBe(MFA_SERIAL);
     await fx.app.command('tray-click');
     const [first, second] = ROLES;
+    await searchFocused(fx.app);
     await fx.app.command('page-type', { text: first!.label });
     await fx.app.command('page-press', { key: 'Enter' });
     // The prompt appears and takes the caret, as the user's next keys are the code.
     await until(
       () => inPage(fx.app, CARET),
-      (source) => source === 'profile:source',
+      (source) => source === `profile:${fx.sourceProfile}`,
       'caret in the prompt',
     );
     await fx.app.command('page-focus-search');
@@ -88,7 +93,7 @@ describe.skipIf(!runnable)(`the MFA round in the built app ${skipReason}`, () =>
     );
     await until(
       () => inPage(fx.app, CARET),
-      (source) => source === 'profile:source',
+      (source) => source === `profile:${fx.sourceProfile}`,
       'caret back in the prompt',
     );
 

@@ -57,3 +57,12 @@ export function inPage<T>(app: RunningApp, expression: string): Promise<T> {
 export function kinds<T = StandinEvent>(events: readonly StandinEvent[], kind: string): T[] {
   return events.filter((event) => event.kind === kind) as unknown as T[];
 }
+
+/** Waits until the popup's search box has the caret (the popup focuses it when shown). */
+export async function searchFocused(app: RunningApp): Promise<void> {
+  await until(
+    () => inPage<string | null>(app, `document.activeElement?.getAttribute('aria-label') ?? null`),
+    (label) => label === 'Search roles',
+    'the caret in the search box',
+  );
+}

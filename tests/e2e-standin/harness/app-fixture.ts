@@ -3,6 +3,8 @@
  * temporary HOME with the user's long-term keys and a catalog, the app started
  * through the stand-in and waited for until its popup page has loaded.
  */
+import { randomBytes } from 'node:crypto';
+
 import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
 import { startFaultStsServer, type FaultStsServer } from '../../support/fault-sts-server';
 import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
@@ -11,7 +13,15 @@ import { launchApp, type RunningApp } from './launch-app';
 
 export const SOURCE_KEY = 'AKIAIOSFODNN7STANDIN1';
 export const SOURCE_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSTANDIN01';
-export const USER_CREDENTIALS = `[source]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_access_key = ${SOURCE_SECRET}\n`;
+
+/**
+ * The user's long-term keys, under a profile name of this run's own: the app
+ * keeps MFA sessions in the OS keychain per source (`mfa/profile:<name>`), and
+ * a name shared across runs would hand one run the session of another.
+ */
+function userCredentials(profile: string): string {
+  return `[${profile}]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_access_key = ${SOURCE_SECRET}\n`;
+}
 
 export interface CatalogRole {
   readonly label: string;
@@ -25,6 +35,8 @@ export interface CatalogRole {
 
 export interface AppFixture {
   readonly sts: FaultStsServer;
+  /** The profile of the user's long-term keys every role is assumed from. */
+  readonly sourceProfile: string;
   readonly home: TempAwsHome;
   readonly app: RunningApp;
   /** Role ids by label. */
@@ -48,7 +60,11 @@ export function problems(events: readonly StandinEvent[]): StandinEvent[] {
   return events.filter((event) => PROBLEM_KINDS.has(event.kind));
 }
 
-export function writeCatalog(dir: string, roles: readonly CatalogRole[]): Record<string, string> {
+export function writeCatalog(
+  dir: string,
+  roles: readonly CatalogRole[],
+  sourceProfile: string,
+): Record<string, string> {
   const catalog = CatalogStore.open({ dir });
   const ids: Record<string, string> = {};
   for (const role of roles) {
@@ -56,7 +72,7 @@ export function writeCatalog(dir: string, roles: readonly CatalogRole[]): Record
       label: role.label,
       roleArn: role.roleArn,
       profile: role.profile,
-      source: { kind: 'profile', profile: 'source' },
+      source: { kind: 'profile', profile: sourceProfile },
       ...(role.mfaSerial ? { mfaSerial: role.mfaSerial } : {}),
       ...(role.group ? { group: role.group } : {}),
       ...(role.color ? { color: role.color } : {}),
@@ -72,11 +88,12 @@ export async function startAppFixture(
 ): Promise<AppFixture> {
   const sts = await startFaultStsServer();
   sts.addUser(SOURCE_KEY, SOURCE_SECRET, 'arn:aws:iam::123456789012:user/standin');
+  const sourceProfile = `standin-${randomBytes(4).toString('hex')}`;
   const home = createTempAwsHome({
-    credentials: USER_CREDENTIALS,
+    credentials: userCredentials(sourceProfile),
     env: { AWS_ENDPOINT_URL_STS: sts.endpoint, ...env },
   });
-  const roleIds = writeCatalog(home.switchyardConfigDir, roles);
+  const roleIds = writeCatalog(home.switchyardConfigDir, roles, sourceProfile);
   let app: RunningApp | undefined;
   try {
     app = await launchApp({ env: home.env });
@@ -90,6 +107,7 @@ export async function startAppFixture(
   const running = app;
   return {
     sts,
+    sourceProfile,
     home,
     app: running,
     roleIds,

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 
 import { rawApp } from './app-instance';
 import { StandinBrowserWindow } from './browser-window';
+import { ipcMain } from './ipc-main';
 import { StandinTray } from './tray';
 import {
   StandinNotification,
@@ -72,6 +73,10 @@ const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
   power: (args) => powerMonitor.emit(String(args.event)),
   'set-online': (args) => net.setOnline(args.online === true),
   'window-blur': () => popupWindow().blur(),
+  'ipc-main': () => ({
+    handled: ipcMain.handledChannels(),
+    listened: ipcMain.eventNames().map(String),
+  }),
   quit: () => rawApp.quit(),
   'permission-request': (args) =>
     new Promise<boolean>((resolve) => {

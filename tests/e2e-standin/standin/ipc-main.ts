@@ -43,6 +43,11 @@ export class StandinIpcMain extends EventEmitter {
     this.handlers.delete(channel);
   }
 
+  /** The channels with an invoke handler, for the test. */
+  handledChannels(): string[] {
+    return [...this.handlers.keys()].sort();
+  }
+
   /** ipcRenderer.invoke arriving from a renderer. */
   async invokeFromRenderer(
     event: IpcMainEvent,
