@@ -12,19 +12,18 @@ import { popupPosition } from '../../electron/main/popup-position';
 import { createSwitchyardApi } from '../../electron/preload/switchyard-api';
 import type { TypedIpcRenderer } from '../../electron/preload/typed-ipc-renderer';
 import { REFRESHER_LOCK_FILE } from '../../electron/core/refresh/refresher-lock';
-import { requireTool } from '../support/tools';
 import { startAppFixture, problems, type AppFixture } from './harness/app-fixture';
 import { CURSOR, DISPLAY } from './standin/display';
-import { inPage, kinds, popup, searchFocused, state, until } from './support';
+import { inPage, kinds, popup, searchFocused, state, until, standinSkipReason } from './support';
 
-const chromium = requireTool('chromium');
+const skip = standinSkipReason();
 const ROLE = {
   label: 'Dev admin',
   roleArn: 'arn:aws:iam::210987654321:role/Admin',
   profile: 'dev-admin',
 };
 
-describe.skipIf(!chromium.available)(`the built app in the stand-in ${chromium.skipReason}`, () => {
+describe.skipIf(skip !== '')(`the built app in the stand-in ${skip}`, () => {
   let fx: AppFixture;
 
   beforeAll(async () => {

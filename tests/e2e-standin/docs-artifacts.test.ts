@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { repoRoot } from '../support/run-cli';
-import { requireTool } from '../support/tools';
 import {
   problems,
   startAppFixture,
@@ -20,9 +19,9 @@ import {
   type CatalogRole,
 } from './harness/app-fixture';
 import type { StandinEvent } from './standin/report';
-import { inPage, popup, until } from './support';
+import { inPage, popup, until, standinSkipReason } from './support';
 
-const chromium = requireTool('chromium');
+const skip = standinSkipReason();
 const ARTIFACTS = join(repoRoot, 'test-results', 'screenshots', 'standin');
 const DOCS = join(repoRoot, 'docs', 'screenshots');
 const BENCH_RUNS = 3;
@@ -91,7 +90,7 @@ function at(events: readonly StandinEvent[], kind: string): number {
   return event.at;
 }
 
-describe.skipIf(!chromium.available)(`docs from the real app ${chromium.skipReason}`, () => {
+describe.skipIf(skip !== '')(`docs from the real app ${skip}`, () => {
   let fx: AppFixture | undefined;
 
   afterEach(async () => {

@@ -9,15 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { KeytarSecretStore } from '../../electron/core/secrets/keytar-secret-store';
 import { mfaSessionAccount } from '../../electron/core/secrets/mfa-session-cache';
-import { isCi, requireTool } from '../support/tools';
+import { isCi } from '../support/tools';
 import { problems, startAppFixture, type AppFixture } from './harness/app-fixture';
-import { inPage, searchFocused, until } from './support';
+import { inPage, searchFocused, until, standinSkipReason } from './support';
 
-const chromium = requireTool('chromium');
+const skip = standinSkipReason();
 const keychain = process.env.SWITCHYARD_SECRET_SERVICE === '1';
-const runnable = chromium.available && keychain;
-const skipReason = !chromium.available
-  ? chromium.skipReason
+const runnable = skip === '' && keychain;
+const skipReason = skip
+  ? skip
   : keychain
     ? ''
     : '(skipped: no Secret Service; run through scripts/with-keyring.sh)';

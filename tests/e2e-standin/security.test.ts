@@ -11,11 +11,10 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createSwitchyardApi } from '../../electron/preload/switchyard-api';
-import { requireTool } from '../support/tools';
 import { problems, startAppFixture, type AppFixture } from './harness/app-fixture';
-import { inPage, kinds, popup } from './support';
+import { inPage, kinds, popup, standinSkipReason } from './support';
 
-const chromium = requireTool('chromium');
+const skip = standinSkipReason();
 const ROLE = {
   label: 'Audit',
   roleArn: 'arn:aws:iam::210987654321:role/Audit',
@@ -32,7 +31,7 @@ const CONTRACT_VERBS = Object.keys(
 
 const SETTLE = `.then(() => 'accepted', (error) => String(error))`;
 
-describe.skipIf(!chromium.available)(`security of the built app ${chromium.skipReason}`, () => {
+describe.skipIf(skip !== '')(`security of the built app ${skip}`, () => {
   let fx: AppFixture;
 
   beforeAll(async () => {

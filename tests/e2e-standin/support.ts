@@ -1,6 +1,29 @@
 /** Small waits and reads shared by the stand-in end-to-end tests; every wait is bounded. */
-import type { StandinEvent } from './standin/report';
+import { describe, it } from 'vitest';
+
+import { isCi, requireTool } from '../support/tools';
+import { missingBuild } from './harness/build-standin';
 import type { RunningApp } from './harness/launch-app';
+import type { StandinEvent } from './standin/report';
+
+/**
+ * Why this machine cannot run the stand-in tests ('' when it can): Chromium
+ * missing, or the app not built. Under CI=true a missing build is a failure.
+ */
+export function standinSkipReason(): string {
+  const chromium = requireTool('chromium');
+  if (!chromium.available) return chromium.skipReason;
+  const missing = missingBuild();
+  if (!missing) return '';
+  if (isCi()) {
+    describe('the built app', () => {
+      it('is built before the tests under CI=true', () => {
+        throw new Error(missing);
+      });
+    });
+  }
+  return `(skipped: ${missing})`;
+}
 
 export interface WindowState {
   readonly id: number;

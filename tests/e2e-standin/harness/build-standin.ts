@@ -4,7 +4,7 @@
  * every importer (the main bundle, electron-store). The app's own bundle in
  * out/ is used as built; only the stand-in is compiled here.
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -23,17 +23,39 @@ export interface StandinRuntime {
 
 let built: Promise<StandinRuntime> | undefined;
 
-/** Fails loudly when the app was not built (CI builds it before the tests). */
-export function checkBuiltApp(): void {
-  for (const file of [
-    MAIN_BUNDLE,
-    join(OUT_DIR, 'preload', 'index.cjs'),
-    join(OUT_DIR, 'renderer', 'index.html'),
-  ]) {
-    if (!existsSync(file) || statSync(file).size === 0) {
-      throw new Error(`${file} is missing: run \`npx electron-vite build\` first`);
-    }
+const BUILT_FILES = [
+  MAIN_BUNDLE,
+  join(OUT_DIR, 'preload', 'index.cjs'),
+  join(OUT_DIR, 'renderer', 'index.html'),
+];
+/** The sources the three bundles are built from. */
+const SOURCE_DIRS = ['electron/main', 'electron/preload', 'electron/core', 'renderer', 'shared'];
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile())
+      newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
   }
+  return newest;
+}
+
+/**
+ * Why the stand-in tests cannot run: the app was never built. Outside CI they
+ * skip with that reason; under CI=true (which builds first) they fail.
+ */
+export function missingBuild(): string | undefined {
+  const missing = BUILT_FILES.find((file) => !existsSync(file) || statSync(file).size === 0);
+  return missing ? `${missing} is missing: run \`npx electron-vite build\` first` : undefined;
+}
+
+/** Fails loudly when the built app is missing or older than its sources (the test would run old code). */
+export function checkBuiltApp(): void {
+  const missing = missingBuild();
+  if (missing) throw new Error(missing);
+  const built = Math.min(...BUILT_FILES.map((file) => statSync(file).mtimeMs));
+  const stale = SOURCE_DIRS.find((dir) => newestMtime(join(repoRoot, dir)) > built);
+  if (stale) throw new Error(`out/ is older than ${stale}: run \`npx electron-vite build\` first`);
 }
 
 export function buildStandin(): Promise<StandinRuntime> {

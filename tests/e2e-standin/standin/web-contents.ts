@@ -12,25 +12,13 @@ import type { BrowserContext, Frame, Page, Route } from 'playwright-core';
 
 import { preventableEvent } from './app';
 import { sharedBrowser } from './chromium';
+import { DocumentWorlds } from './document-worlds';
 import { ipcMain, type IpcMainEvent, type SenderFrame } from './ipc-main';
-import {
-  BRIDGE_BINDING,
-  isCallbackRef,
-  mainWorldScript,
-  type BridgeMessage,
-} from './main-world-bridge';
-import { runPreload, type PreloadWorld } from './preload-world';
+import { BRIDGE_BINDING, mainWorldScript, type BridgeMessage } from './main-world-bridge';
+import { runPreload } from './preload-world';
 import { report, strict } from './report';
 
 const LOAD_TIMEOUT_MS = 30_000;
-
-interface DocumentWorld {
-  readonly world: PreloadWorld;
-  readonly frame: Frame;
-  readonly queue: { id: number; args: unknown[] }[];
-  waiter: ((batch: { id: number; args: unknown[] }[] | null) => void) | undefined;
-  readonly releasers: Map<number, () => void>;
-}
 
 export interface WebContentsOptions {
   readonly preload: string | undefined;
@@ -64,12 +52,12 @@ export class StandinWebContents extends EventEmitter {
   private loadedOnce = false;
   private allowedUrl: string | undefined;
   private windowOpenHandler: WindowOpenHandler | undefined;
-  private readonly documents = new Map<string, DocumentWorld>();
-  private currentToken: string | undefined;
+  private readonly documents: DocumentWorlds;
 
   constructor(private readonly options: WebContentsOptions) {
     super();
     this.self = strict('webContents', this);
+    this.documents = new DocumentWorlds(options.preload, (frame) => this.eventFrom(frame));
     this.ready = this.openPage();
     this.ready.catch((error: unknown) => report({ kind: 'page-error', message: String(error) }));
   }
@@ -84,7 +72,7 @@ export class StandinWebContents extends EventEmitter {
     });
     this.context = context;
     await context.exposeBinding(BRIDGE_BINDING, (source, message: BridgeMessage) =>
-      this.onBridge(source.frame, message),
+      this.documents.handle(source.frame, message),
     );
     const exposed = this.probePreload();
     await context.addInitScript({ content: mainWorldScript(exposed) });
@@ -191,69 +179,6 @@ export class StandinWebContents extends EventEmitter {
     await opened.close().catch(() => undefined);
   }
 
-  private async onBridge(frame: Frame, message: BridgeMessage): Promise<unknown> {
-    if (message.kind === 'attach') {
-      this.attach(frame, message.token);
-      return null;
-    }
-    const doc = this.documents.get(message.token);
-    if (!doc) return message.kind === 'poll' ? null : Promise.reject(new Error('document is gone'));
-    switch (message.kind) {
-      case 'poll':
-        if (doc.queue.length > 0) return doc.queue.splice(0);
-        return new Promise((resolve) => (doc.waiter = resolve));
-      case 'release':
-        doc.releasers.get(message.callId)?.();
-        doc.releasers.delete(message.callId);
-        return null;
-      case 'call':
-        return this.call(doc, message);
-    }
-  }
-
-  private attach(frame: Frame, token: string): void {
-    if (!this.options.preload) return;
-    for (const [old, doc] of this.documents) {
-      doc.waiter?.(null);
-      this.documents.delete(old);
-    }
-    const world = runPreload(this.options.preload, {
-      invoke: (channel, args) => ipcMain.invokeFromRenderer(this.eventFrom(frame), channel, args),
-      send: (channel, args) => ipcMain.sendFromRenderer(this.eventFrom(frame), channel, args),
-    });
-    this.documents.set(token, { world, frame, queue: [], waiter: undefined, releasers: new Map() });
-    this.currentToken = token;
-  }
-
-  private async call(doc: DocumentWorld, message: Extract<BridgeMessage, { kind: 'call' }>) {
-    const fn = doc.world.exposed.get(message.key)?.[message.verb];
-    if (typeof fn !== 'function') throw new Error(`${message.key}.${message.verb} is not exposed`);
-    let callbacks = 0;
-    const args = message.args.map((arg) => {
-      if (!isCallbackRef(arg)) return arg;
-      callbacks += 1;
-      return (...values: unknown[]) => {
-        doc.queue.push({ id: arg.__standinCallback, args: values });
-        const waiter = doc.waiter;
-        doc.waiter = undefined;
-        waiter?.(doc.queue.splice(0));
-      };
-    });
-    const result: unknown = (fn as (...a: unknown[]) => unknown)(...args);
-    if (callbacks === 0) return await result;
-    if (typeof result !== 'function') {
-      report({
-        kind: 'unimplemented',
-        what: `${message.verb} takes a callback but returns no function`,
-      });
-      throw new Error(
-        `electron stand-in: ${message.verb} takes a callback but returns no function`,
-      );
-    }
-    doc.releasers.set(message.callId, result as () => void);
-    return null;
-  }
-
   private eventFrom(frame: Frame): IpcMainEvent {
     return { sender: this.self, senderFrame: senderFrameOf(frame), processId: 1, frameId: 1 };
   }
@@ -307,9 +232,7 @@ export class StandinWebContents extends EventEmitter {
   }
 
   send(channel: string, ...args: unknown[]): void {
-    const doc = this.currentToken ? this.documents.get(this.currentToken) : undefined;
-    report({ kind: 'push', channel, delivered: doc !== undefined });
-    doc?.world.ipcRenderer.deliver(channel, args);
+    report({ kind: 'push', channel, delivered: this.documents.deliver(channel, args) });
   }
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
@@ -335,8 +258,7 @@ export class StandinWebContents extends EventEmitter {
   async destroy(): Promise<void> {
     if (this.destroyed) return;
     this.destroyed = true;
-    for (const doc of this.documents.values()) doc.waiter?.(null);
-    this.documents.clear();
+    this.documents.closeAll();
     this.emit('destroyed');
     await this.ready.then(() => this.context?.close()).catch(() => undefined);
   }
