@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { popupPosition } from '../../electron/main/popup-position';
 import { createSwitchyardApi } from '../../electron/preload/switchyard-api';
@@ -17,6 +17,8 @@ import { CURSOR, DISPLAY } from './standin/display';
 import { inPage, kinds, popup, searchFocused, state, until, standinSkipReason } from './support';
 
 const skip = standinSkipReason();
+// A whole app per file and Chromium behind it: steps get more than the default 30 s on a loaded CI machine.
+vi.setConfig({ testTimeout: 60_000 });
 const ROLE = {
   label: 'Dev admin',
   roleArn: 'arn:aws:iam::210987654321:role/Admin',
@@ -43,6 +45,15 @@ describe.skipIf(skip !== '')(`the built app in the stand-in ${skip}`, () => {
     expect(window?.visible).toBe(false);
     expect(window?.url).toMatch(/\/out\/renderer\/index\.html$/);
     await fx.app.command('page-wait-text', { text: ROLE.label });
+    // Lock, sandbox, ready, then the window and the tray (after the engine), in that order.
+    const order = [
+      'single-instance-lock',
+      'enable-sandbox',
+      'app-ready',
+      'window-created',
+      'tray-created',
+    ].map((kind) => fx.app.events.findIndex((e) => e.kind === kind));
+    expect(order.every((index, i) => index >= 0 && (i === 0 || index > order[i - 1]!))).toBe(true);
     // The sandbox is switched on before ready, as Electron requires.
     expect(kinds(fx.app.events, 'enable-sandbox')).toMatchObject([
       { kind: 'enable-sandbox', ready: false },

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { CATALOG_FILE_NAME } from '../../electron/core/catalog/catalog-paths';
 import { createTempAwsHome } from '../support/temp-aws-home';
@@ -16,6 +16,8 @@ import { launchApp } from './harness/launch-app';
 import { inPage, kinds, popup, state, until, standinSkipReason } from './support';
 
 const skip = standinSkipReason();
+// A whole app per file and Chromium behind it: steps get more than the default 30 s on a loaded CI machine.
+vi.setConfig({ testTimeout: 60_000 });
 const FIRST = {
   label: 'Alpha reader',
   roleArn: 'arn:aws:iam::210987654321:role/Reader',

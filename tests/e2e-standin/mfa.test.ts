@@ -5,7 +5,7 @@
  * session is kept in the OS keychain: the app needs a Secret Service, which CI
  * provides (scripts/with-keyring.sh sets SWITCHYARD_SECRET_SERVICE=1).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { KeytarSecretStore } from '../../electron/core/secrets/keytar-secret-store';
 import { mfaSessionAccount } from '../../electron/core/secrets/mfa-session-cache';
@@ -14,6 +14,8 @@ import { problems, startAppFixture, type AppFixture } from './harness/app-fixtur
 import { inPage, searchFocused, until, standinSkipReason } from './support';
 
 const skip = standinSkipReason();
+// A whole app per file and Chromium behind it: steps get more than the default 30 s on a loaded CI machine.
+vi.setConfig({ testTimeout: 60_000 });
 const keychain = process.env.SWITCHYARD_SECRET_SERVICE === '1';
 const runnable = skip === '' && keychain;
 const skipReason = skip

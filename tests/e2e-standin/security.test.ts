@@ -8,13 +8,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { createSwitchyardApi } from '../../electron/preload/switchyard-api';
 import { problems, startAppFixture, type AppFixture } from './harness/app-fixture';
 import { inPage, kinds, popup, standinSkipReason } from './support';
 
 const skip = standinSkipReason();
+// A whole app per file and Chromium behind it: steps get more than the default 30 s on a loaded CI machine.
+vi.setConfig({ testTimeout: 60_000 });
 const ROLE = {
   label: 'Audit',
   roleArn: 'arn:aws:iam::210987654321:role/Audit',
