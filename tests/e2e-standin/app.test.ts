@@ -19,6 +19,15 @@ import { inPage, kinds, popup, searchFocused, state, until, standinSkipReason } 
 const skip = standinSkipReason();
 // A whole app per file and Chromium behind it: steps get more than the default 30 s on a loaded CI machine.
 vi.setConfig({ testTimeout: 60_000 });
+/** "9m 30s" → 570. */
+function seconds(text: string): number {
+  let total = 0;
+  for (const [, n, unit] of text.matchAll(/(\d+)([hms])/g)) {
+    total += Number(n) * (unit === 'h' ? 3600 : unit === 'm' ? 60 : 1);
+  }
+  return total;
+}
+
 const ROLE = {
   label: 'Dev admin',
   roleArn: 'arn:aws:iam::210987654321:role/Admin',
@@ -29,7 +38,7 @@ describe.skipIf(skip !== '')(`the built app in the stand-in ${skip}`, () => {
   let fx: AppFixture;
 
   beforeAll(async () => {
-    fx = await startAppFixture([ROLE]);
+    fx = await startAppFixture([ROLE], { STANDIN_PAGE_CLOCK: '1' });
   }, 90_000);
 
   afterAll(async () => {
@@ -105,7 +114,7 @@ describe.skipIf(skip !== '')(`the built app in the stand-in ${skip}`, () => {
     );
   });
 
-  it('activates a role by keyboard: profile written, tray fresh, countdown shown', async () => {
+  it('activates a role by keyboard: profile written, tray fresh, countdown ticking', async () => {
     await searchFocused(fx.app);
     await fx.app.command('page-type', { text: 'dev adm' });
     await fx.app.command('page-press', { key: 'Enter' });
@@ -129,6 +138,17 @@ describe.skipIf(skip !== '')(`the built app in the stand-in ${skip}`, () => {
       'the countdown',
     );
     expect(countdown).toMatch(/^(59m|1h 00m)$/);
+    // Ticking: 9.5 minutes left on the page's clock, then three seconds later.
+    const read = (): Promise<string | null> =>
+      inPage<string | null>(
+        fx.app,
+        `document.querySelector('[data-testid=countdown]')?.textContent ?? null`,
+      );
+    await fx.app.command('page-clock-forward', { ms: 50.5 * 60_000 });
+    const first = await until(read, (t) => /^9m \d\ds$/.test(t ?? ''), 'the countdown in seconds');
+    await fx.app.command('page-clock-forward', { ms: 3_000 });
+    const second = await until(read, (t) => t !== first, 'the countdown ticking');
+    expect(seconds(second!)).toBeLessThan(seconds(first!));
     const tray = (await state(fx.app)).tray;
     expect(tray?.tooltip).toBe('Switchyard: 1 active session');
     expect(tray?.menu.some((item) => item.label.startsWith(ROLE.label))).toBe(true);

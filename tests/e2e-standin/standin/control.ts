@@ -92,6 +92,7 @@ const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
   'page-goto-unguarded': (args) => popupWindow().webContents.gotoUnguarded(String(args.url)),
   // The popup's page, as the user sees it.
   'page-evaluate': async (args) => (await popupPage()).evaluate(String(args.expression)),
+  'page-clock-forward': async (args) => (await popupPage()).clock.fastForward(Number(args.ms)),
   'page-press': async (args) => (await popupPage()).keyboard.press(String(args.key)),
   'page-type': async (args) => (await popupPage()).keyboard.type(String(args.text)),
   'page-focus-search': async () =>

@@ -79,6 +79,8 @@ export class StandinWebContents extends EventEmitter {
     await context.route('**/*', (route) => this.onRoute(route));
     context.on('page', (opened) => void this.onWindowOpen(opened));
     const page = await context.newPage();
+    // The page's own clock under the test's hand (countdowns are the page's math); main keeps real time.
+    if (process.env.STANDIN_PAGE_CLOCK === '1') await page.clock.install({ time: Date.now() });
     page.on('load', () => this.onLoad(page));
     page.on('domcontentloaded', () => this.emit('dom-ready', preventableEvent()));
     page.on('console', (message) => {
