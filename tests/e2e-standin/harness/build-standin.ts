@@ -14,7 +14,9 @@ import { repoRoot } from '../../support/run-cli';
 
 export const OUT_DIR = join(repoRoot, 'out');
 export const MAIN_BUNDLE = join(OUT_DIR, 'main', 'index.js');
-const RUNTIME_DIR = join(repoRoot, 'test-results', 'standin-runtime');
+// One folder per test process: test files run in parallel workers, and one must never
+// import a stand-in another is writing. Inside the repo, so 'playwright-core' resolves.
+const RUNTIME_DIR = join(repoRoot, 'test-results', 'standin-runtime', String(process.pid));
 
 export interface StandinRuntime {
   /** Pass to node as `--import <register>`. */
