@@ -30,7 +30,7 @@ describe.skipIf(!chromium.available)(`empty state and import ${chromium.skipReas
   it('teaches an empty catalog, previews the import, applies it and lists the roles', async () => {
     const { page, problems, engine } = await ui.open({ config: CONFIG });
     await expect.poll(() => page.locator('.empty-state').textContent()).toContain('No roles yet');
-    await screenshot(page, 'empty', true);
+    await screenshot(page, 'empty'); // docs copy: tests/e2e-standin (the real app)
 
     await page.getByRole('button', { name: 'Import from ~/.aws/config' }).click();
     const toAdd = page.getByTestId('import-add');

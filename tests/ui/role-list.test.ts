@@ -111,7 +111,7 @@ describe.skipIf(!chromium.available)(`the role list ${chromium.skipReason}`, () 
     const admin = option(page, 'Prod admin').getByTestId('countdown');
     expect(await admin.textContent()).toMatch(/^(59m|1h 00m)$/);
     expect(await page.getByTestId('countdown').count()).toBeGreaterThanOrEqual(2);
-    await screenshot(page, 'list', true);
+    await screenshot(page, 'list'); // docs copy: tests/e2e-standin (the real app)
 
     await page.clock.fastForward('50:30'); // 9.5 minutes left: inside the 10-minute margin
     const first = await admin.textContent();
@@ -277,6 +277,6 @@ describe.skipIf(!chromium.available)(`the role list ${chromium.skipReason}`, () 
     });
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(38, 38, 40)');
-    await screenshot(page, 'list-dark', true);
+    await screenshot(page, 'list-dark'); // docs copy: tests/e2e-standin (the real app)
   });
 });
