@@ -13,7 +13,10 @@ import type {
 } from './sso-views';
 
 /** A role as the add/edit form sends it (no id: the catalog assigns one). */
-export type RoleForm = Omit<RoleEntry, 'id' | 'tags' | 'importedFrom' | 'notGrantedSince'> & {
+export type RoleForm = Omit<
+  RoleEntry,
+  'id' | 'tags' | 'importedFrom' | 'notGrantedSince' | 'subscription'
+> & {
   readonly tags?: readonly string[];
 };
 
