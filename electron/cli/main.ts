@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     (await import('./commands/sessions/session-commands')).credentialProcessCommand,
   daemon: async () => (await import('./commands/sessions/daemon')).daemonCommand,
   sso: async () => (await import('./commands/sso/sso')).ssoCommand,
+  catalog: async () => (await import('./commands/catalog/catalog')).catalogCommand,
 };
 
 function firstLine(text: string): string {
