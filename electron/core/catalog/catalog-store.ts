@@ -15,7 +15,7 @@ import { applyRolePatch, type RoleInput, type RolePatch } from './role-input';
 import { isObject } from './is-object';
 import { checkSubscribedEdit, checkSubscribedRemove } from './subscribed-role-rules';
 import type { SubscriptionRecord } from '../../../shared/subscription-model';
-import { checkCatalogDocument } from './check-catalog-document';
+import { rewriteDocument, type DocumentRewrite } from './rewrite-document';
 
 export type { CatalogBackingStore, CatalogBackingStoreFactory } from './catalog-file';
 
@@ -137,32 +137,16 @@ export class CatalogStore {
    * write; any problem is an InputError and nothing is written. Subscription
    * syncs go through here, so a plan and its write see the same catalog.
    */
-  rewrite<T>(
-    change: (doc: CatalogDocument) => {
-      readonly roles?: readonly RoleEntry[];
-      readonly subscriptions?: readonly SubscriptionRecord[];
-      readonly result: T;
-    },
-  ): T {
+  rewrite<T>(change: (doc: CatalogDocument) => DocumentRewrite & { readonly result: T }): T {
     return this.#mutate((doc) => {
       const next = change(doc);
-      const roles = next.roles ?? doc.roles;
-      const subscriptions = next.subscriptions ?? doc.subscriptions ?? [];
-      if (next.roles === undefined && next.subscriptions === undefined) return next.result;
-      const ids = new Set(roles.map((role) => role.id));
-      const checked = checkCatalogDocument({
-        version: doc.version,
-        roles,
-        settings: doc.settings,
-        ...(subscriptions.length > 0 ? { subscriptions } : {}),
-        ...(doc.defaultRoleId !== undefined && ids.has(doc.defaultRoleId)
-          ? { defaultRoleId: doc.defaultRoleId }
-          : {}),
-      });
-      doc.roles = checked.roles;
-      if (checked.subscriptions) doc.subscriptions = checked.subscriptions;
-      else delete doc.subscriptions;
-      if (checked.defaultRoleId === undefined) delete doc.defaultRoleId;
+      if (next.roles !== undefined || next.subscriptions !== undefined) {
+        const checked = rewriteDocument(doc, next);
+        doc.roles = checked.roles;
+        if (checked.subscriptions) doc.subscriptions = checked.subscriptions;
+        else delete doc.subscriptions;
+        if (checked.defaultRoleId === undefined) delete doc.defaultRoleId;
+      }
       return next.result;
     });
   }
