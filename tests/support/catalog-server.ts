@@ -6,6 +6,7 @@
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { RoleEntry } from '../../shared/model';
 
 export type CatalogServerMode = 'normal' | 'slow' | 'huge';
 
@@ -93,7 +94,7 @@ export function catalogExport(roles: readonly object[]): string {
 }
 
 /** A plain role for a catalog export: assumed from the `source` profile. */
-export function teamRole(id: string, overrides: Record<string, unknown> = {}): object {
+export function teamRole(id: string, overrides: Partial<RoleEntry> = {}): RoleEntry {
   return {
     id,
     label: id.replace(/-/g, ' '),

@@ -25,7 +25,7 @@ function subscribedCatalog(): CatalogStore {
   const store = CatalogStore.open({ dir: tempDir() });
   store.rewrite(() => ({
     subscriptions: [{ name: 'platform', kind: 'file', location: '/srv/team.json' }],
-    roles: [{ ...(teamRole('team-qa') as never), subscription: 'platform' }],
+    roles: [{ ...teamRole('team-qa'), subscription: 'platform' }],
     result: undefined,
   }));
   return store;
@@ -109,7 +109,7 @@ describe('a subscribed role in the catalog', () => {
     const store = CatalogStore.open({ dir: tempDir() });
     expect(() =>
       store.rewrite(() => ({
-        roles: [{ ...(teamRole('x') as never), subscription: 'ghost' }],
+        roles: [{ ...teamRole('x'), subscription: 'ghost' }],
         result: undefined,
       })),
     ).toThrow(/subscription: "ghost" is not in "subscriptions"/);
