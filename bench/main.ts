@@ -10,6 +10,7 @@ import { benchIdle } from './daemon-idle';
 import { benchRefresh } from './refresh-round';
 import { benchSsoRefresh } from './sso-refresh';
 import { benchSsoSync } from './sso-sync';
+import { benchSubscription } from './subscription-sync';
 import { runPortalChild } from './portal-child';
 import { runStsChild } from './sts-child';
 
@@ -39,6 +40,8 @@ async function main(section: string | undefined, options: Options): Promise<unkn
         options.concurrency ?? 10,
         options.runs ?? 3,
       );
+    case 'subscription':
+      return benchSubscription(options.roles ?? 2000, options.runs ?? 5);
     case 'idle':
       return benchIdle(options.roles ?? 200, options.seconds ?? 60);
     default:

@@ -53,6 +53,9 @@ export function fetchHttps(options: HttpsFetchOptions): Promise<FetchResult> {
     const req = request(url, {
       method: 'GET',
       headers,
+      // A connection of its own: a pooled keep-alive socket would outlive the
+      // fetch (and keep a CLI run from exiting) for a request made once an hour.
+      agent: false,
       ...(options.ca !== undefined ? { ca: options.ca } : {}),
     });
     const overall = setTimeout(

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { RoleEntry } from '../../../shared/model';
-import { checkRoleEntry } from '../catalog/check-role';
+import { ROLE_FIELDS } from '../catalog/check-role';
 import { DEFINITION_FIELDS } from '../catalog/subscribed-role-rules';
 
 /** The fields the user may change on a subscribed role: kept across syncs once changed. */
@@ -46,7 +46,20 @@ export function mergeSubscribedRole(
   // A role that is no longer Identity Center cannot keep a not-granted mark.
   if (upstream.source.kind !== 'sso') delete out.notGrantedSince;
   out.subscription = subscription;
-  return checkRoleEntry(out);
+  return inFieldOrder(out);
+}
+
+/**
+ * Every value here comes from a checked role (upstream's or the catalog's),
+ * so only the key order is normalized (as checkRoleEntry would leave it):
+ * re-checking 2,000 roles on every sync costs more than the whole plan.
+ */
+function inFieldOrder(role: Mutable): RoleEntry {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(ROLE_FIELDS) as (keyof RoleEntry)[]) {
+    if (role[key] !== undefined) out[key] = role[key];
+  }
+  return out as unknown as RoleEntry;
 }
 
 /** A role new to the catalog: upstream's, marked with its subscription. */

@@ -146,7 +146,8 @@ export async function syncSubscription(
     digest = record.kind === 'git' && fetched.commit ? fetched.commit : sha256Hex(fetched.bytes);
     checkPin(record, digest);
     upstream = readSubscriptionContent(fetched.bytes);
-    base = baseRoles(await files.applied());
+    const applied = await files.applied();
+    base = applied?.equals(fetched.bytes) ? upstream : baseRoles(applied);
   } catch (error) {
     if (!(error instanceof SubscriptionFetchError) && !(error instanceof InputError)) throw error;
     const message = oneLine(error);

@@ -112,7 +112,7 @@ describe('a subscribed role in the catalog', () => {
         roles: [{ ...teamRole('x'), subscription: 'ghost' }],
         result: undefined,
       })),
-    ).toThrow(/subscription: "ghost" is not in "subscriptions"/);
+    ).toThrow(/names subscription "ghost", which the catalog does not have/);
   });
 });
 
