@@ -54,3 +54,25 @@ export interface SubscriptionView {
   /** How many catalog roles it brings. */
   readonly roles: number;
 }
+
+/** The tray's "add a subscription" form: the same choices as `catalog subscribe`. */
+export interface SubscriptionAddRequest {
+  /** https URL, absolute file path, or git remote. */
+  readonly source: string;
+  readonly name?: string;
+  readonly ref?: string;
+  readonly path?: string;
+  readonly sha256?: string;
+  /** "30m", "1h", "1d"… */
+  readonly every?: string;
+}
+
+/** What one sync did, for the tray (no roles, no secrets). */
+export interface SubscriptionSyncSummary extends SubscriptionChangeCounts {
+  readonly name: string;
+  readonly result: 'applied' | 'dry-run' | 'review' | 'failed';
+  readonly heldBack: number;
+  /** Labels of the active roles the changes remove or change. */
+  readonly activeRoles: readonly string[];
+  readonly error?: string;
+}

@@ -14,7 +14,7 @@ import { planCatalogFileImport } from '../../../electron/core/catalog/import-cat
 import { fetchFile } from '../../../electron/core/subscriptions/fetch-file';
 import { DEFAULT_FETCH_LIMITS } from '../../../electron/core/subscriptions/fetch-types';
 import { readSubscriptionContent } from '../../../electron/core/subscriptions/read-subscription-content';
-import { nameFromLocation } from '../../../electron/cli/commands/catalog/subscribe';
+import { nameFromLocation } from '../../../electron/core/subscriptions/subscription-request';
 import { catalogExport, teamRole } from '../../support/catalog-server';
 import { useTempConfigDir } from '../catalog/catalog-fixtures';
 

@@ -1,30 +1,11 @@
-import { basename, extname, resolve } from 'node:path';
-import { guessSubscriptionKind, parseEvery } from '../../../core/catalog/check-subscription';
+import { resolve } from 'node:path';
+import type { SubscriptionAddRequest } from '../../../../shared/subscription-model';
+import { recordFromRequest } from '../../../core/subscriptions/subscription-request';
 import { subscribe } from '../../../core/subscriptions/manage-subscriptions';
 import { expectPositionals, optionalString, parseCommandArgs } from '../../args';
 import { writeJson, writeLines } from '../roles/write-output';
 import { withSubscriptionDeps } from './subscription-context';
 import { syncRecord, syncRows, syncSummary } from './sync-report';
-
-/** A name from the source when --name is not given: the file or repository name, else the host. */
-export function nameFromLocation(location: string): string {
-  let base = location.replace(/\/+$/, '');
-  try {
-    const url = new URL(base);
-    const path = url.pathname.replace(/\/+$/, '');
-    base = path === '' ? url.hostname.split('.')[0]! : path;
-  } catch {
-    // a file path or an scp-like git remote
-  }
-  base = basename(base.replace(/^.*:/, ''));
-  base = base.slice(0, base.length - extname(base).length);
-  const name = base
-    .toLowerCase()
-    .replace(/[^a-z0-9_-]+/g, '-')
-    .replace(/^[-_]+/, '')
-    .slice(0, 64);
-  return name === '' ? 'team' : name;
-}
 
 /** `switchyard catalog subscribe <https-url | file | git-remote> [options]`. */
 export async function catalogSubscribeCommand(argv: readonly string[]): Promise<void> {
@@ -37,25 +18,21 @@ export async function catalogSubscribeCommand(argv: readonly string[]): Promise<
     json: { type: 'boolean' },
   });
   const [source = ''] = expectPositionals('catalog subscribe', positionals, ['source']);
-  const ref = optionalString(values, 'ref');
-  const path = optionalString(values, 'path');
-  const kind = guessSubscriptionKind(source, ref !== undefined || path !== undefined);
-  const every = optionalString(values, 'every');
-  const sha256 = optionalString(values, 'sha256');
-  const record = {
-    name: optionalString(values, 'name') ?? nameFromLocation(source),
-    kind,
-    location: kind === 'file' ? resolve(source) : source,
-    ...(ref !== undefined ? { ref } : {}),
-    ...(path !== undefined ? { path } : {}),
-    ...(sha256 !== undefined ? { sha256 } : {}),
-    ...(every !== undefined ? { everySeconds: parseEvery(every) } : {}),
-  };
+  const request: Record<string, string> = { source };
+  for (const option of ['name', 'ref', 'path', 'sha256', 'every']) {
+    const value = optionalString(values, option);
+    if (value !== undefined) request[option] = value;
+  }
+  const record = recordFromRequest(request as unknown as SubscriptionAddRequest, (p) => resolve(p));
+  const kind = String(record.kind);
   const outcome = await withSubscriptionDeps((deps) => subscribe(deps, record));
   if (values.json === true) {
-    writeJson({ subscription: record.name, kind, ...syncRecord(outcome) });
+    writeJson({ subscription: String(record.name), kind, ...syncRecord(outcome) });
     return;
   }
   process.stdout.write(syncRows(outcome));
-  writeLines(`subscribed to ${record.location} as ${record.name} (${kind})`, syncSummary(outcome));
+  writeLines(
+    `subscribed to ${String(record.location)} as ${String(record.name)} (${kind})`,
+    syncSummary(outcome),
+  );
 }
