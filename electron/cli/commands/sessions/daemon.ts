@@ -57,14 +57,19 @@ export async function daemonCommand(argv: readonly string[]): Promise<void> {
   const attach = (e: SessionManager): void => {
     unsubscribe();
     // Team catalogs sync on their own (--every, file changes) in the refresher only.
-    const catalogs =
-      e.mode === 'refresher'
-        ? openSubscriptionDesk({
-            engine: e,
-            onOutcome: (o) =>
-              log(`team catalog ${o.name}: ${o.result}${o.error ? ` (${o.error})` : ''}`),
-          })
-        : undefined;
+    let catalogs: ReturnType<typeof openSubscriptionDesk> | undefined;
+    try {
+      if (e.mode === 'refresher') {
+        catalogs = openSubscriptionDesk({
+          engine: e,
+          onOutcome: (o) =>
+            log(`team catalog ${o.name}: ${o.result}${o.error ? ` (${o.error})` : ''}`),
+        });
+      }
+    } catch (error) {
+      // A broken catalog is told by the engine too; sessions keep being refreshed.
+      log(`team catalogs not synced: ${error instanceof Error ? error.message : String(error)}`);
+    }
     const offSnapshot = e.subscribe((s) => logTransitions(seen, s));
     const offNotes = e.onNotification((n) => {
       if (n.kind === 'catalog' || n.kind === 'state' || n.kind === 'internal') {
