@@ -5,6 +5,7 @@ export type View =
   | { readonly kind: 'edit'; readonly roleId: string }
   | { readonly kind: 'import' }
   | { readonly kind: 'settings' }
-  | { readonly kind: 'identity-center' };
+  | { readonly kind: 'identity-center' }
+  | { readonly kind: 'catalogs' };
 
 export const LIST_VIEW: View = { kind: 'list' };

@@ -53,6 +53,8 @@ function bridgeDouble({ count, now }: { count: number; now: number }) {
         onPopupVisibility: () => () => undefined,
         getSsoProgress: async () => ({ phase: 'idle' }),
         onSsoProgress: () => () => undefined,
+        subscriptions: async () => [],
+        onSubscriptions: () => () => undefined,
       },
       { get: (target, key: string) => (target as Record<string, unknown>)[key] ?? noop },
     ),
