@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
@@ -94,5 +96,33 @@ describe('switchyard catalog', () => {
     const gone = await cli(['catalog', 'unsubscribe', 'platform']);
     expect(gone.stdout).toBe('unsubscribed platform; removed 2 roles\n');
     expect(roleIds()).toEqual([world.roleId]);
+  });
+
+  it('follows a file: a dry run writes nothing, unknown names are one line, --keep-roles keeps them local', async () => {
+    const file = join(world.home.home, 'team.json');
+    writeFileSync(file, catalogExport([teamRole('team-ops')]));
+    const subscribed = await cli(['catalog', 'subscribe', file]);
+    expect(subscribed.stdout).toContain(`subscribed to ${file} as team (file)`);
+
+    writeFileSync(file, catalogExport([teamRole('team-ops'), teamRole('team-new')]));
+    const dry = await cli(['catalog', 'sync', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(
+      'team: dry run: would be 1 new, 0 changed, 0 removed, 1 unchanged',
+    );
+    expect(roleIds()).toEqual([world.roleId, 'team-ops']);
+
+    const unknown = await cli(['catalog', 'sync', '--name', 'nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe(
+      'switchyard: no subscription named "nope"; see `switchyard catalog subscriptions`\n',
+    );
+
+    const kept = await cli(['catalog', 'unsubscribe', 'team', '--keep-roles']);
+    expect(kept.stdout).toBe('unsubscribed team; its 1 roles stay as local roles\n');
+    const catalog = CatalogStore.open({ dir: world.home.switchyardConfigDir });
+    expect(catalog.get('team-ops').subscription).toBeUndefined();
+    expect(catalog.subscriptions()).toEqual([]);
+    catalog.close();
   });
 });
