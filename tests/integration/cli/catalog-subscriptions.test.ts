@@ -103,6 +103,9 @@ describe('switchyard catalog', () => {
     writeFileSync(file, catalogExport([teamRole('team-ops')]));
     const subscribed = await cli(['catalog', 'subscribe', file]);
     expect(subscribed.stdout).toContain(`subscribed to ${file} as team (file)`);
+    const listed = await cli(['roles', 'list']);
+    expect(listed.stdout).toMatch(/PROFILE +SOURCE +CATALOG\n/);
+    expect(listed.stdout).toMatch(/team-ops .* profile:source +team\n/);
 
     writeFileSync(file, catalogExport([teamRole('team-ops'), teamRole('team-new')]));
     const dry = await cli(['catalog', 'sync', '--dry-run']);
@@ -119,7 +122,7 @@ describe('switchyard catalog', () => {
     );
 
     const kept = await cli(['catalog', 'unsubscribe', 'team', '--keep-roles']);
-    expect(kept.stdout).toBe('unsubscribed team; its 1 roles stay as local roles\n');
+    expect(kept.stdout).toBe('unsubscribed team; kept its 1 role as local\n');
     const catalog = CatalogStore.open({ dir: world.home.switchyardConfigDir });
     expect(catalog.get('team-ops').subscription).toBeUndefined();
     expect(catalog.subscriptions()).toEqual([]);

@@ -4,6 +4,10 @@ import { describeRole } from '../roles/describe-role';
 import { writeJson, writeLines } from '../roles/write-output';
 import { activeRoleIds, withEngine, withSubscriptionDeps } from './subscription-context';
 
+function roles(count: number): string {
+  return count === 1 ? '1 role' : `${count} roles`;
+}
+
 /** `switchyard catalog unsubscribe <name> [--keep-roles] [--yes] [--json]`. */
 export async function catalogUnsubscribeCommand(argv: readonly string[]): Promise<void> {
   const { values, positionals } = parseCommandArgs('catalog unsubscribe', argv, {
@@ -36,9 +40,9 @@ export async function catalogUnsubscribeCommand(argv: readonly string[]): Promis
       `switchyard: ${name}: not unsubscribed: it would remove active roles ${outcome.activeAffected.map(describeRole).join(', ')}; run \`switchyard catalog unsubscribe ${name} --yes\` (or --keep-roles)\n`,
     );
   } else if (outcome.keptAsLocal.length > 0) {
-    writeLines(`unsubscribed ${name}; its ${outcome.keptAsLocal.length} roles stay as local roles`);
+    writeLines(`unsubscribed ${name}; kept its ${roles(outcome.keptAsLocal.length)} as local`);
   } else {
-    writeLines(`unsubscribed ${name}; removed ${outcome.removed.length} roles`);
+    writeLines(`unsubscribed ${name}; removed ${roles(outcome.removed.length)}`);
   }
   if (!outcome.done) process.exitCode = 1;
 }
