@@ -1,11 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
 import { DEFAULT_FETCH_LIMITS } from '../../../electron/core/subscriptions/fetch-types';
-import { subscribe } from '../../../electron/core/subscriptions/manage-subscriptions';
+import {
+  subscribe,
+  subscriptionViews,
+} from '../../../electron/core/subscriptions/manage-subscriptions';
 import { sha256Hex } from '../../../electron/core/subscriptions/subscription-files';
 import {
   syncSubscription,
@@ -136,6 +139,35 @@ describe('an https (loopback http) subscription', () => {
     ).rejects.toThrow(/http: is not allowed/);
     expect(catalog.subscriptions()).toEqual([]);
     expect(JSON.stringify(catalog.snapshot())).not.toContain('secret');
+  });
+
+  it('holds back a role a second subscription also defines: the first one keeps it, and says so', async () => {
+    server.publish(catalogExport([teamRole('shared'), teamRole('ops')]));
+    await subscribe(deps, { name: 'platform', kind: 'https', location: server.url });
+    const file = join(dir, 'security.json');
+    writeFileSync(
+      file,
+      catalogExport([teamRole('shared', { profile: 'sec-shared' }), teamRole('sec')]),
+    );
+    const second = await subscribe(deps, { name: 'security', kind: 'file', location: file });
+    expect(second.plan!.added.map((r) => r.id)).toEqual(['sec']);
+    expect(second.plan!.conflicts).toEqual([
+      {
+        id: 'shared',
+        label: 'shared',
+        reason: 'its id shared is taken by "shared" of subscription platform',
+      },
+    ]);
+    expect(catalog.get('shared').subscription).toBe('platform');
+    const views = await subscriptionViews(catalog, dir);
+    expect(views.map((v) => [v.record.name, v.roles, v.status.conflicts])).toEqual([
+      ['platform', 2, []],
+      [
+        'security',
+        1,
+        ['shared (shared): its id shared is taken by "shared" of subscription platform'],
+      ],
+    ]);
   });
 
   it('syncs 2,000 roles into the catalog in one write', async () => {
