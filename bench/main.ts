@@ -13,6 +13,7 @@ import { benchIdle } from './daemon-idle';
 import { benchRefresh } from './refresh-round';
 import { benchSsoRefresh } from './sso-refresh';
 import { benchSsoSync } from './sso-sync';
+import { benchSubscription } from './subscription-sync';
 import { runPortalChild } from './portal-child';
 import { runStsChild } from './sts-child';
 
@@ -50,6 +51,8 @@ async function main(section: string | undefined, options: Options): Promise<unkn
       return runEndpointClients(options.requests ?? 1000, options.clients ?? 10);
     case 'exec':
       return benchExecStartup(options.runs ?? 15);
+    case 'subscription':
+      return benchSubscription(options.roles ?? 2000, options.runs ?? 5);
     case 'idle':
       return benchIdle(options.roles ?? 200, options.seconds ?? 60);
     default:

@@ -118,6 +118,8 @@ function bridgeDouble({ count, now }) {
     onPopupVisibility: () => () => undefined,
     getSsoProgress: async () => ({ phase: 'idle' }),
     onSsoProgress: () => () => undefined,
+    subscriptions: async () => [],
+    onSubscriptions: () => () => undefined,
     activate: noop,
     deactivate: noop,
     refresh: noop,

@@ -7,7 +7,7 @@
  *   npm run bench                  all rows (a few minutes)
  *   npm run bench -- --quick       fewer runs, shorter idle, no 5,000-role round (< 2 min)
  *   npm run bench -- --full        also the refresh round at 10,000 roles (time-limited, see below)
- *   npm run bench -- --only assume,refresh,editor,import,idle,ui,sso,endpoint,exec,audit
+ *   npm run bench -- --only assume,refresh,editor,import,idle,ui,sso,endpoint,exec,audit,subscription
  *   npm run bench -- --only assume --assume-rows 0,3   some assume rows (indexes in ASSUME_VARIANTS)
  *   npm run bench -- --json out.json   also write every raw figure as JSON
  *   npm run bench -- --only idle --idle-seconds 600   the idle row over 10 real minutes
@@ -354,6 +354,28 @@ async function main() {
           `${ms(median(m.replanMs))} / ${ms(median(m.reapplyMs))}`,
         );
       }
+    }
+
+    if (want('subscription')) {
+      const s = (results.subscription = await section(script, 'subscription', {
+        roles: 2000,
+        runs: plan.importRuns,
+      }));
+      const kb = Math.round(s.fileBytes / 1024);
+      row(
+        '8 subscription',
+        `sync of a 2,000-role subscription (${kb} KiB, loopback http): first sync, every role added`,
+        '< 1 s',
+        ms(median(s.firstMs)),
+        median(s.firstMs) < 1000,
+      );
+      row(
+        '8 subscription',
+        `  every role changed upstream (merged with user touches) / unchanged (304)`,
+        '< 1 s',
+        `${ms(median(s.changedMs))} / ${ms(median(s.unchangedMs))}`,
+        median(s.changedMs) < 1000,
+      );
     }
 
     if (want('sso')) {

@@ -1,3 +1,8 @@
+import type {
+  SubscriptionAddRequest,
+  SubscriptionSyncSummary,
+  SubscriptionView,
+} from './subscription-model';
 /**
  * The one contract between the tray popup (renderer) and the main process.
  * Main and preload are typed from it; raw ipcMain/ipcRenderer appear in exactly
@@ -14,7 +19,10 @@ import type {
 } from './sso-views';
 
 /** A role as the add/edit form sends it (no id: the catalog assigns one). */
-export type RoleForm = Omit<RoleEntry, 'id' | 'tags' | 'importedFrom' | 'notGrantedSince'> & {
+export type RoleForm = Omit<
+  RoleEntry,
+  'id' | 'tags' | 'importedFrom' | 'notGrantedSince' | 'subscription'
+> & {
   readonly tags?: readonly string[];
 };
 
@@ -61,6 +69,12 @@ export interface InvokeContract {
   'sso:open-verification': [[], void];
   'sso:sync': [[session: string], SsoSyncSummary];
   'sso:sign-out': [[session: string], SsoSignOutSummary];
+  /** Team catalog subscriptions with their last sync (changes are pushed). */
+  'subscriptions:list': [[], readonly SubscriptionView[]];
+  /** Subscribes and brings the roles in; a first fetch or check that fails rejects. */
+  'subscriptions:add': [[request: SubscriptionAddRequest], SubscriptionSyncSummary];
+  /** Syncs now; `yes` applies changes that remove or change active roles. */
+  'subscriptions:sync': [[name: string, yes: boolean], SubscriptionSyncSummary];
 }
 
 /** Push channels (main → renderer): name → payload. */
@@ -75,6 +89,8 @@ export interface PushContract {
   'popup:visibility': boolean;
   /** The Identity Center sign-in moved on (code shown, browser, syncing, done, failed). */
   'sso:progress': SsoProgress;
+  /** A subscription synced (on its own or when asked): the list, for the banner and Settings. */
+  'subscriptions:changed': readonly SubscriptionView[];
 }
 
 export type InvokeChannel = keyof InvokeContract;
@@ -107,6 +123,9 @@ export const INVOKE_CHANNELS = [
   'sso:open-verification',
   'sso:sync',
   'sso:sign-out',
+  'subscriptions:list',
+  'subscriptions:add',
+  'subscriptions:sync',
 ] as const satisfies readonly InvokeChannel[];
 
 export const PUSH_CHANNELS = [
@@ -114,6 +133,7 @@ export const PUSH_CHANNELS = [
   'role:focus',
   'popup:visibility',
   'sso:progress',
+  'subscriptions:changed',
 ] as const satisfies readonly PushChannel[];
 
 /**
@@ -150,4 +170,8 @@ export interface SwitchyardApi {
   openSsoVerificationPage(): Promise<void>;
   syncSso(session: string): Promise<SsoSyncSummary>;
   signOutSso(session: string): Promise<SsoSignOutSummary>;
+  subscriptions(): Promise<readonly SubscriptionView[]>;
+  onSubscriptions(listener: (views: readonly SubscriptionView[]) => void): () => void;
+  addSubscription(request: SubscriptionAddRequest): Promise<SubscriptionSyncSummary>;
+  syncSubscription(name: string, yes: boolean): Promise<SubscriptionSyncSummary>;
 }

@@ -56,6 +56,13 @@ export interface RoleEntry {
    * sync that finds it again clears this.
    */
   readonly notGrantedSince?: number;
+  /**
+   * The team catalog subscription this role comes from (`switchyard catalog
+   * subscribe`). Its definition (ARN, source, external id, duration) follows
+   * the subscription and is read-only here; the rest is the user's own.
+   * Local to one machine: catalog exports leave it out.
+   */
+  readonly subscription?: string;
 }
 
 export interface Settings {

@@ -19,6 +19,7 @@ Usage:
   switchyard sso login|sessions|sync|logout …   (IAM Identity Center)
   switchyard audit [--since 24h|7d|DATE] [--role X] [--event E] [--json]
   switchyard audit export FILE.jsonl|FILE.csv [filters] [--force]
+  switchyard catalog subscribe|subscriptions|sync|unsubscribe …   (team catalogs)
   switchyard help [command]
   switchyard --version
 
@@ -36,6 +37,36 @@ Exit codes: 0 success, 1 AWS or file error, 2 invalid arguments.
 `;
 
 export const COMMAND_HELP: Record<string, string> = {
+  catalog: `Usage:
+  switchyard catalog subscribe <https-url | file | git-remote> [--name N] [--ref BRANCH|TAG]
+                               [--path FILE] [--sha256 DIGEST] [--every 1h] [--json]
+  switchyard catalog subscriptions [--json]
+  switchyard catalog sync [--name N] [--dry-run] [--yes] [--json]
+  switchyard catalog unsubscribe <name> [--keep-roles] [--yes] [--json]
+
+Follows a team's shared role list: a \`switchyard catalog\` export (or an AWS config
+file of role profiles) at an https URL (ETag-checked), a file on this machine, or a
+git repository (git ls-remote, then a shallow fetch; --ref and --path say which
+branch or tag and which file, default catalog.json). A file that fails its checks
+is rejected whole and the last good copy stays in use. At most 1 MiB.
+
+Subscribed roles are marked with their subscription; their ARN, source, external
+ID and duration follow it (change them upstream), while label, profile, colour and
+the rest are yours and kept across syncs. Conflicts are never merged: a role whose
+id or profile a local role or an earlier subscription already has is held back and
+listed. A sync that removes or changes an active role is not applied until you
+agree: run it again with --yes.
+
+Options:
+  --name N         the subscription's name (default: from the source)
+  --ref REF        git: branch or tag to follow (default: the remote's HEAD)
+  --path FILE      git: the file inside the repository (default catalog.json)
+  --sha256 DIGEST  pin the content (for git: a commit id); a change is refused
+  --every 1h       how often the tray app or daemon syncs it (30m, 1h, 1d…)
+  --dry-run        show what a sync would change; write nothing
+  --yes            apply changes that remove or change active roles
+  --keep-roles     unsubscribe, keeping its roles as local roles
+`,
   assume: `Usage: switchyard assume <role-arn> <profile> [options]
 
 Assumes the role with STS and writes its temporary credentials to <profile> in the

@@ -21,6 +21,7 @@ const COMMANDS: CommandTable = {
   env: async () => (await import('./commands/exec/env')).envCommand,
   exec: async () => (await import('./commands/exec/exec')).execCommand,
   sso: async () => (await import('./commands/sso/sso')).ssoCommand,
+  catalog: async () => (await import('./commands/catalog/catalog')).catalogCommand,
 };
 
 /** Runs the command line; sets process.exitCode (0, 1 for AWS/file errors, 2 for bad input). */

@@ -5,6 +5,7 @@ import { app, dialog } from 'electron';
 import { systemClock } from '../core/refresh/clock';
 import { createSessionEngine } from '../core/session/create-session-engine';
 import { openSsoDesk } from '../core/sso/open-sso-desk';
+import { openSubscriptionDesk } from '../core/subscriptions/open-subscription-desk';
 import { electronCatalogStore } from './electron-catalog-store';
 import { createFileLogger } from './logger';
 import { rendererLocation } from './renderer-location';
@@ -30,13 +31,23 @@ async function boot(): Promise<void> {
       createCatalogStore: electronCatalogStore,
       openUrl: openSsoUrl,
     });
+    const subscriptions = openSubscriptionDesk({
+      engine,
+      createCatalogStore: electronCatalogStore,
+      onOutcome: (outcome) =>
+        logger.info(
+          `team catalog ${outcome.name}: ${outcome.result}${outcome.error ? ` (${outcome.error})` : ''}`,
+        ),
+    });
     stopBeforeQuit(async () => {
+      subscriptions.stop();
       await desk.stop();
       await engine.stop();
     }, logger);
     startShell({
       engine,
       desk,
+      subscriptions,
       logger,
       clock: systemClock(),
       platform: process.platform,

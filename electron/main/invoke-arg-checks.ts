@@ -11,6 +11,7 @@ import {
   IpcArgumentError,
 } from './ipc-arg-checks';
 import { checkSsoSession, checkSsoSignInRequest } from './sso-arg-checks';
+import { checkFlag, checkSubscriptionAddRequest } from './subscription-arg-checks';
 
 type ArgCheck<C extends InvokeChannel> = (
   args: readonly unknown[],
@@ -47,6 +48,12 @@ const ARG_CHECKS: { readonly [C in InvokeChannel]: ArgCheck<C> } = {
   'sso:open-verification': () => [],
   'sso:sync': ([session]) => [checkSsoSession(session)],
   'sso:sign-out': ([session]) => [checkSsoSession(session)],
+  'subscriptions:list': () => [],
+  'subscriptions:add': ([request]) => [checkSubscriptionAddRequest(request)],
+  'subscriptions:sync': ([name, yes]) => [
+    checkText(name, 'subscription name'),
+    checkFlag(yes, 'yes'),
+  ],
 };
 
 /** How many arguments each channel takes, typed from the contract's tuples so it cannot drift. */
@@ -75,6 +82,9 @@ const ARITY: { readonly [C in InvokeChannel]: InvokeArgs<C>['length'] } = {
   'sso:open-verification': 0,
   'sso:sync': 1,
   'sso:sign-out': 1,
+  'subscriptions:list': 0,
+  'subscriptions:add': 1,
+  'subscriptions:sync': 2,
 };
 
 /** The checked arguments of one invoke call; throws IpcArgumentError when they are wrong. */

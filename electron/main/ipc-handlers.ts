@@ -2,6 +2,8 @@ import { INVOKE_CHANNELS, type InvokeChannel } from '../../shared/ipc-contract';
 import type { SessionEngine } from '../core/session/session-engine';
 import type { SsoDesk } from '../core/sso/sso-desk';
 import { profileExportText, terminalEnvText } from './role-clipboard';
+import type { SubscriptionDesk } from '../core/subscriptions/subscription-desk';
+import { projectSubscriptions, projectSyncSummary } from './subscription-projection';
 import { projectSnapshot } from './snapshot-projection';
 import {
   projectSsoProgress,
@@ -32,12 +34,20 @@ export type IpcSsoDesk = Pick<
   'sessions' | 'progress' | 'signIn' | 'cancel' | 'openVerificationPage' | 'sync' | 'signOut'
 >;
 
+/** What the team catalog channels drive (core/subscriptions/subscription-desk.ts). */
+export type IpcSubscriptionDesk = Pick<SubscriptionDesk, 'list' | 'add' | 'sync'>;
+
 /**
  * Channel → engine, 1:1. The shell adds only what needs Electron: opening the
  * console URL the engine builds, the clipboard, hiding the popup. A mapped
  * type over the contract, so a new channel does not compile until handled.
  */
-function invokeHandlers(engine: SessionEngine, shell: IpcShellActions, desk: IpcSsoDesk): Handlers {
+function invokeHandlers(
+  engine: SessionEngine,
+  shell: IpcShellActions,
+  desk: IpcSsoDesk,
+  subscriptions: IpcSubscriptionDesk,
+): Handlers {
   return {
     'snapshot:get': () => projectSnapshot(engine.snapshot()),
     'role:activate': (roleId) => engine.activate(roleId),
@@ -69,6 +79,10 @@ function invokeHandlers(engine: SessionEngine, shell: IpcShellActions, desk: Ipc
     'sso:open-verification': () => desk.openVerificationPage(),
     'sso:sync': async (session) => projectSsoSync(await desk.sync(session)),
     'sso:sign-out': async (session) => projectSsoSignOut(await desk.signOut(session)),
+    'subscriptions:list': async () => projectSubscriptions(await subscriptions.list()),
+    'subscriptions:add': async (request) => projectSyncSummary(await subscriptions.add(request)),
+    'subscriptions:sync': async (name, yes) =>
+      projectSyncSummary(await subscriptions.sync(name, yes)),
   };
 }
 
@@ -77,9 +91,10 @@ export function registerIpcHandlers(
   engine: SessionEngine,
   shell: IpcShellActions,
   desk: IpcSsoDesk,
+  subscriptions: IpcSubscriptionDesk,
   guard: InvokeGuard,
 ): () => void {
-  const handlers = invokeHandlers(engine, shell, desk);
+  const handlers = invokeHandlers(engine, shell, desk, subscriptions);
   const register = <C extends InvokeChannel>(channel: C): void =>
     handleInvoke(channel, guard, handlers[channel]);
   for (const channel of INVOKE_CHANNELS) register(channel);

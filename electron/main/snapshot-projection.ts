@@ -82,6 +82,7 @@ const ROLE_FIELDS = {
   tags: 'strings',
   importedFrom: 'plain',
   notGrantedSince: 'plain',
+  subscription: 'plain',
 } as const satisfies Fields<RoleEntry>;
 
 const ERROR_FIELDS = {

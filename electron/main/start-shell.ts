@@ -7,7 +7,9 @@ import type { SessionEngine } from '../core/session/session-engine';
 import type { SsoDesk } from '../core/sso/sso-desk';
 import { denyAllPermissions } from './deny-permissions';
 import { checkInvokeArgs } from './invoke-arg-checks';
-import { registerIpcHandlers, type IpcSsoDesk } from './ipc-handlers';
+import { registerIpcHandlers, type IpcSsoDesk, type IpcSubscriptionDesk } from './ipc-handlers';
+import type { SubscriptionDesk } from '../core/subscriptions/subscription-desk';
+import { projectSubscriptions } from './subscription-projection';
 import { syncLaunchAtLogin } from './launch-at-login';
 import type { Logger } from './logger';
 import { watchOnline } from './online-watcher';
@@ -29,6 +31,8 @@ export interface ShellOptions {
   readonly engine: SessionEngine;
   /** IAM Identity Center: sessions, the one sign-in and its progress (core/sso/sso-desk.ts). */
   readonly desk: IpcSsoDesk & Pick<SsoDesk, 'onProgress'>;
+  /** Team catalog subscriptions: list, add, sync now, and the list pushed after each sync. */
+  readonly subscriptions: IpcSubscriptionDesk & Pick<SubscriptionDesk, 'onChange'>;
   readonly logger: Logger;
   readonly clock: Clock;
   readonly platform: NodeJS.Platform;
@@ -85,6 +89,7 @@ export function startShell(options: ShellOptions): Shell {
       platform,
     },
     desk,
+    options.subscriptions,
     guard,
   );
 
@@ -132,6 +137,14 @@ export function startShell(options: ShellOptions): Shell {
     }
   });
 
+  const unsubscribeCatalogs = options.subscriptions.onChange((views) => {
+    try {
+      pushToRenderer(window.webContents, 'subscriptions:changed', projectSubscriptions(views));
+    } catch (error) {
+      logger.error('the subscription list was not sent', error);
+    }
+  });
+
   const stopNotifications = forwardSessionNotifications(
     engine,
     (roleId) => (roleId ? popup.showOnRole(roleId) : popup.show()),
@@ -158,6 +171,7 @@ export function startShell(options: ShellOptions): Shell {
       online.dispose();
       stopNotifications();
       unsubscribeSso();
+      unsubscribeCatalogs();
       unsubscribe();
       shortcut.dispose();
       tray.dispose();

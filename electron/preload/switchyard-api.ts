@@ -37,5 +37,9 @@ export function createSwitchyardApi(ipc: TypedIpcRenderer): SwitchyardApi {
     openSsoVerificationPage: () => invoke('sso:open-verification'),
     syncSso: (session) => invoke('sso:sync', session),
     signOutSso: (session) => invoke('sso:sign-out', session),
+    subscriptions: () => invoke('subscriptions:list'),
+    onSubscriptions: (listener) => subscribe('subscriptions:changed', (views) => listener(views)),
+    addSubscription: (request) => invoke('subscriptions:add', request),
+    syncSubscription: (name, yes) => invoke('subscriptions:sync', name, yes),
   };
 }

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RoleEntry, Snapshot } from '../../shared/model';
 import { ActivityView } from './activity/activity-view';
+import { CatalogBanner } from './catalogs/catalog-banner';
+import { CatalogsView } from './catalogs/catalogs-view';
+import { useSubscriptions } from './catalogs/use-subscriptions';
 import { FooterBar } from './footer-bar';
 import { RoleForm } from './forms/role-form';
 import { ImportView } from './import/import-view';
@@ -30,6 +33,7 @@ export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
   const actions = useRoleActions(report, onActivate);
   const records = useRoleRecords(snapshot.roles);
   const ssoProgress = useSsoProgress();
+  const catalogs = useSubscriptions();
   const signingIn = ['starting', 'device', 'browser', 'syncing'].includes(ssoProgress.phase);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -95,6 +99,7 @@ export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
       {snapshot.signInPrompts.map((prompt) => (
         <SignInPrompt key={prompt.session} prompt={prompt} labelOf={labelOf} busy={signingIn} />
       ))}
+      <CatalogBanner views={catalogs.views} onReview={() => setView({ kind: 'catalogs' })} />
       {snapshot.mfaPrompts.map((prompt) => (
         <MfaPrompt key={prompt.sourceKey} prompt={prompt} labelOf={labelOf} />
       ))}
@@ -134,9 +139,13 @@ export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
             report={report}
             onDone={showList}
             onIdentityCenter={() => setView({ kind: 'identity-center' })}
+            onCatalogs={() => setView({ kind: 'catalogs' })}
           />
         )}
         {view.kind === 'activity' && <ActivityView onDone={showList} />}
+        {view.kind === 'catalogs' && (
+          <CatalogsView views={catalogs.views} report={report} onDone={showList} />
+        )}
         {view.kind === 'identity-center' && (
           <IdentityCenterView progress={ssoProgress} report={report} onDone={showList} />
         )}

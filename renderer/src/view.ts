@@ -6,6 +6,7 @@ export type View =
   | { readonly kind: 'import' }
   | { readonly kind: 'settings' }
   | { readonly kind: 'activity' }
-  | { readonly kind: 'identity-center' };
+  | { readonly kind: 'identity-center' }
+  | { readonly kind: 'catalogs' };
 
 export const LIST_VIEW: View = { kind: 'list' };

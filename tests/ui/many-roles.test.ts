@@ -55,6 +55,8 @@ function bridgeDouble({ count, now }: { count: number; now: number }) {
         onSsoProgress: () => () => undefined,
         copyProfileExport: noop,
         copyTerminalCommand: noop,
+        subscriptions: async () => [],
+        onSubscriptions: () => () => undefined,
       },
       { get: (target, key: string) => (target as Record<string, unknown>)[key] ?? noop },
     ),

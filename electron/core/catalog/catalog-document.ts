@@ -1,4 +1,5 @@
 import type { RoleEntry, Settings } from '../../../shared/model';
+import type { SubscriptionRecord } from '../../../shared/subscription-model';
 
 /** What the catalog holds, as the rest of the engine sees it. */
 export interface CatalogData {
@@ -6,6 +7,8 @@ export interface CatalogData {
   readonly settings: Settings;
   /** The role `switchyard` uses when none is named; always an id in `roles`. */
   readonly defaultRoleId?: string;
+  /** Team catalog subscriptions, in the order they were added (absent: none). */
+  readonly subscriptions?: readonly SubscriptionRecord[];
 }
 
 /** catalog.json on disk: the data plus the document version migrations key on. */

@@ -116,11 +116,15 @@ export class CatalogFile {
     }
     // conf gives {} without calling deserialize when the file was deleted meanwhile.
     if (Object.keys(raw).length === 0) return { ...CATALOG_DEFAULTS, roles: [] };
-    const { version, roles, settings, defaultRoleId } = raw as unknown as CatalogDocument;
-    const doc: CatalogDocument =
-      defaultRoleId === undefined
-        ? { version, roles, settings }
-        : { version, roles, settings, defaultRoleId };
+    const { version, roles, settings, defaultRoleId, subscriptions } =
+      raw as unknown as CatalogDocument;
+    const doc: { -readonly [K in keyof CatalogDocument]: CatalogDocument[K] } = {
+      version,
+      roles,
+      settings,
+    };
+    if (defaultRoleId !== undefined) doc.defaultRoleId = defaultRoleId;
+    if (subscriptions !== undefined) doc.subscriptions = subscriptions;
     // Kept only when this document came from the text the stat was taken of (the
     // text decoded last); otherwise the next read compares the text again.
     const decoded = this.#decoder.last;

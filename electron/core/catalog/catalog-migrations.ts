@@ -41,10 +41,24 @@ function v1ToV2(doc: JsonObject): JsonObject {
   return { ...doc, version: SSO_ROLES_VERSION };
 }
 
+/** The first catalog version with team catalog subscriptions. */
+export const SUBSCRIPTIONS_VERSION = 3;
+
+/**
+ * Version 3 only added subscriptions (`subscriptions`, and `subscription` on
+ * the roles they bring), so every version-2 document is a valid version-3 one;
+ * the bump makes an older Switchyard refuse the file as "written by a newer
+ * Switchyard" instead of calling it broken over a field it does not know.
+ */
+function v2ToV3(doc: JsonObject): JsonObject {
+  return { ...doc, version: SUBSCRIPTIONS_VERSION };
+}
+
 /** Keyed by the version each migration produces: `1` takes a version-0 document to version 1. */
 export const CATALOG_MIGRATIONS: Readonly<Record<number, CatalogMigration>> = {
   1: v0ToV1,
   2: v1ToV2,
+  3: v2ToV3,
 };
 
 /** A document's version: its integer `version` key, or 0 when the key is absent (the v0 shape). */

@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS } from '../../../shared/model';
 import type { CatalogDocument } from './catalog-document';
+import { SUBSCRIPTION_NAME_PATTERN, SUBSCRIPTION_SCHEMA } from './subscription-schema';
 
 /**
  * The JSON schema of catalog.json, in the shape conf and electron-store take
@@ -14,7 +15,7 @@ import type { CatalogDocument } from './catalog-document';
  * `notGrantedSince`): a Switchyard that reads only version 1 says "written by a
  * newer Switchyard" and leaves the file alone, instead of calling it broken.
  */
-export const CATALOG_VERSION = 2;
+export const CATALOG_VERSION = 3;
 
 const ROLE_ID_PATTERN = '^[a-z0-9][a-z0-9_-]{0,63}$';
 const PROFILE_PATTERN = '^[\\w@+.%:/-]{1,128}$';
@@ -95,6 +96,7 @@ export const ROLE_ENTRY_SCHEMA = {
     },
     importedFrom: { type: 'string', pattern: PROFILE_PATTERN },
     notGrantedSince: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
+    subscription: { type: 'string', pattern: SUBSCRIPTION_NAME_PATTERN },
   },
 } as const;
 
@@ -130,6 +132,7 @@ export const CATALOG_SCHEMA = {
   roles: { type: 'array', items: ROLE_ENTRY_SCHEMA },
   settings: SETTINGS_SCHEMA,
   defaultRoleId: { type: 'string', pattern: ROLE_ID_PATTERN },
+  subscriptions: { type: 'array', items: SUBSCRIPTION_SCHEMA },
   // conf keeps its own migration bookkeeping here when given `migrations`
   // (electron-store with projectVersion); Switchyard never writes it.
   __internal__: { type: 'object' },

@@ -13,6 +13,9 @@ import { describeRole, upsertRoles } from './upsert-roles';
 import { newRoleId } from './role-id';
 import { applyRolePatch, type RoleInput, type RolePatch } from './role-input';
 import { isObject } from './is-object';
+import { checkSubscribedEdit, checkSubscribedRemove } from './subscribed-role-rules';
+import type { SubscriptionRecord } from '../../../shared/subscription-model';
+import { rewriteDocument, type DocumentRewrite } from './rewrite-document';
 
 export type { CatalogBackingStore, CatalogBackingStoreFactory } from './catalog-file';
 
@@ -115,8 +118,37 @@ export class CatalogStore {
   }
 
   snapshot(): CatalogData {
-    const { roles, settings, defaultRoleId } = this.#read();
-    return defaultRoleId === undefined ? { roles, settings } : { roles, settings, defaultRoleId };
+    const { roles, settings, defaultRoleId, subscriptions } = this.#read();
+    const data: { -readonly [K in keyof CatalogData]: CatalogData[K] } = { roles, settings };
+    if (defaultRoleId !== undefined) data.defaultRoleId = defaultRoleId;
+    if (subscriptions !== undefined) data.subscriptions = subscriptions;
+    return data;
+  }
+
+  /** The team catalog subscriptions, in the order they were added. */
+  subscriptions(): readonly SubscriptionRecord[] {
+    return this.#read().subscriptions ?? [];
+  }
+
+  /**
+   * Replaces the roles and subscriptions in one checked write: `change` gets
+   * the document as it is now and returns the new lists (or undefined to
+   * write nothing) and its result. The whole document is checked before the
+   * write; any problem is an InputError and nothing is written. Subscription
+   * syncs go through here, so a plan and its write see the same catalog.
+   */
+  rewrite<T>(change: (doc: CatalogDocument) => DocumentRewrite & { readonly result: T }): T {
+    return this.#mutate((doc) => {
+      const next = change(doc);
+      if (next.roles !== undefined || next.subscriptions !== undefined) {
+        const checked = rewriteDocument(doc, next);
+        doc.roles = checked.roles;
+        if (checked.subscriptions) doc.subscriptions = checked.subscriptions;
+        else delete doc.subscriptions;
+        if (checked.defaultRoleId === undefined) delete doc.defaultRoleId;
+      }
+      return next.result;
+    });
   }
 
   list(): readonly RoleEntry[] {
@@ -150,6 +182,7 @@ export class CatalogStore {
         ...input,
         id: newRoleId(new Set(doc.roles.map((role) => role.id))),
       });
+      checkSubscribedEdit(undefined, entry);
       checkRolePlacement(entry, doc.roles);
       doc.roles = [...doc.roles, entry];
       return entry;
@@ -161,6 +194,7 @@ export class CatalogStore {
     return this.#mutate((doc) => {
       const current = requireRole(doc.roles, idOrLabel);
       const entry = checkRoleEntry(applyRolePatch(current, patch));
+      checkSubscribedEdit(current, entry);
       const others = doc.roles.filter((role) => role.id !== current.id);
       checkRolePlacement(entry, others);
       doc.roles = doc.roles.map((role) => (role.id === current.id ? entry : role));
@@ -172,6 +206,7 @@ export class CatalogStore {
   remove(idOrLabel: string): RoleEntry {
     return this.#mutate((doc) => {
       const role = requireRole(doc.roles, idOrLabel);
+      checkSubscribedRemove(role);
       const dependents = dependentsOf(doc.roles, role.id);
       if (dependents.length > 0) {
         throw inputError(

@@ -7,8 +7,40 @@ import { CATALOG_VERSION } from './catalog-schema';
 import { checkRoleEntry, checkRoleId } from './check-role';
 import { checkSettings } from './check-settings';
 import { RoleGraph } from './role-graph';
+import { checkSubscriptionRecord } from './check-subscription';
+import type { SubscriptionRecord } from '../../../shared/subscription-model';
 
-const TOP_LEVEL_KEYS = new Set(['version', 'roles', 'settings', 'defaultRoleId', '__internal__']);
+/** The `subscriptions` list, each record checked, names unique; undefined (and left out) when empty. */
+function checkSubscriptions(value: unknown): SubscriptionRecord[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) {
+    throw inputError('subscriptions', 'must be a list', 'use [] for no subscriptions');
+  }
+  const seen = new Set<string>();
+  const records = value.map((raw: unknown, index) => {
+    try {
+      const record = checkSubscriptionRecord(raw);
+      if (seen.has(record.name)) {
+        throw inputError('name', `${quoteValue(record.name)} appears twice`, 'keep one of them');
+      }
+      seen.add(record.name);
+      return record;
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      throw new InputError(`subscriptions[${index}]`, `subscriptions[${index}]: ${error.message}`);
+    }
+  });
+  return records.length > 0 ? records : undefined;
+}
+
+const TOP_LEVEL_KEYS = new Set([
+  'version',
+  'roles',
+  'settings',
+  'defaultRoleId',
+  'subscriptions',
+  '__internal__',
+]);
 
 function where(index: number, raw: unknown): string {
   const label = (raw as { label?: unknown } | null)?.label;
@@ -47,11 +79,25 @@ export function checkCatalogDocument(value: Record<string, unknown>): CatalogDoc
       `this Switchyard reads version ${CATALOG_VERSION}`,
     );
   }
+  const subscriptions = checkSubscriptions(value.subscriptions);
   const rawRoles = value.roles ?? [];
   if (!Array.isArray(rawRoles)) throw inputError('roles', 'must be a list', 'use [] for no roles');
   const roles: RoleEntry[] = rawRoles.map((raw: unknown, index) =>
     inRole(index, raw, () => checkRoleEntry(raw)),
   );
+  const names = new Set(subscriptions?.map((record) => record.name));
+  roles.forEach((role, index) => {
+    const name = role.subscription;
+    if (name !== undefined && !names.has(name)) {
+      inRole(index, role, () => {
+        throw inputError(
+          'subscription',
+          `${quoteValue(name)} is not in "subscriptions"`,
+          'remove the mark to make it a local role, or subscribe again',
+        );
+      });
+    }
+  });
   // Duplicates first, reported on the later role: where a hand edit most likely added them.
   const earlier = new RoleGraph([]);
   roles.forEach((role, index) => {
@@ -69,6 +115,7 @@ export function checkCatalogDocument(value: Record<string, unknown>): CatalogDoc
     roles,
     settings,
   };
+  if (subscriptions !== undefined) document.subscriptions = subscriptions;
   if (value.defaultRoleId !== undefined) {
     const id = checkRoleId(value.defaultRoleId, 'defaultRoleId');
     if (!roles.some((role) => role.id === id)) {

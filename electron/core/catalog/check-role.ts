@@ -20,6 +20,7 @@ import {
   SSO_SOURCE_FIELDS,
 } from './check-sso-role';
 import { isObject } from './is-object';
+import { checkSubscriptionName } from './subscription-name';
 
 /** The field name each RoleEntry key is reported under in an InputError, for forms to map back. */
 export const ROLE_FIELDS = {
@@ -38,6 +39,7 @@ export const ROLE_FIELDS = {
   tags: 'tags',
   importedFrom: 'imported from',
   notGrantedSince: 'not granted since',
+  subscription: 'subscription',
 } as const satisfies Record<keyof RoleEntry, string>;
 
 /** The source's own parts, reported under their own names. */
@@ -174,6 +176,9 @@ export function checkRoleEntry(value: unknown): RoleEntry {
     ),
     notGrantedSince: optional(value.notGrantedSince, (v) =>
       checkNotGrantedSince(v, ROLE_FIELDS.notGrantedSince),
+    ),
+    subscription: optional(value.subscription, (v) =>
+      checkSubscriptionName(v, ROLE_FIELDS.subscription),
     ),
   };
   for (const key of Object.keys(entry)) if (entry[key] === undefined) delete entry[key];

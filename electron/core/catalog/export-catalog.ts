@@ -15,9 +15,10 @@ export interface CatalogExport {
 /**
  * The fields that describe this machine, not the role: `importedFrom` names a
  * profile in this machine's ~/.aws/config, and `notGrantedSince` is what this
- * person's last Identity Center sync found (a teammate's grants differ).
+ * person's last Identity Center sync found (a teammate's grants differ), and
+ * `subscription` names this machine's subscription the role came from.
  */
-const MACHINE_LOCAL = ['importedFrom', 'notGrantedSince'] as const;
+const MACHINE_LOCAL = ['importedFrom', 'notGrantedSince', 'subscription'] as const;
 
 /** The role without its machine-local fields (MACHINE_LOCAL). */
 export function withoutLocalFields(role: RoleEntry): RoleEntry {

@@ -110,6 +110,15 @@ export function planCatalogFileImport(
   const skipped: { id: string; label: string; reason: string }[] = [];
   for (const role of incoming) {
     const before = merged.get(role.id);
+    if (before?.subscription !== undefined) {
+      // Its definition follows the subscription; an import must not override it.
+      skipped.push({
+        id: role.id,
+        label: role.label,
+        reason: `comes from subscription ${before.subscription}; change it upstream`,
+      });
+      continue;
+    }
     const after = withLocalFields(role, before);
     if (!before) added.push(after);
     else if (isDeepStrictEqual(before, after)) {

@@ -51,6 +51,12 @@ export function RoleDetails({ record, marginMs, actions, onEdit }: RoleDetailsPr
         {role.group ? `${role.group} · ` : ''}
         {accountId} · {record.roleName} · profile {role.profile}
       </div>
+      {role.subscription && (
+        <div className="details-line muted" data-testid="role-subscription">
+          From team catalog {role.subscription}: its ARN, source, external ID and duration are
+          changed upstream.
+        </div>
+      )}
       {chained && (
         <div className="details-line muted">
           Assumed with temporary credentials: AWS caps this session at 1 hour.

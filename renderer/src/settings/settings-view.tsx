@@ -21,8 +21,10 @@ export function SettingsView(props: {
   onDone: () => void;
   /** Opens the Identity Center view (sessions, sign-in). */
   onIdentityCenter: () => void;
+  /** Opens the team catalogs view (subscriptions). */
+  onCatalogs: () => void;
 }) {
-  const { settings, report, onDone, onIdentityCenter } = props;
+  const { settings, report, onDone, onIdentityCenter, onCatalogs } = props;
   const { api } = useServices();
   const [draft, setDraft] = useState(() => draftOf(settings));
   const [busy, setBusy] = useState(false);
@@ -100,6 +102,12 @@ export function SettingsView(props: {
           <span className="field-label">Identity Center</span>
           <button type="button" className="link-button" onClick={onIdentityCenter}>
             Sessions and sign-in…
+          </button>
+        </div>
+        <div className="form-field">
+          <span className="field-label">Team catalogs</span>
+          <button type="button" className="link-button" onClick={onCatalogs}>
+            Subscriptions…
           </button>
         </div>
       </div>

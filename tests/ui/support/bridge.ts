@@ -17,10 +17,12 @@ import type { SessionEngine } from '../../../electron/core/session/session-engin
 import type { SsoDesk } from '../../../electron/core/sso/sso-desk';
 import { profileExportText, terminalEnvText } from '../../../electron/main/role-clipboard';
 import type { SsoSignInRequest } from '../../../shared/sso-views';
+import type { SubscriptionDesk } from '../../../electron/core/subscriptions/subscription-desk';
+import type { SubscriptionAddRequest } from '../../../shared/subscription-model';
 
 type Verb = Exclude<
   keyof SwitchyardApi,
-  'onSnapshot' | 'onFocusRole' | 'onPopupVisibility' | 'onSsoProgress'
+  'onSnapshot' | 'onFocusRole' | 'onPopupVisibility' | 'onSsoProgress' | 'onSubscriptions'
 >;
 
 const CHANNEL_OF: Record<Verb, InvokeChannel> = {
@@ -48,6 +50,9 @@ const CHANNEL_OF: Record<Verb, InvokeChannel> = {
   openSsoVerificationPage: 'sso:open-verification',
   syncSso: 'sso:sync',
   signOutSso: 'sso:sign-out',
+  subscriptions: 'subscriptions:list',
+  addSubscription: 'subscriptions:add',
+  syncSubscription: 'subscriptions:sync',
 };
 
 /** What the Electron shell would have done outside the engine. */
@@ -73,11 +78,19 @@ export interface Bridge {
 function dispatch(
   engine: SessionEngine,
   desk: SsoDesk | undefined,
+  catalogs: SubscriptionDesk | undefined,
   log: ShellLog,
   verb: Verb,
   args: unknown[],
 ) {
   const id = args[0] as string;
+  if (verb === 'subscriptions') return catalogs ? catalogs.list() : [];
+  if (verb === 'addSubscription' || verb === 'syncSubscription') {
+    if (!catalogs) throw new Error('this popup has no subscription desk');
+    return verb === 'addSubscription'
+      ? catalogs.add(args[0] as SubscriptionAddRequest)
+      : catalogs.sync(id, args[1] as boolean);
+  }
   if (verb.includes('Sso') || verb === 'ssoSessions') {
     if (!desk) throw new Error('this popup has no Identity Center desk');
     return dispatchSso(desk, verb, args);
@@ -173,6 +186,7 @@ function pageBridge(verbs: readonly string[]): void {
     onFocusRole: on('role:focus'),
     onPopupVisibility: on('popup:visibility'),
     onSsoProgress: on('sso:progress'),
+    onSubscriptions: on('subscriptions:changed'),
   };
   for (const verb of verbs) api[verb] = (...args: unknown[]) => call(verb, args);
   Object.defineProperty(window, 'switchyard', { value: Object.freeze(api), enumerable: true });
@@ -187,13 +201,14 @@ export async function installBridge(
   page: Page,
   engine: SessionEngine,
   desk?: SsoDesk,
+  catalogs?: SubscriptionDesk,
 ): Promise<Bridge> {
   const log: ShellLog = { opened: [], clipboard: [], hidden: 0, calls: [] };
   await page.exposeBinding('__switchyardInvoke', async (_source, verb: Verb, args: unknown[]) => {
     const channel = CHANNEL_OF[verb];
     log.calls.push(channel);
     try {
-      return await dispatch(engine, desk, log, verb, args);
+      return await dispatch(engine, desk, catalogs, log, verb, args);
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
       throw new Error(`Error invoking remote method '${channel}': ${err.name}: ${err.message}`);
@@ -223,6 +238,9 @@ export async function installBridge(
     (snapshot: Snapshot) => void push('snapshot:changed', snapshot),
   );
   const unsubscribeSso = desk?.onProgress((progress) => void push('sso:progress', progress));
+  const unsubscribeCatalogs = catalogs?.onChange(
+    (views) => void push('subscriptions:changed', views),
+  );
   return {
     log,
     focusRole: (roleId) => push('role:focus', roleId),
@@ -231,6 +249,7 @@ export async function installBridge(
     dispose: () => {
       unsubscribe();
       unsubscribeSso?.();
+      unsubscribeCatalogs?.();
     },
   };
 }

@@ -9,6 +9,8 @@ import { createSessionEngine } from '../../../electron/core/session/create-sessi
 import type { SessionManager } from '../../../electron/core/session/session-manager';
 import { openSsoDesk } from '../../../electron/core/sso/open-sso-desk';
 import type { SsoDesk } from '../../../electron/core/sso/sso-desk';
+import { openSubscriptionDesk } from '../../../electron/core/subscriptions/open-subscription-desk';
+import type { SubscriptionDesk } from '../../../electron/core/subscriptions/subscription-desk';
 import { checkOpenableUrl } from '../../../electron/core/console/open-url';
 import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
 import { type Bridge, installBridge } from './bridge';
@@ -45,6 +47,8 @@ export interface Popup {
   readonly page: Page;
   readonly engine: SessionManager;
   readonly desk: SsoDesk;
+  /** Team catalog subscriptions (the shell's desk beside the engine). */
+  readonly catalogs: SubscriptionDesk;
   /** Identity Center pages the popup asked to open. */
   readonly ssoOpened: string[];
   readonly bridge: Bridge;
@@ -81,12 +85,13 @@ export async function openPopup(options: PopupOptions): Promise<Popup> {
       await options.openSsoPage?.(url);
     },
   });
+  const catalogs = openSubscriptionDesk({ engine, env: home.env });
   let closePage: (() => Promise<void>) | undefined;
   try {
     await options.setup?.(engine);
     const { context, page, problems } = await newPopupPage(options.browser, options.colorScheme);
     closePage = () => context.close();
-    const bridge = await installBridge(page, engine, desk);
+    const bridge = await installBridge(page, engine, desk, catalogs);
     await options.beforeLoad?.(page);
     await page.goto(options.url);
     await page.locator('.tray-menu').waitFor();
@@ -94,6 +99,7 @@ export async function openPopup(options: PopupOptions): Promise<Popup> {
       page,
       engine,
       desk,
+      catalogs,
       ssoOpened,
       bridge,
       home,
@@ -101,6 +107,7 @@ export async function openPopup(options: PopupOptions): Promise<Popup> {
       async close() {
         bridge.dispose();
         await context.close();
+        catalogs.stop();
         await desk.stop();
         await engine.stop();
         home.cleanup();
@@ -108,6 +115,7 @@ export async function openPopup(options: PopupOptions): Promise<Popup> {
     };
   } catch (error) {
     await closePage?.();
+    catalogs.stop();
     await desk.stop();
     await engine.stop();
     home.cleanup();

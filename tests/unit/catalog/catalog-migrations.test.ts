@@ -184,3 +184,59 @@ describe('opening a v0 catalog.json', () => {
     ]);
   });
 });
+
+/** A version-2 catalog using everything version 2 can hold: Identity Center roles, chaining, a default. */
+const V2_DOC = {
+  version: 2,
+  roles: [
+    {
+      id: 'admin',
+      label: 'Admin',
+      roleArn: 'arn:aws:iam::123456789012:role/Admin',
+      profile: 'admin',
+      source: { kind: 'sso', session: 'work', accountId: '123456789012', roleName: 'Admin' },
+      tags: ['prod'],
+      notGrantedSince: 5,
+    },
+    {
+      id: 'deploy',
+      label: 'Deploy',
+      roleArn: arn('Deploy'),
+      profile: 'deploy',
+      source: { kind: 'role', roleId: 'admin' },
+      durationSeconds: 3600,
+      color: 'ff0000',
+      tags: [],
+      importedFrom: 'cfg-deploy',
+    },
+  ],
+  settings: { ...DEFAULT_SETTINGS, refreshMarginSeconds: 300 },
+  defaultRoleId: 'deploy',
+};
+
+describe('opening a v2 catalog.json (before team catalog subscriptions)', () => {
+  it('migrates it to v3 losslessly: every role, setting and the default as they were', () => {
+    const v2 = `${JSON.stringify(V2_DOC, undefined, 2)}\n`;
+    const { dir, path } = writeCatalog(v2);
+    const store = CatalogStore.open({ now: () => NOW });
+    expect(store.snapshot()).toEqual({
+      roles: V2_DOC.roles,
+      settings: V2_DOC.settings,
+      defaultRoleId: 'deploy',
+    });
+    expect(store.subscriptions()).toEqual([]);
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    expect(saved).toEqual({ ...V2_DOC, version: 3 });
+    expect(readFileSync(join(dir, 'catalog.v2-2026-08-01T05-04-29-123Z.json'), 'utf8')).toBe(v2);
+  });
+
+  it('is refused by a Switchyard one version older with "written by a newer Switchyard", file untouched', () => {
+    // What a version-2 Switchyard says of a version-3 file is what this one says of a version-4 file.
+    const future = JSON.stringify({ ...V2_DOC, version: CATALOG_VERSION + 1, subscriptions: [] });
+    const { path } = writeCatalog(future);
+    expect(() => CatalogStore.open({ now: () => NOW })).toThrow(
+      `was written by a newer Switchyard (catalog version ${CATALOG_VERSION + 1}; this one reads up to ${CATALOG_VERSION}). Update Switchyard; the file was left as it is.`,
+    );
+    expect(readFileSync(path, 'utf8')).toBe(future);
+  });
+});

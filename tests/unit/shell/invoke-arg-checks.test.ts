@@ -54,6 +54,9 @@ const VALID: { [C in InvokeChannel]: unknown[] } = {
   'sso:open-verification': [],
   'sso:sync': ['corp'],
   'sso:sign-out': ['corp'],
+  'subscriptions:list': [],
+  'subscriptions:add': [{ source: 'https://roles.example.com/catalog.json', every: '1h' }],
+  'subscriptions:sync': ['platform', false],
 };
 
 function rejects(channel: InvokeChannel, args: unknown[]): string {

@@ -48,6 +48,13 @@ const CALLS: { readonly [K in keyof SwitchyardApi]?: [unknown[], InvokeChannel, 
   openSsoVerificationPage: [[], 'sso:open-verification', []],
   syncSso: [['corp'], 'sso:sync', ['corp']],
   signOutSso: [['corp'], 'sso:sign-out', ['corp']],
+  subscriptions: [[], 'subscriptions:list', []],
+  addSubscription: [
+    [{ source: '/srv/team.json' }],
+    'subscriptions:add',
+    [{ source: '/srv/team.json' }],
+  ],
+  syncSubscription: [['platform', true], 'subscriptions:sync', ['platform', true]],
 };
 
 const VERBS: Record<keyof SwitchyardApi, true> = {
@@ -79,6 +86,10 @@ const VERBS: Record<keyof SwitchyardApi, true> = {
   openSsoVerificationPage: true,
   syncSso: true,
   signOutSso: true,
+  subscriptions: true,
+  onSubscriptions: true,
+  addSubscription: true,
+  syncSubscription: true,
 };
 
 let api: SwitchyardApi;

@@ -12,6 +12,7 @@ import { rendererLocation } from '../../../electron/main/renderer-location';
 import { startShell, type Shell } from '../../../electron/main/start-shell';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../../shared/ipc-contract';
 import { DEFAULT_SETTINGS, type Snapshot } from '../../../shared/model';
+import type { SubscriptionView } from '../../../shared/subscription-model';
 import * as fake from './fake-electron';
 import {
   FakeEngine,
@@ -58,6 +59,37 @@ function memoryLogger(): Logger & { lines: string[] } {
 
 let engine: FakeEngine;
 let desk: FakeSsoDesk;
+let catalogs: ReturnType<typeof fakeSubscriptionDesk>;
+
+/** A careless subscription desk: its views carry a field the page must never see. */
+function fakeSubscriptionDesk() {
+  let listener: ((views: readonly SubscriptionView[]) => void) | undefined;
+  const view = {
+    record: { name: 'platform', kind: 'https', location: 'https://roles.example.com/c.json' },
+    status: { conflicts: [], etag: '"planted"' },
+    roles: 3,
+    planted: 'PLANTED-CATALOG-SECRET',
+  } as unknown as SubscriptionView;
+  return {
+    list: vi.fn(async () => [view]),
+    add: vi.fn(),
+    sync: vi.fn(async (name: string) => ({
+      name,
+      result: 'review' as const,
+      added: 3,
+      changed: 1,
+      removed: 1,
+      heldBack: 0,
+      activeRoles: ['Prod'],
+      planted: 'PLANTED-CATALOG-SECRET',
+    })),
+    onChange: (next: (views: readonly SubscriptionView[]) => void) => {
+      listener = next;
+      return () => (listener = undefined);
+    },
+    emit: () => listener?.([view]),
+  };
+}
 let clock: FakeClock;
 let logger: ReturnType<typeof memoryLogger>;
 let shell: Shell | undefined;
@@ -73,6 +105,7 @@ function start(
   shell = startShell({
     engine,
     desk,
+    subscriptions: catalogs,
     logger,
     clock,
     platform: overrides.platform ?? 'linux',
@@ -100,6 +133,7 @@ beforeEach(() => {
   engine.leaky = true;
   desk = new FakeSsoDesk();
   desk.leaky = true;
+  catalogs = fakeSubscriptionDesk();
   clock = new FakeClock(T0);
   logger = memoryLogger();
   configHome = mkdtempSync(join(tmpdir(), 'switchyard-shell-'));
@@ -251,6 +285,28 @@ describe('Identity Center channels', () => {
     const { window } = start();
     await fake.invokeMain(channel, fromPopup(window), ...args);
     expect(desk[verb]).toHaveBeenCalledWith(...expected);
+  });
+
+  it('answers and pushes team catalog views from their allow-lists only', async () => {
+    const { window } = start();
+    const sender = fromPopup(window);
+    catalogs.emit();
+    const listed = await fake.invokeMain('subscriptions:list', sender);
+    const synced = await fake.invokeMain('subscriptions:sync', sender, 'platform', true);
+    expect(catalogs.sync).toHaveBeenCalledWith('platform', true);
+    const pushed = window.webContents.sent.filter((m) => m.channel === 'subscriptions:changed');
+    const shown = {
+      record: { name: 'platform', kind: 'https', location: 'https://roles.example.com/c.json' },
+      status: { conflicts: [] },
+      roles: 3,
+    };
+    expect(listed).toEqual([shown]);
+    expect(pushed.map((m) => m.payload)).toEqual([[shown]]);
+    expect(synced).toMatchObject({ name: 'platform', result: 'review', activeRoles: ['Prod'] });
+    expect(JSON.stringify([listed, synced, pushed])).not.toContain('PLANTED');
+    await expect(
+      fake.invokeMain('subscriptions:sync', sender, 'platform', 'yes'),
+    ).rejects.toThrow();
   });
 
   it('answers and pushes only the views, never a token the desk carried', async () => {

@@ -28,6 +28,8 @@ export async function rolesListCommand(argv: readonly string[]): Promise<void> {
     );
     return;
   }
+  // The team catalog column appears only once a subscription brought roles.
+  const subscribed = roles.some((role) => role.subscription !== undefined);
   const rows = roles.map((role) => [
     role.id,
     role.label,
@@ -35,8 +37,8 @@ export async function rolesListCommand(argv: readonly string[]): Promise<void> {
     roleName(role),
     role.profile,
     describeSource(role, roles),
+    ...(subscribed ? [role.subscription ?? '-'] : []),
   ]);
-  process.stdout.write(
-    formatTable([['ID', 'LABEL', 'ACCOUNT', 'ROLE', 'PROFILE', 'SOURCE'], ...rows]),
-  );
+  const head = ['ID', 'LABEL', 'ACCOUNT', 'ROLE', 'PROFILE', 'SOURCE'];
+  process.stdout.write(formatTable([subscribed ? [...head, 'CATALOG'] : head, ...rows]));
 }

@@ -1,6 +1,7 @@
 import { expiryPhrase } from '../../expiry-text';
 import type { Snapshot } from '../../../../shared/model';
 import { createSessionEngine } from '../../../core/session/create-session-engine';
+import { openSubscriptionDesk } from '../../../core/subscriptions/open-subscription-desk';
 import type { SessionManager } from '../../../core/session/session-manager';
 import { InputError } from '../../../../shared/input-error';
 import { parseCommandArgs } from '../../args';
@@ -55,6 +56,20 @@ export async function daemonCommand(argv: readonly string[]): Promise<void> {
   let unsubscribe = (): void => undefined;
   const attach = (e: SessionManager): void => {
     unsubscribe();
+    // Team catalogs sync on their own (--every, file changes) in the refresher only.
+    let catalogs: ReturnType<typeof openSubscriptionDesk> | undefined;
+    try {
+      if (e.mode === 'refresher') {
+        catalogs = openSubscriptionDesk({
+          engine: e,
+          onOutcome: (o) =>
+            log(`team catalog ${o.name}: ${o.result}${o.error ? ` (${o.error})` : ''}`),
+        });
+      }
+    } catch (error) {
+      // A broken catalog is told by the engine too; sessions keep being refreshed.
+      log(`team catalogs not synced: ${error instanceof Error ? error.message : String(error)}`);
+    }
     const offSnapshot = e.subscribe((s) => logTransitions(seen, s));
     const offNotes = e.onNotification((n) => {
       if (n.kind === 'catalog' || n.kind === 'state' || n.kind === 'internal') {
@@ -64,6 +79,7 @@ export async function daemonCommand(argv: readonly string[]): Promise<void> {
       }
     });
     unsubscribe = () => {
+      catalogs?.stop();
       offSnapshot();
       offNotes();
     };
