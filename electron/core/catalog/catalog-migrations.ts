@@ -41,10 +41,23 @@ function v1ToV2(doc: JsonObject): JsonObject {
   return { ...doc, version: SSO_ROLES_VERSION };
 }
 
+/** The first catalog version with a console browser per role and in settings. */
+export const CONSOLE_BROWSER_VERSION = 3;
+
+/**
+ * Version 3 only added optional fields (`console` on roles; `consoleBrowser`,
+ * `recentServices` in settings), so a version-2 document is a valid version-3
+ * one; the bump keeps older Switchyards from calling a file with them broken.
+ */
+function v2ToV3(doc: JsonObject): JsonObject {
+  return { ...doc, version: CONSOLE_BROWSER_VERSION };
+}
+
 /** Keyed by the version each migration produces: `1` takes a version-0 document to version 1. */
 export const CATALOG_MIGRATIONS: Readonly<Record<number, CatalogMigration>> = {
   1: v0ToV1,
   2: v1ToV2,
+  3: v2ToV3,
 };
 
 /** A document's version: its integer `version` key, or 0 when the key is absent (the v0 shape). */

@@ -19,6 +19,7 @@ import {
   checkSsoSource,
   SSO_SOURCE_FIELDS,
 } from './check-sso-role';
+import { checkConsoleBrowserValue } from './check-console-browser';
 import { isObject } from './is-object';
 
 /** The field name each RoleEntry key is reported under in an InputError, for forms to map back. */
@@ -38,6 +39,7 @@ export const ROLE_FIELDS = {
   tags: 'tags',
   importedFrom: 'imported from',
   notGrantedSince: 'not granted since',
+  console: 'console browser',
 } as const satisfies Record<keyof RoleEntry, string>;
 
 /** The source's own parts, reported under their own names. */
@@ -175,6 +177,7 @@ export function checkRoleEntry(value: unknown): RoleEntry {
     notGrantedSince: optional(value.notGrantedSince, (v) =>
       checkNotGrantedSince(v, ROLE_FIELDS.notGrantedSince),
     ),
+    console: optional(value.console, (v) => checkConsoleBrowserValue(v, ROLE_FIELDS.console)),
   };
   for (const key of Object.keys(entry)) if (entry[key] === undefined) delete entry[key];
   const role = entry as unknown as RoleEntry;

@@ -16,6 +16,7 @@ const NAMES: Readonly<Record<keyof RoleEntry, string>> = {
   tags: 'tags',
   importedFrom: 'imported from',
   notGrantedSince: 'no longer granted',
+  console: 'console browser',
 };
 
 /** What a re-import would change in a role, in words for the preview ("role ARN, region"). */
