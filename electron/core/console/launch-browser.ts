@@ -74,6 +74,8 @@ export async function openConsoleIn(
   if (target.kind === 'default') {
     const opener = {
       allowLoopback,
+      // The system browser may start from the opener: it gets no credentials either.
+      env: browserEnvironment(options.env ?? process.env),
       ...(options.spawnImpl ? { spawnImpl: options.spawnImpl } : {}),
       ...(options.platform ? { platform: options.platform } : {}),
     };
