@@ -1,6 +1,7 @@
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../shared/ipc-contract';
 import type { SessionEngine } from '../core/session/session-engine';
 import type { SsoDesk } from '../core/sso/sso-desk';
+import { openRoleConsole, openRoleConsoleAt } from './open-role-console';
 import { profileExportLine } from './profile-export-line';
 import { projectSnapshot } from './snapshot-projection';
 import {
@@ -44,9 +45,9 @@ function invokeHandlers(engine: SessionEngine, shell: IpcShellActions, desk: Ipc
     'role:deactivate': (roleId) => engine.deactivate(roleId),
     'role:refresh': (roleId) => engine.refresh(roleId),
     'role:set-default': (roleId) => engine.setDefault(roleId),
-    'role:open-console': async (roleId, mode) => {
-      await shell.openAwsUrl(await engine.consoleUrl(roleId, mode));
-    },
+    'role:open-console': (roleId, mode) => openRoleConsole(engine, shell, roleId, mode),
+    'role:open-console-at': (roleId, mode, service) =>
+      openRoleConsoleAt(engine, shell, roleId, mode, service),
     'role:add': (form) => engine.addRole(form),
     'role:update': (roleId, form) => engine.updateRole(roleId, form),
     'role:remove': (roleId) => engine.removeRole(roleId),

@@ -53,6 +53,7 @@ function bridgeDouble({ count, now }: { count: number; now: number }) {
         onPopupVisibility: () => () => undefined,
         getSsoProgress: async () => ({ phase: 'idle' }),
         onSsoProgress: () => () => undefined,
+        openConsoleAt: noop,
       },
       { get: (target, key: string) => (target as Record<string, unknown>)[key] ?? noop },
     ),

@@ -11,6 +11,8 @@ export interface RoleActions {
   refresh(view: RoleView): void;
   setDefault(view: RoleView): void;
   openConsole(view: RoleView, mode: ConsoleMode): void;
+  /** "Open in…": the console page of a service, by the console's switch-role link. */
+  openConsoleAt(view: RoleView, service: string): void;
   copyExport(view: RoleView): void;
   remove(view: RoleView): void;
 }
@@ -42,6 +44,8 @@ export function useRoleActions(report: Report, onActivate?: (roleId: string) => 
           isDefault ? `${role.label} is no longer the default` : `${role.label} is the default`,
         ),
       openConsole: ({ role }, mode) => run(() => api.openConsole(role.id, mode)),
+      openConsoleAt: ({ role }, service) =>
+        run(() => api.openConsoleAt(role.id, 'switch-role', service)),
       copyExport: ({ role }) =>
         run(() => api.copyProfileExport(role.id), `Copied export AWS_PROFILE=${role.profile}`),
       remove: ({ role }) => run(() => api.removeRole(role.id), `Removed ${role.label}`),
