@@ -37,13 +37,17 @@ export function OpenInMenu({ label, recent, onOpen }: OpenInMenuProps) {
   );
   return (
     <span className="open-in">
+      {/* A narrow ▾ beside "Console": the details keep their height, so the list keeps its rows. */}
       <button
         type="button"
+        className="open-in-button"
+        aria-label="Open in…"
+        title="Open in a service's console"
         aria-haspopup="menu"
         aria-expanded={open}
         onClick={() => setOpen((was) => !was)}
       >
-        Open in…
+        ▾
       </button>
       {open && (
         <ul

@@ -88,6 +88,11 @@ export function RoleDetails({
         >
           Console
         </button>
+        <OpenInMenu
+          label={role.label}
+          recent={recentServices}
+          onOpen={(service) => actions.openConsoleAt(view, service)}
+        />
         <button
           type="button"
           onClick={() => actions.openConsole(view, 'federated')}
@@ -99,11 +104,6 @@ export function RoleDetails({
         <button type="button" onClick={() => actions.copyExport(view)} title="Ctrl/⌘ Shift C">
           Copy export
         </button>
-        <OpenInMenu
-          label={role.label}
-          recent={recentServices}
-          onOpen={(service) => actions.openConsoleAt(view, service)}
-        />
       </div>
       <div className="details-actions secondary">
         <button
