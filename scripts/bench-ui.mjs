@@ -125,6 +125,7 @@ function bridgeDouble({ count, now }) {
     refresh: noop,
     setDefault: noop,
     openConsole: noop,
+    openConsoleAt: noop,
     addRole: noop,
     updateRole: noop,
     removeRole: noop,

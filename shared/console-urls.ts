@@ -1,19 +1,15 @@
 import { inputError } from './check-text';
 import { checkColor } from './console-colors';
 import { checkFederationEndpoint } from './federation-endpoint';
-import {
-  classifyAwsHost,
-  parseAwsConsoleOrSigninUrl,
-  PARTITIONS,
-  partitionOfRegion,
-} from './partitions';
+import { consoleDestinationUrl } from './console-destination';
+import { classifyAwsHost, parseAwsConsoleOrSigninUrl, PARTITIONS } from './partitions';
 import { quoteValue } from './quote-value';
 import type { Partition, RoleArn } from './role-arn';
 import { checkDisplayName } from './validate-display-name';
-import { checkRegion } from './validate-region';
 
 export { federationEndpoint } from './federation-endpoint';
 export { signinSessionDuration } from './signin-session-duration';
+export { consoleDestinationUrl, checkRegionInPartition } from './console-destination';
 
 /** The console keeps path + role name of a switch in a cookie that holds 64 characters. */
 const MAX_SWITCH_ROLE_NAME = 64;
@@ -41,6 +37,8 @@ export interface SwitchRoleUrlInput {
   readonly displayName?: string;
   /** Hex or palette name, see checkColor. */
   readonly color?: string;
+  /** A console page of the role's partition to land on after the switch (`redirect_uri`). */
+  readonly destination?: string;
 }
 
 /**
@@ -68,23 +66,29 @@ export function switchRoleUrl(input: SwitchRoleUrlInput): string {
     ],
   ];
   if (input.color !== undefined) params.push(['color', checkColor(input.color)]);
+  if (input.destination !== undefined) {
+    params.push(['redirect_uri', checkConsolePage(input.destination, role.partition)]);
+  }
   return `https://${PARTITIONS[role.partition].signinHost}/switchrole?${query(params)}`;
 }
 
 /** The console home page, in a region of the partition or the console's own default. */
 export function consoleHomeUrl(partition: Partition, region?: string): string {
-  const { consoleHost } = PARTITIONS[partition];
-  if (region === undefined) return `https://${consoleHost}/`;
-  const checked = checkRegion(region);
-  const regionPartition = partitionOfRegion(checked);
-  if (regionPartition !== partition) {
+  return consoleDestinationUrl(partition, region === undefined ? {} : { region });
+}
+
+/** A console page URL of `partition`, normalized; anything else is a one-line error. */
+function checkConsolePage(url: string, partition: Partition): string {
+  const parsed = parseAwsConsoleOrSigninUrl(url);
+  const host = parsed && classifyAwsHost(parsed.hostname);
+  if (!parsed || host?.kind !== 'console' || host.partition !== partition) {
     throw inputError(
-      'region',
-      `${checked} is in ${regionPartition}, not ${partition}`,
-      `pick a region of ${partition}, e.g. ${PARTITIONS[partition].defaultRegion}`,
+      'destination',
+      `${quoteValue(url)} is not a console page of ${partition}`,
+      `use a URL such as https://${PARTITIONS[partition].consoleHost}/`,
     );
   }
-  return `https://${checked}.${consoleHost}/console/home?region=${encodeURIComponent(checked)}`;
+  return parsed.href;
 }
 
 export interface FederatedLoginUrlInput {

@@ -45,6 +45,8 @@ export interface InvokeContract {
   'role:refresh': [[roleId: string | null], void];
   'role:set-default': [[roleId: string | null], void];
   'role:open-console': [[roleId: string, mode: ConsoleMode], void];
+  /** "Open in…": a service's console page (it moves to the front of the recent services). */
+  'role:open-console-at': [[roleId: string, mode: ConsoleMode, service: string], void];
   'role:add': [[form: RoleForm], RoleEntry];
   'role:update': [[roleId: string, form: RoleForm], RoleEntry];
   'role:remove': [[roleId: string], void];
@@ -105,6 +107,7 @@ export const INVOKE_CHANNELS = [
   'role:refresh',
   'role:set-default',
   'role:open-console',
+  'role:open-console-at',
   'role:add',
   'role:update',
   'role:remove',
@@ -150,6 +153,7 @@ export interface SwitchyardApi {
   refresh(roleId: string | null): Promise<void>;
   setDefault(roleId: string | null): Promise<void>;
   openConsole(roleId: string, mode: ConsoleMode): Promise<void>;
+  openConsoleAt(roleId: string, mode: ConsoleMode, service: string): Promise<void>;
   addRole(form: RoleForm): Promise<RoleEntry>;
   updateRole(roleId: string, form: RoleForm): Promise<RoleEntry>;
   removeRole(roleId: string): Promise<void>;

@@ -4,6 +4,8 @@
  * holds a secret; views are what the renderer and `status --json` see.
  */
 
+import type { ConsoleBrowserSetting } from './console-browser';
+
 /** Where a role's source (caller) credentials come from. */
 export type RoleSource =
   /** A profile in ~/.aws/credentials or ~/.aws/config, resolved by the SDK. */
@@ -63,6 +65,8 @@ export interface RoleEntry {
    * Local to one machine: catalog exports leave it out.
    */
   readonly subscription?: string;
+  /** Where this role's console opens; absent: the settings' default, else the system browser. */
+  readonly console?: ConsoleBrowserSetting;
 }
 
 export interface Settings {
@@ -73,6 +77,10 @@ export interface Settings {
   readonly launchAtLogin: boolean;
   /** Electron accelerator for opening the popup. */
   readonly shortcut: string;
+  /** Where consoles open for roles without their own setting; absent: the system browser. */
+  readonly consoleBrowser?: ConsoleBrowserSetting;
+  /** Console services opened lately, most recent first, for the tray's "Open in…". */
+  readonly recentServices?: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -1,7 +1,10 @@
+import { serviceNames } from '../../shared/console-services';
+
 export const USAGE = `switchyard: assume AWS IAM roles and keep their credentials fresh as named profiles
 
 Usage:
   switchyard assume <role-arn> <profile> [options]
+  switchyard console <id|label> [--federated] [--service S] [--region R] [--browser B|PATH] [--print]
   switchyard console <role-arn> [--display-name TEXT] [--color RRGGBB] [--print]
   switchyard console --profile <profile> [--federated] [--region R | --destination URL] [--print]
   switchyard activate <id|label>... [--mfa-code CODE] [--json]
@@ -87,12 +90,28 @@ Options:
   --json                  print one JSON object (never a secret)
 `,
   console: `Usage:
+  switchyard console <id|label> [--federated] [--service S] [--region R]
+      [--browser default|chrome|chromium|edge|brave|vivaldi|arc|firefox-container|PATH] [--print]
   switchyard console <role-arn> [--display-name TEXT] [--color RRGGBB] [--print]
   switchyard console --profile <profile> [--federated] [--region R | --destination URL] [--print]
 
-Opens the AWS console as a role. With a role ARN (or --profile alone) it opens the
-console's Switch Role page pre-filled. With --profile and --federated it signs in
-directly with that profile's temporary credentials (getSigninToken).
+Opens the AWS console as a role. A catalog role opens in its own browser
+(--browser, else the role's console setting, else the settings' default, else
+the system browser): a Chromium-family browser with a profile folder of its own
+per role, or Firefox with a container per role (needs the "Open external links
+in a container" extension), so several roles stay signed in side by side.
+--service and --region pick the page (the role's region by default); with
+--federated (always, for Identity Center roles) it signs in with the role's live
+session, else it uses the console's Switch Role page, which lands there after
+the switch. --print prints the URL, or for a browser the command line that would
+run; a sign-in link is never put in a command line, so --print --federated with
+a browser is refused.
+
+With a role ARN (or --profile alone) it opens the console's Switch Role page
+pre-filled. With --profile and --federated it signs in directly with that
+profile's temporary credentials (getSigninToken).
+
+Services: ${serviceNames().join(', ')}.
 
 Options:
   --display-name TEXT     name shown in the console's role menu
@@ -101,7 +120,9 @@ Options:
   --federated             sign in with the profile's session instead of switching role
   --region REGION         console region
   --destination URL       console page to land on (https, AWS console host)
-  --print                 print the URL instead of opening the browser
+  --print                 print the URL (or the browser command line) instead of opening it
+  --service NAME          console page of a service (catalog roles)
+  --browser NAME|PATH     where a catalog role's console opens, this time
 
 A --federated sign-in link holds a token that signs in whoever has it, so the
 browser is handed a one-time http://127.0.0.1 redirect to it instead (the command

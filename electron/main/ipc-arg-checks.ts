@@ -1,4 +1,5 @@
 import type { ConsoleMode, RoleForm } from '../../shared/ipc-contract';
+import type { ConsoleBrowserSetting } from '../../shared/console-browser';
 import type { RoleSource, Settings, Snapshot } from '../../shared/model';
 
 /**
@@ -129,7 +130,19 @@ function checkSource(value: unknown, snapshot: Snapshot): RoleSource {
   }
 }
 
-type FormField = 'text' | 'text?' | 'number?' | 'texts?' | 'source';
+type FormField = 'text' | 'text?' | 'number?' | 'texts?' | 'source' | 'browser?';
+
+/** `{ browser, profileDirectory? }` as text; the catalog checks what they mean. */
+function checkBrowserSetting(value: unknown, what: string): ConsoleBrowserSetting {
+  const record = checkRecord(value, what);
+  rejectUnknownKeys(record, { browser: true, profileDirectory: true }, what);
+  return {
+    browser: checkText(record.browser, `${what} browser`),
+    ...(record.profileDirectory === undefined
+      ? {}
+      : { profileDirectory: checkText(record.profileDirectory, `${what} profile directory`) }),
+  };
+}
 
 /** Every RoleForm field; the Record type makes a new model field a compile error here. */
 const FORM_FIELDS = {
@@ -145,6 +158,7 @@ const FORM_FIELDS = {
   color: 'text?',
   group: 'text?',
   tags: 'texts?',
+  console: 'browser?',
 } as const satisfies { readonly [K in keyof Required<RoleForm>]: FormField };
 
 export function checkRoleForm(value: unknown, snapshot: Snapshot): RoleForm {
@@ -172,6 +186,9 @@ export function checkRoleForm(value: unknown, snapshot: Snapshot): RoleForm {
       case 'source':
         form[key] = checkSource(item, snapshot);
         break;
+      case 'browser?':
+        form[key] = checkBrowserSetting(item, what);
+        break;
       default: {
         const never: never = field;
         throw new Error(`unknown form field kind ${String(never)}`);
@@ -186,6 +203,8 @@ const SETTINGS_FIELDS = {
   removeExpiredProfiles: checkBoolean,
   launchAtLogin: checkBoolean,
   shortcut: checkText,
+  consoleBrowser: checkBrowserSetting,
+  recentServices: checkTextList,
 } as const satisfies {
   readonly [K in keyof Settings]: (value: unknown, what: string) => Settings[K];
 };

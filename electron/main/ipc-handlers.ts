@@ -4,6 +4,7 @@ import type { SsoDesk } from '../core/sso/sso-desk';
 import { profileExportText, terminalEnvText } from './role-clipboard';
 import type { SubscriptionDesk } from '../core/subscriptions/subscription-desk';
 import { projectSubscriptions, projectSyncSummary } from './subscription-projection';
+import { openRoleConsole, openRoleConsoleAt } from './open-role-console';
 import { projectSnapshot } from './snapshot-projection';
 import {
   projectSsoProgress,
@@ -54,9 +55,9 @@ function invokeHandlers(
     'role:deactivate': (roleId) => engine.deactivate(roleId),
     'role:refresh': (roleId) => engine.refresh(roleId),
     'role:set-default': (roleId) => engine.setDefault(roleId),
-    'role:open-console': async (roleId, mode) => {
-      await shell.openAwsUrl(await engine.consoleUrl(roleId, mode));
-    },
+    'role:open-console': (roleId, mode) => openRoleConsole(engine, shell, roleId, mode),
+    'role:open-console-at': (roleId, mode, service) =>
+      openRoleConsoleAt(engine, shell, roleId, mode, service),
     'role:add': (form) => engine.addRole(form),
     'role:update': (roleId, form) => engine.updateRole(roleId, form),
     'role:remove': (roleId) => engine.removeRole(roleId),

@@ -1,3 +1,4 @@
+import type { ConsoleBrowserSetting } from '../../shared/console-browser';
 import type {
   MfaPromptView,
   RoleEntry,
@@ -66,6 +67,13 @@ function projectSource(value: unknown): RoleSource {
   return copy<RoleSource>(value, SOURCE_FIELDS[kind as RoleSource['kind']] as Fields<RoleSource>);
 }
 
+const BROWSER_FIELDS = {
+  browser: 'plain',
+  profileDirectory: 'plain',
+} as const satisfies Fields<ConsoleBrowserSetting>;
+
+const projectBrowser = (value: unknown) => copy<ConsoleBrowserSetting>(value, BROWSER_FIELDS);
+
 const ROLE_FIELDS = {
   id: 'plain',
   label: 'plain',
@@ -83,6 +91,7 @@ const ROLE_FIELDS = {
   importedFrom: 'plain',
   notGrantedSince: 'plain',
   subscription: 'plain',
+  console: projectBrowser,
 } as const satisfies Fields<RoleEntry>;
 
 const ERROR_FIELDS = {
@@ -117,6 +126,8 @@ const SETTINGS_FIELDS = {
   removeExpiredProfiles: 'plain',
   launchAtLogin: 'plain',
   shortcut: 'plain',
+  consoleBrowser: projectBrowser,
+  recentServices: 'strings',
 } as const satisfies Fields<Settings>;
 
 const REFRESHER_FIELDS = {

@@ -18,6 +18,7 @@ export function createSwitchyardApi(ipc: TypedIpcRenderer): SwitchyardApi {
     refresh: (roleId) => invoke('role:refresh', roleId),
     setDefault: (roleId) => invoke('role:set-default', roleId),
     openConsole: (roleId, mode) => invoke('role:open-console', roleId, mode),
+    openConsoleAt: (roleId, mode, service) => invoke('role:open-console-at', roleId, mode, service),
     addRole: (form) => invoke('role:add', form),
     updateRole: (roleId, form) => invoke('role:update', roleId, form),
     removeRole: (roleId) => invoke('role:remove', roleId),

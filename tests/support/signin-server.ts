@@ -4,9 +4,12 @@
  *
  * - `Action=getSigninToken` (GET query or POST form) with `Session` = URL-encoded JSON
  *   {sessionId, sessionKey, sessionToken} → 200 {"SigninToken": "…"}.
- * - `Action=login&Issuer&Destination&SigninToken` → 302 to Destination for a token it issued.
+ * - `Action=login&Issuer&Destination&SigninToken` → 302 to Destination for a token it issued,
+ *   setting the cookie `aws-userInfo` (who signed in: the role session's ARN when an STS
+ *   stand-in vouched for the credentials), as the console keeps its identity in cookies.
  * - `/oauth?Action=logout&redirect_uri=…` → 302 to redirect_uri (tools log out first).
- * - `/console…` → a small HTML page, usable as a loopback Destination for browser tests.
+ * - `/console…` → a small HTML page, usable as a loopback Destination for browser tests; it
+ *   names the identity in this browser's `aws-userInfo` cookie, if any.
  *
  * The request log records which parameters were present, never their secret values.
  */
@@ -89,7 +92,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 export async function startSigninServer(options: SigninServerOptions = {}): Promise<SigninServer> {
   const tokenLifetimeMs = options.tokenLifetimeMs ?? 15 * 60_000;
   let rejectSessionDuration = options.rejectSessionDuration ?? false;
-  const tokens = new Map<string, number>(); // token → expiry (epoch ms)
+  // token → expiry (epoch ms) and who it signs in
+  const tokens = new Map<string, { expiry: number; identity: string }>();
   const requests: SigninRequestRecord[] = [];
   const sockets = new Set<Socket>();
 
@@ -147,6 +151,7 @@ export async function startSigninServer(options: SigninServerOptions = {}): Prom
         return fail(res, record, 400, 'SessionDuration is not allowed for these credentials');
       }
     }
+    let identity = 'unverified session';
     if (options.sts) {
       const info = options.sts.describeCredentials({
         accessKeyId: s.sessionId,
@@ -154,6 +159,7 @@ export async function startSigninServer(options: SigninServerOptions = {}): Prom
         sessionToken: s.sessionToken,
       });
       if (!info) return fail(res, record, 400, 'Session credentials are not valid');
+      identity = info.arn;
       if (info.chained && record.sessionDurationSent) {
         return fail(
           res,
@@ -164,7 +170,7 @@ export async function startSigninServer(options: SigninServerOptions = {}): Prom
       }
     }
     const token = randomBytes(96).toString('base64url');
-    tokens.set(token, Date.now() + tokenLifetimeMs);
+    tokens.set(token, { expiry: Date.now() + tokenLifetimeMs, identity });
     send(res, record, 200, JSON.stringify({ SigninToken: token }), {
       'content-type': 'application/json',
     });
@@ -175,12 +181,15 @@ export async function startSigninServer(options: SigninServerOptions = {}): Prom
     const token = params.get('SigninToken');
     record.destination = destination ?? undefined;
     record.issuer = params.get('Issuer') ?? undefined;
-    const expiry = token === null ? undefined : tokens.get(token);
-    const tokenValid = expiry !== undefined && expiry > Date.now();
+    const issued = token === null ? undefined : tokens.get(token);
+    const tokenValid = issued !== undefined && issued.expiry > Date.now();
     record.tokenValid = tokenValid;
     if (!destination) return fail(res, record, 400, 'Destination is missing');
     if (!tokenValid) return fail(res, record, 400, 'SigninToken is missing, unknown or expired');
-    send(res, record, 302, '', { location: destination });
+    send(res, record, 302, '', {
+      location: destination,
+      'set-cookie': `aws-userInfo=${encodeURIComponent(issued.identity)}; Path=/; HttpOnly; SameSite=Lax`,
+    });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -223,12 +232,15 @@ export async function startSigninServer(options: SigninServerOptions = {}): Prom
       return send(res, record, 302, '', { location: target });
     }
     if (url.pathname === '/console' || url.pathname.startsWith('/console/')) {
+      const who = /(?:^|;\s*)aws-userInfo=([^;]*)/.exec(req.headers.cookie ?? '')?.[1];
+      const name = who === undefined ? 'nobody' : decodeURIComponent(who);
+      const escaped = name.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
       return send(
         res,
         record,
         200,
         '<!doctype html><html><head><title>AWS Management Console (test)</title></head>' +
-          '<body><h1>Signed in</h1></body></html>',
+          `<body><h1>Signed in</h1><p id="identity">${escaped}</p></body></html>`,
         { 'content-type': 'text/html; charset=utf-8' },
       );
     }

@@ -57,6 +57,7 @@ function bridgeDouble({ count, now }: { count: number; now: number }) {
         copyTerminalCommand: noop,
         subscriptions: async () => [],
         onSubscriptions: () => () => undefined,
+        openConsoleAt: noop,
       },
       { get: (target, key: string) => (target as Record<string, unknown>)[key] ?? noop },
     ),

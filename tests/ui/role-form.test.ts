@@ -86,13 +86,22 @@ describe.skipIf(!chromium.available)(`adding, editing and settings ${chromium.sk
     await form.getByLabel('Label', { exact: true }).fill('Developer');
     await form.getByRole('button', { name: 'blue' }).click();
     await form.getByLabel('Tags', { exact: true }).fill('eng, daily');
+    await form.getByLabel('Console browser', { exact: true }).fill('Brave');
+    await form.getByLabel('Chromium profile', { exact: true }).fill('Profile 2');
     await form.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => option(page, 'Developer').count()).toBe(1);
     expect(engine.snapshot().roles[0]!.role).toMatchObject({
       label: 'Developer',
       color: '83d4e8',
       tags: ['eng', 'daily'],
+      console: { browser: 'brave', profileDirectory: 'Profile 2' },
     });
+
+    // Emptied, the browser setting goes: the role follows the default again.
+    await page.keyboard.press('Control+e');
+    await form.getByLabel('Console browser', { exact: true }).fill('');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => engine.snapshot().roles[0]!.role.console).toBeUndefined();
 
     await page.getByRole('button', { name: 'Remove…' }).click();
     await page.getByRole('button', { name: 'Confirm remove' }).click();

@@ -258,6 +258,29 @@ describe.skipIf(!chromium.available)(`the role list ${chromium.skipReason}`, () 
     expect(bridge.log.clipboard).toEqual([]);
   });
 
+  it('opens a service console from "Open in…", with the recent services first', async () => {
+    const { page, bridge, engine } = await ui.open({ setup: addCatalog });
+    await page.getByRole('combobox').fill('prod admin');
+    const menuButton = page.getByRole('button', { name: 'Open in…' });
+    await menuButton.focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('menu');
+    expect(await menu.getByRole('menuitem').count()).toBeGreaterThanOrEqual(40);
+    await menu.getByRole('menuitem', { name: 'lambda', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => bridge.log.opened.length).toBe(1);
+    const url = new URL(bridge.log.opened[0]!.url);
+    expect(url.pathname).toBe('/switchrole');
+    expect(url.searchParams.get('redirect_uri')).toMatch(
+      /^https:\/\/console\.aws\.amazon\.com\/lambda\/home$|^https:\/\/[a-z0-9-]+\.console\.aws\.amazon\.com\/lambda\/home\?region=/,
+    );
+    await expect.poll(() => engine.snapshot().settings.recentServices).toEqual(['lambda']);
+    await menuButton.click();
+    await expect.poll(() => menu.getByRole('menuitem').first().textContent()).toBe('lambda');
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('menu').count()).toBe(0);
+  });
+
   it('selects the role a notification was about', async () => {
     const { page, bridge, engine } = await ui.open({ setup: addCatalog });
     await page.getByRole('combobox').fill('billing');

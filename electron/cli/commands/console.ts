@@ -21,6 +21,7 @@ import { CredentialsFile, resolveCredentialsPaths } from '../../core/credentials
 import { StsGateway } from '../../core/sts/sts-gateway';
 import { optionalString, parseCommandArgs } from '../args';
 import { requireProfile } from '../require-profile';
+import { consoleForRole } from './console-role';
 
 const ISSUER = 'switchyard';
 
@@ -47,6 +48,8 @@ export async function consoleCommand(argv: readonly string[]): Promise<void> {
     region: { type: 'string' },
     destination: { type: 'string' },
     print: { type: 'boolean' },
+    service: { type: 'string' },
+    browser: { type: 'string' },
   });
   const print = values.print === true;
   const profileText = optionalString(values, 'profile');
@@ -56,6 +59,8 @@ export async function consoleCommand(argv: readonly string[]): Promise<void> {
   const destinationText = optionalString(values, 'destination');
   const displayNameText = optionalString(values, 'display-name');
   const colorText = optionalString(values, 'color');
+  const service = optionalString(values, 'service');
+  const browser = optionalString(values, 'browser');
 
   if (positionals.length > 1) {
     throw new InputError(
@@ -63,7 +68,31 @@ export async function consoleCommand(argv: readonly string[]): Promise<void> {
       `unexpected argument ${JSON.stringify(positionals[1])}; run \`switchyard console --help\``,
     );
   }
-  const arnText = positionals[0];
+  const name = positionals[0];
+  if (name !== undefined && !name.startsWith('arn:') && profileText === undefined) {
+    if (destinationText !== undefined || displayNameText !== undefined || colorText !== undefined) {
+      throw new InputError(
+        'arguments',
+        '--destination, --display-name and --color go with a role ARN or --profile; a catalog role uses --service, --region and its own label and colour',
+      );
+    }
+    await consoleForRole({
+      name,
+      federated,
+      print,
+      ...(service === undefined ? {} : { service }),
+      ...(regionText === undefined ? {} : { region: regionText }),
+      ...(browser === undefined ? {} : { browser }),
+    });
+    return;
+  }
+  if (service !== undefined || browser !== undefined) {
+    throw new InputError(
+      'arguments',
+      '--service and --browser go with a catalog role: `switchyard console <id|label>`',
+    );
+  }
+  const arnText = name;
   if (arnText !== undefined && profileText !== undefined) {
     throw new InputError('arguments', 'give either a role ARN or --profile, not both');
   }

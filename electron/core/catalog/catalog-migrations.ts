@@ -41,14 +41,18 @@ function v1ToV2(doc: JsonObject): JsonObject {
   return { ...doc, version: SSO_ROLES_VERSION };
 }
 
-/** The first catalog version with team catalog subscriptions. */
+/** The first catalog version with team subscriptions and a console browser per role. */
 export const SUBSCRIPTIONS_VERSION = 3;
+export const CONSOLE_BROWSER_VERSION = SUBSCRIPTIONS_VERSION;
 
 /**
- * Version 3 only added subscriptions (`subscriptions`, and `subscription` on
- * the roles they bring), so every version-2 document is a valid version-3 one;
- * the bump makes an older Switchyard refuse the file as "written by a newer
- * Switchyard" instead of calling it broken over a field it does not know.
+ * Version 3 only added optional fields: team catalog subscriptions
+ * (`subscriptions`, and `subscription` on the roles they bring), where a role's
+ * console opens (`console` on roles; `consoleBrowser`, `recentServices` in
+ * settings) and how long the audit trail is kept (`auditRetentionMonths`). So
+ * every version-2 document is a valid version-3 one; the bump makes an older
+ * Switchyard refuse the file as "written by a newer Switchyard" instead of
+ * calling it broken over a field it does not know.
  */
 function v2ToV3(doc: JsonObject): JsonObject {
   return { ...doc, version: SUBSCRIPTIONS_VERSION };

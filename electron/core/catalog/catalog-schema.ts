@@ -14,11 +14,28 @@ import { SUBSCRIPTION_NAME_PATTERN, SUBSCRIPTION_SCHEMA } from './subscription-s
  * changes. Version 2 added Identity Center roles (`source.kind: "sso"`,
  * `notGrantedSince`): a Switchyard that reads only version 1 says "written by a
  * newer Switchyard" and leaves the file alone, instead of calling it broken.
+ * Version 3 added where a role's console opens (`console` on a role,
+ * `consoleBrowser` and `recentServices` in settings): every earlier reader
+ * refuses unknown fields (additionalProperties: false), so optional fields
+ * still need the bump.
  */
 export const CATALOG_VERSION = 3;
 
 const ROLE_ID_PATTERN = '^[a-z0-9][a-z0-9_-]{0,63}$';
 const PROFILE_PATTERN = '^[\\w@+.%:/-]{1,128}$';
+
+/** A browser kind or the absolute path of one; check-role.ts checks the rest. */
+const CONSOLE_BROWSER_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['browser'],
+  properties: {
+    browser: { type: 'string', minLength: 1, maxLength: 1024 },
+    profileDirectory: { type: 'string', pattern: '^[\\w .()-]{1,64}$' },
+  },
+} as const;
+
+export const MAX_RECENT_SERVICES = 8;
 
 const ROLE_SOURCE_SCHEMA = {
   oneOf: [
@@ -97,6 +114,7 @@ export const ROLE_ENTRY_SCHEMA = {
     importedFrom: { type: 'string', pattern: PROFILE_PATTERN },
     notGrantedSince: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
     subscription: { type: 'string', pattern: SUBSCRIPTION_NAME_PATTERN },
+    console: CONSOLE_BROWSER_SCHEMA,
   },
 } as const;
 
@@ -122,6 +140,13 @@ export const SETTINGS_SCHEMA = {
       minLength: 1,
       maxLength: MAX_SHORTCUT_LENGTH,
       default: DEFAULT_SETTINGS.shortcut,
+    },
+    consoleBrowser: CONSOLE_BROWSER_SCHEMA,
+    recentServices: {
+      type: 'array',
+      maxItems: MAX_RECENT_SERVICES,
+      uniqueItems: true,
+      items: { type: 'string', pattern: '^[a-z0-9-]{1,32}$' },
     },
   },
 } as const;

@@ -19,6 +19,7 @@ import {
   checkSsoSource,
   SSO_SOURCE_FIELDS,
 } from './check-sso-role';
+import { checkConsoleBrowserValue } from './check-console-browser';
 import { isObject } from './is-object';
 import { checkSubscriptionName } from './subscription-name';
 
@@ -40,6 +41,7 @@ export const ROLE_FIELDS = {
   importedFrom: 'imported from',
   notGrantedSince: 'not granted since',
   subscription: 'subscription',
+  console: 'console browser',
 } as const satisfies Record<keyof RoleEntry, string>;
 
 /** The source's own parts, reported under their own names. */
@@ -180,6 +182,7 @@ export function checkRoleEntry(value: unknown): RoleEntry {
     subscription: optional(value.subscription, (v) =>
       checkSubscriptionName(v, ROLE_FIELDS.subscription),
     ),
+    console: optional(value.console, (v) => checkConsoleBrowserValue(v, ROLE_FIELDS.console)),
   };
   for (const key of Object.keys(entry)) if (entry[key] === undefined) delete entry[key];
   const role = entry as unknown as RoleEntry;

@@ -6,6 +6,7 @@ import {
   MAX_SHORTCUT_LENGTH,
   MIN_REFRESH_MARGIN_SECONDS,
 } from './catalog-schema';
+import { checkConsoleBrowserValue, checkRecentServices } from './check-console-browser';
 import { isObject } from './is-object';
 
 function checkBoolean(value: unknown, field: string): boolean {
@@ -40,6 +41,8 @@ const SETTING_CHECKS: { [K in keyof Settings]: (value: unknown, field: string) =
   removeExpiredProfiles: checkBoolean,
   launchAtLogin: checkBoolean,
   shortcut: checkShortcut,
+  consoleBrowser: checkConsoleBrowserValue,
+  recentServices: checkRecentServices,
 };
 
 /**
@@ -61,8 +64,10 @@ export function checkSettings(value: unknown, base: Settings = DEFAULT_SETTINGS)
   const result: Record<string, unknown> = {};
   for (const [key, check] of Object.entries(SETTING_CHECKS)) {
     const given = value[key];
-    result[key] =
+    const next =
       given === undefined ? base[key as keyof Settings] : check(given, `settings.${key}`);
+    // Optional settings that are not set stay absent, not `undefined`.
+    if (next !== undefined) result[key] = next;
   }
   return result as unknown as Settings;
 }

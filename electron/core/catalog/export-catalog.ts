@@ -16,9 +16,10 @@ export interface CatalogExport {
  * The fields that describe this machine, not the role: `importedFrom` names a
  * profile in this machine's ~/.aws/config, and `notGrantedSince` is what this
  * person's last Identity Center sync found (a teammate's grants differ), and
- * `subscription` names this machine's subscription the role came from.
+ * `subscription` names this machine's subscription the role came from;
+ * `console` names a browser installed here (or its path on this disk).
  */
-const MACHINE_LOCAL = ['importedFrom', 'notGrantedSince', 'subscription'] as const;
+const MACHINE_LOCAL = ['importedFrom', 'notGrantedSince', 'subscription', 'console'] as const;
 
 /** The role without its machine-local fields (MACHINE_LOCAL). */
 export function withoutLocalFields(role: RoleEntry): RoleEntry {
@@ -32,6 +33,7 @@ export function withoutLocalFields(role: RoleEntry): RoleEntry {
 export function withLocalFields(role: RoleEntry, local: RoleEntry | undefined): RoleEntry {
   const out: { -readonly [K in keyof RoleEntry]?: RoleEntry[K] } = { ...withoutLocalFields(role) };
   if (local?.importedFrom !== undefined) out.importedFrom = local.importedFrom;
+  if (local?.console !== undefined) out.console = local.console;
   // A role that is no longer Identity Center cannot keep a not-granted mark.
   if (local?.notGrantedSince !== undefined && role.source.kind === 'sso') {
     out.notGrantedSince = local.notGrantedSince;

@@ -28,6 +28,8 @@ export interface OpenInBrowserOptions {
    * several (the device page and the access portal of a session too).
    */
   readonly allowOrigin?: string | readonly string[];
+  /** The opener's environment; default this process's. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export interface OpenerCommand {
@@ -93,6 +95,7 @@ export async function openInBrowser(
     stdio: 'ignore',
     windowsHide: true,
     windowsVerbatimArguments: verbatim,
+    ...(options.env ? { env: options.env } : {}),
   });
   await new Promise<void>((resolve, reject) => {
     child.once('spawn', resolve);

@@ -12,6 +12,7 @@ const OPTIONAL_ROLE_FIELDS = [
   'mfaSerial',
   'color',
   'group',
+  'console',
 ] as const;
 
 /** The catalog patch that makes a role equal the form: fields it left out are cleared. */

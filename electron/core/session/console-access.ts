@@ -1,5 +1,5 @@
 import {
-  consoleHomeUrl,
+  consoleDestinationUrl,
   federatedLoginUrl,
   federationEndpoint,
   switchRoleUrl,
@@ -7,6 +7,7 @@ import {
 import { InputError } from '../../../shared/input-error';
 import type { ConsoleMode } from '../../../shared/ipc-contract';
 import type { RoleEntry } from '../../../shared/model';
+import type { ConsoleDestination } from '../../../shared/console-destination';
 import { parseRoleArn } from '../../../shared/role-arn';
 import { getSigninToken } from '../console/signin-token';
 import type { SessionCredentials } from '../secret';
@@ -120,18 +121,23 @@ async function issue(
   }
 }
 
-/** The console URL for a role: switch-role, or federated sign-in with its live session. */
+/**
+ * The console URL for a role: switch-role, or federated sign-in with its live
+ * session. A service or region (else the role's own region) picks the page it
+ * lands on: the sign-in's Destination, or the switch-role redirect_uri.
+ */
 export async function consoleUrl(
   context: AccessContext,
   mode: ConsoleMode,
   env: NodeJS.ProcessEnv,
+  destination: ConsoleDestination = {},
 ): Promise<string> {
   const federated = mode !== 'switch-role' || context.role.source.kind === 'sso';
   const event = federated ? 'federated-sign-in' : 'console-link';
   return audited(
     context,
     event,
-    () => buildConsoleUrl(context, mode, env),
+    () => buildConsoleUrl(context, mode, env, destination),
     () => undefined,
   );
 }
@@ -140,8 +146,14 @@ async function buildConsoleUrl(
   { role, live, credentialsPath, now }: AccessContext,
   mode: ConsoleMode,
   env: NodeJS.ProcessEnv,
+  destination: ConsoleDestination,
 ): Promise<string> {
   const arn = parseRoleArn(role.roleArn);
+  const region = destination.region ?? role.region;
+  const page = consoleDestinationUrl(arn.partition, {
+    ...(destination.service === undefined ? {} : { service: destination.service }),
+    ...(region === undefined ? {} : { region }),
+  });
   // An Identity Center role's real IAM role is AWSReservedSSO_…, which a
   // switch-role link cannot name: it always signs in with its own session.
   if (mode === 'switch-role' && role.source.kind !== 'sso') {
@@ -149,6 +161,10 @@ async function buildConsoleUrl(
       role: arn,
       ...(role.color ? { color: role.color } : {}),
       displayName: role.label.slice(0, 64),
+      // Without a page asked for, the link stays as it always was.
+      ...(destination.service !== undefined || destination.region !== undefined
+        ? { destination: page }
+        : {}),
     });
   }
   const credentials =
@@ -168,6 +184,6 @@ async function buildConsoleUrl(
     endpoint,
     signinToken: token.reveal(),
     issuer: 'switchyard',
-    destination: consoleHomeUrl(arn.partition, role.region),
+    destination: page,
   });
 }

@@ -1,3 +1,4 @@
+import type { ConsoleDestination } from '../../../shared/console-destination';
 import type { ConfigImportPreview, ConsoleMode, RoleForm } from '../../../shared/ipc-contract';
 import type { ActivityEntry } from '../../../shared/activity';
 import type { RoleEntry, Settings, Snapshot } from '../../../shared/model';
@@ -55,7 +56,7 @@ export interface SessionEngine {
   recentActivity(): Promise<readonly ActivityEntry[]>;
 
   /** The console URL for a role (federated sign-in uses its live session). */
-  consoleUrl(roleId: string, mode: ConsoleMode): Promise<string>;
+  consoleUrl(roleId: string, mode: ConsoleMode, destination?: ConsoleDestination): Promise<string>;
   /** The profile a role writes, for "copy export AWS_PROFILE=…". */
   profileOf(roleId: string): string;
 

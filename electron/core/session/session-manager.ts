@@ -7,6 +7,7 @@ import { startSsoUpkeep } from '../sso/open-sso-role-sessions';
 import type { StateAction, SwitchyardState } from '../refresh/state-model';
 import type { SessionCredentials } from '../secret';
 import { applyConfigImportFrom, previewConfigImport, rolePatchFromForm } from './catalog-facade';
+import type { ConsoleDestination } from '../../../shared/console-destination';
 import {
   consoleUrl,
   issueCredentials,
@@ -253,8 +254,12 @@ export class SessionManager implements SessionEngine {
     return this.#role(roleId).profile;
   }
 
-  async consoleUrl(roleId: string, mode: ConsoleMode): Promise<string> {
-    return consoleUrl(this.#accessTo(roleId), mode, this.#deps.env);
+  async consoleUrl(
+    roleId: string,
+    mode: ConsoleMode,
+    destination?: ConsoleDestination,
+  ): Promise<string> {
+    return consoleUrl(this.#accessTo(roleId), mode, this.#deps.env, destination);
   }
 
   /**

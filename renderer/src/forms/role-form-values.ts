@@ -1,3 +1,8 @@
+import {
+  checkBrowserChoice,
+  checkProfileDirectory,
+  type ConsoleBrowserSetting,
+} from '../../../shared/console-browser';
 import type { RoleForm } from '../../../shared/ipc-contract';
 import type { RoleEntry, RoleSource } from '../../../shared/model';
 import { parseRoleArn } from '../../../shared/role-arn';
@@ -36,6 +41,10 @@ export interface RoleFormValues {
   readonly group: string;
   /** Comma-separated. */
   readonly tags: string;
+  /** Where the console opens: empty (the settings' default), a browser name or a path. */
+  readonly consoleBrowser: string;
+  /** An existing Chromium profile folder instead of one per role; empty for none. */
+  readonly consoleProfile: string;
 }
 
 export type FormField = keyof RoleFormValues;
@@ -59,6 +68,8 @@ export const EMPTY_VALUES: RoleFormValues = {
   color: '',
   group: '',
   tags: '',
+  consoleBrowser: '',
+  consoleProfile: '',
 };
 
 export function valuesFromRole(role: RoleEntry): RoleFormValues {
@@ -83,6 +94,8 @@ export function valuesFromRole(role: RoleEntry): RoleFormValues {
     color: role.color ?? '',
     group: role.group ?? '',
     tags: role.tags.join(', '),
+    consoleBrowser: role.console?.browser ?? '',
+    consoleProfile: role.console?.profileDirectory ?? '',
   };
 }
 
@@ -106,6 +119,8 @@ export const FIELD_NAMES: Readonly<Record<FormField, string>> = {
   color: 'color',
   group: 'group',
   tags: 'tags',
+  consoleBrowser: 'console browser',
+  consoleProfile: 'profile directory',
 };
 
 const checkRoleArn: Check = (value, field) => parseRoleArn(value as string, field);
@@ -150,6 +165,8 @@ const RULES: { readonly [F in FormField]?: (value: string, field: string) => str
     color: optional(checkColor),
     group: optional(checkDisplayName),
     tags: tagsProblem,
+    consoleBrowser: optional(checkBrowserChoice),
+    consoleProfile: optional(checkProfileDirectory),
   };
 
 /**
@@ -204,6 +221,13 @@ function sourceOf(values: RoleFormValues): RoleSource {
   }
 }
 
+function consoleOf(values: RoleFormValues): ConsoleBrowserSetting | undefined {
+  const browser = values.consoleBrowser.trim();
+  const profileDirectory = values.consoleProfile.trim();
+  if (browser === '') return undefined;
+  return profileDirectory === '' ? { browser } : { browser, profileDirectory };
+}
+
 /** The form as the engine takes it (call once formProblems is empty; the engine checks again). */
 export function toRoleForm(values: RoleFormValues): RoleForm {
   const text = (value: string) => (value.trim() === '' ? undefined : value);
@@ -221,6 +245,7 @@ export function toRoleForm(values: RoleFormValues): RoleForm {
     color: values.color.trim() === '' ? undefined : checkColor(values.color.trim()),
     group: text(values.group)?.trim(),
     tags: splitTags(values.tags),
+    console: consoleOf(values),
   };
   // Leave unset optionals out: undefined does not survive IPC as "absent" everywhere.
   return Object.fromEntries(

@@ -133,6 +133,15 @@ export function RoleForm({ role, roles, onDone }: RoleFormProps) {
         {field('sessionName', 'Session name', { placeholder: 'switchyard-<user>' })}
         {field('mfaSerial', 'MFA serial', { placeholder: 'arn:aws:iam::123456789012:mfa/me' })}
         {field('tags', 'Tags', { placeholder: 'prod, admin' })}
+        {field('consoleBrowser', 'Console browser', {
+          placeholder: 'default',
+          hint: 'chrome, chromium, edge, brave, vivaldi, arc, firefox-container or a path: a profile (or container) of its own for this role. Empty: the default.',
+        })}
+        {values.consoleBrowser.trim() !== '' &&
+          field('consoleProfile', 'Chromium profile', {
+            placeholder: 'Profile 2',
+            hint: 'An existing profile folder instead of one for this role.',
+          })}
       </div>
       <div className="form-error" role="alert" data-testid="form-error">
         {engineError ?? ''}

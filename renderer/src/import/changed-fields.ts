@@ -17,6 +17,7 @@ const NAMES: Readonly<Record<keyof RoleEntry, string>> = {
   importedFrom: 'imported from',
   notGrantedSince: 'no longer granted',
   subscription: 'team catalog',
+  console: 'console browser',
 };
 
 /** What a re-import would change in a role, in words for the preview ("role ARN, region"). */

@@ -123,7 +123,13 @@ export function ListView(props: ListViewProps) {
         />
       )}
       {active && (
-        <RoleDetails record={active} marginMs={marginMs} actions={actions} onEdit={onEdit} />
+        <RoleDetails
+          record={active}
+          marginMs={marginMs}
+          actions={actions}
+          onEdit={onEdit}
+          recentServices={snapshot.settings.recentServices ?? []}
+        />
       )}
     </>
   );

@@ -3,6 +3,7 @@ import { errorText } from '../roles/error-text';
 import type { RoleRecord } from '../roles/role-record';
 import { hasSession, isSessionOn, stateText } from '../roles/role-state';
 import { Countdown } from './countdown';
+import { OpenInMenu } from './open-in-menu';
 import type { RoleActions } from './use-role-actions';
 
 const CONFIRM_MS = 3000;
@@ -12,6 +13,8 @@ export interface RoleDetailsProps {
   readonly marginMs: number;
   readonly actions: RoleActions;
   readonly onEdit: (roleId: string) => void;
+  /** Console services opened lately, most recent first ("Open in…" lists them first). */
+  readonly recentServices?: readonly string[];
 }
 
 // One formatter for the page: creating one per call is the slow part of Intl.
@@ -22,7 +25,13 @@ function expiryClock(expiresAt: number): string {
 }
 
 /** The selected role in full, with every per-role verb and its shortcut. */
-export function RoleDetails({ record, marginMs, actions, onEdit }: RoleDetailsProps) {
+export function RoleDetails({
+  record,
+  marginMs,
+  actions,
+  onEdit,
+  recentServices = [],
+}: RoleDetailsProps) {
   const { view, accountId } = record;
   const { role, state, expiresAt, error, chained, isDefault } = view;
   const [confirmRemove, setConfirmRemove] = useState(false);
@@ -85,6 +94,11 @@ export function RoleDetails({ record, marginMs, actions, onEdit }: RoleDetailsPr
         >
           Console
         </button>
+        <OpenInMenu
+          label={role.label}
+          recent={recentServices}
+          onOpen={(service) => actions.openConsoleAt(view, service)}
+        />
         <button
           type="button"
           onClick={() => actions.openConsole(view, 'federated')}

@@ -11,6 +11,8 @@ export interface RoleActions {
   refresh(view: RoleView): void;
   setDefault(view: RoleView): void;
   openConsole(view: RoleView, mode: ConsoleMode): void;
+  /** "Open in…": the console page of a service, by the console's switch-role link. */
+  openConsoleAt(view: RoleView, service: string): void;
   copyExport(view: RoleView): void;
   copyForTerminal(view: RoleView): void;
   remove(view: RoleView): void;
@@ -43,6 +45,8 @@ export function useRoleActions(report: Report, onActivate?: (roleId: string) => 
           isDefault ? `${role.label} is no longer the default` : `${role.label} is the default`,
         ),
       openConsole: ({ role }, mode) => run(() => api.openConsole(role.id, mode)),
+      openConsoleAt: ({ role }, service) =>
+        run(() => api.openConsoleAt(role.id, 'switch-role', service)),
       // A role without a live session is activated first (by main): the
       // profile named in the export must hold credentials.
       copyExport: ({ role }) =>

@@ -32,6 +32,7 @@ const CHANNEL_OF: Record<Verb, InvokeChannel> = {
   refresh: 'role:refresh',
   setDefault: 'role:set-default',
   openConsole: 'role:open-console',
+  openConsoleAt: 'role:open-console-at',
   addRole: 'role:add',
   updateRole: 'role:update',
   removeRole: 'role:remove',
@@ -110,6 +111,17 @@ function dispatch(
       const mode = args[1] as ConsoleMode;
       return engine.consoleUrl(id, mode).then((url) => {
         log.opened.push({ roleId: id, mode, url });
+      });
+    }
+    case 'openConsoleAt': {
+      const mode = args[1] as ConsoleMode;
+      const service = args[2] as string;
+      return engine.consoleUrl(id, mode, { service }).then(async (url) => {
+        log.opened.push({ roleId: id, mode, url });
+        const recent = engine.snapshot().settings.recentServices ?? [];
+        await engine.updateSettings({
+          recentServices: [service, ...recent.filter((s) => s !== service)].slice(0, 8),
+        });
       });
     }
     case 'addRole':

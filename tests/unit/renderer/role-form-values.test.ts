@@ -78,10 +78,28 @@ describe('toRoleForm', () => {
       color: 'f2b0a9',
       group: 'prod',
       tags: ['a', 'b'],
+      console: { browser: 'chromium', profileDirectory: 'Profile 2' },
     });
     const { id, ...rest } = entry;
     expect(id).toBe('x'); // the form never carries the id: the catalog owns it
     expect(toRoleForm(valuesFromRole(entry))).toEqual(rest);
+  });
+});
+
+describe('the console browser fields', () => {
+  it('checks the browser and the profile folder as the catalog does', () => {
+    const problems = formProblems({ ...valid, consoleBrowser: 'firefox', consoleProfile: '../x' });
+    expect(problems.consoleBrowser).toMatch(/^console browser: plain firefox .*firefox-container/);
+    expect(problems.consoleProfile).toMatch(/^profile directory: "..\/x" is not a profile folder/);
+    expect(formProblems({ ...valid, consoleBrowser: '/opt/b/chrome' })).toEqual({});
+  });
+
+  it('sends a browser only when one is set, and maps engine errors back to it', () => {
+    expect(toRoleForm(valid)).not.toHaveProperty('console');
+    expect(toRoleForm({ ...valid, consoleBrowser: 'edge ' }).console).toEqual({ browser: 'edge' });
+    expect(fieldOfMessage('console browser: edge was not found; install it')).toBe(
+      'consoleBrowser',
+    );
   });
 });
 

@@ -29,6 +29,7 @@ const VALID: { [C in InvokeChannel]: unknown[] } = {
   'role:refresh': [null],
   'role:set-default': ['dev'],
   'role:open-console': ['prod', 'federated'],
+  'role:open-console-at': ['prod', 'switch-role', 'ec2'],
   'role:add': [FORM],
   'role:update': ['prod', { ...FORM, tags: ['team'], durationSeconds: 3600 }],
   'role:remove': ['dev'],
