@@ -21,6 +21,8 @@ import { CredentialsFile, resolveCredentialsPaths } from '../../core/credentials
 import { StsGateway } from '../../core/sts/sts-gateway';
 import { optionalString, parseCommandArgs } from '../args';
 import { requireProfile } from '../require-profile';
+import { cliAudit } from '../cli-audit';
+import { failureView } from '../../core/session/session-failure';
 import { consoleForRole } from './console-role';
 
 const ISSUER = 'switchyard';
@@ -126,6 +128,7 @@ export async function consoleCommand(argv: readonly string[]): Promise<void> {
 
   if (arnText !== undefined) {
     const role = parseRoleArn(arnText);
+    cliAudit()({ event: 'console-link', outcome: 'ok', roleArn: arnText });
     await deliver(
       switchRoleUrl({ role, ...(displayName ? { displayName } : {}), ...(color ? { color } : {}) }),
       print,
@@ -145,6 +148,7 @@ export async function consoleCommand(argv: readonly string[]): Promise<void> {
         `profile "${profile}" is not managed by Switchyard, so its role is unknown; pass the role ARN instead, or add --federated`,
       );
     }
+    cliAudit()({ event: 'console-link', outcome: 'ok', roleArn: managedRole.arn, profile });
     await deliver(
       switchRoleUrl({
         role: managedRole,
@@ -179,14 +183,27 @@ export async function consoleCommand(argv: readonly string[]): Promise<void> {
       `profile "${profile}" holds long-term keys; federated sign-in needs a role session: run \`switchyard assume\` first and sign in with that profile`,
     );
   }
-  const token = await getSigninToken({
-    endpoint,
-    credentials: {
-      accessKeyId: source.accessKeyId,
-      secretAccessKey: source.secretAccessKey,
-      sessionToken: source.sessionToken,
-    },
-  });
+  const signedIn = {
+    event: 'federated-sign-in',
+    profile,
+    source: `profile:${profile}`,
+    ...(managedRole ? { roleArn: managedRole.arn } : {}),
+  } as const;
+  let token;
+  try {
+    token = await getSigninToken({
+      endpoint,
+      credentials: {
+        accessKeyId: source.accessKeyId,
+        secretAccessKey: source.secretAccessKey,
+        sessionToken: source.sessionToken,
+      },
+    });
+  } catch (error) {
+    cliAudit()({ ...signedIn, outcome: 'error', errorCode: failureView(error).code });
+    throw error;
+  }
+  cliAudit()({ ...signedIn, outcome: 'ok' });
   const url = federatedLoginUrl({
     endpoint,
     signinToken: token.reveal(),

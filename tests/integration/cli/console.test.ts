@@ -80,6 +80,18 @@ describe('switchyard console', () => {
     expect(request.method).toBe('POST');
     expect(request.sessionDurationSent).toBe(false);
     expect(request.status).toBe(200);
+    // The audit trail has the sign-in, and not the token.
+    const trail = await runCli(['audit', '--json', '--event', 'federated-sign-in'], {
+      env: home.env,
+    });
+    expect(JSON.parse(trail.stdout.trim().split('\n').at(-1)!)).toMatchObject({
+      event: 'federated-sign-in',
+      outcome: 'ok',
+      by: 'cli:console',
+      profile: 'ops',
+      source: 'profile:ops',
+    });
+    expect(trail.stdout).not.toContain(url.searchParams.get('SigninToken')!);
   });
 
   it('switch-role link from a managed profile', async () => {
