@@ -77,6 +77,8 @@ export interface Settings {
   readonly launchAtLogin: boolean;
   /** Electron accelerator for opening the popup. */
   readonly shortcut: string;
+  /** Months of audit trail kept, the current one included (older month files are removed). */
+  readonly auditRetentionMonths: number;
   /** Where consoles open for roles without their own setting; absent: the system browser. */
   readonly consoleBrowser?: ConsoleBrowserSetting;
   /** Console services opened lately, most recent first, for the tray's "Open in…". */
@@ -88,6 +90,7 @@ export const DEFAULT_SETTINGS: Settings = {
   removeExpiredProfiles: true,
   launchAtLogin: false,
   shortcut: 'CommandOrControl+Shift+Y',
+  auditRetentionMonths: 12,
 };
 
 export type SessionState =

@@ -203,6 +203,7 @@ const SETTINGS_FIELDS = {
   removeExpiredProfiles: checkBoolean,
   launchAtLogin: checkBoolean,
   shortcut: checkText,
+  auditRetentionMonths: checkNumber,
   consoleBrowser: checkBrowserSetting,
   recentServices: checkTextList,
 } as const satisfies {

@@ -126,6 +126,7 @@ const SETTINGS_FIELDS = {
   removeExpiredProfiles: 'plain',
   launchAtLogin: 'plain',
   shortcut: 'plain',
+  auditRetentionMonths: 'plain',
   consoleBrowser: projectBrowser,
   recentServices: 'strings',
 } as const satisfies Fields<Settings>;

@@ -14,8 +14,14 @@ export function auditTo(
   by: string,
   onError?: (message: string) => void,
   now?: () => number,
+  retentionMonths?: () => number,
 ): AuditSink {
-  const log = new AuditLog({ configDir, ...(onError ? { onError } : {}), ...(now ? { now } : {}) });
+  const log = new AuditLog({
+    configDir,
+    ...(onError ? { onError } : {}),
+    ...(now ? { now } : {}),
+    ...(retentionMonths ? { retentionMonths } : {}),
+  });
   return (event) => log.record({ ...event, by });
 }
 

@@ -122,6 +122,9 @@ export const ROLE_ENTRY_SCHEMA = {
 export const MIN_REFRESH_MARGIN_SECONDS = 60;
 export const MAX_REFRESH_MARGIN_SECONDS = 840;
 export const MAX_SHORTCUT_LENGTH = 100;
+/** Ten years of audit trail at most; one month at least (the month being written). */
+export const MIN_AUDIT_RETENTION_MONTHS = 1;
+export const MAX_AUDIT_RETENTION_MONTHS = 120;
 
 export const SETTINGS_SCHEMA = {
   type: 'object',
@@ -140,6 +143,12 @@ export const SETTINGS_SCHEMA = {
       minLength: 1,
       maxLength: MAX_SHORTCUT_LENGTH,
       default: DEFAULT_SETTINGS.shortcut,
+    },
+    auditRetentionMonths: {
+      type: 'integer',
+      minimum: MIN_AUDIT_RETENTION_MONTHS,
+      maximum: MAX_AUDIT_RETENTION_MONTHS,
+      default: DEFAULT_SETTINGS.auditRetentionMonths,
     },
     consoleBrowser: CONSOLE_BROWSER_SCHEMA,
     recentServices: {

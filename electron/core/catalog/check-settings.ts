@@ -3,7 +3,9 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model';
 import { quoteValue } from '../../../shared/quote-value';
 import {
   MAX_REFRESH_MARGIN_SECONDS,
+  MAX_AUDIT_RETENTION_MONTHS,
   MAX_SHORTCUT_LENGTH,
+  MIN_AUDIT_RETENTION_MONTHS,
   MIN_REFRESH_MARGIN_SECONDS,
 } from './catalog-schema';
 import { checkConsoleBrowserValue, checkRecentServices } from './check-console-browser';
@@ -25,6 +27,17 @@ function checkMargin(value: unknown, field: string): number {
   return value;
 }
 
+function checkRetention(value: unknown, field: string): number {
+  const fix = `use ${MIN_AUDIT_RETENTION_MONTHS}–${MAX_AUDIT_RETENTION_MONTHS} months`;
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw inputError(field, 'must be a whole number of months', fix);
+  }
+  if (value < MIN_AUDIT_RETENTION_MONTHS || value > MAX_AUDIT_RETENTION_MONTHS) {
+    throw inputError(field, `${value} months is out of range`, fix);
+  }
+  return value;
+}
+
 function checkShortcut(value: unknown, field: string): string {
   const fix = 'use an Electron accelerator such as CommandOrControl+Shift+Y';
   const text = requireText(value, field, fix).trim();
@@ -41,6 +54,7 @@ const SETTING_CHECKS: { [K in keyof Settings]: (value: unknown, field: string) =
   removeExpiredProfiles: checkBoolean,
   launchAtLogin: checkBoolean,
   shortcut: checkShortcut,
+  auditRetentionMonths: checkRetention,
   consoleBrowser: checkConsoleBrowserValue,
   recentServices: checkRecentServices,
 };

@@ -79,7 +79,13 @@ export async function createSessionEngine(
     if (lock.acquired) lock.release();
     throw error;
   }
-  const audit = auditSink(configDir, options.kind, notify, clock);
+  const audit = auditSink(
+    configDir,
+    options.kind,
+    notify,
+    clock,
+    () => catalog.settings().auditRetentionMonths,
+  );
   const paths = resolveCredentialsPaths(env);
   const stateFile = openStateFile({
     configDir,
@@ -174,6 +180,7 @@ function auditSink(
   kind: RefresherKind,
   notify: (n: SessionNotification) => void,
   clock: Clock,
+  retentionMonths: () => number,
 ): AuditSink {
   const by = kind === 'app' ? 'tray' : kind === 'daemon' ? 'daemon' : auditCaller();
   return auditTo(
@@ -181,5 +188,6 @@ function auditSink(
     by,
     (message) => notify({ kind: 'internal', roleId: '', title: 'Audit trail', body: message }),
     () => clock.now(),
+    retentionMonths,
   );
 }

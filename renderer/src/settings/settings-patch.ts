@@ -5,6 +5,7 @@ export interface SettingsDraft {
   readonly removeExpiredProfiles: boolean;
   readonly launchAtLogin: boolean;
   readonly shortcut: string;
+  readonly auditMonths: string;
 }
 
 export type SettingsPatchResult =
@@ -24,6 +25,10 @@ export function settingsPatch(current: Settings, draft: SettingsDraft): Settings
       problem: 'refresh margin: enter a number of minutes, e.g. 10',
     };
   }
+  const months = draft.auditMonths.trim();
+  if (!/^\d+$/.test(months)) {
+    return { ok: false, problem: 'keep activity: enter a whole number of months, e.g. 12' };
+  }
   const seconds = Math.round(Number(text) * 60);
   const patch: { -readonly [K in keyof Settings]?: Settings[K] } = {};
   if (seconds !== current.refreshMarginSeconds) patch.refreshMarginSeconds = seconds;
@@ -32,5 +37,6 @@ export function settingsPatch(current: Settings, draft: SettingsDraft): Settings
   }
   if (draft.launchAtLogin !== current.launchAtLogin) patch.launchAtLogin = draft.launchAtLogin;
   if (draft.shortcut.trim() !== current.shortcut) patch.shortcut = draft.shortcut.trim();
+  if (Number(months) !== current.auditRetentionMonths) patch.auditRetentionMonths = Number(months);
   return { ok: true, patch };
 }

@@ -11,10 +11,11 @@ function draftOf(settings: Settings): SettingsDraft {
     removeExpiredProfiles: settings.removeExpiredProfiles,
     launchAtLogin: settings.launchAtLogin,
     shortcut: settings.shortcut,
+    auditMonths: String(settings.auditRetentionMonths),
   };
 }
 
-/** The four settings; the engine checks them and its message is shown as is. */
+/** The settings; the engine checks them and its message is shown as is. */
 export function SettingsView(props: {
   settings: Settings;
   report: Report;
@@ -97,6 +98,20 @@ export function SettingsView(props: {
             onChange={(event) => update({ shortcut: event.target.value })}
           />
           <div className="field-hint">An Electron accelerator, e.g. CommandOrControl+Shift+Y.</div>
+        </div>
+        <div className="form-field">
+          <label htmlFor="settings-audit-months">Keep activity (months)</label>
+          <input
+            id="settings-audit-months"
+            type="text"
+            inputMode="numeric"
+            value={draft.auditMonths}
+            aria-describedby="settings-audit-note"
+            onChange={(event) => update({ auditMonths: event.target.value })}
+          />
+          <div id="settings-audit-note" className="field-hint">
+            The audit trail of every credential issued; older months are removed.
+          </div>
         </div>
         <div className="form-field">
           <span className="field-label">Identity Center</span>

@@ -54,6 +54,7 @@ describe('settingsPatch', () => {
     removeExpiredProfiles: true,
     launchAtLogin: false,
     shortcut: DEFAULT_SETTINGS.shortcut,
+    auditMonths: '12',
   };
 
   it('sends only what changed, the margin in seconds', () => {
@@ -66,6 +67,17 @@ describe('settingsPatch', () => {
   it('refuses a margin that is not a number of minutes', () => {
     expect(settingsPatch(DEFAULT_SETTINGS, { ...draft, marginMinutes: '10m' })).toMatchObject({
       ok: false,
+    });
+  });
+
+  it('sends the months of activity kept, and refuses what is not a whole number', () => {
+    expect(settingsPatch(DEFAULT_SETTINGS, { ...draft, auditMonths: ' 24 ' })).toEqual({
+      ok: true,
+      patch: { auditRetentionMonths: 24 },
+    });
+    expect(settingsPatch(DEFAULT_SETTINGS, { ...draft, auditMonths: '1.5' })).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/^keep activity: /),
     });
   });
 });
