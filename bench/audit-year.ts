@@ -1,5 +1,5 @@
 /**
- * Row 8: a busy user's year of audit trail. 25 active roles refreshed every
+ * Row 9: a busy user's year of audit trail. 25 active roles refreshed every
  * 50 minutes through 10-hour working days, 5 days a week, plus 40 other events
  * a day (console links, credential_process, exec): every line written through
  * the real AuditLog (with a clock that walks through the year), the monthly

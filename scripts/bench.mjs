@@ -426,20 +426,20 @@ async function main() {
       const a = (results.audit = await section(script, 'audit', { roles: 25 }));
       const mb = (x) => `${(x / 1_048_576).toFixed(1)} MB`;
       row(
-        '8 audit',
+        '9 audit',
         `a busy year: ${a.roles} roles refreshed every 50 min, 10 h a day, 260 days, + 40 other events a day (${a.lines.toLocaleString('en')} lines; ${mb(a.rawBytes)} as plain JSON lines); on disk after the monthly gzip (${a.files} files)`,
         '≤ 5 MB',
         mb(a.diskBytes),
         a.diskBytes <= 5 * 1_048_576,
       );
       row(
-        '8 audit',
+        '9 audit',
         `  one append (median / p99)`,
         '—',
         `${a.appendMedianUs.toFixed(0)} µs / ${a.appendP99Us.toFixed(0)} µs`,
       );
       row(
-        '8 audit',
+        '9 audit',
         `  \`audit --since 7d\` read (${a.weekRecords} records) / the whole year (${a.allRecords.toLocaleString('en')})`,
         '—',
         `${ms(a.readWeekMs)} / ${ms(a.readAllMs)}`,
@@ -452,39 +452,39 @@ async function main() {
         clients: 10,
       }));
       row(
-        'endpoint',
+        '10 endpoint',
         `${e.requests} credential requests from ${e.clients} keep-alive clients, live session: p50 / p99 (max ${ms(e.maxMs)}; ${e.failures} not 200; load average ${e.loadAverage.toFixed(1)})`,
         'p99 < 5 ms',
         `${ms(e.p50Ms)} / ${ms(e.p99Ms)}`,
         e.p99Ms < 5 && e.failures === 0,
       );
       row(
-        'endpoint',
+        '10 endpoint',
         `  the next ${e.requests}: p50 / p99`,
         'p99 < 5 ms',
         `${ms(e.secondP50Ms)} / ${ms(e.secondP99Ms)}`,
         e.secondP99Ms < 5,
       );
       row(
-        'endpoint',
+        '10 endpoint',
         '  refresher CPU per request (user + system)',
         '—',
         `${e.cpuPerRequestMs.toFixed(3)} ms`,
       );
       row(
-        'endpoint',
+        '10 endpoint',
         '  floor, a bare node:http server with the same clients: p50 / p99 / CPU per request',
         '—',
         `${ms(e.floorP50Ms)} / ${ms(e.floorP99Ms)} / ${e.floorCpuPerRequestMs.toFixed(3)} ms`,
       );
       row(
-        'endpoint',
+        '10 endpoint',
         '  process RSS after GC: before / after the first 1,000 / after the second',
         '—',
         `${e.rssBeforeMb} / ${e.rssAfterFirstMb} / ${e.rssAfterSecondMb} MB`,
       );
       row(
-        'endpoint',
+        '10 endpoint',
         '  heap used after GC at the same points (a leak grows it)',
         'no growth',
         `${e.heapMb.join(' / ')} MB`,
@@ -547,14 +547,14 @@ async function main() {
     if (want('exec')) {
       const x = (results.exec = await section(script, 'exec', { runs: plan.execRuns }));
       row(
-        'exec',
+        '11 exec',
         `\`exec <role> -- true\`, live session, daemon running: median − \`--version\`'s (${x.runs} alternated runs)`,
         '< 30 ms',
         `${ms(x.overheadMs)} (${ms(x.execMedianMs)} vs ${ms(x.versionMedianMs)})`,
         x.overheadMs < 30,
       );
       row(
-        'exec',
+        '11 exec',
         '  the same with --no-endpoint (no grant asked for)',
         '< 30 ms',
         `${ms(x.noEndpointOverheadMs)} (${ms(x.execNoEndpointMedianMs)})`,
