@@ -1,8 +1,9 @@
 import type { RoleEntry } from '../../../shared/model';
-import { indexSections, parseIni, sameKey } from '../credentials/ini-document';
+import { parseIni } from '../credentials/ini-document';
+import { profileSession } from '../credentials/profile-session';
 import { listManagedProfiles } from '../credentials/profile-change-plan';
 import { readRegularFile } from '../fs/regular-file';
-import { Secret, type SessionCredentials } from '../secret';
+import type { SessionCredentials } from '../secret';
 import { ISSUE_MIN_LIFE_MS } from '../session/issue-min-life';
 
 /**
@@ -27,17 +28,5 @@ export async function liveSessionKeys(
   const managed = listManagedProfiles(doc).find((m) => m.profile === role.profile);
   if (managed?.roleArn !== role.roleArn || managed.expiresAt === undefined) return undefined;
   if (managed.expiresAt - now <= ISSUE_MIN_LIFE_MS) return undefined;
-  const section = indexSections(doc).get(role.profile)?.[0];
-  const value = (key: string): string | undefined =>
-    section?.entries.find((e) => sameKey(e.key, key))?.value || undefined;
-  const accessKeyId = value('aws_access_key_id');
-  const secretAccessKey = value('aws_secret_access_key');
-  const sessionToken = value('aws_session_token');
-  if (!accessKeyId || !secretAccessKey || !sessionToken) return undefined;
-  return {
-    accessKeyId: new Secret(accessKeyId),
-    secretAccessKey: new Secret(secretAccessKey),
-    sessionToken: new Secret(sessionToken),
-    expiresAt: managed.expiresAt,
-  };
+  return profileSession(doc, role.profile, managed.expiresAt);
 }

@@ -1,6 +1,7 @@
 import type { RoleEntry } from '../../../shared/model';
-import { indexSections, parseIni, sameKey } from '../credentials/ini-document';
-import { Secret, type SessionCredentials } from '../secret';
+import { parseIni } from '../credentials/ini-document';
+import { profileSession } from '../credentials/profile-session';
+import type { SessionCredentials } from '../secret';
 import type { CredentialSource } from '../sts/sts-gateway';
 import { readRegularFile } from '../fs/regular-file';
 
@@ -56,18 +57,5 @@ export async function readProfileSession(
   } catch {
     return undefined;
   }
-  const section = indexSections(parseIni(text)).get(profile)?.[0];
-  if (!section) return undefined;
-  const value = (key: string): string | undefined =>
-    section.entries.find((e) => sameKey(e.key, key))?.value || undefined;
-  const accessKeyId = value('aws_access_key_id');
-  const secretAccessKey = value('aws_secret_access_key');
-  const sessionToken = value('aws_session_token');
-  if (!accessKeyId || !secretAccessKey || !sessionToken) return undefined;
-  return {
-    accessKeyId: new Secret(accessKeyId),
-    secretAccessKey: new Secret(secretAccessKey),
-    sessionToken: new Secret(sessionToken),
-    expiresAt,
-  };
+  return profileSession(parseIni(text), profile, expiresAt);
 }
