@@ -1,7 +1,5 @@
 import { InputError } from '../../../shared/input-error';
 import type { RoleEntry, SessionState } from '../../../shared/model';
-import { roleEvent } from '../audit/role-event';
-import type { ProfileChange } from '../credentials/credentials-file';
 import type { SessionTiming } from '../refresh/refresh-plan';
 import { removeSession, setDesired } from '../refresh/state-changes';
 import type { StateAction, SwitchyardState } from '../refresh/state-model';
@@ -9,15 +7,15 @@ import { EngineEndpoint } from '../endpoint/engine-endpoint';
 import { CatalogSync } from './catalog-sync';
 import { CodeInbox } from './code-inbox';
 import type { EngineParts, EngineStrategy } from './engine-strategy';
-import { NEW_LIVE, transition, type LiveEffect } from './live-session';
+import { NEW_LIVE, transition } from './live-session';
 import { takeMfaCode } from './mfa-codes';
 import { answerBatch } from './request-answers';
 import { RefreshScheduler } from './refresh-scheduler';
 import { runRefreshRound } from './refresh-round';
 import { waitAtMost } from './deadline';
+import { expireSessions, removalsIn, writeQuietly } from './expire-sessions';
 import { chainOf } from './role-chains';
 import { RoundQueue } from './round-queue';
-import { oneLine } from './session-failure';
 import { answerRequests, persistSessions } from './state-sync';
 
 /**
@@ -117,11 +115,11 @@ export class LocalEngine implements EngineStrategy {
       const live = role ? this.#parts.sessions.get(role.id) : undefined;
       if (role && live?.credentials) {
         const { credentials } = live;
-        await this.#writeQuietly([
+        await writeQuietly(this.#parts, [
           { type: 'put', profile: 'default', credentials, roleArn: role.roleArn },
         ]);
       } else if (previous && previous !== role?.id) {
-        await this.#writeQuietly([{ type: 'remove', profile: 'default' }]);
+        await writeQuietly(this.#parts, [{ type: 'remove', profile: 'default' }]);
       }
       if (role && live && !live.credentials) await this.#round([role.id]);
     });
@@ -260,42 +258,10 @@ export class LocalEngine implements EngineStrategy {
     if (newlyExpired.length > 0)
       this.#background(
         'expiring sessions',
-        this.#queue.enqueue(() => this.#expire(newlyExpired)),
+        this.#queue.enqueue(() =>
+          expireSessions(this.#parts, newlyExpired, (ids) => this.#persist(ids)),
+        ),
       );
-  }
-
-  async #expire(roleIds: readonly string[]): Promise<void> {
-    const { deps, sessions, publisher } = this.#parts;
-    const { removeExpiredProfiles } = deps.catalog.settings();
-    const now = deps.clock.now();
-    const defaultId = deps.catalog.defaultRoleId();
-    const effects: LiveEffect[] = [];
-    const removed: RoleEntry[] = [];
-    for (const id of roleIds) {
-      const live = sessions.get(id);
-      const role = deps.catalog.find(id);
-      if (!live || !role || live.expiresAt === undefined || live.expiresAt > now) continue;
-      const event = { type: 'expired', removeProfiles: removeExpiredProfiles } as const;
-      const wrote = { ...role, profile: live.profile ?? role.profile }; // the profile it wrote
-      const roleEffects = sessions.apply({ ...event, isDefault: defaultId === id }, wrote);
-      if (roleEffects.some((e) => e.kind === 'remove-profile')) removed.push(wrote);
-      effects.push(...roleEffects);
-    }
-    const changes = removalsIn(effects);
-    for (const e of effects) if (e.kind === 'notify') publisher.tell(e.notification);
-    if (changes.length > 0) {
-      const outcome = (await this.#writeQuietly(changes)) ? 'ok' : 'error';
-      for (const role of removed) {
-        deps.audit?.(
-          roleEvent('expire-removed', outcome, role, {
-            ...(outcome === 'error' ? { errorCode: 'CredentialsFile' } : {}),
-            findRole: (id) => deps.catalog.find(id),
-          }),
-        );
-      }
-    }
-    await this.#persist(roleIds).catch(() => undefined);
-    publisher.emit();
   }
 
   async #deactivate(roleId: string): Promise<void> {
@@ -318,28 +284,6 @@ export class LocalEngine implements EngineStrategy {
     publisher.emit();
     this.#scheduler.schedule();
   }
-
-  /** Applies changes, telling (not throwing) a failure; true when they were written. */
-  async #writeQuietly(changes: readonly ProfileChange[]): Promise<boolean> {
-    try {
-      await this.#parts.deps.credentials.apply(changes);
-      return true;
-    } catch (error) {
-      this.#parts.publisher.tell({
-        kind: 'failed',
-        roleId: this.#parts.deps.catalog.list()[0]?.id ?? '',
-        title: 'Switchyard could not update the credentials file',
-        body: oneLine(error),
-      });
-      return false;
-    }
-  }
-}
-
-function removalsIn(effects: readonly LiveEffect[]): ProfileChange[] {
-  return effects.flatMap((e) =>
-    e.kind === 'remove-profile' ? [{ type: 'remove', profile: e.profile } as const] : [],
-  );
 }
 
 /** Sessions that wait for a person (a code, a sign-in) are not retried on the timer. */
