@@ -275,9 +275,13 @@ Options:
   --color C               console colour (hex or red/orange/yellow/green/blue)
   --group G               group or account alias shown in the menu
   --tag T                 a tag; repeat for several (edit: replaces all tags)
+  --console-browser B     where the role's console opens: default, chrome, chromium,
+                          edge, brave, vivaldi, arc, firefox-container, or a path
+  --chromium-profile NAME with a Chromium-family browser: an existing profile folder
+                          (default: one of the role's own)
   --clear FIELD           edit: unset external-id, session-name, duration, region,
-                          mfa-serial, color, group, tag or source (back to the
-                          default chain); repeat for several
+                          mfa-serial, color, group, tag, console-browser or source
+                          (back to the default chain); repeat for several
   --json                  print one JSON value: the role (add, edit, remove), the
                           roles (list), or what was added, updated and skipped (imports)
 `,

@@ -13,6 +13,7 @@ const CLEARABLE = {
   group: 'group',
   tag: 'tags',
   source: 'source',
+  'console-browser': 'console',
 } as const satisfies Record<string, keyof RolePatch>;
 
 export type ClearableName = keyof typeof CLEARABLE;
@@ -28,6 +29,7 @@ export const SETTING_OPTIONS: Readonly<Record<ClearableName, readonly string[]>>
   group: ['group'],
   tag: ['tag'],
   source: ['source-profile', 'source-role', 'source-keys'],
+  'console-browser': ['console-browser', 'chromium-profile'],
 };
 
 const NAMES = Object.keys(CLEARABLE).join(', ');

@@ -11,6 +11,10 @@ import {
   checkRegion,
   checkSessionName,
 } from '../../../../shared/validate';
+import {
+  checkConsoleBrowserSetting,
+  type ConsoleBrowserSetting,
+} from '../../../../shared/console-browser';
 import { checkTags } from '../../../core/catalog/check-role';
 import { checkKeySourceName } from '../../../core/secrets/key-source-name';
 import { optionalString, type ParsedArgs } from '../../args';
@@ -31,6 +35,8 @@ export const ROLE_FLAG_OPTIONS = {
   color: { type: 'string' },
   group: { type: 'string' },
   tag: { type: 'string', multiple: true },
+  'console-browser': { type: 'string' },
+  'chromium-profile': { type: 'string' },
   json: { type: 'boolean' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
@@ -54,6 +60,8 @@ export interface RoleFlags {
   readonly color?: string;
   readonly group?: string;
   readonly tags?: readonly string[];
+  /** Where the role's console opens (`--console-browser`, `--chromium-profile`). */
+  readonly console?: ConsoleBrowserSetting;
 }
 
 /** A `multiple: true` option: its values, or undefined when it was not given. */
@@ -96,6 +104,22 @@ function readSource(values: ParsedArgs['values']): SourceFlag | undefined {
   return { kind: 'role', ref };
 }
 
+function readConsoleBrowser(values: ParsedArgs['values']): ConsoleBrowserSetting | undefined {
+  const browser = optionalString(values, 'console-browser');
+  const profileDirectory = optionalString(values, 'chromium-profile');
+  if (browser === undefined) {
+    if (profileDirectory === undefined) return undefined;
+    throw new InputError(
+      '--chromium-profile',
+      '--chromium-profile goes with --console-browser (chrome, chromium, edge, brave, vivaldi or arc)',
+    );
+  }
+  return checkConsoleBrowserSetting(
+    { browser, ...(profileDirectory !== undefined ? { profileDirectory } : {}) },
+    '--console-browser',
+  );
+}
+
 /** Checks every role flag that was given, naming the flag in any error. */
 export function readRoleFlags(values: ParsedArgs['values']): RoleFlags {
   const tags = optionalStrings(values, 'tag');
@@ -112,5 +136,6 @@ export function readRoleFlags(values: ParsedArgs['values']): RoleFlags {
     color: checked(values, 'color', checkColor),
     group: checked(values, 'group', checkDisplayName),
     tags: tags === undefined ? undefined : checkTags(tags, '--tag'),
+    console: readConsoleBrowser(values),
   };
 }
