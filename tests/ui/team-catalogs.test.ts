@@ -44,4 +44,25 @@ describe.skipIf(!chromium.available)(`team catalogs in the popup ${chromium.skip
     await expect.poll(() => banner.count()).toBe(0);
     expect(problems).toEqual([]);
   });
+
+  it("shows a subscribed role's definition read-only in the form, and the user's own fields editable", async () => {
+    const { page, catalogs, home } = await ui.open();
+    const file = join(home.home, 'platform.json');
+    writeFileSync(file, catalogExport([teamRole('team-ops')]));
+    expect(await catalogs.add({ source: file, name: 'platform' })).toMatchObject({ added: 1 });
+    await expect.poll(() => page.getByRole('option').count()).toBe(1);
+    await page.getByRole('combobox').fill('team ops');
+    await page.getByRole('button', { name: 'Edit…' }).click();
+    const form = page.getByRole('form', { name: 'Edit role' });
+    for (const name of ['Role ARN', 'Duration (s)', 'External ID']) {
+      expect(await form.getByLabel(name, { exact: true }).getAttribute('readonly')).toBe('');
+    }
+    expect(await form.locator('#role-source').isDisabled()).toBe(true);
+    expect(await form.getByText(/From team catalog platform: the ARN, source/).count()).toBe(1);
+    const label = form.getByLabel('Label', { exact: true });
+    expect(await label.getAttribute('readonly')).toBeNull();
+    await label.fill('Ops (mine)');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('option', { name: /Ops \(mine\)/ }).count()).toBe(1);
+  });
 });

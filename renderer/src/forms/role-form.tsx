@@ -82,6 +82,8 @@ export function RoleForm({ role, roles, onDone }: RoleFormProps) {
     );
   };
 
+  // A team catalog's role: its definition follows the catalog; the rest is the user's.
+  const upstream = role?.subscription !== undefined;
   const field = (
     name: FormField,
     label: string,
@@ -108,7 +110,15 @@ export function RoleForm({ role, roles, onDone }: RoleFormProps) {
       <div className="view-title">{role ? `Edit ${role.label}` : 'Add a role'}</div>
       <div className="form-scroll">
         {field('label', 'Label', { autoFocus: true, placeholder: 'Prod admin' })}
-        {field('roleArn', 'Role ARN', { placeholder: 'arn:aws:iam::123456789012:role/Admin' })}
+        {field('roleArn', 'Role ARN', {
+          placeholder: 'arn:aws:iam::123456789012:role/Admin',
+          ...(upstream
+            ? {
+                readOnly: true,
+                hint: `From team catalog ${role?.subscription}: the ARN, source, duration and external ID change upstream.`,
+              }
+            : {}),
+        })}
         {field('profile', 'Profile', {
           placeholder: 'prod-admin',
           hint: 'Written to ~/.aws/credentials under this name.',
@@ -119,6 +129,7 @@ export function RoleForm({ role, roles, onDone }: RoleFormProps) {
           roles={roles.filter((other) => other.id !== role?.id)}
           set={set}
           blur={touch}
+          locked={upstream}
         />
         {field('group', 'Group', { placeholder: 'account alias, e.g. prod' })}
         <ColorField
@@ -128,8 +139,12 @@ export function RoleForm({ role, roles, onDone }: RoleFormProps) {
           onChange={(v) => set('color', v)}
         />
         {field('region', 'Region', { placeholder: 'us-east-1' })}
-        {field('duration', 'Duration (s)', { placeholder: '3600', inputMode: 'numeric' })}
-        {field('externalId', 'External ID')}
+        {field('duration', 'Duration (s)', {
+          placeholder: '3600',
+          inputMode: 'numeric',
+          readOnly: upstream,
+        })}
+        {field('externalId', 'External ID', { readOnly: upstream })}
         {field('sessionName', 'Session name', { placeholder: 'switchyard-<user>' })}
         {field('mfaSerial', 'MFA serial', { placeholder: 'arn:aws:iam::123456789012:mfa/me' })}
         {field('tags', 'Tags', { placeholder: 'prod, admin' })}

@@ -16,10 +16,12 @@ export interface SourceFieldProps {
   readonly roles: readonly RoleEntry[];
   readonly set: (field: Field, value: string) => void;
   readonly blur: (field: Field) => void;
+  /** A team catalog's role: the source is shown, not editable. */
+  readonly locked?: boolean;
 }
 
 /** Where the caller's credentials come from: a kind, and the one name that kind needs. */
-export function SourceField({ values, problems, roles, set, blur }: SourceFieldProps) {
+export function SourceField({ values, problems, roles, set, blur, locked }: SourceFieldProps) {
   const detailId = 'role-source-detail';
   const detailField: Field | undefined =
     values.sourceKind === 'profile'
@@ -44,6 +46,7 @@ export function SourceField({ values, problems, roles, set, blur }: SourceFieldP
             id="role-source"
             value={values.sourceKind}
             aria-describedby={describedBy}
+            disabled={locked}
             onChange={(event) => set('sourceKind', event.target.value)}
           >
             {KINDS.map(({ kind, text }) => (
@@ -57,6 +60,7 @@ export function SourceField({ values, problems, roles, set, blur }: SourceFieldP
               id={detailId}
               type="text"
               aria-label="Source profile"
+              readOnly={locked}
               placeholder="profile name"
               spellCheck={false}
               value={values.sourceProfile}
@@ -70,6 +74,7 @@ export function SourceField({ values, problems, roles, set, blur }: SourceFieldP
             <select
               id={detailId}
               aria-label="Source role"
+              disabled={locked}
               value={values.sourceRoleId}
               aria-describedby={describedBy}
               onChange={(event) => set('sourceRoleId', event.target.value)}
@@ -88,6 +93,7 @@ export function SourceField({ values, problems, roles, set, blur }: SourceFieldP
               id={detailId}
               type="text"
               aria-label="Keychain source name"
+              readOnly={locked}
               placeholder="name the keys are stored under"
               spellCheck={false}
               value={values.sourceKeys}

@@ -10,6 +10,8 @@ export interface TextFieldProps {
   readonly placeholder?: string;
   readonly autoFocus?: boolean;
   readonly inputMode?: 'text' | 'numeric';
+  /** Shown and selectable, not editable (a team catalog's field). */
+  readonly readOnly?: boolean;
   readonly onChange: (value: string) => void;
   readonly onBlur?: () => void;
 }
@@ -17,6 +19,7 @@ export interface TextFieldProps {
 export function TextField(props: TextFieldProps) {
   const { id, label, value, problem, hint, placeholder, autoFocus, inputMode, onChange, onBlur } =
     props;
+  const { readOnly } = props;
   return (
     <FormField id={id} label={label} problem={problem} hint={hint}>
       {(describedBy) => (
@@ -27,6 +30,7 @@ export function TextField(props: TextFieldProps) {
           placeholder={placeholder}
           autoFocus={autoFocus}
           inputMode={inputMode}
+          readOnly={readOnly}
           spellCheck={false}
           autoComplete="off"
           aria-invalid={problem !== undefined}
