@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { errorCode, FileRuleError, fsErrorMessage } from '../fs/fs-error-message';
 import { giveFolderOwnerSync, makeFolderKeepingOwnerSync } from '../fs/keep-owner';
 import { fileKind } from '../fs/regular-file';
@@ -65,7 +65,6 @@ export class AuditLog {
     const month = monthIndex(now);
     const path = join(this.#folder, monthFileName(month));
     try {
-      makeFolderKeepingOwnerSync(this.#folder, 0o700);
       appendLine(path, auditLine(event, now));
     } catch (error) {
       this.#report(`audit trail not written: ${fsErrorMessage(error, path, 'write')}`);
@@ -105,8 +104,11 @@ function openForAppend(path: string): number {
       giveFolderOwnerSync(path);
       return fd;
     } catch (error) {
-      // Another process created it between our two opens: append to theirs.
-      if (errorCode(error) !== 'EEXIST') throw error;
+      // The folder is made only when missing (the first line ever, or after a
+      // user removed it), not on every line: a round records one per role.
+      if (errorCode(error) === 'ENOENT') makeFolderKeepingOwnerSync(dirname(path), 0o700);
+      // EEXIST: another process created it between our two opens; append to theirs.
+      else if (errorCode(error) !== 'EEXIST') throw error;
     }
   }
 }
