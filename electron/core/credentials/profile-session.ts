@@ -1,5 +1,6 @@
+import { readRegularFile } from '../fs/regular-file';
 import { Secret, type SessionCredentials } from '../secret';
-import { indexSections, sameKey, type IniDocument } from './ini-document';
+import { indexSections, parseIni, sameKey, type IniDocument } from './ini-document';
 
 /** The session keys a profile of a parsed credentials file holds, or undefined when one is missing. */
 export function profileSession(
@@ -21,4 +22,17 @@ export function profileSession(
     sessionToken: new Secret(sessionToken),
     expiresAt,
   };
+}
+
+/**
+ * The credentials file parsed, or undefined when it cannot be read (missing,
+ * unreadable, not a regular file): the callers then ask STS instead. The read
+ * never blocks (a FIFO here must not hang anyone; see regular-file.ts).
+ */
+export async function readCredentialsDocument(path: string): Promise<IniDocument | undefined> {
+  try {
+    return parseIni((await readRegularFile(path)).toString('utf8'));
+  } catch {
+    return undefined;
+  }
 }

@@ -1,8 +1,6 @@
 import type { RoleEntry } from '../../../shared/model';
-import { parseIni } from '../credentials/ini-document';
-import { profileSession } from '../credentials/profile-session';
+import { profileSession, readCredentialsDocument } from '../credentials/profile-session';
 import { listManagedProfiles } from '../credentials/profile-change-plan';
-import { readRegularFile } from '../fs/regular-file';
 import type { SessionCredentials } from '../secret';
 import { ISSUE_MIN_LIFE_MS } from '../session/issue-min-life';
 
@@ -18,13 +16,8 @@ export async function liveSessionKeys(
   credentialsPath: string,
   now: number,
 ): Promise<SessionCredentials | undefined> {
-  let text: string;
-  try {
-    text = (await readRegularFile(credentialsPath)).toString('utf8');
-  } catch {
-    return undefined;
-  }
-  const doc = parseIni(text);
+  const doc = await readCredentialsDocument(credentialsPath);
+  if (!doc) return undefined;
   const managed = listManagedProfiles(doc).find((m) => m.profile === role.profile);
   if (managed?.roleArn !== role.roleArn || managed.expiresAt === undefined) return undefined;
   if (managed.expiresAt - now <= ISSUE_MIN_LIFE_MS) return undefined;

@@ -1,9 +1,7 @@
 import type { RoleEntry } from '../../../shared/model';
-import { parseIni } from '../credentials/ini-document';
-import { profileSession } from '../credentials/profile-session';
+import { profileSession, readCredentialsDocument } from '../credentials/profile-session';
 import type { SessionCredentials } from '../secret';
 import type { CredentialSource } from '../sts/sts-gateway';
-import { readRegularFile } from '../fs/regular-file';
 
 /**
  * The identity that an MFA session belongs to: one GetSessionToken session per
@@ -50,12 +48,6 @@ export async function readProfileSession(
   profile: string,
   expiresAt: number,
 ): Promise<SessionCredentials | undefined> {
-  let text: string;
-  try {
-    // Non-blocking: a FIFO here must not hang the engine (see regular-file.ts).
-    text = (await readRegularFile(credentialsPath)).toString('utf8');
-  } catch {
-    return undefined;
-  }
-  return profileSession(parseIni(text), profile, expiresAt);
+  const doc = await readCredentialsDocument(credentialsPath);
+  return doc && profileSession(doc, profile, expiresAt);
 }
