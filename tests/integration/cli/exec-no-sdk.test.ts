@@ -9,38 +9,22 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
 import { cliPath } from '../../support/run-cli';
-import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
+import { createLiveRoleHome } from '../../support/live-role-home';
+import type { TempAwsHome } from '../../support/temp-aws-home';
 
 const RECORDER = fileURLToPath(new URL('./children/record-modules.mjs', import.meta.url));
-const ROLE_ARN = 'arn:aws:iam::210987654321:role/fast';
-const EXPIRES = new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
-const USER_FILE = [
-  '[fast]',
-  'aws_access_key_id = ASIAFASTFASTFASTFAS1',
-  'aws_secret_access_key = fast/secret+key=',
-  'aws_session_token = fast/token+=',
-  'x_switchyard_managed = true',
-  `x_switchyard_role_arn = ${ROLE_ARN}`,
-  `x_switchyard_expires = ${EXPIRES}`,
-  '',
-].join('\n');
 
 let home: TempAwsHome;
 
 beforeEach(() => {
-  home = createTempAwsHome({
-    credentials: USER_FILE,
-    // Nothing listens here: a call to STS would fail the command.
-    env: { AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9' },
-  });
-  const catalog = CatalogStore.open({ dir: home.switchyardConfigDir });
-  try {
-    catalog.add({ label: 'Fast', roleArn: ROLE_ARN, profile: 'fast', source: { kind: 'default' } });
-  } finally {
-    catalog.close();
-  }
+  home = createLiveRoleHome(
+    { label: 'Fast', name: 'fast' },
+    {
+      // Nothing listens here: a call to STS would fail the command.
+      AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9',
+    },
+  );
 });
 afterEach(() => home.cleanup());
 

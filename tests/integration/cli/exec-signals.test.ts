@@ -8,39 +8,15 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
 import { cliPath, runCli, type RunResult } from '../../support/run-cli';
-import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
+import { createLiveRoleHome } from '../../support/live-role-home';
+import type { TempAwsHome } from '../../support/temp-aws-home';
 import { pythonCommand } from '../../support/tools';
-
-const ROLE_ARN = 'arn:aws:iam::210987654321:role/signals';
-const EXPIRES = new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
-const USER_FILE = [
-  '[signals]',
-  'aws_access_key_id = ASIASIGNALSSIGNALS01',
-  'aws_secret_access_key = signals/secret+key=',
-  'aws_session_token = signals/token+=',
-  'x_switchyard_managed = true',
-  `x_switchyard_role_arn = ${ROLE_ARN}`,
-  `x_switchyard_expires = ${EXPIRES}`,
-  '',
-].join('\n');
 
 let home: TempAwsHome;
 
 beforeEach(() => {
-  home = createTempAwsHome({ credentials: USER_FILE });
-  const catalog = CatalogStore.open({ dir: home.switchyardConfigDir });
-  try {
-    catalog.add({
-      label: 'Signals',
-      roleArn: ROLE_ARN,
-      profile: 'signals',
-      source: { kind: 'default' },
-    });
-  } finally {
-    catalog.close();
-  }
+  home = createLiveRoleHome({ label: 'Signals', name: 'signals' });
 });
 afterEach(() => home.cleanup());
 
@@ -226,6 +202,7 @@ describe('nesting', () => {
   });
 
   it('runs inside it with --force, as the new role', async () => {
+    const before = readFileSync(home.credentialsPath, 'utf8');
     const result = await runCli(
       [
         'exec',
@@ -241,6 +218,6 @@ describe('nesting', () => {
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('Signals');
-    expect(readFileSync(home.credentialsPath, 'utf8')).toBe(USER_FILE);
+    expect(readFileSync(home.credentialsPath, 'utf8')).toBe(before);
   });
 });
