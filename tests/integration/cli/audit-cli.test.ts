@@ -88,6 +88,24 @@ describe('the audit trail, from the real commands', () => {
     for (const secret of secrets) expect(text.includes(secret)).toBe(false);
   });
 
+  it('records console links, exec and env with the command that asked', async () => {
+    expect((await cli(['activate', world.roleId])).code).toBe(0);
+    expect((await cli(['console', world.roleId, '--print'])).code).toBe(0);
+    expect((await cli(['exec', world.roleId, '--no-endpoint', '--', 'true'])).code).toBe(0);
+    expect((await cli(['env', world.roleId, '--shell', 'bash'])).code).toBe(0);
+    const lines = await trail();
+    expect(lines.map((l) => [l.event, l.outcome, l.by])).toEqual([
+      ['assume', 'ok', 'cli:activate'],
+      ['console-link', 'ok', 'cli:console'],
+      ['exec', 'ok', 'cli:exec'],
+      ['env', 'ok', 'cli:env'],
+    ]);
+    for (const line of lines.slice(1)) expect(line.roleId).toBe(world.roleId);
+    const keys = keysOf('dev');
+    const text = auditText();
+    for (const secret of keys) expect(text.includes(secret)).toBe(false);
+  });
+
   it('says the daemon assumed a role another process asked for', async () => {
     const daemon = startDaemon(world.home.env);
     try {
