@@ -1,4 +1,4 @@
-import { type UIEvent, useCallback, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
+import { type ReactNode, type UIEvent, useCallback, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import { flushSync } from 'react-dom';
 import type { RoleView } from '../../../shared/model';
 import { markListCommitted } from '../perf/perf-probe';
@@ -128,29 +128,63 @@ export function RoleList({ id, model, activeId, marginMs, onSelect, onToggle }: 
     follow({ scrollTop: element.scrollTop, height: element.clientHeight });
   };
 
-  const items = [];
+  // Each account's rows sit in a role=group named by its heading, so a screen
+  // reader hears the group on entering it. A window that starts inside a group
+  // still renders that group's heading (off screen), which names the group.
+  const groups: { key: string; headingId: string; items: ReactNode[] }[] = [];
+  const openGroup = (index: number) => {
+    const heading = rows[index];
+    if (!heading || heading.kind === 'role') return;
+    const headingId = `${id}-heading-${index}`;
+    groups.push({
+      key: heading.key,
+      headingId,
+      items: [
+        <GroupHeader
+          key={heading.key}
+          id={headingId}
+          title={heading.title}
+          top={offsets.starts[index] ?? 0}
+        />,
+      ],
+    });
+  };
+  let start = range.first;
+  while (start > 0 && rows[start]?.kind === 'role') start--;
+  if (start < range.first) openGroup(start);
   for (let index = range.first; index <= range.last; index++) {
     const row = rows[index];
     if (!row) continue;
-    const top = offsets.starts[index] ?? 0;
-    items.push(
-      row.kind === 'group' ? (
-        <GroupHeader key={row.key} title={row.title} top={top} />
-      ) : (
-        <RoleRow
-          key={row.key}
-          record={row.record}
-          active={row.key === activeId}
-          position={row.position}
-          setSize={roleIds.length}
-          top={top}
-          marginMs={marginMs}
-          onSelect={onSelect}
-          onToggle={onToggle}
-        />
-      ),
+    if (row.kind !== 'role') {
+      openGroup(index);
+      continue;
+    }
+    const item = (
+      <RoleRow
+        key={row.key}
+        record={row.record}
+        active={row.key === activeId}
+        position={row.position}
+        setSize={roleIds.length}
+        top={offsets.starts[index] ?? 0}
+        marginMs={marginMs}
+        onSelect={onSelect}
+        onToggle={onToggle}
+      />
     );
+    const group = groups.at(-1);
+    if (group) group.items.push(item);
+    else groups.push({ key: `rows-${index}`, headingId: '', items: [item] });
   }
+  const items = groups.map((group) =>
+    group.headingId ? (
+      <div key={group.key} role="group" aria-labelledby={group.headingId}>
+        {group.items}
+      </div>
+    ) : (
+      group.items
+    ),
+  );
 
   return (
     <div ref={scrollRef} className="role-list-scroll" onScroll={onScroll}>

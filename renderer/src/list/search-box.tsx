@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type Ref } from 'react';
+import { type Ref } from 'react';
 
 export interface SearchBoxProps {
   readonly inputRef: Ref<HTMLInputElement>;
@@ -7,10 +7,12 @@ export interface SearchBoxProps {
   readonly listId: string;
   readonly activeOptionId?: string;
   readonly onQuery: (query: string) => void;
-  readonly onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
 }
 
-/** The search field, which is also the list's keyboard owner (combobox + aria-activedescendant). */
+/**
+ * The search field, which is also the list's focus owner (combobox +
+ * aria-activedescendant); the list's keys are the popup's (use-list-keys.ts).
+ */
 export function SearchBox({
   inputRef,
   autoFocus,
@@ -18,7 +20,6 @@ export function SearchBox({
   listId,
   activeOptionId,
   onQuery,
-  onKeyDown,
 }: SearchBoxProps) {
   return (
     <div className="search-box">
@@ -37,7 +38,6 @@ export function SearchBox({
         autoFocus={autoFocus}
         value={query}
         onChange={(event) => onQuery(event.target.value)}
-        onKeyDown={onKeyDown}
       />
     </div>
   );
