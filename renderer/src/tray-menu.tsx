@@ -175,20 +175,18 @@ export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
             onImport={() => setView({ kind: 'import' })}
           />
         )}
-        {askDiscard && (
-          <DiscardPrompt onDiscard={() => setView(LIST_VIEW)} onKeep={keepEditing} />
-        )}
+        {askDiscard && <DiscardPrompt onDiscard={() => setView(LIST_VIEW)} onKeep={keepEditing} />}
         {(view.kind === 'add' || view.kind === 'edit') && (
           <DirtyFormContext.Provider value={setDirtyForm}>
             <RoleForm
-            key={view.kind === 'edit' ? view.roleId : 'add'}
-            role={
-              view.kind === 'edit'
-                ? snapshot.roles.find((item) => item.role.id === view.roleId)?.role
-                : undefined
-            }
-            roles={snapshot.roles.map((item) => item.role)}
-            onDone={backToList}
+              key={view.kind === 'edit' ? view.roleId : 'add'}
+              role={
+                view.kind === 'edit'
+                  ? snapshot.roles.find((item) => item.role.id === view.roleId)?.role
+                  : undefined
+              }
+              roles={snapshot.roles.map((item) => item.role)}
+              onDone={backToList}
             />
           </DirtyFormContext.Provider>
         )}

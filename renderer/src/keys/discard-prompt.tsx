@@ -5,7 +5,13 @@ import { useEffect, useRef } from 'react';
  * it. "Keep editing" takes the focus (the safe answer is one Enter away);
  * Escape again also keeps editing.
  */
-export function DiscardPrompt({ onDiscard, onKeep }: { onDiscard: () => void; onKeep: () => void }) {
+export function DiscardPrompt({
+  onDiscard,
+  onKeep,
+}: {
+  onDiscard: () => void;
+  onKeep: () => void;
+}) {
   const keep = useRef<HTMLButtonElement>(null);
   useEffect(() => keep.current?.focus(), []);
   return (

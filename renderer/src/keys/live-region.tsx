@@ -3,13 +3,14 @@ import type { RoleView, SessionState } from '../../../shared/model';
 import { stateAnnouncements } from './state-announcements';
 
 /**
- * The popup's one polite live region: results of activate, retry, deactivate
- * and failures (from the snapshot), and what the user's own commands did
- * (a removal and its undo). Always in the DOM, so a change is announced.
+ * The popup's one polite live region for session outcomes: results of
+ * activate, retry, deactivate and failures (from the snapshot), and what the
+ * user's removal and undo did. Always in the DOM, so a change is announced.
+ * No role=status: the footer's own confirmation line keeps that role.
  */
 export function LiveRegion({ text }: { text: string }) {
   return (
-    <div className="sr-only" role="status" aria-live="polite" aria-atomic="true" id="announcer">
+    <div className="sr-only" aria-live="polite" aria-atomic="true" data-testid="announcer">
       {text}
     </div>
   );

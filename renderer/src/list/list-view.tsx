@@ -124,7 +124,7 @@ export function ListView(props: ListViewProps) {
         inputRef={searchRef}
         autoFocus={autoFocus}
         query={query}
-        listId={LIST_ID}
+        listId={model.roleIds.length > 0 ? LIST_ID : undefined}
         activeOptionId={activeId === undefined ? undefined : optionId(activeId)}
         onQuery={(next) => {
           markFilterStart();

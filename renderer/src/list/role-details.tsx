@@ -61,7 +61,8 @@ export function RoleDetails({
         </div>
       )}
       {error && (
-        <div className="details-error" data-testid="role-error">
+        // Focusable: the box scrolls, and its full text must be reachable by keyboard.
+        <div className="details-error" data-testid="role-error" tabIndex={0}>
           {errorText(error).code && <span className="error-code">{error.code} </span>}
           {errorText(error).message}
           {error.retryAt !== undefined && <> Retrying at {expiryClock(error.retryAt)}.</>}

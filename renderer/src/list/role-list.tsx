@@ -1,9 +1,18 @@
-import { type ReactNode, type UIEvent, useCallback, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
+import {
+  type ReactNode,
+  type UIEvent,
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useReducer,
+  useRef,
+} from 'react';
 import { flushSync } from 'react-dom';
 import type { RoleView } from '../../../shared/model';
 import { markListCommitted } from '../perf/perf-probe';
 import type { ListModel } from '../roles/list-rows';
 import { GroupHeader } from './group-header';
+import { optionId } from './option-id';
 import { RoleRow } from './role-row';
 import {
   maxScroll,
@@ -187,14 +196,20 @@ export function RoleList({ id, model, activeId, marginMs, onSelect, onToggle }: 
   );
 
   return (
-    <div ref={scrollRef} className="role-list-scroll" onScroll={onScroll}>
-      <div
-        id={id}
-        role="listbox"
-        aria-label="Roles"
-        className="role-list"
-        style={{ height: offsets.total }}
-      >
+    // The scrolling box is the listbox, and a tab stop (a scrolling region must
+    // be reachable by keyboard); focused, it points at the active row as the
+    // search box does, and the popup's list keys work from it.
+    <div
+      ref={scrollRef}
+      id={id}
+      role="listbox"
+      aria-label="Roles"
+      aria-activedescendant={activeId === undefined ? undefined : optionId(activeId)}
+      tabIndex={0}
+      className="role-list-scroll"
+      onScroll={onScroll}
+    >
+      <div className="role-list" style={{ height: offsets.total }}>
         {items}
       </div>
     </div>

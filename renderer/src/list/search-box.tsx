@@ -4,7 +4,8 @@ export interface SearchBoxProps {
   readonly inputRef: Ref<HTMLInputElement>;
   readonly autoFocus: boolean;
   readonly query: string;
-  readonly listId: string;
+  /** The listbox's id, while one is shown (no matches: none). */
+  readonly listId?: string;
   readonly activeOptionId?: string;
   readonly onQuery: (query: string) => void;
 }
@@ -29,7 +30,7 @@ export function SearchBox({
         role="combobox"
         aria-label="Search roles"
         aria-controls={listId}
-        aria-expanded="true"
+        aria-expanded={listId !== undefined}
         aria-autocomplete="list"
         aria-activedescendant={activeOptionId}
         placeholder="Search roles, accounts, profiles, tags"
