@@ -77,6 +77,10 @@ describe.skipIf(!chromium.available)(`accessibility ${chromium.skipReason}`, () 
         .poll(() => engine.snapshot().roles.find((r) => r.role.label === 'Locked')?.state)
         .toBe('error');
       await option(page, 'Locked').waitFor();
+      // The states that draw the most are all on screen: live, failed, waiting on a code.
+      expect(await page.getByRole('form', { name: 'MFA code' }).count()).toBe(1);
+      expect(await option(page, 'Secure').locator('.role-status').textContent()).toBe('MFA');
+      expect(await option(page, 'Prod admin').locator('.countdown').count()).toBe(1);
       const found: Record<string, string[]> = {};
       const check = async (name: string) => {
         const violations = await axeViolations(page);

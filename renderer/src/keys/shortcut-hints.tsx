@@ -20,7 +20,9 @@ export const ShortcutHints = memo(function ShortcutHints() {
       {HINTS.map(([keys, what], index) => (
         <Fragment key={what}>
           {index > 0 && ' · '}
-          <kbd>{keys}</kbd> {what}
+          <span className="shortcut-hint">
+            <kbd>{keys}</kbd> {what}
+          </span>
         </Fragment>
       ))}
     </p>

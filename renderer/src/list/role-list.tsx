@@ -59,7 +59,8 @@ function rangeFor(offsets: RowOffsets, viewport: Viewport): RowRange {
 /**
  * The roles as a virtualised listbox: only the rows in view (plus a few) are in
  * the DOM, so 500 roles cost what 20 do. Focus stays in the search box, which
- * points at the active option with aria-activedescendant.
+ * points at the active option with aria-activedescendant (the list itself is a
+ * tab stop too, pointing the same way).
  *
  * Rows have fixed heights, so nothing is measured: the first render, before
  * any layout, shows the rows that fit in the window (the list can be no
