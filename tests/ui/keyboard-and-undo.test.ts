@@ -182,8 +182,8 @@ describe.skipIf(!chromium.available)(`the keyboard ${chromium.skipReason}`, () =
     ).toEqual(['Billing', 'Prod read-only', 'Staging dev']);
   });
 
-  it('puts focus back in the popup when the focused control goes away', async () => {
-    const { page } = await ui.open({ setup: addCatalog });
+  it('puts focus back in the popup when the focused control goes away; the list is a tab stop', async () => {
+    const { page, engine } = await ui.open({ setup: addCatalog });
     await page.getByRole('button', { name: 'Settings' }).click();
     expect(await focused(page)).not.toBe('body'); // the view's first control
     await page.keyboard.press('Escape');
@@ -191,5 +191,14 @@ describe.skipIf(!chromium.available)(`the keyboard ${chromium.skipReason}`, () =
     await page.getByRole('button', { name: 'Make default' }).focus();
     await page.evaluate(() => (document.activeElement as HTMLElement).blur());
     await expect.poll(() => focusedLabel(page)).toBe('Search roles');
+
+    // Tab reaches the list itself (it scrolls); its keys work there and keep the focus.
+    await page.keyboard.press('Tab');
+    expect(await focusedLabel(page)).toBe('Roles');
+    await page.keyboard.press('ArrowDown');
+    expect(await activeLabel(page)).toBe('Sandbox');
+    expect(await focusedLabel(page)).toBe('Roles');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => stateOf(engine, 'Sandbox')).toBe('active');
   });
 });

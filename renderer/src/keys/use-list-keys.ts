@@ -6,8 +6,9 @@ import { keyScopeOf } from './key-scope';
  * The list's shortcuts for the whole popup, not only the search box: a window
  * listener that runs after the focused control had its turn (a control that
  * used the key prevents the default), asks key-command.ts whether the command
- * may act from where focus is, and hands it to `run`. A move made from
- * elsewhere brings focus back to the search box, which points at the active row.
+ * may act from where focus is, and hands it to `run`. A move made from a
+ * button brings focus back to the search box, which points at the active row
+ * (the listbox, a tab stop itself, keeps it).
  */
 export function useListKeys(
   searchRef: RefObject<HTMLInputElement | null>,
@@ -26,7 +27,7 @@ export function useListKeys(
       if (!latest.current(command)) return;
       event.preventDefault();
       const moved = command.kind === 'move' || command.kind === 'move-to';
-      if (moved && scope !== 'search') search?.focus();
+      if (moved && scope === 'button') search?.focus();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
