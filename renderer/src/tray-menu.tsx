@@ -39,16 +39,18 @@ export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
   const { onActivate, firstMfaInput } = useMfaFocus(rootRef, snapshot.mfaPrompts);
   const baseActions = useRoleActions(report, onActivate);
   const removal = useRemovalWithUndo(report);
+  const removeLater = removal.remove;
   const [announcement, announce] = useAnnouncer(snapshot.roles);
+  // Stable while its parts are, so the memoised rows keep their callbacks.
   const actions = useMemo(
     () => ({
       ...baseActions,
       remove: (view: Parameters<typeof baseActions.remove>[0]) => {
-        removal.remove(view);
+        removeLater(view);
         announce(`Removed ${view.role.label}. Undo with ${shortcutText('Z')}.`);
       },
     }),
-    [baseActions, removal, announce],
+    [baseActions, removeLater, announce],
   );
   const undo = () => {
     if (!removal.pending) return false;
