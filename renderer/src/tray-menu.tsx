@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RoleEntry, Snapshot } from '../../shared/model';
 import { ActivityView } from './activity/activity-view';
 import { CatalogBanner } from './catalogs/catalog-banner';
@@ -7,6 +7,13 @@ import { useSubscriptions } from './catalogs/use-subscriptions';
 import { FooterBar } from './footer-bar';
 import { RoleForm } from './forms/role-form';
 import { ImportView } from './import/import-view';
+import { DirtyFormContext } from './keys/dirty-form';
+import { DiscardPrompt } from './keys/discard-prompt';
+import { LiveRegion, useAnnouncer } from './keys/live-region';
+import { useRemovalWithUndo } from './keys/pending-removal';
+import { shortcutText } from './keys/shortcut-text';
+import { UndoBar } from './keys/undo-bar';
+import { useFocusLanding } from './keys/use-focus-landing';
 import { ListView } from './list/list-view';
 import { useRoleActions } from './list/use-role-actions';
 import { MfaPrompt } from './mfa/mfa-prompt';
@@ -30,8 +37,42 @@ export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
   const [status, report] = useStatus();
   const rootRef = useRef<HTMLDivElement>(null);
   const { onActivate, firstMfaInput } = useMfaFocus(rootRef, snapshot.mfaPrompts);
-  const actions = useRoleActions(report, onActivate);
-  const records = useRoleRecords(snapshot.roles);
+  const baseActions = useRoleActions(report, onActivate);
+  const removal = useRemovalWithUndo(report);
+  const removeLater = removal.remove;
+  const [announcement, announce] = useAnnouncer(snapshot.roles);
+  // Stable while its parts are, so the memoised rows keep their callbacks.
+  const actions = useMemo(
+    () => ({
+      ...baseActions,
+      remove: (view: Parameters<typeof baseActions.remove>[0]) => {
+        removeLater(view);
+        announce(`Removed ${view.role.label}. Undo with ${shortcutText('Z')}.`);
+      },
+    }),
+    [baseActions, removeLater, announce],
+  );
+  const undo = () => {
+    if (!removal.pending) return false;
+    announce(`Restored ${removal.pending.label}`);
+    setActiveId(removal.pending.roleId);
+    removal.undo();
+    searchRef.current?.focus();
+    return true;
+  };
+  const allRecords = useRoleRecords(snapshot.roles);
+  const hiddenId = removal.pending?.roleId;
+  // A role being removed leaves the list at once; the engine hears of it when the undo window ends.
+  const records = useMemo(
+    () => (hiddenId ? allRecords.filter((record) => record.view.role.id !== hiddenId) : allRecords),
+    [allRecords, hiddenId],
+  );
+  const dirtyForm = useRef(false);
+  const setDirtyForm = useCallback((dirty: boolean) => {
+    dirtyForm.current = dirty;
+  }, []);
+  const [askDiscard, setAskDiscard] = useState(false);
+  const focusBeforeAsk = useRef<HTMLElement | null>(null);
   const ssoProgress = useSsoProgress();
   const catalogs = useSubscriptions();
   const signingIn = ['starting', 'device', 'browser', 'syncing'].includes(ssoProgress.phase);
@@ -68,18 +109,29 @@ export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
     [api],
   );
 
-  // Escape steps back: a form → the list → a cleared search → the popup hides.
+  useEffect(() => setAskDiscard(false), [view]);
+  const keepEditing = () => {
+    setAskDiscard(false);
+    focusBeforeAsk.current?.focus();
+  };
+  // Escape steps back: a form (asking first if it holds unsaved input) → the
+  // list → a cleared search → the popup hides.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
-      if (view.kind !== 'list') setView(LIST_VIEW);
+      if (askDiscard) keepEditing();
+      else if (view.kind !== 'list' && dirtyForm.current) {
+        focusBeforeAsk.current = document.activeElement as HTMLElement | null;
+        setAskDiscard(true);
+      } else if (view.kind !== 'list') setView(LIST_VIEW);
       else if (query !== '') setQuery('');
       else void api.hidePopup();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [api, view.kind, query]);
+  });
+  useFocusLanding(rootRef, view, focusPrimary);
 
   const backToList = (saved?: RoleEntry) => {
     setView(LIST_VIEW);
@@ -113,24 +165,32 @@ export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
             actions={actions}
             searchRef={searchRef}
             autoFocus={!hasMfa}
-            onQuery={setQuery}
+            onQuery={(next) => {
+              setQuery(next);
+              // A new filter selects its first match: Enter acts on the top result.
+              setActiveId(undefined);
+            }}
+            onUndo={undo}
             onActive={setActiveId}
             onEdit={(roleId) => setView({ kind: 'edit', roleId })}
             onAdd={() => setView({ kind: 'add' })}
             onImport={() => setView({ kind: 'import' })}
           />
         )}
+        {askDiscard && <DiscardPrompt onDiscard={() => setView(LIST_VIEW)} onKeep={keepEditing} />}
         {(view.kind === 'add' || view.kind === 'edit') && (
-          <RoleForm
-            key={view.kind === 'edit' ? view.roleId : 'add'}
-            role={
-              view.kind === 'edit'
-                ? snapshot.roles.find((item) => item.role.id === view.roleId)?.role
-                : undefined
-            }
-            roles={snapshot.roles.map((item) => item.role)}
-            onDone={backToList}
-          />
+          <DirtyFormContext.Provider value={setDirtyForm}>
+            <RoleForm
+              key={view.kind === 'edit' ? view.roleId : 'add'}
+              role={
+                view.kind === 'edit'
+                  ? snapshot.roles.find((item) => item.role.id === view.roleId)?.role
+                  : undefined
+              }
+              roles={snapshot.roles.map((item) => item.role)}
+              onDone={backToList}
+            />
+          </DirtyFormContext.Provider>
         )}
         {view.kind === 'import' && <ImportView report={report} onDone={showList} />}
         {view.kind === 'settings' && (
@@ -150,6 +210,8 @@ export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
           <IdentityCenterView progress={ssoProgress} report={report} onDone={showList} />
         )}
       </main>
+      <UndoBar pending={removal.pending} onUndo={undo} />
+      <LiveRegion text={announcement} />
       <FooterBar
         snapshot={snapshot}
         status={status}

@@ -86,7 +86,7 @@ function viewportState() {
     const box = el.getBoundingClientRect();
     return box.top >= view.top - 0.5 && box.bottom <= view.bottom + 0.5;
   };
-  const boxes = [...document.querySelectorAll('.role-list > *')]
+  const boxes = [...document.querySelectorAll('.role-list .group-header, .role-list [role=option]')]
     .map((el) => el.getBoundingClientRect())
     .sort((a, b) => a.top - b.top);
   // The list's border is the viewport's first pixel row: rows start below it.

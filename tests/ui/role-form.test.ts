@@ -75,7 +75,7 @@ describe.skipIf(!chromium.available)(`adding, editing and settings ${chromium.sk
   });
 
   it('edits a role and removes it', async () => {
-    const { page, engine } = await ui.open({
+    const { page, engine, bridge } = await ui.open({
       setup: async (engine) => {
         await engine.addRole(roleForm('dev', { group: 'team' }));
       },
@@ -103,10 +103,10 @@ describe.skipIf(!chromium.available)(`adding, editing and settings ${chromium.sk
     await form.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => engine.snapshot().roles[0]!.role.console).toBeUndefined();
 
-    await page.getByRole('button', { name: 'Remove…' }).click();
-    await page.getByRole('button', { name: 'Confirm remove' }).click();
+    await page.getByRole('button', { name: 'Remove', exact: true }).click();
     await expect.poll(() => page.locator('.empty-state').textContent()).toContain('No roles yet');
-    expect(engine.snapshot().roles).toEqual([]);
+    await bridge.setPopupVisible(false); // hiding the popup ends the undo window
+    await expect.poll(() => engine.snapshot().roles).toEqual([]);
   });
 
   it("saves settings, showing the engine's message for a value it refuses", async () => {

@@ -1,6 +1,7 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import type { RoleEntry } from '../../../shared/model';
 import { errorMessage } from '../bridge/error-message';
+import { useDirtyForm } from '../keys/dirty-form';
 import { useServices } from '../services-context';
 import { ColorField } from './color-field';
 import {
@@ -31,9 +32,8 @@ export interface RoleFormProps {
  */
 export function RoleForm({ role, roles, onDone }: RoleFormProps) {
   const { api } = useServices();
-  const [values, setValues] = useState<RoleFormValues>(() =>
-    role ? valuesFromRole(role) : EMPTY_VALUES,
-  );
+  const [initial] = useState<RoleFormValues>(() => (role ? valuesFromRole(role) : EMPTY_VALUES));
+  const [values, setValues] = useState<RoleFormValues>(initial);
   const [touched, setTouched] = useState<ReadonlySet<FormField>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -41,6 +41,8 @@ export function RoleForm({ role, roles, onDone }: RoleFormProps) {
   const [profileEdited, setProfileEdited] = useState(role !== undefined);
 
   const problems = useMemo(() => formProblems(values), [values]);
+  // Escape asks before dropping what was typed (tray-menu.tsx).
+  useDirtyForm((Object.keys(values) as FormField[]).some((name) => values[name] !== initial[name]));
   const engineField = engineError === undefined ? undefined : fieldOfMessage(engineError);
   const shown = (field: FormField): string | undefined => {
     if (engineField === field) return engineError;

@@ -10,6 +10,7 @@ export type KeyCommand =
   | { readonly kind: 'make-default' }
   | { readonly kind: 'edit' }
   | { readonly kind: 'add' }
+  | { readonly kind: 'undo' }
   | { readonly kind: 'escape' };
 
 /** The parts of a KeyboardEvent the mapping looks at. */
@@ -68,6 +69,8 @@ export function keyCommand(press: KeyPress): KeyCommand | undefined {
       return { kind: 'edit' };
     case 'n':
       return { kind: 'add' };
+    case 'z':
+      return { kind: 'undo' };
     case 'arrowup':
       return { kind: 'move-to', edge: 'first' };
     case 'arrowdown':
@@ -82,4 +85,25 @@ export function movedPosition(current: number, by: number, count: number): numbe
   if (count === 0) return -1;
   if (current < 0) return by < 0 ? count - 1 : 0;
   return Math.min(count - 1, Math.max(0, current + by));
+}
+
+/**
+ * What kind of element a key press comes from: the search box (the list's own
+ * keyboard owner), a field the user types into, a button (or menu item), or
+ * anything else in the popup (a row, a heading, the page itself).
+ */
+export type KeyScope = 'search' | 'text' | 'button' | 'other';
+
+/**
+ * Whether a list command may act from `scope`, so every shortcut works wherever
+ * focus is, yet no control loses a key that is its own: a field keeps its
+ * arrows, Enter and Ctrl+Z (only the Ctrl/Cmd letter shortcuts reach through
+ * it); a button keeps Enter (it presses the button).
+ */
+export function commandAppliesIn(command: KeyCommand, press: KeyPress, scope: KeyScope): boolean {
+  if (command.kind === 'escape') return false; // the popup's own (tray-menu.tsx)
+  if (scope === 'search' || scope === 'other') return true;
+  if (scope === 'button') return command.kind !== 'toggle';
+  const letter = /^[a-z]$/i.test(press.key);
+  return letter && command.kind !== 'undo';
 }

@@ -1,11 +1,13 @@
-import { type KeyboardEvent, type RefObject, useCallback, useMemo } from 'react';
+import { type RefObject, useCallback, useMemo } from 'react';
 import type { Snapshot } from '../../../shared/model';
 import { markFilterStart } from '../perf/perf-probe';
 import { filterRoles } from '../roles/filter-roles';
 import { buildListModel } from '../roles/list-rows';
 import type { RoleRecord } from '../roles/role-record';
 import { EmptyState, NoMatches } from './empty-state';
-import { keyCommand, movedPosition } from './key-command';
+import { ShortcutHints } from '../keys/shortcut-hints';
+import { useListKeys } from '../keys/use-list-keys';
+import { type KeyCommand, movedPosition } from './key-command';
 import { optionId } from './option-id';
 import { RoleDetails } from './role-details';
 import { RoleList } from './role-list';
@@ -27,12 +29,14 @@ export interface ListViewProps {
   readonly onEdit: (roleId: string) => void;
   readonly onAdd: () => void;
   readonly onImport: () => void;
+  /** Takes back the last removal, if it still can: whether there was one. */
+  readonly onUndo: () => boolean;
 }
 
 /** Search, the grouped list and the selected role's details, driven from the keyboard. */
 export function ListView(props: ListViewProps) {
   const { snapshot, records, query, actions, searchRef, autoFocus } = props;
-  const { onQuery, onActive, onEdit, onAdd, onImport } = props;
+  const { onQuery, onActive, onEdit, onAdd, onImport, onUndo } = props;
   const filtered = useMemo(() => filterRoles(records, query), [records, query]);
   const model = useMemo(() => buildListModel(filtered), [filtered]);
   // The active role follows the filter: it stays while it still matches, else the first match.
@@ -50,9 +54,7 @@ export function ListView(props: ListViewProps) {
     [actions],
   );
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const command = keyCommand(event);
-    if (!command || command.kind === 'escape') return; // Escape is the popup's (tray-menu.tsx)
+  const run = (command: KeyCommand): boolean => {
     const view = active?.view;
     switch (command.kind) {
       case 'move': {
@@ -87,28 +89,47 @@ export function ListView(props: ListViewProps) {
       case 'add':
         onAdd();
         break;
+      case 'undo':
+        return onUndo();
+      case 'escape':
+        return false; // the popup's (tray-menu.tsx)
       default: {
         const never: never = command;
         return never;
       }
     }
-    event.preventDefault();
+    return true;
   };
+  useListKeys(searchRef, run);
 
-  if (snapshot.roles.length === 0) return <EmptyState onImport={onImport} onAdd={onAdd} />;
+  // Removing a role selects the one after it (else before it), and typing
+  // stays in the search box, which points at it: focus never drops to <body>.
+  const listActions = useMemo<RoleActions>(
+    () => ({
+      ...actions,
+      remove: (view) => {
+        const at = model.roleIds.indexOf(view.role.id);
+        onActive(model.roleIds[at + 1] ?? model.roleIds[at - 1]);
+        actions.remove(view);
+        searchRef.current?.focus();
+      },
+    }),
+    [actions, model, onActive, searchRef],
+  );
+
+  if (records.length === 0) return <EmptyState onImport={onImport} onAdd={onAdd} />;
   return (
     <>
       <SearchBox
         inputRef={searchRef}
         autoFocus={autoFocus}
         query={query}
-        listId={LIST_ID}
+        listId={model.roleIds.length > 0 ? LIST_ID : undefined}
         activeOptionId={activeId === undefined ? undefined : optionId(activeId)}
         onQuery={(next) => {
           markFilterStart();
           onQuery(next);
         }}
-        onKeyDown={onKeyDown}
       />
       {model.roleIds.length === 0 ? (
         <NoMatches query={query} />
@@ -126,11 +147,12 @@ export function ListView(props: ListViewProps) {
         <RoleDetails
           record={active}
           marginMs={marginMs}
-          actions={actions}
+          actions={listActions}
           onEdit={onEdit}
           recentServices={snapshot.settings.recentServices ?? []}
         />
       )}
+      {active && <ShortcutHints />}
     </>
   );
 }

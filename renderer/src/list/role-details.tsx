@@ -1,12 +1,9 @@
-import { useEffect, useState } from 'react';
 import { errorText } from '../roles/error-text';
 import type { RoleRecord } from '../roles/role-record';
 import { hasSession, isSessionOn, stateText } from '../roles/role-state';
 import { Countdown } from './countdown';
 import { OpenInMenu } from './open-in-menu';
 import type { RoleActions } from './use-role-actions';
-
-const CONFIRM_MS = 3000;
 
 export interface RoleDetailsProps {
   readonly record: RoleRecord;
@@ -34,14 +31,6 @@ export function RoleDetails({
 }: RoleDetailsProps) {
   const { view, accountId } = record;
   const { role, state, expiresAt, error, chained, isDefault } = view;
-  const [confirmRemove, setConfirmRemove] = useState(false);
-  useEffect(() => setConfirmRemove(false), [role.id]);
-  useEffect(() => {
-    if (!confirmRemove) return;
-    const timer = window.setTimeout(() => setConfirmRemove(false), CONFIRM_MS);
-    return () => window.clearTimeout(timer);
-  }, [confirmRemove]);
-
   const on = isSessionOn(state);
   const live = hasSession(state);
   return (
@@ -72,7 +61,8 @@ export function RoleDetails({
         </div>
       )}
       {error && (
-        <div className="details-error" data-testid="role-error">
+        // Focusable: the box scrolls, and its full text must be reachable by keyboard.
+        <div className="details-error" data-testid="role-error" tabIndex={0}>
           {errorText(error).code && <span className="error-code">{error.code} </span>}
           {errorText(error).message}
           {error.retryAt !== undefined && <> Retrying at {expiryClock(error.retryAt)}.</>}
@@ -137,15 +127,10 @@ export function RoleDetails({
         <button type="button" onClick={() => onEdit(role.id)} title="Ctrl/⌘ E">
           Edit…
         </button>
-        {confirmRemove ? (
-          <button type="button" className="danger" onClick={() => actions.remove(view)}>
-            Confirm remove
-          </button>
-        ) : (
-          <button type="button" onClick={() => setConfirmRemove(true)}>
-            Remove…
-          </button>
-        )}
+        {/* No confirm: the removal waits a few seconds with an Undo (pending-removal.ts). */}
+        <button type="button" onClick={() => actions.remove(view)}>
+          Remove
+        </button>
       </div>
     </section>
   );

@@ -1,9 +1,18 @@
-import { type UIEvent, useCallback, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
+import {
+  type ReactNode,
+  type UIEvent,
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useReducer,
+  useRef,
+} from 'react';
 import { flushSync } from 'react-dom';
 import type { RoleView } from '../../../shared/model';
 import { markListCommitted } from '../perf/perf-probe';
 import type { ListModel } from '../roles/list-rows';
 import { GroupHeader } from './group-header';
+import { optionId } from './option-id';
 import { RoleRow } from './role-row';
 import {
   maxScroll,
@@ -50,7 +59,8 @@ function rangeFor(offsets: RowOffsets, viewport: Viewport): RowRange {
 /**
  * The roles as a virtualised listbox: only the rows in view (plus a few) are in
  * the DOM, so 500 roles cost what 20 do. Focus stays in the search box, which
- * points at the active option with aria-activedescendant.
+ * points at the active option with aria-activedescendant (the list itself is a
+ * tab stop too, pointing the same way).
  *
  * Rows have fixed heights, so nothing is measured: the first render, before
  * any layout, shows the rows that fit in the window (the list can be no
@@ -128,39 +138,79 @@ export function RoleList({ id, model, activeId, marginMs, onSelect, onToggle }: 
     follow({ scrollTop: element.scrollTop, height: element.clientHeight });
   };
 
-  const items = [];
+  // Each account's rows sit in a role=group named by its heading, so a screen
+  // reader hears the group on entering it. A window that starts inside a group
+  // still renders that group's heading (off screen), which names the group.
+  const groups: { key: string; headingId: string; items: ReactNode[] }[] = [];
+  const openGroup = (index: number) => {
+    const heading = rows[index];
+    if (!heading || heading.kind === 'role') return;
+    const headingId = `${id}-heading-${index}`;
+    groups.push({
+      key: heading.key,
+      headingId,
+      items: [
+        <GroupHeader
+          key={heading.key}
+          id={headingId}
+          title={heading.title}
+          top={offsets.starts[index] ?? 0}
+        />,
+      ],
+    });
+  };
+  let start = range.first;
+  while (start > 0 && rows[start]?.kind === 'role') start--;
+  if (start < range.first) openGroup(start);
   for (let index = range.first; index <= range.last; index++) {
     const row = rows[index];
     if (!row) continue;
-    const top = offsets.starts[index] ?? 0;
-    items.push(
-      row.kind === 'group' ? (
-        <GroupHeader key={row.key} title={row.title} top={top} />
-      ) : (
-        <RoleRow
-          key={row.key}
-          record={row.record}
-          active={row.key === activeId}
-          position={row.position}
-          setSize={roleIds.length}
-          top={top}
-          marginMs={marginMs}
-          onSelect={onSelect}
-          onToggle={onToggle}
-        />
-      ),
+    if (row.kind !== 'role') {
+      openGroup(index);
+      continue;
+    }
+    const item = (
+      <RoleRow
+        key={row.key}
+        record={row.record}
+        active={row.key === activeId}
+        position={row.position}
+        setSize={roleIds.length}
+        top={offsets.starts[index] ?? 0}
+        marginMs={marginMs}
+        onSelect={onSelect}
+        onToggle={onToggle}
+      />
     );
+    const group = groups.at(-1);
+    if (group) group.items.push(item);
+    else groups.push({ key: `rows-${index}`, headingId: '', items: [item] });
   }
+  const items = groups.map((group) =>
+    group.headingId ? (
+      <div key={group.key} role="group" aria-labelledby={group.headingId}>
+        {group.items}
+      </div>
+    ) : (
+      group.items
+    ),
+  );
 
   return (
-    <div ref={scrollRef} className="role-list-scroll" onScroll={onScroll}>
-      <div
-        id={id}
-        role="listbox"
-        aria-label="Roles"
-        className="role-list"
-        style={{ height: offsets.total }}
-      >
+    // The scrolling box is the listbox, and a tab stop (a scrolling region must
+    // be reachable by keyboard); focused, it points at the active row as the
+    // search box does, and the popup's list keys work from it.
+    <div
+      ref={scrollRef}
+      id={id}
+      role="listbox"
+      aria-label="Roles"
+      aria-activedescendant={activeId === undefined ? undefined : optionId(activeId)}
+      tabIndex={0}
+      className="role-list-scroll"
+      onScroll={onScroll}
+    >
+      <div className="role-list" style={{ height: offsets.total }}>
         {items}
       </div>
     </div>

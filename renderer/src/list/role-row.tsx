@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { RoleView } from '../../../shared/model';
 import { errorLine } from '../roles/error-text';
 import type { RoleRecord } from '../roles/role-record';
-import { isSessionOn, stateText } from '../roles/role-state';
+import { hasSession, isSessionOn, stateText } from '../roles/role-state';
 import { optionId } from './option-id';
 import { RoleDot } from './role-dot';
 import { RoleStatus } from './role-status';
@@ -39,7 +39,6 @@ export const RoleRow = memo(function RoleRow(props: RoleRowProps) {
       aria-selected={active}
       aria-posinset={position + 1}
       aria-setsize={setSize}
-      aria-label={`${role.label}, ${record.groupTitle}, ${stateText(state)}${isDefault ? ', default' : ''}`}
       className={classes}
       title={error ? errorLine(error) : undefined}
       style={{ transform: `translateY(${top}px)` }}
@@ -58,7 +57,10 @@ export const RoleRow = memo(function RoleRow(props: RoleRowProps) {
       <span className="role-label">{role.label}</span>
       {isDefault && <span className="role-badge">default</span>}
       <span className="role-meta">{metaText(record)}</span>
+      {/* The row's own text is its accessible name; these say what only colour and a tooltip show. */}
+      {hasSession(state) && <span className="sr-only">, {stateText(state)}</span>}
       <RoleStatus view={view} marginMs={marginMs} />
+      {error && <span className="sr-only">, {errorLine(error)}</span>}
     </div>
   );
 });

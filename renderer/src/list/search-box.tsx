@@ -1,16 +1,19 @@
-import { type KeyboardEvent, type Ref } from 'react';
+import { type Ref } from 'react';
 
 export interface SearchBoxProps {
   readonly inputRef: Ref<HTMLInputElement>;
   readonly autoFocus: boolean;
   readonly query: string;
-  readonly listId: string;
+  /** The listbox's id, while one is shown (no matches: none). */
+  readonly listId?: string;
   readonly activeOptionId?: string;
   readonly onQuery: (query: string) => void;
-  readonly onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
 }
 
-/** The search field, which is also the list's keyboard owner (combobox + aria-activedescendant). */
+/**
+ * The search field, which is also the list's focus owner (combobox +
+ * aria-activedescendant); the list's keys are the popup's (use-list-keys.ts).
+ */
 export function SearchBox({
   inputRef,
   autoFocus,
@@ -18,7 +21,6 @@ export function SearchBox({
   listId,
   activeOptionId,
   onQuery,
-  onKeyDown,
 }: SearchBoxProps) {
   return (
     <div className="search-box">
@@ -28,7 +30,7 @@ export function SearchBox({
         role="combobox"
         aria-label="Search roles"
         aria-controls={listId}
-        aria-expanded="true"
+        aria-expanded={listId !== undefined}
         aria-autocomplete="list"
         aria-activedescendant={activeOptionId}
         placeholder="Search roles, accounts, profiles, tags"
@@ -37,7 +39,6 @@ export function SearchBox({
         autoFocus={autoFocus}
         value={query}
         onChange={(event) => onQuery(event.target.value)}
-        onKeyDown={onKeyDown}
       />
     </div>
   );

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 
-/** The option of the role with this label. */
+/** The option of the role with this label (its visible label: rows have no aria-label). */
 export function option(page: Page, label: string) {
-  return page.locator(`[role=option][aria-label^="${label},"]`);
+  return page.locator(`[role=option]:has(.role-label:text-is(${JSON.stringify(label)}))`);
 }
 
 /** The id of the option the search box points at (aria-activedescendant). */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { keyCommand, movedPosition, type KeyPress } from '../../../renderer/src/list/key-command';
+import {
+  commandAppliesIn,
+  keyCommand,
+  movedPosition,
+  type KeyPress,
+  type KeyScope,
+} from '../../../renderer/src/list/key-command';
 
 function press(key: string, mods: Partial<KeyPress> = {}): KeyPress {
   return { key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods };
@@ -23,6 +29,7 @@ describe('keyCommand', () => {
     [press('e', { ctrlKey: true }), { kind: 'edit' }],
     [press('n', { ctrlKey: true }), { kind: 'add' }],
     [press('ArrowDown', { metaKey: true }), { kind: 'move-to', edge: 'last' }],
+    [press('z', { ctrlKey: true }), { kind: 'undo' }],
   ])('%j → %j', (input, expected) => {
     expect(keyCommand(input)).toEqual(expected);
   });
@@ -54,5 +61,44 @@ describe('movedPosition', () => {
     expect(movedPosition(-1, 1, 5)).toBe(0);
     expect(movedPosition(-1, -1, 5)).toBe(4);
     expect(movedPosition(-1, 1, 0)).toBe(-1);
+  });
+});
+
+describe('commandAppliesIn', () => {
+  const applies = (input: KeyPress, scope: KeyScope) => {
+    const command = keyCommand(input);
+    if (!command) throw new Error(`no command for ${input.key}`);
+    return commandAppliesIn(command, input, scope);
+  };
+
+  it('lets every shortcut act from the search box and from anywhere that is not a control', () => {
+    for (const scope of ['search', 'other'] as const) {
+      expect(applies(press('ArrowDown'), scope)).toBe(true);
+      expect(applies(press('Enter'), scope)).toBe(true);
+      expect(applies(press('o', { ctrlKey: true }), scope)).toBe(true);
+      expect(applies(press('z', { metaKey: true }), scope)).toBe(true);
+    }
+  });
+
+  it('leaves Enter to a focused button, which it presses, and the rest to the list', () => {
+    expect(applies(press('Enter'), 'button')).toBe(false);
+    expect(applies(press('ArrowUp'), 'button')).toBe(true);
+    expect(applies(press('PageDown'), 'button')).toBe(true);
+    expect(applies(press('t', { ctrlKey: true }), 'button')).toBe(true);
+  });
+
+  it('leaves a field its arrows, Enter and undo; only Ctrl/Cmd letter shortcuts reach through', () => {
+    expect(applies(press('ArrowDown'), 'text')).toBe(false);
+    expect(applies(press('Enter'), 'text')).toBe(false);
+    expect(applies(press('ArrowDown', { ctrlKey: true }), 'text')).toBe(false);
+    expect(applies(press('z', { ctrlKey: true }), 'text')).toBe(false);
+    expect(applies(press('e', { ctrlKey: true }), 'text')).toBe(true);
+    expect(applies(press('O', { metaKey: true, shiftKey: true }), 'text')).toBe(true);
+  });
+
+  it("never takes Escape, which is the popup's", () => {
+    for (const scope of ['search', 'text', 'button', 'other'] as const) {
+      expect(applies(press('Escape'), scope)).toBe(false);
+    }
   });
 });
