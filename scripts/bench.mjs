@@ -203,6 +203,7 @@ async function main() {
         'plain profile + CA bundle',
         'environment keys',
         'container credentials',
+        'plain profile, NODE_EXTRA_CA_CERTS unset',
       ];
       const rows = args['assume-rows']?.split(',').map(Number);
       results.assume = [];
@@ -212,8 +213,14 @@ async function main() {
         results.assume.push({ label, ...a });
         const sy = median(a.switchyardMs);
         const seed = median(a.seedMs);
-        if (variant === 0) {
-          row('1 assume', '`node -e ""` start-up (floor)', '—', ms(median(a.nodeFloorMs)));
+        if (variant === 0 || variant === 4) {
+          const which = variant === 4 ? ', NODE_EXTRA_CA_CERTS unset' : '';
+          row(
+            '1 assume',
+            `\`node -e ""\` start-up (floor${which})`,
+            '—',
+            ms(median(a.nodeFloorMs)),
+          );
         }
         row('1 assume', `${label}: seed script (${a.awsCli} ${a.awsCliVersion})`, '—', ms(seed));
         row('1 assume', `${label}: \`switchyard assume\`, cold`, '—', ms(sy));
