@@ -31,5 +31,13 @@ export async function run(argv: readonly string[], fullCli: FullCli): Promise<vo
     { exec: async () => orHandOver(execCommand), env: async () => orHandOver(envCommand) },
     argv,
   );
-  if (handOver) await fullCli(argv);
+  if (!handOver) return;
+  try {
+    await fullCli(argv);
+  } catch (error) {
+    // The split build missing or broken (a partial install): one line, as for a failed load.
+    const why = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`switchyard: cannot load the full build for this command: ${why}\n`);
+    process.exitCode = 1;
+  }
 }

@@ -5,9 +5,11 @@
  * runs it from the start. What the bundle already said (the plain-http
  * endpoint warning) is said once, not again by the full build.
  */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
-import { runCli } from '../../support/run-cli';
+import { repoRoot, runCli, runNode } from '../../support/run-cli';
 import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
 
 const WARNING =
@@ -53,4 +55,32 @@ describe('exec and env without a live session: handed to the full build', () => 
       expect(home.readCredentials()).toBe(before);
     },
   );
+
+  it('a launcher whose split build is missing says so in one line, exit 1, writing nothing', async () => {
+    // A partial install: the launcher and exec.cjs, no dist/cli/switchyard.mjs.
+    const install = join(home.home, 'install');
+    for (const [from, to] of [
+      ['bin/switchyard', 'bin/switchyard'],
+      ['bin/code-cache.cjs', 'bin/code-cache.cjs'],
+      ['bin/package.json', 'bin/package.json'],
+      ['dist/cli/exec.cjs', 'dist/cli/exec.cjs'],
+    ] as const) {
+      mkdirSync(join(install, to, '..'), { recursive: true });
+      copyFileSync(join(repoRoot, from), join(install, to));
+    }
+    const before = home.readCredentials();
+    const env = { ...home.env };
+    delete env.AWS_ENDPOINT_URL_STS;
+    const result = await runNode(
+      join(install, 'bin', 'switchyard'),
+      ['exec', 'Cold', '--no-endpoint', '--', 'true'],
+      { env },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^switchyard: cannot load the full build for this command: .*switchyard\.mjs/,
+    );
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(home.readCredentials()).toBe(before);
+  });
 });
