@@ -4,8 +4,18 @@
  * clients in another process (as SDKs in child processes would), twice;
  * per-request latency as the clients see it, and this process's RSS before,
  * after the first 1,000 and after the second (after a GC each time).
+ *
+ * Those clients ask back to back, 10 requests always in flight: one stall of
+ * any process on the machine (a GC pause, a preempted time slice) delays all
+ * 10 at once, so it is 1% of the samples and sets the p99 by itself. So the
+ * section also measures, in batches alternated with a bare node:http server
+ * (the same machine state for both): the same closed loop; the clients spaced
+ * as SDKs ask (a random pause of 0–10 ms before each request); and the
+ * endpoint's own time per request, from its request event to the end of its
+ * answer (Node's http diagnostics channels), which no client stall reaches.
  */
 import { execFile } from 'node:child_process';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { Agent, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
@@ -42,7 +52,22 @@ export interface EndpointResult {
   floorCpuPerRequestMs: number;
   /** The load average when the run started: on a shared machine latency is mostly waiting for a core. */
   loadAverage: number;
+  /** Alternated batches, endpoint and bare server: p50 / p99 for each way of asking. */
+  paired: { closed: PairedFigures; spaced: PairedFigures };
+  /** The endpoint's own time per request (request event to the end of its answer) in those batches. */
+  serverP50Ms: number;
+  serverP99Ms: number;
 }
+
+export interface PairedFigures {
+  endpointP50Ms: number;
+  endpointP99Ms: number;
+  floorP50Ms: number;
+  floorP99Ms: number;
+}
+
+/** Mean pause before each request in the spaced rounds (uniform over 0 to twice this). */
+const SPACED_PAUSE_MS = 5;
 
 function rssAfterGc(): number {
   (globalThis as { gc?: () => void }).gc?.();
@@ -54,24 +79,29 @@ function rssAfterGc(): number {
 const heapSamples: number[] = [];
 
 /** The clients' side, run as `main.mjs endpoint-clients` with the grant in BENCH_GRANT. */
-export async function runEndpointClients(requests: number, clients: number): Promise<unknown> {
+export async function runEndpointClients(
+  requests: number,
+  clients: number,
+  pauseMs = 0,
+): Promise<unknown> {
   const grant = JSON.parse(process.env.BENCH_GRANT ?? '{}') as {
     port: number;
     path: string;
     token: string;
   };
-  return round(grant, requests, clients);
+  return round(grant, requests, clients, pauseMs);
 }
 
 function roundInChild(
   grant: { port: number; path: string; token: string },
   requests: number,
   clients: number,
+  pauseMs = 0,
 ): Promise<{ latencies: number[]; failures: number }> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [process.argv[1]!, 'endpoint-clients', JSON.stringify({ requests, clients })],
+      [process.argv[1]!, 'endpoint-clients', JSON.stringify({ requests, clients, pauseMs })],
       { env: { ...process.env, BENCH_GRANT: JSON.stringify(grant) }, maxBuffer: 16 << 20 },
       (error, stdout) => {
         if (error) return reject(error);
@@ -88,11 +118,15 @@ function roundInChild(
   });
 }
 
-/** `requests` asks spread over `clients` clients, each one socket, one request at a time. */
+/**
+ * `requests` asks spread over `clients` clients, each one socket, one request
+ * at a time; with `pauseMs`, a random pause (0 to twice that) before each.
+ */
 async function round(
   grant: { port: number; path: string; token: string },
   requests: number,
   clients: number,
+  pauseMs = 0,
 ): Promise<{ latencies: number[]; failures: number }> {
   const latencies: number[] = [];
   let failures = 0;
@@ -100,6 +134,7 @@ async function round(
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     try {
       for (let i = 0; i < n; i++) {
+        if (pauseMs > 0) await sleep(Math.random() * 2 * pauseMs);
         const start = performance.now();
         const answer = await askEndpoint({ ...grant, agent });
         latencies.push(performance.now() - start);
@@ -113,20 +148,84 @@ async function round(
   return { latencies, failures };
 }
 
-/** The same clients against a bare server in this process: what any Node HTTP answer costs here. */
-async function floor(
-  requests: number,
-  clients: number,
+/** A bare node:http server in this process answering a fixed body: what any Node HTTP answer costs here. */
+async function startBareServer(
   bodyBytes: number,
-): Promise<{ p50: number; p99: number; cpuMs: number }> {
+): Promise<{ grant: { port: number; path: string; token: string }; close: () => Promise<void> }> {
   const body = JSON.stringify({ x: 'x'.repeat(Math.max(0, bodyBytes - 8)) });
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    grant: { port: (server.address() as AddressInfo).port, path: '/', token: 'x' },
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** The endpoint's own time per request on `port`: request event to the end of its answer. */
+function serverTimes(port: number): { times: number[]; stop: () => void } {
+  const times: number[] = [];
+  const started = new WeakMap<object, number>();
+  type Event = { response: object; socket: { localPort?: number } };
+  const onStart = (message: unknown) => {
+    const event = message as Event;
+    if (event.socket.localPort === port) started.set(event.response, performance.now());
+  };
+  const onFinish = (message: unknown) => {
+    const at = started.get((message as Event).response);
+    if (at !== undefined) times.push(performance.now() - at);
+  };
+  subscribe('http.server.request.start', onStart);
+  subscribe('http.server.response.finish', onFinish);
+  return {
+    times,
+    stop: () => {
+      unsubscribe('http.server.request.start', onStart);
+      unsubscribe('http.server.response.finish', onFinish);
+    },
+  };
+}
+
+/**
+ * Batches alternated between the endpoint and the bare server, so both see the
+ * same machine: p50 / p99 of each over `requests` requests.
+ */
+async function paired(
+  grant: { port: number; path: string; token: string },
+  bare: { port: number; path: string; token: string },
+  requests: number,
+  clients: number,
+  pauseMs: number,
+): Promise<PairedFigures> {
+  const endpoint: number[] = [];
+  const floor: number[] = [];
+  const batches = 5;
+  for (let i = 0; i < batches; i++) {
+    endpoint.push(...(await roundInChild(grant, requests / batches, clients, pauseMs)).latencies);
+    floor.push(...(await roundInChild(bare, requests / batches, clients, pauseMs)).latencies);
+  }
+  return {
+    endpointP50Ms: median(endpoint),
+    endpointP99Ms: percentile(endpoint, 99),
+    floorP50Ms: median(floor),
+    floorP99Ms: percentile(floor, 99),
+  };
+}
+
+/** The same clients against the bare server, after the endpoint's rounds. */
+async function floor(
+  requests: number,
+  clients: number,
+  bodyBytes: number,
+): Promise<{ p50: number; p99: number; cpuMs: number }> {
+  const server = await startBareServer(bodyBytes);
   try {
-    const grant = { port: (server.address() as AddressInfo).port, path: '/', token: 'x' };
+    const grant = server.grant;
     await roundInChild(grant, 100, clients);
     const cpu = process.cpuUsage();
     const { latencies } = await roundInChild(grant, requests, clients);
@@ -137,8 +236,7 @@ async function floor(
       cpuMs: (used.user + used.system) / 1000 / requests,
     };
   } finally {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
   }
 }
 
@@ -173,6 +271,19 @@ export async function benchEndpoint(requests: number, clients: number): Promise<
       const second = await roundInChild(grant, requests, clients);
       const rssAfterSecond = rssAfterGc();
       const bare = await floor(requests, clients, 1100);
+      const bareServer = await startBareServer(1100);
+      const own = serverTimes(grant.port);
+      let pairs: { closed: PairedFigures; spaced: PairedFigures };
+      try {
+        await roundInChild(bareServer.grant, 100, clients); // warm-up
+        pairs = {
+          closed: await paired(grant, bareServer.grant, requests, clients, 0),
+          spaced: await paired(grant, bareServer.grant, requests, clients, SPACED_PAUSE_MS),
+        };
+      } finally {
+        own.stop();
+        await bareServer.close();
+      }
       note(
         `endpoint: p50 ${median(first.latencies).toFixed(2)} ms, p99 ${percentile(first.latencies, 99).toFixed(2)} ms`,
       );
@@ -194,6 +305,9 @@ export async function benchEndpoint(requests: number, clients: number): Promise<
         floorP99Ms: bare.p99,
         floorCpuPerRequestMs: bare.cpuMs,
         loadAverage: loadavg()[0]!,
+        paired: pairs,
+        serverP50Ms: median(own.times),
+        serverP99Ms: percentile(own.times, 99),
       };
     } finally {
       await manager.stop();

@@ -48,7 +48,11 @@ async function main(section: string | undefined, options: Options): Promise<unkn
     case 'endpoint':
       return benchEndpoint(options.requests ?? 1000, options.clients ?? 10);
     case 'endpoint-clients':
-      return runEndpointClients(options.requests ?? 1000, options.clients ?? 10);
+      return runEndpointClients(
+        options.requests ?? 1000,
+        options.clients ?? 10,
+        options.pauseMs ?? 0,
+      );
     case 'exec':
       return benchExecStartup(options.runs ?? 15);
     case 'subscription':

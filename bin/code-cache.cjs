@@ -1,5 +1,5 @@
 'use strict';
-// Loading of the `assume` bundle (dist/cli/assume.cjs) through a V8 code cache,
+// Loading of the one-file bundles (dist/cli/assume.cjs, exec.cjs) through a V8 code cache,
 // for Node versions without Node's own compile cache (module.enableCompileCache,
 // Node >= 22.1): Node 20 compiles every function of the bundle afresh on each
 // run. The cache is the bytecode of what a run compiled, kept in the user's

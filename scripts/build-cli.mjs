@@ -2,6 +2,7 @@
 // lazily (dynamic import), so `--help` never parses the AWS SDK; the bundle is
 // split so each command only loads what it needs. `assume` also gets a bundle
 // of its own in one CommonJS file (assume.cjs, see electron/cli/assume-main.ts),
+// and so do `exec` and `env` (exec.cjs, electron/cli/exec-main.ts),
 // which bin/switchyard loads for that command: one file instead of about twenty
 // ES modules is most of what a cold `assume` spends beyond Node's own start.
 import { readdir, readFile, rm } from 'node:fs/promises';
@@ -68,26 +69,54 @@ const result = await build({
   },
 });
 
-const fast = await build({
-  ...common,
-  metafile: true,
-  entryPoints: { assume: 'electron/cli/assume-main.ts', 'sts-gateway': GATEWAY },
-  outdir,
-  format: 'cjs',
-  outExtension: { '.js': '.cjs' },
-  plugins: [fastPathImports],
-});
+/**
+ * For exec.cjs: the engine (and with it the AWS SDK) stays out of it. `exec` and
+ * `env` reach it only without a live session or an endpoint grant; there the
+ * bundle has exec-engine-hand-over.ts instead, and the full build runs the
+ * command line (electron/cli/exec-main.ts).
+ */
+const engineHandOver = {
+  name: 'engine-hand-over',
+  setup(build) {
+    build.onResolve({ filter: /\/sessions\/engine$/ }, () => ({
+      path: resolve('electron/cli/exec-engine-hand-over.ts'),
+    }));
+  },
+};
 
-// bin/code-cache.cjs compiles assume.cjs with vm, where import() would need an
+const fastBuilds = [
+  // `assume`, and the SDK's gateway it requires past plain keys.
+  { entryPoints: { assume: 'electron/cli/assume-main.ts', 'sts-gateway': GATEWAY } },
+  // `exec` and `env`.
+  { entryPoints: { exec: 'electron/cli/exec-main.ts' }, plugins: [engineHandOver] },
+];
+const fast = [];
+for (const options of fastBuilds) {
+  fast.push(
+    await build({
+      ...common,
+      metafile: true,
+      outdir,
+      format: 'cjs',
+      outExtension: { '.js': '.cjs' },
+      ...options,
+      plugins: [...(options.plugins ?? []), fastPathImports],
+    }),
+  );
+}
+
+// bin/code-cache.cjs compiles these with vm, where import() would need an
 // experimental loader hook: the plugin above must have turned every one into require().
-if (/\bimport\(/.test(await readFile(join(outdir, 'assume.cjs'), 'utf8'))) {
-  throw new Error('dist/cli/assume.cjs contains an import(); see fastPathImports');
+for (const name of ['assume.cjs', 'exec.cjs']) {
+  if (/\bimport\(/.test(await readFile(join(outdir, name), 'utf8'))) {
+    throw new Error(`dist/cli/${name} contains an import(); see fastPathImports`);
+  }
 }
 
 const fresh = new Set(
-  [...Object.keys(result.metafile.outputs), ...Object.keys(fast.metafile.outputs)].map((p) =>
-    relative(outdir, resolve(p)),
-  ),
+  [result, ...fast]
+    .flatMap((r) => Object.keys(r.metafile.outputs))
+    .map((p) => relative(outdir, resolve(p))),
 );
 for (const dir of ['', 'chunks']) {
   const names = await readdir(join(outdir, dir)).catch(() => []);

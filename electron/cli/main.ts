@@ -1,4 +1,4 @@
-import { runCli, type CommandTable } from './run-cli';
+import { runCli, type CommandTable, type RunOptions } from './run-cli';
 
 export { describeError } from './run-cli';
 
@@ -25,6 +25,6 @@ const COMMANDS: CommandTable = {
 };
 
 /** Runs the command line; sets process.exitCode (0, 1 for AWS/file errors, 2 for bad input). */
-export function run(argv: readonly string[]): Promise<void> {
-  return runCli(COMMANDS, argv);
+export function run(argv: readonly string[], options: RunOptions = {}): Promise<void> {
+  return runCli(COMMANDS, argv, options);
 }

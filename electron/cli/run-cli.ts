@@ -30,7 +30,20 @@ export function describeError(error: unknown): { message: string; exitCode: numb
   return { message: firstLine(message), exitCode };
 }
 
-async function dispatch(commands: CommandTable, argv: readonly string[]): Promise<void> {
+/** How a command line is run. */
+export interface RunOptions {
+  /**
+   * A one-file bundle (exec-main.ts) that hands the command line over has
+   * already printed the plain-http endpoint warning: once is enough.
+   */
+  readonly endpointWarningShown?: boolean;
+}
+
+async function dispatch(
+  commands: CommandTable,
+  argv: readonly string[],
+  options: RunOptions,
+): Promise<void> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h') {
     process.stdout.write(USAGE);
@@ -60,7 +73,9 @@ async function dispatch(commands: CommandTable, argv: readonly string[]): Promis
     process.stdout.write(COMMAND_HELP[name] ?? USAGE);
     return;
   }
-  const endpointWarning = plainHttpEndpointWarning(process.env);
+  const endpointWarning = options.endpointWarningShown
+    ? undefined
+    : plainHttpEndpointWarning(process.env);
   if (endpointWarning) process.stderr.write(`switchyard: warning: ${endpointWarning}\n`);
   setAuditCaller(auditName(name, rest));
   const command = await load();
@@ -70,12 +85,17 @@ async function dispatch(commands: CommandTable, argv: readonly string[]): Promis
 /**
  * Runs a command line against a table of commands; sets process.exitCode (0, 1
  * for AWS/file errors, 2 for bad input). main.ts holds every command;
- * assume-main.ts only `assume`, for the one-file bundle of its fast path.
+ * assume-main.ts only `assume`, exec-main.ts `exec` and `env`, for the one-file
+ * bundles of their fast paths.
  */
-export async function runCli(commands: CommandTable, argv: readonly string[]): Promise<void> {
+export async function runCli(
+  commands: CommandTable,
+  argv: readonly string[],
+  options: RunOptions = {},
+): Promise<void> {
   quietSdkWarnings();
   try {
-    await dispatch(commands, argv);
+    await dispatch(commands, argv, options);
   } catch (error) {
     const { message, exitCode } = describeError(error);
     process.stderr.write(`switchyard: ${message}\n`);

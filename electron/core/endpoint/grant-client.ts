@@ -36,6 +36,20 @@ export interface OpenGrantOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
+/**
+ * An `exec` grant and its revocation are written without fsync (two fsyncs
+ * each, on the file and its folder, were most of the time `exec` spent on
+ * them). The refresher sees the change at once either way: fsync only buys
+ * survival of a power loss or kernel crash, and an exec grant is worthless
+ * after one (its refresher and its child are gone). A lost grant is a token
+ * nobody holds any more; a lost revocation leaves a grant whose pid is gone,
+ * which the refresher drops when it starts and every 10 s after
+ * (endpoint-host.ts); a file a crash left empty or cut short is set aside and
+ * rebuilt (state-file.ts). An `endpoint` grant lives on in the user's env-files
+ * until they revoke it, across reboots: it and its revocation stay durable.
+ */
+const EXEC_GRANT_WRITES = { durable: false } as const;
+
 /** The URI path of a role's credentials on the endpoint. */
 export function endpointPath(roleId: string): string {
   return `/role/${encodeURIComponent(roleId)}`;
@@ -60,6 +74,7 @@ export async function openGrant(options: OpenGrantOptions): Promise<GrantHandle 
   const stateFile = openStateFile({ configDir });
   const token = newGrantToken();
   const id = randomUUID();
+  const durability = options.kind === 'exec' ? EXEC_GRANT_WRITES : undefined;
   let served: EndpointRecord | undefined;
   try {
     await stateFile.update((current) => {
@@ -86,7 +101,7 @@ export async function openGrant(options: OpenGrantOptions): Promise<GrantHandle 
           : {}),
       };
       return addGrant(current, grant);
-    });
+    }, durability);
   } catch (error) {
     // A damaged or newer state file: the refresher sorts it out; the caller hands out keys meanwhile.
     if (isUnusable(error)) return undefined;
@@ -97,7 +112,7 @@ export async function openGrant(options: OpenGrantOptions): Promise<GrantHandle 
     uri: endpointUri(served.port, options.roleId),
     token: new Secret(token),
     revoke: async () => {
-      await stateFile.update((current) => dropGrants(current, (g) => g.id === id));
+      await stateFile.update((current) => dropGrants(current, (g) => g.id === id), durability);
     },
   };
 }

@@ -15,6 +15,15 @@ export interface AtomicWriteOptions {
    * the target is untouched): the caller saw the target change under it.
    */
   readonly beforeRename?: () => Promise<boolean | void>;
+  /**
+   * false: no fsync of the file or its folder. Readers still see the old or
+   * the new content, never a torn one (the rename), and see it at once (the
+   * page cache); only a power loss or kernel crash may leave the old file, or
+   * on some file systems an empty one. For records that are worthless after
+   * such a crash and rebuilt without it (an `exec` grant; see grant-client.ts).
+   * Default true.
+   */
+  readonly durable?: boolean;
 }
 
 /** A write that failed and changed nothing; the message names the path and the cause. */
@@ -65,7 +74,7 @@ export async function assertWritableTarget(path: string): Promise<void> {
 /**
  * Replaces a file so that readers see either the old or the new content, never
  * a torn one, and a crash leaves the old file: temp file in the same folder,
- * fsync, rename over the target, fsync the folder. Symlinks are followed so the
+ * fsync, rename over the target, fsync the folder (no fsync with `durable: false`). Symlinks are followed so the
  * link stays a link and its target is replaced. Refused, changing nothing: a
  * target that is not a regular file (/dev/null, a FIFO, a socket, a folder;
  * checked again right before the rename) and one without its owner's write bit.
@@ -82,6 +91,7 @@ export async function writeFileAtomic(
   options: AtomicWriteOptions = {},
 ): Promise<boolean> {
   const mode = options.mode ?? 0o600;
+  const durable = options.durable ?? true;
   let target = path;
   let tempPath: string | undefined;
   let handle: FileHandle | undefined;
@@ -106,7 +116,7 @@ export async function writeFileAtomic(
     // open()'s mode is reduced by the umask; set it exactly.
     await handle.chmod(mode);
     await giveOwnerOf(handle, existing, dir);
-    await handle.sync();
+    if (durable) await handle.sync();
     await handle.close();
     handle = undefined;
 
@@ -131,7 +141,7 @@ export async function writeFileAtomic(
       { cause: error },
     );
   }
-  await syncDirectory(dirname(target), path);
+  if (durable) await syncDirectory(dirname(target), path);
   return true;
 }
 

@@ -44,9 +44,13 @@ export interface StateFile {
    * Read-modify-write under the cross-process lock. `change` gets the current
    * state and returns the next one; returning the same object writes nothing.
    * A corrupt or newer-version file throws before `change` runs: it is never
-   * overwritten blindly.
+   * overwritten blindly. `durable: false` skips the fsyncs (see
+   * AtomicWriteOptions.durable): for changes a crash may lose harmlessly.
    */
-  update(change: (current: SwitchyardState) => SwitchyardState): Promise<SwitchyardState>;
+  update(
+    change: (current: SwitchyardState) => SwitchyardState,
+    options?: { readonly durable?: boolean },
+  ): Promise<SwitchyardState>;
   /**
    * Moves a damaged file aside (state.json.corrupt-<time>) under the lock and
    * returns the new path, so the state can be rebuilt while the user can still
@@ -139,11 +143,15 @@ export function openStateFile(options: StateFileOptions): StateFile {
     path,
     readText,
     read,
-    update: (change) =>
+    update: (change, updateOptions) =>
       locked(async () => {
         const current = await readOrSetAside();
         const next = change(current);
-        if (next !== current) await writeFileAtomic(path, serializeState(next));
+        if (next !== current) {
+          await writeFileAtomic(path, serializeState(next), {
+            durable: updateOptions?.durable ?? true,
+          });
+        }
         return next;
       }),
     setAside: (now = Date.now()) => locked(() => moveAside(now)),

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultStsServer, type FaultStsServer } from '../../support/fault-sts-server';
 import { runCli, type RunResult } from '../../support/run-cli';
+import { createLiveRoleHome } from '../../support/live-role-home';
 import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
 
 /**
@@ -128,6 +129,24 @@ describe.skipIf(nodeKeepsCache)('the code cache of `switchyard assume` (Node 20)
       expect(JSON.parse(result.stdout)).toMatchObject({ chained: true });
     }
     expect(cacheFiles()).toHaveLength(1);
+  });
+
+  it('exec and env keep a cache of their own bundle, used as it is on the next run', async () => {
+    home = createLiveRoleHome({ label: 'Fast', name: 'fast' });
+    const run = async (args: string[]) => {
+      const result = await runCli(args, { env: home.env });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+    };
+    await run(['exec', 'Fast', '--no-endpoint', '--', 'true']);
+    const names = cacheFiles().sort();
+    expect(names).toEqual([expect.stringMatching(/^exec\.cjs-[0-9a-f]{32}\.v8$/)]);
+    const execCache = join(cacheDir(), names[0]!);
+    const written = readFileSync(execCache);
+    await run(['env', 'Fast', '--shell', 'bash']);
+    await run(['exec', 'Fast', '--no-endpoint', '--', 'true']);
+    expect(readFileSync(execCache).equals(written)).toBe(true);
+    expect(cacheFiles().sort()).toEqual(names);
   });
 
   it.skipIf(!isRoot)(

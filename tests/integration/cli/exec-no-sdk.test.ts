@@ -1,12 +1,14 @@
 /**
  * `exec` and `env` on a role with a live session read the catalog and the
- * credentials file and load no AWS SDK code (the bundle's chunks that hold
- * it are told apart by their source maps). `credential-process` on the same
- * role, which starts the engine, is the control: it does load the SDK.
+ * credentials file and load no AWS SDK code: they run from their one-file
+ * bundle (dist/cli/exec.cjs), which holds none, and load none of the split
+ * build's chunks (the chunks that hold the SDK are told apart by their source
+ * maps). `credential-process` on the same role, which starts the engine, is
+ * the control: it does load the SDK.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cliPath } from '../../support/run-cli';
@@ -28,8 +30,14 @@ beforeEach(() => {
 });
 afterEach(() => home.cleanup());
 
-/** Runs the CLI, returns how many loaded chunks carry AWS SDK (or Smithy) code. */
-function sdkChunksLoaded(args: string[]): number {
+const SDK_SOURCE = /node_modules\/@(aws-sdk|smithy)\//;
+
+function mapSources(file: string): string[] {
+  return (JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] }).sources;
+}
+
+/** Runs the CLI; returns the split build's ES modules it loaded, and how many carry AWS SDK (or Smithy) code. */
+function splitModulesLoaded(args: string[]): { modules: number; sdk: number } {
   const record = join(home.home, 'modules.txt');
   const result = spawnSync(process.execPath, ['--import', RECORDER, cliPath, ...args], {
     env: { ...home.env, RECORD_MODULES_FILE: record },
@@ -38,29 +46,40 @@ function sdkChunksLoaded(args: string[]): number {
   });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
-  const chunks = readFileSync(record, 'utf8')
+  // The hooks see ES modules only: a command that loads none leaves no file.
+  const chunks = (existsSync(record) ? readFileSync(record, 'utf8') : '')
     .split('\n')
     .filter((url) => url.startsWith('file:') && url.includes('/dist/cli/'));
-  expect(chunks.length).toBeGreaterThan(1);
-  return chunks.filter((url) => {
-    const map = JSON.parse(readFileSync(`${fileURLToPath(url)}.map`, 'utf8')) as {
-      sources: string[];
-    };
-    return map.sources.some((source) => /node_modules\/@(aws-sdk|smithy)\//.test(source));
-  }).length;
+  return {
+    modules: chunks.length,
+    sdk: chunks.filter((url) => mapSources(fileURLToPath(url)).some((s) => SDK_SOURCE.test(s)))
+      .length,
+  };
 }
 
 describe('a live session needs no AWS SDK', () => {
-  it('exec (asking for a grant first) and exec --no-endpoint load none', () => {
-    expect(sdkChunksLoaded(['exec', 'Fast', '--', 'true'])).toBe(0);
-    expect(sdkChunksLoaded(['exec', 'Fast', '--no-endpoint', '--', 'true'])).toBe(0);
+  it('the exec and env bundle holds no SDK code', () => {
+    const bundle = join(dirname(cliPath), '..', 'dist', 'cli', 'exec.cjs');
+    const sources = mapSources(bundle);
+    expect(sources.some((s) => s.endsWith('electron/cli/exec-main.ts'))).toBe(true);
+    expect(sources.filter((s) => SDK_SOURCE.test(s) || s.includes('session-manager'))).toEqual([]);
   });
 
-  it('env loads none', () => {
-    expect(sdkChunksLoaded(['env', 'Fast', '--shell', 'bash'])).toBe(0);
+  it('exec (asking for a grant first) and exec --no-endpoint load none, nor any module of the split build', () => {
+    expect(splitModulesLoaded(['exec', 'Fast', '--', 'true'])).toEqual({ modules: 0, sdk: 0 });
+    expect(splitModulesLoaded(['exec', 'Fast', '--no-endpoint', '--', 'true'])).toEqual({
+      modules: 0,
+      sdk: 0,
+    });
+  });
+
+  it('env loads none, nor any module of the split build', () => {
+    expect(splitModulesLoaded(['env', 'Fast', '--shell', 'bash'])).toEqual({ modules: 0, sdk: 0 });
   });
 
   it('credential-process, which starts the engine, does (the check sees SDK chunks)', () => {
-    expect(sdkChunksLoaded(['credential-process', 'Fast'])).toBeGreaterThan(0);
+    const loaded = splitModulesLoaded(['credential-process', 'Fast']);
+    expect(loaded.modules).toBeGreaterThan(1);
+    expect(loaded.sdk).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openGrant, revokeEndpointGrants } from '../../../electron/core/endpoint/grant-client';
 import { tokenSha256 } from '../../../electron/core/endpoint/grant-token';
 import { tryAcquireRefresherLock } from '../../../electron/core/refresh/refresher-lock';
@@ -76,6 +77,39 @@ describe('openGrant', () => {
       expect(await openGrant({ roleId: 'a', kind: 'endpoint', env: env(dir) })).toBeUndefined();
     } finally {
       if (daemon.acquired) daemon.release();
+    }
+  });
+});
+
+describe('how grants reach the disk', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** Counts fsyncs (FileHandle.sync, which writeFileAtomic uses for the file and its folder). */
+  async function countSyncs(dir: string): Promise<{ count: () => number }> {
+    const probe = await open(join(dir, 'probe'), 'w');
+    const handleClass = Object.getPrototypeOf(probe) as { sync: () => Promise<void> };
+    await probe.close();
+    const spy = vi.spyOn(handleClass, 'sync');
+    return { count: () => spy.mock.calls.length };
+  }
+
+  it('an exec grant and its revocation skip fsync; an endpoint grant and its revocation keep it', async () => {
+    const dir = tempDir();
+    const lock = tryAcquireRefresherLock({ configDir: dir, kind: 'daemon', releaseOnExit: false });
+    try {
+      writeState(dir, { port: 41_234, pid: process.pid });
+      const syncs = await countSyncs(dir);
+      const exec = await openGrant({ roleId: 'a', kind: 'exec', pid: 77, env: env(dir) });
+      expect((await openStateFile({ configDir: dir }).read()).grants).toHaveLength(1);
+      await exec!.revoke();
+      expect((await openStateFile({ configDir: dir }).read()).grants).toEqual([]);
+      expect(syncs.count()).toBe(0);
+      const kept = await openGrant({ roleId: 'a', kind: 'endpoint', env: env(dir) });
+      expect(syncs.count()).toBe(2); // the file and its folder
+      await kept!.revoke();
+      expect(syncs.count()).toBe(4);
+    } finally {
+      if (lock.acquired) lock.release();
     }
   });
 });
