@@ -8,6 +8,8 @@ export interface SearchBoxProps {
   readonly activeOptionId?: string;
   readonly onQuery: (query: string) => void;
   readonly onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
+  /** The id of a hint about the query (an unknown filter), read with the field. */
+  readonly describedBy?: string;
 }
 
 /** The search field, which is also the list's keyboard owner (combobox + aria-activedescendant). */
@@ -19,6 +21,7 @@ export function SearchBox({
   activeOptionId,
   onQuery,
   onKeyDown,
+  describedBy,
 }: SearchBoxProps) {
   return (
     <div className="search-box">
@@ -31,7 +34,8 @@ export function SearchBox({
         aria-expanded="true"
         aria-autocomplete="list"
         aria-activedescendant={activeOptionId}
-        placeholder="Search roles, accounts, profiles, tags"
+        aria-describedby={describedBy}
+        placeholder="Search roles, accounts, tags, or is:live"
         spellCheck={false}
         autoComplete="off"
         autoFocus={autoFocus}

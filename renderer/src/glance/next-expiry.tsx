@@ -1,0 +1,14 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import { formatRemaining } from '../../../shared/duration-format';
+import { useServices } from '../services-context';
+
+/**
+ * "next expiry 3m", ticking with the shared clock: only this text re-renders
+ * when its label changes, never the status line or the list.
+ */
+export function NextExpiryText({ at }: { at: number }) {
+  const { clock } = useServices();
+  const read = useCallback(() => formatRemaining(at - clock.now()), [clock, at]);
+  const label = useSyncExternalStore(clock.subscribe, read);
+  return <>next expiry {label}</>;
+}
