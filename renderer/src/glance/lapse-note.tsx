@@ -1,23 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { LapseReason } from '../../../shared/model';
+import { lapseText } from '../../../shared/renewal-text';
 import { useServices } from '../services-context';
-
-const REASON: Record<LapseReason, string> = {
-  mfa: 'MFA',
-  chained: 'chained',
-  'no-refresher': 'not renewed',
-};
-
-/** "14:05": the local clock time, as the user's menu bar shows it. */
-export function clockTime(at: number): string {
-  const date = new Date(at);
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
-}
-
-/** "lapses 14:05 (MFA)" */
-export function lapseText(at: number, reason: LapseReason): string {
-  return `lapses ${clockTime(at)} (${REASON[reason]})`;
-}
 
 /**
  * When a live session will lapse and why; amber once the lapse is inside the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../../renderer/src/glance/glance-summary';
-import { lapseText } from '../../../renderer/src/glance/lapse-note';
+import { lapseText, renewalText } from '../../../shared/renewal-text';
 import { role, view } from './fixtures';
 
 describe('summarize', () => {
@@ -35,5 +35,7 @@ describe('lapseText', () => {
     expect(lapseText(new Date(2026, 0, 2, 9, 0).getTime(), 'no-refresher')).toBe(
       'lapses 09:00 (not renewed)',
     );
+    expect(renewalText({ kind: 'renews' })).toBe('renews itself');
+    expect(renewalText({ kind: 'lapses', at, reason: 'mfa' })).toBe('lapses 14:05 (MFA)');
   });
 });

@@ -1,8 +1,16 @@
-import type { RoleView } from '../../../../shared/model';
+import type { RenewalView, RoleView } from '../../../../shared/model';
+import { renewalText } from '../../../../shared/renewal-text';
 import { expiryText } from '../../expiry-text';
 
 function isoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** `renewal` in --json: renews, or lapses at an ISO time and why (as the tray shows it). */
+function renewalRecord(renewal: RenewalView): Record<string, unknown> {
+  return renewal.kind === 'renews'
+    ? { kind: 'renews' }
+    : { kind: 'lapses', at: isoSeconds(renewal.at), reason: renewal.reason };
 }
 
 /** One JSON-ready record per role: what `status --json` prints. No secrets exist here to leak. */
@@ -28,6 +36,8 @@ export function statusRecord(
     ...(view.error
       ? { error: { kind: view.error.kind, code: view.error.code, message: view.error.message } }
       : {}),
+    // Live roles only: whether the session renews itself, or when and why it lapses.
+    ...(view.renewal ? { renewal: renewalRecord(view.renewal) } : {}),
     // Who keeps this role fresh; null: nothing does, it expires at `expiration`.
     refresher,
   };
@@ -57,7 +67,8 @@ function noRefresherLine(views: readonly RoleView[]): string {
 }
 
 /**
- * An aligned table: label, profile, state, expiry ("in 42m" or "expired"), the error if any,
+ * An aligned table: label, profile, state, expiry ("in 42m" or "expired"), whether it
+ * renews itself or when it lapses, the error if any,
  * then who refreshes: `refresher` names it, null says no process does and when
  * the profiles run out, undefined says nothing.
  */
@@ -71,9 +82,10 @@ export function statusTable(
     v.role.profile,
     v.state,
     expires(v, now),
+    v.renewal ? renewalText(v.renewal) : '',
     v.error ? v.error.message : '',
   ]);
-  const header = ['ROLE', 'PROFILE', 'STATE', 'EXPIRES', ''];
+  const header = ['ROLE', 'PROFILE', 'STATE', 'EXPIRES', 'RENEWAL', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells
