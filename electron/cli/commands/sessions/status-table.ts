@@ -68,7 +68,7 @@ function noRefresherLine(views: readonly RoleView[]): string {
 
 /**
  * An aligned table: label, profile, state, expiry ("in 42m" or "expired"), whether it
- * renews itself or when it lapses, the error if any,
+ * renews itself or when it lapses (while any role is live), the error if any,
  * then who refreshes: `refresher` names it, null says no process does and when
  * the profiles run out, undefined says nothing.
  */
@@ -77,15 +77,17 @@ export function statusTable(
   refresher: string | null | undefined,
   now: number,
 ): string {
+  // The RENEWAL column only when some role is live: an empty column is noise.
+  const renewal = views.some((v) => v.renewal !== undefined);
   const rows = views.map((v) => [
     `${v.role.label}${v.isDefault ? ' *' : ''}`,
     v.role.profile,
     v.state,
     expires(v, now),
-    v.renewal ? renewalText(v.renewal) : '',
+    ...(renewal ? [v.renewal ? renewalText(v.renewal) : ''] : []),
     v.error ? v.error.message : '',
   ]);
-  const header = ['ROLE', 'PROFILE', 'STATE', 'EXPIRES', 'RENEWAL', ''];
+  const header = ['ROLE', 'PROFILE', 'STATE', 'EXPIRES', ...(renewal ? ['RENEWAL'] : []), ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells
