@@ -8,7 +8,11 @@ import { useServices } from '../services-context';
  */
 export function NextExpiryText({ at }: { at: number }) {
   const { clock } = useServices();
-  const read = useCallback(() => formatRemaining(at - clock.now()), [clock, at]);
+  // A live session at its end, before the engine has marked it expired: "now".
+  const read = useCallback(() => {
+    const left = at - clock.now();
+    return left > 0 ? formatRemaining(left) : 'now';
+  }, [clock, at]);
   const label = useSyncExternalStore(clock.subscribe, read);
   return <>next expiry {label}</>;
 }
