@@ -94,6 +94,11 @@ function bridgeDouble({ count, now }) {
       state: 'active',
       // 2–9 minutes left: every countdown shows seconds, so every visible one changes each tick.
       expiresAt: now + 120_000 + ((i * 7919) % 420_000),
+      // Every seventh lapses with its MFA session (a clock-driven note), the rest renew (↻).
+      renewal:
+        i % 7 === 0
+          ? { kind: 'lapses', at: now + 3_600_000 + i * 1000, reason: 'mfa' }
+          : { kind: 'renews' },
       isDefault: i === 0,
       chained: false,
     };

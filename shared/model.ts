@@ -115,6 +115,20 @@ export interface SessionErrorView {
   readonly retryAt?: number;
 }
 
+/** Why a live session will lapse unless the user acts. */
+export type LapseReason =
+  /** Its source's MFA session ends first: the next renewal needs a fresh code. */
+  | 'mfa'
+  /** It is chained from a role whose session lapses: the 1-hour chained cap ends first. */
+  | 'chained'
+  /** No process (tray app or `switchyard daemon`) is running to renew it. */
+  | 'no-refresher';
+
+/** Whether a live session renews itself, or lapses at `at` (epoch ms) and why. */
+export type RenewalView =
+  | { readonly kind: 'renews' }
+  | { readonly kind: 'lapses'; readonly at: number; readonly reason: LapseReason };
+
 export interface RoleView {
   readonly role: RoleEntry;
   readonly state: SessionState;
@@ -123,6 +137,8 @@ export interface RoleView {
   /** True when assumed from temporary credentials: AWS caps it at 1 hour. */
   readonly chained: boolean;
   readonly error?: SessionErrorView;
+  /** Live sessions only (active, refreshing): renews itself, or lapses when and why. */
+  readonly renewal?: RenewalView;
 }
 
 export interface MfaPromptView {

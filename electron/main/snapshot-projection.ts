@@ -1,6 +1,7 @@
 import type { ConsoleBrowserSetting } from '../../shared/console-browser';
 import type {
   MfaPromptView,
+  RenewalView,
   RoleEntry,
   RoleSource,
   RoleView,
@@ -101,6 +102,13 @@ const ERROR_FIELDS = {
   retryAt: 'plain',
 } as const satisfies Fields<SessionErrorView>;
 
+// Both kinds in one list: a 'renews' view has no `at` or `reason`, so copy leaves them out.
+const RENEWAL_FIELDS = {
+  kind: 'plain',
+  at: 'plain',
+  reason: 'plain',
+} as const satisfies Fields<Extract<RenewalView, { kind: 'lapses' }>>;
+
 const VIEW_FIELDS = {
   role: (value) => copy<RoleEntry>(value, ROLE_FIELDS),
   state: 'plain',
@@ -108,6 +116,7 @@ const VIEW_FIELDS = {
   isDefault: 'plain',
   chained: 'plain',
   error: (value) => copy<SessionErrorView>(value, ERROR_FIELDS),
+  renewal: (value) => copy<RenewalView>(value, RENEWAL_FIELDS),
 } as const satisfies Fields<RoleView>;
 
 const PROMPT_FIELDS = {

@@ -14,8 +14,12 @@ import { useStaticRenderer } from './support/static-renderer';
 const chromium = requireTool('chromium');
 const COUNT = 500;
 
-/** Runs in the page: a read-only `window.switchyard` with `count` active roles. */
-function bridgeDouble({ count, now }: { count: number; now: number }) {
+/**
+ * Runs in the page: a read-only `window.switchyard` with `count` roles, active
+ * (all pinned in one section, counting down) or, with `live: false`, off (in
+ * their account groups).
+ */
+function bridgeDouble({ count, now, live = true }: { count: number; now: number; live?: boolean }) {
   const roles = Array.from({ length: count }, (_, i) => ({
     role: {
       id: `r${i}`,
@@ -25,9 +29,9 @@ function bridgeDouble({ count, now }: { count: number; now: number }) {
       source: { kind: 'profile', profile: 'source' },
       tags: [],
     },
-    state: 'active',
+    state: live ? 'active' : 'inactive',
     // Under ten minutes: the label shows seconds, so it changes on every tick.
-    expiresAt: now + 300_000 + i * 100,
+    ...(live ? { expiresAt: now + 300_000 + i * 100, renewal: { kind: 'renews' } } : {}),
     isDefault: false,
     chained: false,
   }));
@@ -128,8 +132,9 @@ describe.skipIf(!chromium.available)(`500 roles ${chromium.skipReason}`, () => {
   const renderer = useStaticRenderer();
 
   it('keeps the list virtual and reaches every role from the keyboard', async () => {
+    // Off: in their account groups (live roles would all be in the pinned section).
     const { page, problems } = await renderer.open((p) =>
-      p.addInitScript(bridgeDouble, { count: COUNT, now: Date.now() }),
+      p.addInitScript(bridgeDouble, { count: COUNT, now: Date.now(), live: false }),
     );
     const options = page.getByRole('option');
     await options.first().waitFor();
@@ -161,7 +166,7 @@ describe.skipIf(!chromium.available)(`500 roles ${chromium.skipReason}`, () => {
 
   it('keeps the active role, and the heading of a group it enters, in view without gaps', async () => {
     const { page, problems } = await renderer.open((p) =>
-      p.addInitScript(bridgeDouble, { count: COUNT, now: Date.now() }),
+      p.addInitScript(bridgeDouble, { count: COUNT, now: Date.now(), live: false }),
     );
     await page.getByRole('option').first().waitFor();
     // 25 steps down cross two account boundaries (ten roles each) below the fold.

@@ -131,6 +131,8 @@ function toSession(value: unknown, where: string): SessionRecord {
     state: member(SESSION_STATES, o.state, `${where}.state`),
     ...(o.expiresAt !== undefined && { expiresAt: num(o.expiresAt, `${where}.expiresAt`) }),
     ...(o.error !== undefined && { error: toError(o.error, `${where}.error`) }),
+    ...(o.issuedAt !== undefined && { issuedAt: num(o.issuedAt, `${where}.issuedAt`) }),
+    ...(o.mfaEndsAt !== undefined && { mfaEndsAt: num(o.mfaEndsAt, `${where}.mfaEndsAt`) }),
     updatedAt: num(o.updatedAt, `${where}.updatedAt`),
   };
 }

@@ -25,6 +25,10 @@ export interface SessionRecord {
   readonly state: SessionState;
   readonly expiresAt?: number;
   readonly error?: SessionErrorView;
+  /** When the session was issued (epoch ms): how long its renewals last. */
+  readonly issuedAt?: number;
+  /** When the MFA session it was assumed with ends (epoch ms): no renewal after that. */
+  readonly mfaEndsAt?: number;
   /** Epoch ms of the last change to this record. */
   readonly updatedAt: number;
 }

@@ -12,6 +12,8 @@ export interface Live {
   readonly lastErrorKind?: ErrorKind;
   readonly error?: SessionErrorView;
   readonly chained: boolean;
+  /** When the MFA session this session was assumed with ends (MFA sources only). */
+  readonly mfaEndsAt?: number;
   /** Planned or being assumed: not due again until its round ends. */
   readonly inFlight: boolean;
   /** The profile it writes (kept here: the role may vanish from the catalog). */
@@ -43,6 +45,8 @@ export type LiveEvent =
       readonly type: 'written';
       readonly expiresAt: number;
       readonly chained: boolean;
+      /** When the MFA session it was assumed with ends; absent: no MFA session. */
+      readonly mfaEndsAt?: number;
       readonly now: number;
     }
   /** STS, the file or the catalog refused; `error` says which class. */
@@ -115,6 +119,7 @@ export function transition(live: Live, event: LiveEvent, role: LiveRole): Transi
         lastAttemptAt: event.now,
         failures: 0,
         chained: event.chained,
+        mfaEndsAt: event.mfaEndsAt,
         lastErrorKind: undefined,
         error: undefined,
       });

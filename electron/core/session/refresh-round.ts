@@ -105,7 +105,8 @@ export async function runRefreshRound(
       fail(deps, role, { fileProblem: refusal, refused: true });
     } else {
       const { expiresAt } = assumed.credentials;
-      sessions.apply({ type: 'written', expiresAt, chained: assumed.chained, now }, role);
+      const { chained, mfaEndsAt } = assumed;
+      sessions.apply({ type: 'written', expiresAt, chained, mfaEndsAt, now }, role);
       const kind = renewed.has(role.id) ? 'refresh' : 'assume';
       deps.audit?.(roleEvent(kind, 'ok', role, { expiresAt, findRole: (id) => catalog.find(id) }));
     }

@@ -38,7 +38,7 @@ export class RoleAssumer {
       // Identity Center gives the role's own session: no source, no AssumeRole.
       return this.sso.assume(role, role.source, round, signal);
     }
-    const source = await this.sources.source(role, round);
+    const { source, mfaEndsAt } = await this.sources.sourceAndEnd(role, round);
     const region = await this.sources.region(role, round);
     signal?.throwIfAborted();
     const create = (): StsGatewayLike =>
@@ -55,7 +55,8 @@ export class RoleAssumer {
         ...(role.durationSeconds !== undefined ? { durationSeconds: role.durationSeconds } : {}),
         ...(role.externalId !== undefined ? { externalId: role.externalId } : {}),
       };
-      return await gateway.assumeRole(request, signal ? { abortSignal: signal } : {});
+      const assumed = await gateway.assumeRole(request, signal ? { abortSignal: signal } : {});
+      return mfaEndsAt === undefined ? assumed : { ...assumed, mfaEndsAt };
     } catch (error) {
       if (error instanceof StsError && error.mfaFailed) {
         const key = mfaSourceKey(role);

@@ -8,6 +8,7 @@ import type {
   SignInPromptView,
   Snapshot,
 } from '../../../shared/model';
+import { renewalOf } from './renewal';
 
 /** What the manager knows about one role's session. Never holds the credentials. */
 export interface SessionStatus {
@@ -15,6 +16,10 @@ export interface SessionStatus {
   readonly expiresAt?: number;
   readonly chained: boolean;
   readonly error?: SessionErrorView;
+  /** When the session was issued; with the expiry, how long each renewal lasts. */
+  readonly issuedAt?: number;
+  /** When the MFA session it was assumed with ends (MFA sources only). */
+  readonly mfaEndsAt?: number;
 }
 
 export interface SnapshotInput {
@@ -31,8 +36,16 @@ const INACTIVE: SessionStatus = { state: 'inactive', chained: false };
 
 /** Pure: the snapshot every view renders from. Plain data, no secrets, frozen by the caller. */
 export function buildSnapshot(input: SnapshotInput): Snapshot {
+  const byId = new Map(input.roles.map((role) => [role.id, role]));
+  const renewalContext = {
+    refresherRunning: input.refresher.active || input.refresher.heldBy !== undefined,
+    marginMs: input.settings.refreshMarginSeconds * 1000,
+    role: (id: string) => byId.get(id),
+    status: (id: string) => input.statuses.get(id),
+  };
   const roles: RoleView[] = input.roles.map((role) => {
     const status = input.statuses.get(role.id) ?? INACTIVE;
+    const renewal = renewalOf(role, status, renewalContext);
     return {
       role,
       state: status.state,
@@ -40,6 +53,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
       isDefault: role.id === input.defaultRoleId,
       chained: status.chained,
       ...(status.error ? { error: status.error } : {}),
+      ...(renewal ? { renewal } : {}),
     };
   });
   const mfaPrompts: MfaPromptView[] = [...input.mfaWaiting]

@@ -86,15 +86,23 @@ export class SourceResolver {
 
   /** The credentials a role is assumed with: its MFA session when it has a serial, else its base source. */
   async source(role: RoleEntry, round?: RoundContext): Promise<CredentialSource> {
+    return (await this.sourceAndEnd(role, round)).source;
+  }
+
+  /** `source`, and for an MFA session when it ends (so the view can say when renewals stop). */
+  async sourceAndEnd(
+    role: RoleEntry,
+    round?: RoundContext,
+  ): Promise<{ readonly source: CredentialSource; readonly mfaEndsAt?: number }> {
     if (role.mfaSerial && role.source.kind !== 'role') {
       const key = mfaSourceKey(role);
       if (key) {
         const session = await this.#deps.mfaCache.get(key, this.#deps.clock.now());
         if (!session) throw new NeedsMfa(key, role.mfaSerial);
-        return sessionAsSource(session);
+        return { source: sessionAsSource(session), mfaEndsAt: session.expiresAt };
       }
     }
-    return this.base(role, round);
+    return { source: await this.base(role, round) };
   }
 
   /** The caller's credentials before MFA: a profile, the default chain, or keychain keys. */

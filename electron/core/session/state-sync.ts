@@ -61,6 +61,8 @@ export function adoptedSessions(state: SwitchyardState): [string, Live][] {
         state: record.state,
         ...(record.expiresAt !== undefined ? { expiresAt: record.expiresAt } : {}),
         ...(record.error ? { error: record.error } : {}),
+        ...(record.issuedAt !== undefined ? { issuedAt: record.issuedAt } : {}),
+        ...(record.mfaEndsAt !== undefined ? { mfaEndsAt: record.mfaEndsAt } : {}),
         failures: 0,
         chained: false,
         inFlight: false,
@@ -90,6 +92,8 @@ export async function persistSessions(
         state: live.state,
         ...(live.expiresAt !== undefined ? { expiresAt: live.expiresAt } : {}),
         ...(live.error ? { error: live.error } : {}),
+        ...(live.issuedAt !== undefined ? { issuedAt: live.issuedAt } : {}),
+        ...(live.mfaEndsAt !== undefined ? { mfaEndsAt: live.mfaEndsAt } : {}),
         updatedAt: now,
       };
     }

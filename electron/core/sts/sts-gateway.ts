@@ -72,6 +72,8 @@ export interface AssumedRole {
   readonly chained: boolean;
   /** Set when the requested duration was lowered to the 1-hour chaining limit. */
   readonly durationCapped?: { readonly requested: number; readonly granted: number };
+  /** When the cached MFA session it was assumed with ends (epoch ms): no renewal after that. */
+  readonly mfaEndsAt?: number;
 }
 
 export interface CallerIdentity {

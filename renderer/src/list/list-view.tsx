@@ -1,8 +1,11 @@
 import { type RefObject, useCallback, useMemo } from 'react';
 import type { Snapshot } from '../../../shared/model';
+import { GlanceLine } from '../glance/glance-line';
+import { SearchHint, SEARCH_HINT_ID } from '../glance/search-hint';
+import { searchHint, parseSearch } from '../glance/search-query';
+import { usePinnedModel } from '../glance/use-pinned-model';
 import { markFilterStart } from '../perf/perf-probe';
 import { filterRoles } from '../roles/filter-roles';
-import { buildListModel } from '../roles/list-rows';
 import type { RoleRecord } from '../roles/role-record';
 import { EmptyState, NoMatches } from './empty-state';
 import { ShortcutHints } from '../keys/shortcut-hints';
@@ -37,8 +40,11 @@ export interface ListViewProps {
 export function ListView(props: ListViewProps) {
   const { snapshot, records, query, actions, searchRef, autoFocus } = props;
   const { onQuery, onActive, onEdit, onAdd, onImport, onUndo } = props;
-  const filtered = useMemo(() => filterRoles(records, query), [records, query]);
-  const model = useMemo(() => buildListModel(filtered), [filtered]);
+  const marginMs = snapshot.settings.refreshMarginSeconds * 1000;
+  const search = useMemo(() => parseSearch(query), [query]);
+  const filtered = useMemo(() => filterRoles(records, search), [records, search]);
+  const model = usePinnedModel(filtered, records, marginMs);
+  const hint = searchHint(search);
   // The active role follows the filter: it stays while it still matches, else the first match.
   const activeId =
     props.activeId !== undefined && model.rowIndexOf.has(props.activeId)
@@ -47,7 +53,6 @@ export function ListView(props: ListViewProps) {
   const activeRow =
     activeId === undefined ? undefined : model.rows[model.rowIndexOf.get(activeId) ?? -1];
   const active = activeRow?.kind === 'role' ? activeRow.record : undefined;
-  const marginMs = snapshot.settings.refreshMarginSeconds * 1000;
 
   const toggle = useCallback(
     (view: Parameters<RoleActions['toggle']>[0]) => actions.toggle(view),
@@ -130,7 +135,10 @@ export function ListView(props: ListViewProps) {
           markFilterStart();
           onQuery(next);
         }}
+        describedBy={hint === undefined ? undefined : SEARCH_HINT_ID}
       />
+      {hint !== undefined && <SearchHint text={hint} />}
+      <GlanceLine views={snapshot.roles} query={query} onQuery={onQuery} onActive={onActive} />
       {model.roleIds.length === 0 ? (
         <NoMatches query={query} />
       ) : (

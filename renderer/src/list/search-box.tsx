@@ -8,6 +8,8 @@ export interface SearchBoxProps {
   readonly listId?: string;
   readonly activeOptionId?: string;
   readonly onQuery: (query: string) => void;
+  /** The id of a hint about the query (an unknown filter), read with the field. */
+  readonly describedBy?: string;
 }
 
 /**
@@ -21,6 +23,7 @@ export function SearchBox({
   listId,
   activeOptionId,
   onQuery,
+  describedBy,
 }: SearchBoxProps) {
   return (
     <div className="search-box">
@@ -33,7 +36,8 @@ export function SearchBox({
         aria-expanded={listId !== undefined}
         aria-autocomplete="list"
         aria-activedescendant={activeOptionId}
-        placeholder="Search roles, accounts, profiles, tags"
+        aria-describedby={describedBy}
+        placeholder="Search roles, accounts, tags, or is:live"
         spellCheck={false}
         autoComplete="off"
         autoFocus={autoFocus}

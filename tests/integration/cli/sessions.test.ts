@@ -29,8 +29,17 @@ describe('activate / status / deactivate without a refresher', () => {
 
     const status = await cli(['status']);
     expect(status.code).toBe(0);
-    expect(status.stdout).toMatch(/^ROLE +PROFILE +STATE +EXPIRES\n/);
-    expect(status.stdout).toMatch(/Dev admin +dev +active +in (59m|1h 00m)/);
+    expect(status.stdout).toMatch(/^ROLE +PROFILE +STATE +EXPIRES +RENEWAL\n/);
+    // Nothing renews it: the row says when it lapses, as the tray does.
+    expect(status.stdout).toMatch(
+      /Dev admin +dev +active +in (59m|1h 00m) +lapses \d\d:\d\d \(not renewed\)\n/,
+    );
+    const json = JSON.parse((await cli(['status', '--json'])).stdout) as Record<string, unknown>[];
+    expect(json[0]!.renewal).toEqual({
+      kind: 'lapses',
+      at: json[0]!.expiration,
+      reason: 'no-refresher',
+    });
 
     const plain = await cli(['activate', world.roleId]);
     expect(plain.code).toBe(0);
@@ -286,8 +295,14 @@ describe('switchyard daemon', () => {
     );
     second.child.kill('SIGTERM');
 
-    const status = JSON.parse((await cli(['status', '--json'])).stdout) as { state: string }[];
+    const status = JSON.parse((await cli(['status', '--json'])).stdout) as {
+      state: string;
+      renewal?: unknown;
+    }[];
     expect(status[0]!.state).toBe('active');
+    // The daemon renews it, and the passive status says so.
+    expect(status[0]!.renewal).toEqual({ kind: 'renews' });
+    expect((await cli(['status'])).stdout).toMatch(/Dev admin +dev +active +in \S+ +renews itself/);
 
     const deactivated = await cli(['deactivate', world.roleId]);
     expect(deactivated.code).toBe(0);

@@ -73,3 +73,73 @@ describe('filterRoles', () => {
     expect(found).toHaveLength(13);
   });
 });
+
+describe('filterRoles with tokens', () => {
+  const lapse = { kind: 'lapses', at: 0, reason: 'mfa' } as const;
+  const tokenRecords = [
+    view(role('live', { label: 'Live one', group: 'acme-prod', tags: ['Prod', 'tier1'] }), {
+      state: 'active',
+      expiresAt: 1,
+      renewal: lapse,
+    }),
+    view(role('busy', { label: 'Busy', tags: ['prod'] }), { state: 'refreshing', isDefault: true }),
+    view(role('mfa', { label: 'Waiting', group: 'acme-dev' }), { state: 'needs-mfa' }),
+    view(role('sso', { label: 'Sign in' }), { state: 'needs-sign-in' }),
+    view(
+      role('bad', {
+        label: 'Broken',
+        roleArn: 'arn:aws:iam::111122223333:role/Broken',
+        tags: ['staging'],
+      }),
+      { state: 'error', error: { kind: 'needs-user', code: 'AccessDenied', message: 'no' } },
+    ),
+    view(role('off', { label: 'Off' })),
+  ].map(toRoleRecord);
+  const ids = (query: string) => filterRoles(tokenRecords, query).map((r) => r.view.role.id);
+
+  it('is:live is active or refreshing; is:failed, is:mfa, is:needs, is:default', () => {
+    expect(ids('is:live')).toEqual(['live', 'busy']);
+    expect(ids('is:failed')).toEqual(['bad']);
+    expect(ids('is:mfa')).toEqual(['mfa']);
+    expect(ids('is:needs')).toEqual(['mfa', 'sso', 'bad']);
+    expect(ids('is:default')).toEqual(['busy']);
+  });
+
+  it('account: matches the start of the account id or the alias', () => {
+    expect(ids('account:1111')).toEqual(['bad']);
+    expect(ids('account:acme')).toEqual(['live', 'mfa']);
+    expect(ids('account:ACME-D')).toEqual(['mfa']);
+    expect(ids('account:2222')).toEqual([]);
+  });
+
+  it('tag: matches the start of a tag, any case', () => {
+    expect(ids('tag:prod')).toEqual(['live', 'busy']);
+    expect(ids('tag:TIER')).toEqual(['live']);
+    expect(ids('tag:ier')).toEqual([]);
+  });
+
+  it('ANDs tokens with each other and with free text', () => {
+    expect(ids('is:live tag:prod busy')).toEqual(['busy']);
+    expect(ids('is:live account:acme')).toEqual(['live']);
+    expect(ids('is:needs broken')).toEqual(['bad']);
+  });
+
+  it('applies no unknown is: word (the hint says so) and no half-typed token', () => {
+    expect(ids('is:bogus')).toEqual(tokenRecords.map((r) => r.view.role.id));
+    expect(ids('tag: busy')).toEqual(['busy']);
+  });
+
+  it('filters 500 roles by tokens and text, in their order', () => {
+    const many = Array.from({ length: 500 }, (_, i) =>
+      toRoleRecord(
+        view(role(`r${i}`, { label: `Role ${i}`, tags: i % 10 === 0 ? ['prod'] : [] }), {
+          state: i % 2 === 0 ? 'active' : 'inactive',
+        }),
+      ),
+    );
+    const found = filterRoles(many, 'is:live tag:prod role');
+    expect(found.map((r) => r.view.role.id)).toEqual(
+      many.filter((_, i) => i % 10 === 0).map((r) => r.view.role.id),
+    );
+  });
+});

@@ -25,8 +25,9 @@ const FULL: Snapshot = snapshotOf(
       isDefault: true,
       chained: true,
       error: { kind: 'retryable', code: 'Throttling', message: 'Rate exceeded', retryAt: T0 },
+      renewal: { kind: 'lapses', at: T0 + 2 * HOUR, reason: 'mfa' },
     },
-    roleView('base', { state: 'inactive' }),
+    roleView('base', { state: 'active', renewal: { kind: 'renews' } }),
   ],
   {
     defaultRoleId: 'prod',

@@ -1,8 +1,16 @@
-import type { RoleView } from '../../../../shared/model';
+import type { RenewalView, RoleView } from '../../../../shared/model';
+import { renewalText } from '../../../../shared/renewal-text';
 import { expiryText } from '../../expiry-text';
 
 function isoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** `renewal` in --json: renews, or lapses at an ISO time and why (as the tray shows it). */
+function renewalRecord(renewal: RenewalView): Record<string, unknown> {
+  return renewal.kind === 'renews'
+    ? { kind: 'renews' }
+    : { kind: 'lapses', at: isoSeconds(renewal.at), reason: renewal.reason };
 }
 
 /** One JSON-ready record per role: what `status --json` prints. No secrets exist here to leak. */
@@ -28,6 +36,8 @@ export function statusRecord(
     ...(view.error
       ? { error: { kind: view.error.kind, code: view.error.code, message: view.error.message } }
       : {}),
+    // Live roles only: whether the session renews itself, or when and why it lapses.
+    ...(view.renewal ? { renewal: renewalRecord(view.renewal) } : {}),
     // Who keeps this role fresh; null: nothing does, it expires at `expiration`.
     refresher,
   };
@@ -57,7 +67,8 @@ function noRefresherLine(views: readonly RoleView[]): string {
 }
 
 /**
- * An aligned table: label, profile, state, expiry ("in 42m" or "expired"), the error if any,
+ * An aligned table: label, profile, state, expiry ("in 42m" or "expired"), whether it
+ * renews itself or when it lapses (while any role is live), the error if any,
  * then who refreshes: `refresher` names it, null says no process does and when
  * the profiles run out, undefined says nothing.
  */
@@ -66,14 +77,17 @@ export function statusTable(
   refresher: string | null | undefined,
   now: number,
 ): string {
+  // The RENEWAL column only when some role is live: an empty column is noise.
+  const renewal = views.some((v) => v.renewal !== undefined);
   const rows = views.map((v) => [
     `${v.role.label}${v.isDefault ? ' *' : ''}`,
     v.role.profile,
     v.state,
     expires(v, now),
+    ...(renewal ? [v.renewal ? renewalText(v.renewal) : ''] : []),
     v.error ? v.error.message : '',
   ]);
-  const header = ['ROLE', 'PROFILE', 'STATE', 'EXPIRES', ''];
+  const header = ['ROLE', 'PROFILE', 'STATE', 'EXPIRES', ...(renewal ? ['RENEWAL'] : []), ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { renewalOf, type RenewalStatus } from '../../../electron/core/session/renewal';
+import { buildSnapshot } from '../../../electron/core/session/session-views';
+import { DEFAULT_SETTINGS, type RoleEntry, type SessionState } from '../../../shared/model';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const T0 = 1_800_000_000_000;
+
+function entry(id: string, extra: Partial<RoleEntry> = {}): RoleEntry {
+  return {
+    id,
+    label: id,
+    roleArn: `arn:aws:iam::210987654321:role/${id}`,
+    profile: id,
+    source: { kind: 'profile', profile: 'source' },
+    tags: [],
+    ...extra,
+  };
+}
+
+const live = (extra: Partial<RenewalStatus> = {}): RenewalStatus => ({
+  state: 'active',
+  expiresAt: T0 + HOUR,
+  issuedAt: T0,
+  chained: false,
+  ...extra,
+});
+
+function context(
+  roles: RoleEntry[],
+  statuses: Record<string, RenewalStatus>,
+  refresherRunning = true,
+) {
+  const byId = new Map(roles.map((role) => [role.id, role]));
+  return {
+    refresherRunning,
+    marginMs: 10 * MINUTE,
+    role: (id: string) => byId.get(id),
+    status: (id: string) => statuses[id],
+  };
+}
+
+describe('renewalOf', () => {
+  it('renews a session from a profile, keychain keys, the default chain or Identity Center', () => {
+    const sources: RoleEntry['source'][] = [
+      { kind: 'profile', profile: 'p' },
+      { kind: 'keys', name: 'k' },
+      { kind: 'default' },
+      { kind: 'sso', session: 's', accountId: '111122223333', roleName: 'R' },
+    ];
+    for (const source of sources) {
+      const role = entry('a', { source });
+      expect(renewalOf(role, live(), context([role], {}))).toEqual({ kind: 'renews' });
+    }
+  });
+
+  it('says nothing for a role that is not live', () => {
+    const role = entry('a');
+    for (const state of [
+      'inactive',
+      'activating',
+      'needs-mfa',
+      'error',
+      'expired',
+    ] as SessionState[])
+      expect(renewalOf(role, live({ state }), context([role], {}))).toBeUndefined();
+    expect(renewalOf(role, live({ state: 'refreshing' }), context([role], {}))).toEqual({
+      kind: 'renews',
+    });
+  });
+
+  it('lapses at its expiry when no refresher runs', () => {
+    const role = entry('a');
+    expect(renewalOf(role, live(), context([role], {}, false))).toEqual({
+      kind: 'lapses',
+      at: T0 + HOUR,
+      reason: 'no-refresher',
+    });
+  });
+
+  it('an MFA source lapses with the last session issued while the MFA session has > 5 min', () => {
+    const role = entry('a', {
+      source: { kind: 'keys', name: 'k' },
+      mfaSerial: 'arn:aws:iam::1:mfa/u',
+    });
+    // 1-hour sessions renewed 10 minutes ahead: due at 50, 100, … minutes; the MFA session
+    // ends at 3 h, so the renewal due at 150 minutes (the MFA session has 30 left) is the
+    // last one, and its session ends at 150 + 60.
+    const status = live({ mfaEndsAt: T0 + 3 * HOUR });
+    expect(renewalOf(role, status, context([role], {}))).toEqual({
+      kind: 'lapses',
+      at: T0 + 210 * MINUTE,
+      reason: 'mfa',
+    });
+    // The MFA session ends 4 minutes after the next renewal is due: the cache keeps 5 back.
+    const tight = live({ mfaEndsAt: T0 + 54 * MINUTE });
+    expect(renewalOf(role, tight, context([role], {}))).toMatchObject({ at: T0 + HOUR });
+    // Not known yet (a session recovered at start-up): nothing is claimed.
+    expect(renewalOf(role, live(), context([role], {}))).toBeUndefined();
+  });
+
+  it('a role chained from a renewing role renews; from a lapsing one it lapses after it', () => {
+    const base = entry('base');
+    const hop = entry('hop', { source: { kind: 'role', roleId: 'base' } });
+    const hopStatus = live({ chained: true });
+    expect(renewalOf(hop, hopStatus, context([base, hop], { base: live() }))).toEqual({
+      kind: 'renews',
+    });
+    const mfaBase = entry('base', { mfaSerial: 'arn:aws:iam::1:mfa/u' });
+    const statuses = { base: live({ mfaEndsAt: T0 + 3 * HOUR }) };
+    // base lapses at 210 minutes; hop renews while base has a minute left: due at 200 is
+    // the last (ends 260), at 250 base is gone.
+    expect(renewalOf(hop, hopStatus, context([mfaBase, hop], statuses))).toEqual({
+      kind: 'lapses',
+      at: T0 + 260 * MINUTE,
+      reason: 'chained',
+    });
+    // Its source is not live: no renewal at all.
+    const off = { base: live({ state: 'needs-mfa', expiresAt: undefined }) };
+    expect(renewalOf(hop, hopStatus, context([base, hop], off))).toEqual({
+      kind: 'lapses',
+      at: T0 + HOUR,
+      reason: 'chained',
+    });
+  });
+
+  it('assumes a chained session lasts an hour when its issue time is unknown', () => {
+    const role = entry('a', { mfaSerial: 'arn:aws:iam::1:mfa/u', durationSeconds: 7200 });
+    const status = live({ issuedAt: undefined, chained: true, mfaEndsAt: T0 + 2 * HOUR });
+    // Sessions of 60 minutes: due at 50, 100 (MFA has 20 left), 150 (past its end).
+    expect(renewalOf(role, status, context([role], {}))).toMatchObject({ at: T0 + 160 * MINUTE });
+  });
+});
+
+describe('buildSnapshot', () => {
+  it('puts the renewal in the live views, and a passive view of a running refresher renews', () => {
+    const roles = [entry('a'), entry('b')];
+    const input = {
+      roles,
+      statuses: new Map([['a', live()]]),
+      defaultRoleId: undefined,
+      mfaWaiting: new Map(),
+      settings: DEFAULT_SETTINGS,
+    };
+    const own = buildSnapshot({ ...input, refresher: { active: true } });
+    expect(own.roles.map((view) => view.renewal)).toEqual([{ kind: 'renews' }, undefined]);
+    const passive = buildSnapshot({ ...input, refresher: { active: false, heldBy: 'daemon' } });
+    expect(passive.roles[0]!.renewal).toEqual({ kind: 'renews' });
+    const alone = buildSnapshot({ ...input, refresher: { active: false } });
+    expect(alone.roles[0]!.renewal).toEqual({
+      kind: 'lapses',
+      at: T0 + HOUR,
+      reason: 'no-refresher',
+    });
+  });
+});
