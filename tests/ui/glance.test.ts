@@ -68,7 +68,7 @@ describe.skipIf(!chromium.available)(`state at a glance ${chromium.skipReason}`,
     ]);
     const shown = () => page.locator('[role=option] .role-label').allTextContents();
     expect(await shown()).toEqual(['Audit', 'Prod admin', 'Billing', 'Sandbox', 'Prod read-only']);
-    await screenshot(page, 'glance');
+    await screenshot(page, 'glance', true);
 
     // The arrows walk the pinned section, then the groups.
     const search = page.getByRole('combobox', { name: 'Search roles' });
@@ -183,6 +183,6 @@ describe.skipIf(!chromium.available)(`state at a glance ${chromium.skipReason}`,
     await page.clock.fastForward(lapsesAt - 5 * MINUTE - now);
     await expect.poll(() => note.getAttribute('class')).toContain('tone-warning');
     await expect.poll(shown).toEqual(['Beta MFA', 'Alpha renews']);
-    await screenshot(page, 'glance-lapses');
+    await screenshot(page, 'expiring', true);
   });
 });

@@ -122,7 +122,7 @@ describe.skipIf(!chromium.available)(`the role list ${chromium.skipReason}`, () 
     await page.clock.fastForward(3000);
     const second = await admin.textContent();
     expect(countdownSeconds(second!)).toBeLessThan(countdownSeconds(first!));
-    await screenshot(page, 'expiring', true);
+    await screenshot(page, 'countdown-margin');
 
     await page.clock.fastForward('10:00');
     expect(await admin.textContent()).toBe('expired');
