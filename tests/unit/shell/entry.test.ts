@@ -36,10 +36,16 @@ async function runEntry(setup: (fake: Fake) => void = () => undefined): Promise<
 
 beforeEach(() => {
   logs = mkdtempSync(join(tmpdir(), 'switchyard-entry-'));
+  // The desks the entry opens beside the (faked) engine read the catalog and
+  // the AWS files: never the real user's, which a test must not touch.
+  vi.stubEnv('SWITCHYARD_CONFIG_DIR', join(logs, 'config'));
+  vi.stubEnv('AWS_CONFIG_FILE', join(logs, 'aws-config'));
+  vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(logs, 'aws-credentials'));
   engineFactory.create.mockReset();
 });
 
 afterEach(() => {
+  vi.unstubAllEnvs();
   vi.restoreAllMocks();
   rmSync(logs, { recursive: true, force: true });
 });
