@@ -29,9 +29,24 @@ export type RoleForm = Omit<
 /** What importing ~/.aws/config would do, for the preview. */
 export interface ConfigImportPreview {
   readonly configPath: string;
+  /** The path as people write it: `~/` for the home folder. */
+  readonly shownPath: string;
+  /** False when there is no config file at all (the first-run screen says where to put one). */
+  readonly configExists: boolean;
+  /** What the file holds: role_arn profiles, Identity Center role profiles, [sso-session]s. */
+  readonly found: {
+    readonly roleProfiles: number;
+    readonly ssoProfiles: number;
+    readonly ssoSessions: number;
+  };
   readonly toAdd: readonly RoleEntry[];
   readonly toUpdate: readonly { readonly before: RoleEntry; readonly after: RoleEntry }[];
-  readonly skipped: readonly { readonly profile: string; readonly reason: string }[];
+  /** `inCatalog`: the label of the catalog role the profile already is. */
+  readonly skipped: readonly {
+    readonly profile: string;
+    readonly reason: string;
+    readonly inCatalog?: string;
+  }[];
 }
 
 export type ConsoleMode = 'switch-role' | 'federated';
@@ -56,7 +71,11 @@ export interface InvokeContract {
   'role:copy-terminal': [[roleId: string], void];
   'mfa:submit': [[sourceKey: string, code: string], void];
   'import:preview': [[], ConfigImportPreview];
-  'import:apply': [[], { readonly added: number; readonly updated: number }];
+  /** `only`: the config profiles to import (null: every one the preview offers). */
+  'import:apply': [
+    [only: readonly string[] | null],
+    { readonly added: number; readonly updated: number },
+  ];
   'settings:update': [[patch: Partial<Settings>], Settings];
   'popup:hide': [[], void];
   'activity:recent': [[], readonly ActivityEntry[]];
@@ -161,7 +180,9 @@ export interface SwitchyardApi {
   copyTerminalCommand(roleId: string): Promise<void>;
   submitMfaCode(sourceKey: string, code: string): Promise<void>;
   previewImport(): Promise<ConfigImportPreview>;
-  applyImport(): Promise<{ readonly added: number; readonly updated: number }>;
+  applyImport(
+    only: readonly string[] | null,
+  ): Promise<{ readonly added: number; readonly updated: number }>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   hidePopup(): Promise<void>;
   /** The audit trail's last day, newest first. */

@@ -69,7 +69,7 @@ function invokeHandlers(
     },
     'mfa:submit': (sourceKey, code) => engine.submitMfaCode(sourceKey, code),
     'import:preview': () => engine.previewImport(),
-    'import:apply': () => engine.applyImport(),
+    'import:apply': (only) => engine.applyImport(only),
     'settings:update': (patch) => engine.updateSettings(patch),
     'popup:hide': () => shell.hidePopup(),
     'activity:recent': () => engine.recentActivity(),

@@ -26,7 +26,7 @@ export function createSwitchyardApi(ipc: TypedIpcRenderer): SwitchyardApi {
     copyTerminalCommand: (roleId) => invoke('role:copy-terminal', roleId),
     submitMfaCode: (sourceKey, code) => invoke('mfa:submit', sourceKey, code),
     previewImport: () => invoke('import:preview'),
-    applyImport: () => invoke('import:apply'),
+    applyImport: (only) => invoke('import:apply', only),
     updateSettings: (patch) => invoke('settings:update', patch),
     hidePopup: () => invoke('popup:hide'),
     recentActivity: () => invoke('activity:recent'),

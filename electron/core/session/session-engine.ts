@@ -51,7 +51,10 @@ export interface SessionEngine {
   removeRole(roleId: string): Promise<void>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   previewImport(): Promise<ConfigImportPreview>;
-  applyImport(): Promise<{ readonly added: number; readonly updated: number }>;
+  /** `only`: the config profiles to import (null or absent: all the preview offers). */
+  applyImport(
+    only?: readonly string[] | null,
+  ): Promise<{ readonly added: number; readonly updated: number }>;
   /** The audit trail's last day, newest first (see shared/activity.ts). */
   recentActivity(): Promise<readonly ActivityEntry[]>;
 

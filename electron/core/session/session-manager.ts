@@ -244,8 +244,10 @@ export class SessionManager implements SessionEngine {
     return previewConfigImport(this.#deps.catalog, this.#deps.env);
   }
 
-  async applyImport(): Promise<{ added: number; updated: number }> {
-    const result = applyConfigImportFrom(this.#deps.catalog, this.#deps.env);
+  async applyImport(
+    only: readonly string[] | null = null,
+  ): Promise<{ added: number; updated: number }> {
+    const result = applyConfigImportFrom(this.#deps.catalog, this.#deps.env, only);
     await this.catalogChanged();
     return result;
   }

@@ -142,7 +142,7 @@ function dispatch(
     case 'previewImport':
       return engine.previewImport();
     case 'applyImport':
-      return engine.applyImport();
+      return engine.applyImport(args[0] as readonly string[] | null);
     case 'updateSettings':
       return engine.updateSettings(args[0] as Partial<Settings>);
     case 'hidePopup':

@@ -162,7 +162,8 @@ describe('IPC handlers', () => {
     ['role:remove', ['dev'], 'removeRole', ['dev']],
     ['mfa:submit', ['login', '123456'], 'submitMfaCode', ['login', '123456']],
     ['import:preview', [], 'previewImport', []],
-    ['import:apply', [], 'applyImport', []],
+    ['import:apply', [null], 'applyImport', [null]],
+    ['import:apply', [['prod', 'dev']], 'applyImport', [['prod', 'dev']]],
     ['activity:recent', [], 'recentActivity', []],
     ['settings:update', [{ launchAtLogin: true }], 'updateSettings', [{ launchAtLogin: true }]],
   ] as const)('%s %j reaches engine.%s', async (channel, args, verb, expected) => {
