@@ -137,6 +137,7 @@ function bridgeDouble({ count, now }) {
     updateSettings: noop,
     hidePopup: noop,
     recentActivity: async () => [],
+    sourceProfiles: async () => [],
   };
 }
 

@@ -49,6 +49,12 @@ export interface ConfigImportPreview {
   }[];
 }
 
+/** A profile of ~/.aws/credentials and/or ~/.aws/config a role could be assumed from. */
+export interface SourceProfileView {
+  readonly name: string;
+  readonly where: 'credentials' | 'config' | 'both';
+}
+
 export type ConsoleMode = 'switch-role' | 'federated';
 
 /** Invoke channels: name → [argument tuple, result]. */
@@ -79,6 +85,8 @@ export interface InvokeContract {
   'settings:update': [[patch: Partial<Settings>], Settings];
   'popup:hide': [[], void];
   'activity:recent': [[], readonly ActivityEntry[]];
+  /** The Add form's suggestions: profiles of both AWS files, not the ones catalog roles write. */
+  'profiles:sources': [[], readonly SourceProfileView[]];
   /** IAM Identity Center: the sessions of ~/.aws/config and whether each is signed in. */
   'sso:sessions': [[], readonly SsoSessionView[]];
   /** Where the one sign-in stands (the popup asks when it loads; changes are pushed). */
@@ -138,6 +146,7 @@ export const INVOKE_CHANNELS = [
   'settings:update',
   'popup:hide',
   'activity:recent',
+  'profiles:sources',
   'sso:sessions',
   'sso:progress',
   'sso:sign-in',
@@ -187,6 +196,7 @@ export interface SwitchyardApi {
   hidePopup(): Promise<void>;
   /** The audit trail's last day, newest first. */
   recentActivity(): Promise<readonly ActivityEntry[]>;
+  sourceProfiles(): Promise<readonly SourceProfileView[]>;
   ssoSessions(): Promise<readonly SsoSessionView[]>;
   getSsoProgress(): Promise<SsoProgress>;
   onSsoProgress(listener: (progress: SsoProgress) => void): () => void;

@@ -73,6 +73,7 @@ function invokeHandlers(
     'settings:update': (patch) => engine.updateSettings(patch),
     'popup:hide': () => shell.hidePopup(),
     'activity:recent': () => engine.recentActivity(),
+    'profiles:sources': () => engine.sourceProfiles(),
     'sso:sessions': async () => projectSsoSessions(await desk.sessions()),
     'sso:progress': () => projectSsoProgress(desk.progress()),
     'sso:sign-in': (request) => desk.signIn(request),

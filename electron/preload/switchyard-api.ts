@@ -27,6 +27,7 @@ export function createSwitchyardApi(ipc: TypedIpcRenderer): SwitchyardApi {
     submitMfaCode: (sourceKey, code) => invoke('mfa:submit', sourceKey, code),
     previewImport: () => invoke('import:preview'),
     applyImport: (only) => invoke('import:apply', only),
+    sourceProfiles: () => invoke('profiles:sources'),
     updateSettings: (patch) => invoke('settings:update', patch),
     hidePopup: () => invoke('popup:hide'),
     recentActivity: () => invoke('activity:recent'),

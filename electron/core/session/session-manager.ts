@@ -1,6 +1,12 @@
 import { InputError } from '../../../shared/input-error';
 import type { ActivityEntry } from '../../../shared/activity';
-import type { ConfigImportPreview, ConsoleMode, RoleForm } from '../../../shared/ipc-contract';
+import type {
+  ConfigImportPreview,
+  ConsoleMode,
+  RoleForm,
+  SourceProfileView,
+} from '../../../shared/ipc-contract';
+import { sourceProfileNames } from '../catalog/source-profile-names';
 import type { RoleEntry, Settings, Snapshot } from '../../../shared/model';
 import { checkMfaCode } from '../../../shared/validate';
 import { startSsoUpkeep } from '../sso/open-sso-role-sessions';
@@ -238,6 +244,11 @@ export class SessionManager implements SessionEngine {
 
   async recentActivity(): Promise<readonly ActivityEntry[]> {
     return (await this.#deps.readActivity?.()) ?? [];
+  }
+
+  sourceProfiles(): Promise<SourceProfileView[]> {
+    const targets = new Set(this.#deps.catalog.list().map((role) => role.profile));
+    return sourceProfileNames(this.#deps.env, targets);
   }
 
   async previewImport(): Promise<ConfigImportPreview> {

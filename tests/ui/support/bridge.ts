@@ -44,6 +44,7 @@ const CHANNEL_OF: Record<Verb, InvokeChannel> = {
   updateSettings: 'settings:update',
   hidePopup: 'popup:hide',
   recentActivity: 'activity:recent',
+  sourceProfiles: 'profiles:sources',
   ssoSessions: 'sso:sessions',
   getSsoProgress: 'sso:progress',
   signInSso: 'sso:sign-in',
@@ -141,6 +142,8 @@ function dispatch(
       return engine.submitMfaCode(id, args[1] as string);
     case 'previewImport':
       return engine.previewImport();
+    case 'sourceProfiles':
+      return engine.sourceProfiles();
     case 'applyImport':
       return engine.applyImport(args[0] as readonly string[] | null);
     case 'updateSettings':

@@ -41,6 +41,7 @@ const VALID: { [C in InvokeChannel]: unknown[] } = {
   'settings:update': [{ shortcut: 'Alt+Y', launchAtLogin: true }],
   'popup:hide': [],
   'activity:recent': [],
+  'profiles:sources': [],
   'sso:sessions': [],
   'sso:progress': [],
   'sso:sign-in': [

@@ -114,6 +114,7 @@ export class FakeEngine implements SessionEngine {
     updated: 0,
   }));
   readonly recentActivity = vi.fn(async () => []);
+  readonly sourceProfiles = vi.fn(async () => [{ name: 'login', where: 'credentials' as const }]);
   readonly consoleUrl = vi.fn(
     async (_roleId: string, _mode: ConsoleMode) =>
       `https://signin.aws.amazon.com/federation?Action=login&SigninToken=${PLANTED.sessionToken}`,

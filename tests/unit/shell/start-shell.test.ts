@@ -165,6 +165,7 @@ describe('IPC handlers', () => {
     ['import:apply', [null], 'applyImport', [null]],
     ['import:apply', [['prod', 'dev']], 'applyImport', [['prod', 'dev']]],
     ['activity:recent', [], 'recentActivity', []],
+    ['profiles:sources', [], 'sourceProfiles', []],
     ['settings:update', [{ launchAtLogin: true }], 'updateSettings', [{ launchAtLogin: true }]],
   ] as const)('%s %j reaches engine.%s', async (channel, args, verb, expected) => {
     const { window } = start();
