@@ -64,6 +64,20 @@ export interface ShellLog {
   hidden: number;
   /** Every invoke, in order (channel names), for asserting what the UI asked for. */
   readonly calls: string[];
+  /** Shortcuts "another app holds": the shell's registration of these fails. */
+  readonly takenShortcuts: Set<string>;
+}
+
+/** What the shell adds to each snapshot: whether settings.shortcut could be registered. */
+function withShortcutStatus(snapshot: Snapshot, log: ShellLog): Snapshot {
+  const accelerator = snapshot.settings.shortcut;
+  const registered = !log.takenShortcuts.has(accelerator);
+  return {
+    ...snapshot,
+    shortcutStatus: registered
+      ? { accelerator, registered }
+      : { accelerator, registered, reason: 'taken' },
+  };
 }
 
 export interface Bridge {
@@ -99,7 +113,7 @@ function dispatch(
   }
   switch (verb) {
     case 'getSnapshot':
-      return engine.snapshot();
+      return withShortcutStatus(engine.snapshot(), log);
     case 'activate':
       return engine.activate(id);
     case 'deactivate':
@@ -218,7 +232,13 @@ export async function installBridge(
   desk?: SsoDesk,
   catalogs?: SubscriptionDesk,
 ): Promise<Bridge> {
-  const log: ShellLog = { opened: [], clipboard: [], hidden: 0, calls: [] };
+  const log: ShellLog = {
+    opened: [],
+    clipboard: [],
+    hidden: 0,
+    calls: [],
+    takenShortcuts: new Set(),
+  };
   await page.exposeBinding('__switchyardInvoke', async (_source, verb: Verb, args: unknown[]) => {
     const channel = CHANNEL_OF[verb];
     log.calls.push(channel);
@@ -250,7 +270,7 @@ export async function installBridge(
     return queue;
   };
   const unsubscribe = engine.subscribe(
-    (snapshot: Snapshot) => void push('snapshot:changed', snapshot),
+    (snapshot: Snapshot) => void push('snapshot:changed', withShortcutStatus(snapshot, log)),
   );
   const unsubscribeSso = desk?.onProgress((progress) => void push('sso:progress', progress));
   const unsubscribeCatalogs = catalogs?.onChange(
