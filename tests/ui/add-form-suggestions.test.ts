@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { requireTool } from '../support/tools';
 import { USER_CREDENTIALS } from './support/popup-harness';
+import { axeViolations } from './support/axe-violations';
 import { useUiSuite } from './support/ui-suite';
 
 const chromium = requireTool('chromium');
@@ -70,6 +71,8 @@ describe.skipIf(!chromium.available)(`the Add form's suggestions ${chromium.skip
     expect(await form.getByRole('combobox', { name: 'Region' }).getAttribute('list')).toBe(
       'role-region-suggestions',
     );
+
+    expect(await axeViolations(page)).toEqual([]);
 
     // A suggestion is a plain value: typed (or picked), the role is added with it.
     await source.fill('source');

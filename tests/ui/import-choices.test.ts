@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { requireTool } from '../support/tools';
+import { axeViolations } from './support/axe-violations';
 import { useUiSuite } from './support/ui-suite';
 
 const chromium = requireTool('chromium');
@@ -43,24 +43,6 @@ const CONFIG = [
   'sso_role_name = Admin',
   '',
 ].join('\n');
-
-/** axe-core's WCAG 2.2 AA violations on the page as it is (rule ids with their first target). */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated, not a <script> tag: the popup's CSP refuses inline scripts, as it should.
-  await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResult> } })
-      .axe;
-    const result = await axe.run(document, {
-      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
-    });
-    return result.violations.map((v) => `${v.id} ${v.nodes[0]?.target.join(' ')}`);
-  });
-}
-
-interface AxeResult {
-  violations: { id: string; nodes: { target: string[] }[] }[];
-}
 
 function box(page: Page, label: string) {
   return page.getByRole('checkbox', { name: new RegExp(`^${label} `) });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { requireTool } from '../support/tools';
 import { roleForm } from './support/popup-harness';
+import { axeViolations } from './support/axe-violations';
 import { useUiSuite } from './support/ui-suite';
 
 const chromium = requireTool('chromium');
@@ -8,8 +9,9 @@ const chromium = requireTool('chromium');
 describe.skipIf(!chromium.available)(`the shortcut recorder ${chromium.skipReason}`, () => {
   const ui = useUiSuite();
 
-  const openSettings = async () => {
+  const openSettings = async (colorScheme: 'light' | 'dark' = 'light') => {
     const popup = await ui.open({
+      colorScheme,
       setup: async (engine) => {
         await engine.addRole(roleForm('dev'));
       },
@@ -75,4 +77,23 @@ describe.skipIf(!chromium.available)(`the shortcut recorder ${chromium.skipReaso
       .poll(() => page.getByTestId('shortcut-status').textContent())
       .toBe('Couldn’t register CommandOrControl+Alt+T: another app may use it');
   });
+
+  it.each(['light', 'dark'] as const)(
+    'passes axe while recording and when refused (%s)',
+    async (scheme) => {
+      const { page, bridge } = await openSettings(scheme);
+      bridge.log.takenShortcuts.add('CommandOrControl+Alt+T');
+      await page.getByLabel('Open shortcut').focus();
+      await page.keyboard.press('Control+Alt+T');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expect
+        .poll(() => page.getByTestId('shortcut-status').textContent())
+        .toMatch(/^Couldn’t/);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByLabel('Open shortcut').focus();
+      await page.keyboard.press('Shift+Y');
+      await page.getByRole('button', { name: 'Save' }).click();
+      expect(await axeViolations(page)).toEqual([]);
+    },
+  );
 });
