@@ -55,11 +55,12 @@ describe.skipIf(!chromium.available)(`the shortcut recorder ${chromium.skipReaso
     const field = page.getByLabel('Open shortcut');
     await field.focus();
     await page.keyboard.press('Shift+Y'); // a plain capital Y: every app's
-    await page.getByRole('button', { name: 'Save' }).click();
     const note = page.getByTestId('shortcut-note');
-    expect(await note.textContent()).toBe(
-      'shortcut: "Shift+Y" would take that key from every app; add Control, Alt, Command or Super, e.g. CommandOrControl+Shift+Y',
-    );
+    const message =
+      'shortcut: "Shift+Y" would take that key from every app; add Control, Alt, Command or Super, e.g. CommandOrControl+Shift+Y';
+    expect(await note.textContent()).toBe(message); // as soon as it is pressed
+    await page.getByRole('button', { name: 'Save' }).click();
+    expect(await note.textContent()).toBe(message);
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect(bridge.log.calls).not.toContain('settings:update');
     expect(engine.snapshot().settings.shortcut).toBe('CommandOrControl+Shift+Y');

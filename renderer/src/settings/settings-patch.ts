@@ -33,16 +33,8 @@ export function settingsPatch(current: Settings, draft: SettingsDraft): Settings
     return { ok: false, problem: 'keep activity: enter a whole number of months, e.g. 12' };
   }
   const shortcut = draft.shortcut.trim();
-  if (shortcut !== current.shortcut) {
-    // Electron's grammar, checked before saving: an unparsable shortcut would be saved and never bound.
-    try {
-      checkAccelerator(shortcut);
-    } catch (error) {
-      if (error instanceof InputError)
-        return { ok: false, problem: error.message, field: 'shortcut' };
-      throw error;
-    }
-  }
+  const problem = shortcutProblem(current, shortcut);
+  if (problem !== undefined) return { ok: false, problem, field: 'shortcut' };
   const seconds = Math.round(Number(text) * 60);
   const patch: { -readonly [K in keyof Settings]?: Settings[K] } = {};
   if (seconds !== current.refreshMarginSeconds) patch.refreshMarginSeconds = seconds;
@@ -53,4 +45,19 @@ export function settingsPatch(current: Settings, draft: SettingsDraft): Settings
   if (shortcut !== current.shortcut) patch.shortcut = shortcut;
   if (Number(months) !== current.auditRetentionMonths) patch.auditRetentionMonths = Number(months);
   return { ok: true, patch };
+}
+
+/**
+ * Why a new shortcut cannot be saved, by Electron's accelerator grammar (the
+ * engine's check too): an unparsable one would be saved and never bound.
+ */
+export function shortcutProblem(current: Settings, shortcut: string): string | undefined {
+  if (shortcut === current.shortcut) return undefined;
+  try {
+    checkAccelerator(shortcut);
+    return undefined;
+  } catch (error) {
+    if (error instanceof InputError) return error.message;
+    throw error;
+  }
 }

@@ -3,7 +3,7 @@ import type { Settings, ShortcutStatus } from '../../../shared/model';
 import { errorMessage } from '../bridge/error-message';
 import { useServices } from '../services-context';
 import type { Report } from '../status/status';
-import { type SettingsDraft, settingsPatch } from './settings-patch';
+import { type SettingsDraft, settingsPatch, shortcutProblem } from './settings-patch';
 import { ShortcutField } from './shortcut-field';
 
 /** What the shell said about binding the saved shortcut, as the line under the field. */
@@ -72,7 +72,12 @@ export function SettingsView(props: {
   };
   const update = (patch: Partial<SettingsDraft>) => {
     setError(undefined);
-    if (patch.shortcut !== undefined) setShortcutError(undefined);
+    // A recorded shortcut is judged at once (Backspace's empty field waits for Save).
+    if (patch.shortcut !== undefined) {
+      setShortcutError(
+        patch.shortcut === '' ? undefined : shortcutProblem(settings, patch.shortcut),
+      );
+    }
     setDraft((prev) => ({ ...prev, ...patch }));
   };
 

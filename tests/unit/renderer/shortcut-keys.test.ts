@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type KeyPress, recordKey } from '../../../renderer/src/settings/shortcut-keys';
+import { settingsPatch } from '../../../renderer/src/settings/settings-patch';
 import { checkAccelerator } from '../../../shared/accelerator';
+import { DEFAULT_SETTINGS } from '../../../shared/model';
 
 const press = (code: string, key: string, held: Partial<KeyPress> = {}): KeyPress => ({
   code,
@@ -73,5 +75,31 @@ describe('recordKey: a keydown as an Electron accelerator', () => {
       if (recorded.kind === 'done')
         expect(() => checkAccelerator(recorded.accelerator)).not.toThrow();
     }
+  });
+});
+
+describe('settingsPatch: the shortcut', () => {
+  const draft = {
+    marginMinutes: '10',
+    removeExpiredProfiles: true,
+    launchAtLogin: false,
+    shortcut: DEFAULT_SETTINGS.shortcut,
+    auditMonths: '12',
+  };
+
+  it('refuses a new one Electron would not parse, naming the field, before anything is sent', () => {
+    expect(settingsPatch(DEFAULT_SETTINGS, { ...draft, shortcut: 'Ctrl+Y+Y' })).toEqual({
+      ok: false,
+      field: 'shortcut',
+      problem:
+        'shortcut: "Ctrl+Y+Y" has 2 keys (Y, Y); a shortcut has one; press modifiers and one key, e.g. CommandOrControl+Shift+Y',
+    });
+    expect(settingsPatch(DEFAULT_SETTINGS, { ...draft, shortcut: 'Alt+Shift+S' })).toEqual({
+      ok: true,
+      patch: { shortcut: 'Alt+Shift+S' },
+    });
+    // The saved one is not judged again (it may predate the check).
+    const old = { ...DEFAULT_SETTINGS, shortcut: 'Ctrl+Y+Y' };
+    expect(settingsPatch(old, { ...draft, shortcut: 'Ctrl+Y+Y' })).toEqual({ ok: true, patch: {} });
   });
 });
