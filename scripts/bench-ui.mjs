@@ -142,6 +142,7 @@ function bridgeDouble({ count, now }) {
     updateSettings: noop,
     hidePopup: noop,
     recentActivity: async () => [],
+    sourceProfiles: async () => [],
   };
 }
 

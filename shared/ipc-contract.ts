@@ -29,9 +29,30 @@ export type RoleForm = Omit<
 /** What importing ~/.aws/config would do, for the preview. */
 export interface ConfigImportPreview {
   readonly configPath: string;
+  /** The path as people write it: `~/` for the home folder. */
+  readonly shownPath: string;
+  /** False when there is no config file at all (the first-run screen says where to put one). */
+  readonly configExists: boolean;
+  /** What the file holds: role_arn profiles, Identity Center role profiles, [sso-session]s. */
+  readonly found: {
+    readonly roleProfiles: number;
+    readonly ssoProfiles: number;
+    readonly ssoSessions: number;
+  };
   readonly toAdd: readonly RoleEntry[];
   readonly toUpdate: readonly { readonly before: RoleEntry; readonly after: RoleEntry }[];
-  readonly skipped: readonly { readonly profile: string; readonly reason: string }[];
+  /** `inCatalog`: the label of the catalog role the profile already is. */
+  readonly skipped: readonly {
+    readonly profile: string;
+    readonly reason: string;
+    readonly inCatalog?: string;
+  }[];
+}
+
+/** A profile of ~/.aws/credentials and/or ~/.aws/config a role could be assumed from. */
+export interface SourceProfileView {
+  readonly name: string;
+  readonly where: 'credentials' | 'config' | 'both';
 }
 
 export type ConsoleMode = 'switch-role' | 'federated';
@@ -56,10 +77,16 @@ export interface InvokeContract {
   'role:copy-terminal': [[roleId: string], void];
   'mfa:submit': [[sourceKey: string, code: string], void];
   'import:preview': [[], ConfigImportPreview];
-  'import:apply': [[], { readonly added: number; readonly updated: number }];
+  /** `only`: the config profiles to import (null: every one the preview offers). */
+  'import:apply': [
+    [only: readonly string[] | null],
+    { readonly added: number; readonly updated: number },
+  ];
   'settings:update': [[patch: Partial<Settings>], Settings];
   'popup:hide': [[], void];
   'activity:recent': [[], readonly ActivityEntry[]];
+  /** The Add form's suggestions: profiles of both AWS files, not the ones catalog roles write. */
+  'profiles:sources': [[], readonly SourceProfileView[]];
   /** IAM Identity Center: the sessions of ~/.aws/config and whether each is signed in. */
   'sso:sessions': [[], readonly SsoSessionView[]];
   /** Where the one sign-in stands (the popup asks when it loads; changes are pushed). */
@@ -119,6 +146,7 @@ export const INVOKE_CHANNELS = [
   'settings:update',
   'popup:hide',
   'activity:recent',
+  'profiles:sources',
   'sso:sessions',
   'sso:progress',
   'sso:sign-in',
@@ -161,11 +189,14 @@ export interface SwitchyardApi {
   copyTerminalCommand(roleId: string): Promise<void>;
   submitMfaCode(sourceKey: string, code: string): Promise<void>;
   previewImport(): Promise<ConfigImportPreview>;
-  applyImport(): Promise<{ readonly added: number; readonly updated: number }>;
+  applyImport(
+    only: readonly string[] | null,
+  ): Promise<{ readonly added: number; readonly updated: number }>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   hidePopup(): Promise<void>;
   /** The audit trail's last day, newest first. */
   recentActivity(): Promise<readonly ActivityEntry[]>;
+  sourceProfiles(): Promise<readonly SourceProfileView[]>;
   ssoSessions(): Promise<readonly SsoSessionView[]>;
   getSsoProgress(): Promise<SsoProgress>;
   onSsoProgress(listener: (progress: SsoProgress) => void): () => void;

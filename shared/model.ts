@@ -155,6 +155,16 @@ export interface SignInPromptView {
   readonly waitingRoleIds: readonly string[];
 }
 
+/**
+ * Whether the shell could bind the saved shortcut: 'taken' when the system
+ * refused it (another app holds it), 'invalid' when Electron could not parse it.
+ */
+export interface ShortcutStatus {
+  readonly accelerator: string;
+  readonly registered: boolean;
+  readonly reason?: 'taken' | 'invalid';
+}
+
 export interface Snapshot {
   readonly roles: readonly RoleView[];
   readonly defaultRoleId?: string;
@@ -163,4 +173,6 @@ export interface Snapshot {
   readonly settings: Settings;
   /** Whether this process refreshes sessions, or another one (tray app or daemon) does. */
   readonly refresher: { readonly active: boolean; readonly heldBy?: string };
+  /** Set by the tray app's shell (the engine has no shortcut): the global shortcut's binding. */
+  readonly shortcutStatus?: ShortcutStatus;
 }

@@ -238,7 +238,7 @@ Options:
   switchyard roles edit <id|label> [--label L] [--role-arn ARN] [--profile P] [source]
                         [options] [--clear FIELD]... [--json]
   switchyard roles remove <id|label> [--json]
-  switchyard roles import [--config-file PATH] [--dry-run] [--json]
+  switchyard roles import [--config-file PATH] [--only P1,P2] [--dry-run] [--json]
   switchyard roles export FILE [--force]
   switchyard roles import-catalog FILE [--dry-run] [--json]
 
@@ -254,7 +254,10 @@ folder), shared with the tray app. A role is named by its id or its label (any c
   import           imports the profiles with role_arn from ~/.aws/config (or
                    --config-file): prints what is added, updated and skipped and why,
                    then writes it unless --dry-run. Each role writes to its own
-                   profile, <name>-switchyard; importing again updates, never duplicates
+                   profile, <name>-switchyard (so the config's own profile is never
+                   overwritten); importing again updates, never duplicates; a role
+                   the catalog has (same ARN and source) is skipped. --only imports
+                   just the config profiles named
   export           writes the roles to FILE as a team catalog file (no secrets, no
                    settings; 0600, atomically); refuses an existing FILE unless --force,
                    and a folder always

@@ -8,7 +8,9 @@ import {
   checkRoleForm,
   checkSettingsPatch,
   checkText,
+  checkTextList,
   IpcArgumentError,
+  MAX_IMPORT_PROFILES,
 } from './ipc-arg-checks';
 import { checkSsoSession, checkSsoSignInRequest } from './sso-arg-checks';
 import { checkFlag, checkSubscriptionAddRequest } from './subscription-arg-checks';
@@ -42,10 +44,13 @@ const ARG_CHECKS: { readonly [C in InvokeChannel]: ArgCheck<C> } = {
   'role:copy-terminal': ([id], s) => [checkKnownRoleId(id, s)],
   'mfa:submit': ([key, code], s) => [checkMfaSourceKey(key, s), checkText(code, 'MFA code')],
   'import:preview': () => [],
-  'import:apply': () => [],
+  'import:apply': ([only]) => [
+    only === null ? null : checkTextList(only, 'import profiles', MAX_IMPORT_PROFILES),
+  ],
   'settings:update': ([patch]) => [checkSettingsPatch(patch)],
   'popup:hide': () => [],
   'activity:recent': () => [],
+  'profiles:sources': () => [],
   'sso:sessions': () => [],
   'sso:progress': () => [],
   'sso:sign-in': ([request]) => [checkSsoSignInRequest(request)],
@@ -77,10 +82,11 @@ const ARITY: { readonly [C in InvokeChannel]: InvokeArgs<C>['length'] } = {
   'role:copy-terminal': 1,
   'mfa:submit': 2,
   'import:preview': 0,
-  'import:apply': 0,
+  'import:apply': 1,
   'settings:update': 1,
   'popup:hide': 0,
   'activity:recent': 0,
+  'profiles:sources': 0,
   'sso:sessions': 0,
   'sso:progress': 0,
   'sso:sign-in': 1,

@@ -16,6 +16,8 @@ export class IpcArgumentError extends Error {
 /** Far above any real value (the longest, a role ARN, is 2048 characters). */
 export const MAX_TEXT_LENGTH = 4096;
 export const MAX_LIST_LENGTH = 256;
+/** Profiles ticked in an import: a config may hold thousands of roles. */
+export const MAX_IMPORT_PROFILES = 20_000;
 
 function fail(what: string, rule: string): never {
   // The value itself is never echoed: it could be a pasted secret.
@@ -38,9 +40,9 @@ function checkBoolean(value: unknown, what: string): boolean {
   return value;
 }
 
-function checkTextList(value: unknown, what: string): string[] {
+export function checkTextList(value: unknown, what: string, max = MAX_LIST_LENGTH): string[] {
   if (!Array.isArray(value)) fail(what, 'must be a list of text');
-  if (value.length > MAX_LIST_LENGTH) fail(what, `must have at most ${MAX_LIST_LENGTH} items`);
+  if (value.length > max) fail(what, `must have at most ${max} items`);
   return value.map((item, index) => checkText(item, `${what}[${index}]`));
 }
 

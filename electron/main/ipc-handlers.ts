@@ -1,4 +1,5 @@
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../shared/ipc-contract';
+import type { ShortcutStatus } from '../../shared/model';
 import type { SessionEngine } from '../core/session/session-engine';
 import type { SsoDesk } from '../core/sso/sso-desk';
 import { profileExportText, terminalEnvText } from './role-clipboard';
@@ -25,6 +26,8 @@ export interface IpcShellActions {
   openAwsUrl(url: string): Promise<void>;
   writeClipboard(text: string): void;
   readonly platform: NodeJS.Platform;
+  /** Whether the global shortcut is bound, for the snapshot the popup asks for. */
+  shortcutStatus?(): ShortcutStatus | undefined;
 }
 
 type Handlers = { readonly [C in InvokeChannel]: InvokeHandler<C> };
@@ -50,7 +53,7 @@ function invokeHandlers(
   subscriptions: IpcSubscriptionDesk,
 ): Handlers {
   return {
-    'snapshot:get': () => projectSnapshot(engine.snapshot()),
+    'snapshot:get': () => projectSnapshot(engine.snapshot(), shell.shortcutStatus?.()),
     'role:activate': (roleId) => engine.activate(roleId),
     'role:deactivate': (roleId) => engine.deactivate(roleId),
     'role:refresh': (roleId) => engine.refresh(roleId),
@@ -69,10 +72,11 @@ function invokeHandlers(
     },
     'mfa:submit': (sourceKey, code) => engine.submitMfaCode(sourceKey, code),
     'import:preview': () => engine.previewImport(),
-    'import:apply': () => engine.applyImport(),
+    'import:apply': (only) => engine.applyImport(only),
     'settings:update': (patch) => engine.updateSettings(patch),
     'popup:hide': () => shell.hidePopup(),
     'activity:recent': () => engine.recentActivity(),
+    'profiles:sources': () => engine.sourceProfiles(),
     'sso:sessions': async () => projectSsoSessions(await desk.sessions()),
     'sso:progress': () => projectSsoProgress(desk.progress()),
     'sso:sign-in': (request) => desk.signIn(request),

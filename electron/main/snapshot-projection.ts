@@ -7,6 +7,7 @@ import type {
   RoleView,
   SessionErrorView,
   Settings,
+  ShortcutStatus,
   SignInPromptView,
   Snapshot,
 } from '../../shared/model';
@@ -145,6 +146,12 @@ const REFRESHER_FIELDS = {
   heldBy: 'plain',
 } as const satisfies Fields<Snapshot['refresher']>;
 
+const SHORTCUT_FIELDS = {
+  accelerator: 'plain',
+  registered: 'plain',
+  reason: 'plain',
+} as const satisfies Fields<ShortcutStatus>;
+
 const SNAPSHOT_FIELDS = {
   roles: (value) => list(value, 'roles').map((view) => copy<RoleView>(view, VIEW_FIELDS)),
   defaultRoleId: 'plain',
@@ -154,9 +161,16 @@ const SNAPSHOT_FIELDS = {
     list(value, 'signInPrompts').map((prompt) => copy<SignInPromptView>(prompt, SIGN_IN_FIELDS)),
   settings: (value) => copy<Settings>(value, SETTINGS_FIELDS),
   refresher: (value) => copy<Snapshot['refresher']>(value, REFRESHER_FIELDS),
+  shortcutStatus: (value) => copy<ShortcutStatus>(value, SHORTCUT_FIELDS),
 } as const satisfies Fields<Snapshot>;
 
-/** A fresh, plain copy of `snapshot` holding only the model's fields. Throws on anything else. */
-export function projectSnapshot(snapshot: Snapshot): Snapshot {
-  return copy<Snapshot>(snapshot, SNAPSHOT_FIELDS);
+/**
+ * A fresh, plain copy of `snapshot` holding only the model's fields. Throws on
+ * anything else. `shortcut`: the shell's word on the global shortcut, added.
+ */
+export function projectSnapshot(snapshot: Snapshot, shortcut?: ShortcutStatus): Snapshot {
+  return copy<Snapshot>(
+    shortcut ? { ...snapshot, shortcutStatus: shortcut } : snapshot,
+    SNAPSHOT_FIELDS,
+  );
 }

@@ -87,6 +87,7 @@ export function startShell(options: ShellOptions): Shell {
       openAwsUrl,
       writeClipboard: (text) => clipboard.writeText(text),
       platform,
+      shortcutStatus: () => shortcut.status(),
     },
     desk,
     options.subscriptions,
@@ -123,9 +124,14 @@ export function startShell(options: ShellOptions): Shell {
 
   const unsubscribe = engine.subscribe((snapshot) => {
     const view = projectSnapshot(snapshot);
-    pushToRenderer(window.webContents, 'snapshot:changed', view);
-    tray.update(view);
+    // Bound first, so the snapshot the popup gets says whether a new shortcut could be registered.
     applySettings(view);
+    pushToRenderer(
+      window.webContents,
+      'snapshot:changed',
+      projectSnapshot(snapshot, shortcut.status()),
+    );
+    tray.update(view);
   });
 
   // The sign-in's progress is pushed like the snapshot, and rebuilt from an allow-list the same way.

@@ -200,6 +200,7 @@ export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
             onDone={showList}
             onIdentityCenter={() => setView({ kind: 'identity-center' })}
             onCatalogs={() => setView({ kind: 'catalogs' })}
+            shortcutStatus={snapshot.shortcutStatus}
           />
         )}
         {view.kind === 'activity' && <ActivityView onDone={showList} />}

@@ -30,16 +30,19 @@ describe.skipIf(!chromium.available)(`empty state and import ${chromium.skipReas
   it('teaches an empty catalog, previews the import, applies it and lists the roles', async () => {
     const { page, problems, engine } = await ui.open({ config: CONFIG });
     await expect.poll(() => page.locator('.empty-state').textContent()).toContain('No roles yet');
+    await expect
+      .poll(() => page.getByTestId('empty-found').textContent())
+      .toBe('Found 3 role profiles in ~/.aws/config.');
     await screenshot(page, 'empty'); // docs copy: tests/e2e-standin (the real app)
 
-    await page.getByRole('button', { name: 'Import from ~/.aws/config' }).click();
+    await page.getByRole('button', { name: 'Import 2 roles…' }).click();
     const toAdd = page.getByTestId('import-add');
     await toAdd.waitFor();
     expect(await toAdd.textContent()).toContain('To add (2)');
     expect(await toAdd.textContent()).toContain('prod-switchyard');
     const skipped = await page.getByTestId('import-skipped').textContent();
     expect(skipped).toContain('broken');
-    expect(skipped).toMatch(/role_arn: account ID "12345" is not 12 digits/);
+    expect(skipped).toMatch(/Skipped, because role_arn: account ID "12345" is not 12 digits/);
     await screenshot(page, 'import-preview', true);
 
     await page.getByRole('button', { name: 'Import 2 roles' }).click();

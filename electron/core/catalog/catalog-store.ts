@@ -7,6 +7,7 @@ import { CatalogFileError } from './catalog-file-error';
 import { catalogDir } from './catalog-paths';
 import { checkRoleEntry } from './check-role';
 import { checkSettings } from './check-settings';
+import { checkAccelerator } from '../../../shared/accelerator';
 import { RoleIndex, requireRole } from './find-role';
 import { checkRolePlacement, dependentsOf } from './role-graph';
 import { describeRole, upsertRoles } from './upsert-roles';
@@ -246,7 +247,10 @@ export class CatalogStore {
           'changes must be an object',
           'give the settings to change as an object',
         );
-      doc.settings = checkSettings(patch, doc.settings);
+      const settings = checkSettings(patch, doc.settings);
+      // A new shortcut must parse as Electron's accelerators do; one saved before is left to the shell.
+      if (patch.shortcut !== undefined) checkAccelerator(settings.shortcut, 'settings.shortcut');
+      doc.settings = settings;
       return doc.settings;
     });
   }

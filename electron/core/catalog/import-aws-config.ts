@@ -18,6 +18,7 @@ import {
   ssoSourceKey,
 } from './config-sso-profiles';
 import { RoleGraph } from './role-graph';
+import { sameRoleIndex } from './same-role-index';
 import { derivedRoleId } from './role-id';
 
 /**
@@ -56,6 +57,8 @@ export interface ConfigImportSkip {
   readonly profile: string;
   /** One line, saying what to change in the config (or that nothing changed). */
   readonly reason: string;
+  /** The label of the catalog role this profile already is (same ARN and source), if any. */
+  readonly inCatalog?: string;
 }
 
 export interface ConfigImportPlan {
@@ -71,7 +74,13 @@ export { applyConfigImport } from './apply-config-import';
 
 const LOOP = 'its source_profile chain loops';
 
-type Outcome = { readonly entry: RoleEntry } | { readonly reason: string };
+/**
+ * `known`: the catalog already has this role under another name (same ARN and
+ * source, not imported from this profile); it is not offered again, and roles
+ * chained from the profile chain from it.
+ */
+type Outcome =
+  { readonly entry: RoleEntry; readonly known?: boolean } | { readonly reason: string };
 
 /**
  * What importing `configText` (a ~/.aws/config) into a catalog holding
@@ -106,6 +115,7 @@ export function planConfigImport(
       bySsoSource.set(ssoSourceKey(role.source), role);
     }
   }
+  const sameRole = sameRoleIndex(existingRoles);
   const ssoSessions = readConfigSsoSessions(configText);
   const byTarget = new Map(existingRoles.map((role) => [role.profile, role]));
   const takenIds = new Set(existingRoles.map((role) => role.id));
@@ -177,6 +187,10 @@ export function planConfigImport(
     const existing =
       byImport.get(profile.name) ??
       (source.kind === 'sso' ? bySsoSource.get(ssoSourceKey(source)) : undefined);
+    if (!existing && !sso) {
+      const known = sameRole(profile.values.get('role_arn'), source);
+      if (known) return { entry: known, known: true };
+    }
     let target: string;
     try {
       target = existing?.profile ?? targetProfile(profile.name);
@@ -241,6 +255,14 @@ export function planConfigImport(
       continue;
     }
     const { entry } = outcome;
+    if ('known' in outcome && outcome.known) {
+      skipped.push({
+        profile: name,
+        reason: `already in your catalog as ${quoteValue(entry.label)} (same role ARN and source)`,
+        inCatalog: entry.label,
+      });
+      continue;
+    }
     importedIds.set(entry.id, name);
     const source = entry.source;
     if (source.kind === 'role' && !catalog.has(source.roleId)) {
@@ -274,6 +296,7 @@ export function planConfigImport(
       skipped.push({
         profile: entry.importedFrom as string,
         reason: 'already imported; nothing changed',
+        inCatalog: entry.label,
       });
     } else toUpdate.push({ before, after: entry, changed: changedFields(before, entry) });
   }

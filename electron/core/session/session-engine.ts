@@ -1,5 +1,10 @@
 import type { ConsoleDestination } from '../../../shared/console-destination';
-import type { ConfigImportPreview, ConsoleMode, RoleForm } from '../../../shared/ipc-contract';
+import type {
+  ConfigImportPreview,
+  ConsoleMode,
+  RoleForm,
+  SourceProfileView,
+} from '../../../shared/ipc-contract';
 import type { ActivityEntry } from '../../../shared/activity';
 import type { RoleEntry, Settings, Snapshot } from '../../../shared/model';
 
@@ -51,9 +56,14 @@ export interface SessionEngine {
   removeRole(roleId: string): Promise<void>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   previewImport(): Promise<ConfigImportPreview>;
-  applyImport(): Promise<{ readonly added: number; readonly updated: number }>;
+  /** `only`: the config profiles to import (null or absent: all the preview offers). */
+  applyImport(
+    only?: readonly string[] | null,
+  ): Promise<{ readonly added: number; readonly updated: number }>;
   /** The audit trail's last day, newest first (see shared/activity.ts). */
   recentActivity(): Promise<readonly ActivityEntry[]>;
+  /** Profiles of both AWS files a new role could be assumed from (the Add form's suggestions). */
+  sourceProfiles(): Promise<readonly SourceProfileView[]>;
 
   /** The console URL for a role (federated sign-in uses its live session). */
   consoleUrl(roleId: string, mode: ConsoleMode, destination?: ConsoleDestination): Promise<string>;

@@ -1,6 +1,12 @@
 import { InputError } from '../../../shared/input-error';
 import type { ActivityEntry } from '../../../shared/activity';
-import type { ConfigImportPreview, ConsoleMode, RoleForm } from '../../../shared/ipc-contract';
+import type {
+  ConfigImportPreview,
+  ConsoleMode,
+  RoleForm,
+  SourceProfileView,
+} from '../../../shared/ipc-contract';
+import { sourceProfileNames } from '../catalog/source-profile-names';
 import type { RoleEntry, Settings, Snapshot } from '../../../shared/model';
 import { checkMfaCode } from '../../../shared/validate';
 import { startSsoUpkeep } from '../sso/open-sso-role-sessions';
@@ -240,12 +246,19 @@ export class SessionManager implements SessionEngine {
     return (await this.#deps.readActivity?.()) ?? [];
   }
 
+  sourceProfiles(): Promise<SourceProfileView[]> {
+    const targets = new Set(this.#deps.catalog.list().map((role) => role.profile));
+    return sourceProfileNames(this.#deps.env, targets);
+  }
+
   async previewImport(): Promise<ConfigImportPreview> {
     return previewConfigImport(this.#deps.catalog, this.#deps.env);
   }
 
-  async applyImport(): Promise<{ added: number; updated: number }> {
-    const result = applyConfigImportFrom(this.#deps.catalog, this.#deps.env);
+  async applyImport(
+    only: readonly string[] | null = null,
+  ): Promise<{ added: number; updated: number }> {
+    const result = applyConfigImportFrom(this.#deps.catalog, this.#deps.env, only);
     await this.catalogChanged();
     return result;
   }

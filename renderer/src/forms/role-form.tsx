@@ -10,12 +10,14 @@ import {
   fieldOfMessage,
   formProblems,
   type RoleFormValues,
-  suggestProfile,
   toRoleForm,
   valuesFromRole,
 } from './role-form-values';
+import { regionsForArnText } from '../../../shared/partition-regions';
+import { autoProfile, profileHint } from './profile-preview';
 import { SourceField } from './source-field';
 import { TextField } from './text-field';
+import { useSourceProfiles } from './use-source-profiles';
 
 export interface RoleFormProps {
   /** The role being edited; undefined adds a new one. */
@@ -39,6 +41,11 @@ export function RoleForm({ role, roles, onDone }: RoleFormProps) {
   const [busy, setBusy] = useState(false);
   const [engineError, setEngineError] = useState<string>();
   const [profileEdited, setProfileEdited] = useState(role !== undefined);
+  const sourceProfiles = useSourceProfiles();
+  const regions = useMemo(
+    () => regionsForArnText(values.roleArn).map((region) => ({ value: region })),
+    [values.roleArn],
+  );
 
   const problems = useMemo(() => formProblems(values), [values]);
   // Escape asks before dropping what was typed (tray-menu.tsx).
@@ -57,7 +64,9 @@ export function RoleForm({ role, roles, onDone }: RoleFormProps) {
     setEngineError(undefined);
     setValues((prev) => {
       const next = { ...prev, [field]: value };
-      if (field === 'label' && !profileEdited) next.profile = suggestProfile(value);
+      if ((field === 'label' || field === 'roleArn') && !profileEdited) {
+        next.profile = autoProfile(next.label, next.roleArn);
+      }
       return next;
     });
     if (field === 'profile') setProfileEdited(true);
@@ -123,7 +132,7 @@ export function RoleForm({ role, roles, onDone }: RoleFormProps) {
         })}
         {field('profile', 'Profile', {
           placeholder: 'prod-admin',
-          hint: 'Written to ~/.aws/credentials under this name.',
+          hint: <span data-testid="profile-preview">{profileHint(values.profile)}</span>,
         })}
         <SourceField
           values={values}
@@ -132,6 +141,7 @@ export function RoleForm({ role, roles, onDone }: RoleFormProps) {
           set={set}
           blur={touch}
           locked={upstream}
+          profiles={sourceProfiles}
         />
         {field('group', 'Group', { placeholder: 'account alias, e.g. prod' })}
         <ColorField
@@ -140,7 +150,7 @@ export function RoleForm({ role, roles, onDone }: RoleFormProps) {
           problem={shownProblems.color}
           onChange={(v) => set('color', v)}
         />
-        {field('region', 'Region', { placeholder: 'us-east-1' })}
+        {field('region', 'Region', { placeholder: 'us-east-1', suggestions: regions })}
         {field('duration', 'Duration (s)', {
           placeholder: '3600',
           inputMode: 'numeric',

@@ -1,5 +1,7 @@
 import type { RoleEntry, RoleSource } from '../../../shared/model';
+import type { SourceProfileView } from '../../../shared/ipc-contract';
 import { FormField } from './form-field';
+import { SuggestionList } from './suggestion-list';
 import type { FormField as Field, RoleFormValues } from './role-form-values';
 
 const KINDS: readonly { kind: RoleSource['kind']; text: string }[] = [
@@ -18,10 +20,19 @@ export interface SourceFieldProps {
   readonly blur: (field: Field) => void;
   /** A team catalog's role: the source is shown, not editable. */
   readonly locked?: boolean;
+  /** Profiles of ~/.aws/credentials and ~/.aws/config, suggested for "AWS profile". */
+  readonly profiles?: readonly SourceProfileView[];
 }
 
+const WHERE: Readonly<Record<SourceProfileView['where'], string>> = {
+  credentials: 'in ~/.aws/credentials',
+  config: 'in ~/.aws/config',
+  both: 'in ~/.aws/credentials and ~/.aws/config',
+};
+
 /** Where the caller's credentials come from: a kind, and the one name that kind needs. */
-export function SourceField({ values, problems, roles, set, blur, locked }: SourceFieldProps) {
+export function SourceField(props: SourceFieldProps) {
+  const { values, problems, roles, set, blur, locked, profiles = [] } = props;
   const detailId = 'role-source-detail';
   const detailField: Field | undefined =
     values.sourceKind === 'profile'
@@ -68,6 +79,16 @@ export function SourceField({ values, problems, roles, set, blur, locked }: Sour
               aria-describedby={describedBy}
               onChange={(event) => set('sourceProfile', event.target.value)}
               onBlur={() => blur('sourceProfile')}
+              list={profiles.length > 0 ? 'role-source-profiles' : undefined}
+            />
+          )}
+          {values.sourceKind === 'profile' && profiles.length > 0 && (
+            <SuggestionList
+              id="role-source-profiles"
+              items={profiles.map((profile) => ({
+                value: profile.name,
+                note: WHERE[profile.where],
+              }))}
             />
           )}
           {values.sourceKind === 'role' && (

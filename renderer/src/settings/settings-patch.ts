@@ -1,3 +1,5 @@
+import { checkAccelerator } from '../../../shared/accelerator';
+import { InputError } from '../../../shared/input-error';
 import type { Settings } from '../../../shared/model';
 
 export interface SettingsDraft {
@@ -10,12 +12,13 @@ export interface SettingsDraft {
 
 export type SettingsPatchResult =
   | { readonly ok: true; readonly patch: Partial<Settings> }
-  | { readonly ok: false; readonly problem: string };
+  | { readonly ok: false; readonly problem: string; readonly field?: 'shortcut' };
 
 /**
  * The changed settings as the engine takes them. Only the unit conversion is
- * checked here (minutes in the form, seconds in the model); the range and the
- * shortcut are the engine's to judge, so its message is the one shown.
+ * checked here (minutes in the form, seconds in the model), and the shortcut
+ * against Electron's accelerator grammar (shared with the engine); the ranges
+ * are the engine's to judge, so its message is the one shown.
  */
 export function settingsPatch(current: Settings, draft: SettingsDraft): SettingsPatchResult {
   const text = draft.marginMinutes.trim();
@@ -29,6 +32,9 @@ export function settingsPatch(current: Settings, draft: SettingsDraft): Settings
   if (!/^\d+$/.test(months)) {
     return { ok: false, problem: 'keep activity: enter a whole number of months, e.g. 12' };
   }
+  const shortcut = draft.shortcut.trim();
+  const problem = shortcutProblem(current, shortcut);
+  if (problem !== undefined) return { ok: false, problem, field: 'shortcut' };
   const seconds = Math.round(Number(text) * 60);
   const patch: { -readonly [K in keyof Settings]?: Settings[K] } = {};
   if (seconds !== current.refreshMarginSeconds) patch.refreshMarginSeconds = seconds;
@@ -36,7 +42,22 @@ export function settingsPatch(current: Settings, draft: SettingsDraft): Settings
     patch.removeExpiredProfiles = draft.removeExpiredProfiles;
   }
   if (draft.launchAtLogin !== current.launchAtLogin) patch.launchAtLogin = draft.launchAtLogin;
-  if (draft.shortcut.trim() !== current.shortcut) patch.shortcut = draft.shortcut.trim();
+  if (shortcut !== current.shortcut) patch.shortcut = shortcut;
   if (Number(months) !== current.auditRetentionMonths) patch.auditRetentionMonths = Number(months);
   return { ok: true, patch };
+}
+
+/**
+ * Why a new shortcut cannot be saved, by Electron's accelerator grammar (the
+ * engine's check too): an unparsable one would be saved and never bound.
+ */
+export function shortcutProblem(current: Settings, shortcut: string): string | undefined {
+  if (shortcut === current.shortcut) return undefined;
+  try {
+    checkAccelerator(shortcut);
+    return undefined;
+  } catch (error) {
+    if (error instanceof InputError) return error.message;
+    throw error;
+  }
 }

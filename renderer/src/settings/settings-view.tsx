@@ -1,9 +1,21 @@
 import { type FormEvent, useState } from 'react';
-import type { Settings } from '../../../shared/model';
+import type { Settings, ShortcutStatus } from '../../../shared/model';
 import { errorMessage } from '../bridge/error-message';
 import { useServices } from '../services-context';
 import type { Report } from '../status/status';
-import { type SettingsDraft, settingsPatch } from './settings-patch';
+import { type SettingsDraft, settingsPatch, shortcutProblem } from './settings-patch';
+import { ShortcutField } from './shortcut-field';
+
+/** What the shell said about binding the saved shortcut, as the line under the field. */
+function statusLine(settings: Settings, status: ShortcutStatus | undefined) {
+  if (!status || status.accelerator !== settings.shortcut) return undefined;
+  if (status.registered) return { ok: true, text: 'Shortcut active' };
+  const why =
+    status.reason === 'invalid'
+      ? 'Electron does not accept it as a shortcut'
+      : 'another app may use it';
+  return { ok: false, text: `Couldn’t register ${status.accelerator}: ${why}` };
+}
 
 function draftOf(settings: Settings): SettingsDraft {
   return {
@@ -24,32 +36,48 @@ export function SettingsView(props: {
   onIdentityCenter: () => void;
   /** Opens the team catalogs view (subscriptions). */
   onCatalogs: () => void;
+  /** Whether the shell could bind the saved shortcut (absent outside the tray app). */
+  shortcutStatus?: ShortcutStatus;
 }) {
   const { settings, report, onDone, onIdentityCenter, onCatalogs } = props;
   const { api } = useServices();
   const [draft, setDraft] = useState(() => draftOf(settings));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [shortcutError, setShortcutError] = useState<string>();
   const parsed = settingsPatch(settings, draft);
 
   const save = (event: FormEvent) => {
     event.preventDefault();
-    if (!parsed.ok) return setError(parsed.problem);
+    if (!parsed.ok) {
+      if (parsed.field === 'shortcut') return setShortcutError(parsed.problem);
+      return setError(parsed.problem);
+    }
     setBusy(true);
     setError(undefined);
     api.updateSettings(parsed.patch).then(
       () => {
         report({ tone: 'info', text: 'Settings saved' });
-        onDone();
+        // A new shortcut: stay, so the line under it says whether it could be bound.
+        if (parsed.patch.shortcut !== undefined) setBusy(false);
+        else onDone();
       },
       (failure: unknown) => {
         setBusy(false);
-        setError(errorMessage(failure));
+        const message = errorMessage(failure);
+        if (/\bsettings\.shortcut: /.test(message)) setShortcutError(message);
+        else setError(message);
       },
     );
   };
   const update = (patch: Partial<SettingsDraft>) => {
     setError(undefined);
+    // A recorded shortcut is judged at once (Backspace's empty field waits for Save).
+    if (patch.shortcut !== undefined) {
+      setShortcutError(
+        patch.shortcut === '' ? undefined : shortcutProblem(settings, patch.shortcut),
+      );
+    }
     setDraft((prev) => ({ ...prev, ...patch }));
   };
 
@@ -88,17 +116,12 @@ export function SettingsView(props: {
           />
           Launch at login
         </label>
-        <div className="form-field">
-          <label htmlFor="settings-shortcut">Open shortcut</label>
-          <input
-            id="settings-shortcut"
-            type="text"
-            spellCheck={false}
-            value={draft.shortcut}
-            onChange={(event) => update({ shortcut: event.target.value })}
-          />
-          <div className="field-hint">An Electron accelerator, e.g. CommandOrControl+Shift+Y.</div>
-        </div>
+        <ShortcutField
+          value={draft.shortcut}
+          onChange={(shortcut) => update({ shortcut })}
+          problem={shortcutError}
+          status={statusLine(settings, props.shortcutStatus)}
+        />
         <div className="form-field">
           <label htmlFor="settings-audit-months">Keep activity (months)</label>
           <input

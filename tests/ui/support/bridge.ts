@@ -44,6 +44,7 @@ const CHANNEL_OF: Record<Verb, InvokeChannel> = {
   updateSettings: 'settings:update',
   hidePopup: 'popup:hide',
   recentActivity: 'activity:recent',
+  sourceProfiles: 'profiles:sources',
   ssoSessions: 'sso:sessions',
   getSsoProgress: 'sso:progress',
   signInSso: 'sso:sign-in',
@@ -63,6 +64,20 @@ export interface ShellLog {
   hidden: number;
   /** Every invoke, in order (channel names), for asserting what the UI asked for. */
   readonly calls: string[];
+  /** Shortcuts "another app holds": the shell's registration of these fails. */
+  readonly takenShortcuts: Set<string>;
+}
+
+/** What the shell adds to each snapshot: whether settings.shortcut could be registered. */
+function withShortcutStatus(snapshot: Snapshot, log: ShellLog): Snapshot {
+  const accelerator = snapshot.settings.shortcut;
+  const registered = !log.takenShortcuts.has(accelerator);
+  return {
+    ...snapshot,
+    shortcutStatus: registered
+      ? { accelerator, registered }
+      : { accelerator, registered, reason: 'taken' },
+  };
 }
 
 export interface Bridge {
@@ -98,7 +113,7 @@ function dispatch(
   }
   switch (verb) {
     case 'getSnapshot':
-      return engine.snapshot();
+      return withShortcutStatus(engine.snapshot(), log);
     case 'activate':
       return engine.activate(id);
     case 'deactivate':
@@ -141,8 +156,10 @@ function dispatch(
       return engine.submitMfaCode(id, args[1] as string);
     case 'previewImport':
       return engine.previewImport();
+    case 'sourceProfiles':
+      return engine.sourceProfiles();
     case 'applyImport':
-      return engine.applyImport();
+      return engine.applyImport(args[0] as readonly string[] | null);
     case 'updateSettings':
       return engine.updateSettings(args[0] as Partial<Settings>);
     case 'hidePopup':
@@ -215,7 +232,13 @@ export async function installBridge(
   desk?: SsoDesk,
   catalogs?: SubscriptionDesk,
 ): Promise<Bridge> {
-  const log: ShellLog = { opened: [], clipboard: [], hidden: 0, calls: [] };
+  const log: ShellLog = {
+    opened: [],
+    clipboard: [],
+    hidden: 0,
+    calls: [],
+    takenShortcuts: new Set(),
+  };
   await page.exposeBinding('__switchyardInvoke', async (_source, verb: Verb, args: unknown[]) => {
     const channel = CHANNEL_OF[verb];
     log.calls.push(channel);
@@ -247,7 +270,7 @@ export async function installBridge(
     return queue;
   };
   const unsubscribe = engine.subscribe(
-    (snapshot: Snapshot) => void push('snapshot:changed', snapshot),
+    (snapshot: Snapshot) => void push('snapshot:changed', withShortcutStatus(snapshot, log)),
   );
   const unsubscribeSso = desk?.onProgress((progress) => void push('sso:progress', progress));
   const unsubscribeCatalogs = catalogs?.onChange(

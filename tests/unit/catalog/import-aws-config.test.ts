@@ -303,8 +303,8 @@ describe('re-importing', () => {
     expect(unchanged.toAdd).toEqual([]);
     expect(unchanged.toUpdate).toEqual([]);
     expect(unchanged.skipped).toEqual([
-      { profile: 'prod', reason: 'already imported; nothing changed' },
-      { profile: 'ro', reason: 'already imported; nothing changed' },
+      { profile: 'prod', reason: 'already imported; nothing changed', inCatalog: 'Production' },
+      { profile: 'ro', reason: 'already imported; nothing changed', inCatalog: 'ro' },
     ]);
 
     const edited = first
@@ -364,10 +364,12 @@ describe('reading the config file', () => {
       expect(readAwsConfig({ HOME: home, AWS_CONFIG_FILE: custom })).toEqual({
         path: custom,
         text: CONFIG,
+        exists: true,
       });
       expect(readAwsConfig({ HOME: home })).toEqual({
         path: join(home, '.aws', 'config'),
         text: '',
+        exists: false,
       });
       expect(() => readAwsConfig({ HOME: home, AWS_CONFIG_FILE: join(home, '.aws') })).toThrow(
         /is a directory/,

@@ -37,10 +37,11 @@ const VALID: { [C in InvokeChannel]: unknown[] } = {
   'role:copy-terminal': ['prod'],
   'mfa:submit': ['login', '123456'],
   'import:preview': [],
-  'import:apply': [],
+  'import:apply': [['prod', 'dev']],
   'settings:update': [{ shortcut: 'Alt+Y', launchAtLogin: true }],
   'popup:hide': [],
   'activity:recent': [],
+  'profiles:sources': [],
   'sso:sessions': [],
   'sso:progress': [],
   'sso:sign-in': [
@@ -121,6 +122,12 @@ describe('checkInvokeArgs', () => {
     const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
     expect(rejects('role:activate', [secret])).not.toContain(secret);
     expect(rejects('role:add', [{ ...FORM, secretAccessKey: secret }])).not.toContain(secret);
+  });
+
+  it('takes the ticked import profiles as a list of text, or null for all', () => {
+    expect(checkInvokeArgs('import:apply', [null], snapshot)).toEqual([null]);
+    expect(rejects('import:apply', ['prod'])).toMatch(/import profiles must be a list of text/);
+    expect(rejects('import:apply', [[42]])).toMatch(/must be text/);
   });
 
   it('caps text length', () => {

@@ -102,12 +102,19 @@ export class FakeEngine implements SessionEngine {
   }));
   readonly previewImport = vi.fn(async () => ({
     configPath: '/home/u/.aws/config',
+    shownPath: '~/.aws/config',
+    configExists: true,
+    found: { roleProfiles: 0, ssoProfiles: 0, ssoSessions: 0 },
     toAdd: [],
     toUpdate: [],
     skipped: [],
   }));
-  readonly applyImport = vi.fn(async () => ({ added: 0, updated: 0 }));
+  readonly applyImport = vi.fn(async (_only?: readonly string[] | null) => ({
+    added: 0,
+    updated: 0,
+  }));
   readonly recentActivity = vi.fn(async () => []);
+  readonly sourceProfiles = vi.fn(async () => [{ name: 'login', where: 'credentials' as const }]);
   readonly consoleUrl = vi.fn(
     async (_roleId: string, _mode: ConsoleMode) =>
       `https://signin.aws.amazon.com/federation?Action=login&SigninToken=${PLANTED.sessionToken}`,

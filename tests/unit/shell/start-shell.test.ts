@@ -47,6 +47,10 @@ function initialSnapshot(): Snapshot {
   });
 }
 
+/** What the shell adds to every snapshot it sends: the default shortcut, bound. */
+const BOUND = { accelerator: DEFAULT_SETTINGS.shortcut, registered: true } as const;
+const withBound = (snapshot: Snapshot): Snapshot => ({ ...snapshot, shortcutStatus: BOUND });
+
 function memoryLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
   return {
@@ -162,8 +166,10 @@ describe('IPC handlers', () => {
     ['role:remove', ['dev'], 'removeRole', ['dev']],
     ['mfa:submit', ['login', '123456'], 'submitMfaCode', ['login', '123456']],
     ['import:preview', [], 'previewImport', []],
-    ['import:apply', [], 'applyImport', []],
+    ['import:apply', [null], 'applyImport', [null]],
+    ['import:apply', [['prod', 'dev']], 'applyImport', [['prod', 'dev']]],
     ['activity:recent', [], 'recentActivity', []],
+    ['profiles:sources', [], 'sourceProfiles', []],
     ['settings:update', [{ launchAtLogin: true }], 'updateSettings', [{ launchAtLogin: true }]],
   ] as const)('%s %j reaches engine.%s', async (channel, args, verb, expected) => {
     const { window } = start();
@@ -257,7 +263,7 @@ describe('IPC handlers', () => {
   it('snapshot:get answers with the projected snapshot', async () => {
     const { window } = start();
     const snapshot = await fake.invokeMain('snapshot:get', fromPopup(window));
-    expect(snapshot).toEqual(initialSnapshot());
+    expect(snapshot).toEqual(withBound(initialSnapshot()));
   });
 });
 
@@ -609,7 +615,7 @@ describe('snapshots pushed to the renderer', () => {
       expect(text).not.toMatch(/credentials|internals/);
     }
     expect(pushed[1]?.payload).toEqual(
-      snapshotOf([roleView('prod', { state: 'refreshing', expiresAt: T0 + HOUR })]),
+      withBound(snapshotOf([roleView('prod', { state: 'refreshing', expiresAt: T0 + HOUR })])),
     );
   });
 
@@ -619,7 +625,7 @@ describe('snapshots pushed to the renderer', () => {
     const b = snapshotOf([roleView('prod', { state: 'active', expiresAt: T0 + HOUR })]);
     engine.emit(a);
     engine.emit(b);
-    expect(window.webContents.sent.map((m) => m.payload)).toEqual([a, b]);
+    expect(window.webContents.sent.map((m) => m.payload)).toEqual([withBound(a), withBound(b)]);
   });
 
   it('are dropped once the page is gone', () => {
@@ -752,6 +758,33 @@ describe('settings', () => {
 
     engine.emit(snapshotOf([], { settings: { ...DEFAULT_SETTINGS, shortcut: 'Alt+Shift+S' } }));
     expect([...fake.globalShortcut.registered.keys()]).toEqual(['Alt+Shift+S']);
+  });
+
+  it('tells the popup whether the shortcut could be registered, in every snapshot', async () => {
+    fake.globalShortcut.taken.add('Alt+Shift+T');
+    const { window } = start();
+    const sender = fromPopup(window);
+    const statusOf = (snapshot: unknown) => (snapshot as Snapshot).shortcutStatus;
+    expect(statusOf(await fake.invokeMain('snapshot:get', sender))).toEqual(BOUND);
+
+    const saved = (shortcut: string) => {
+      engine.emit(snapshotOf([], { settings: { ...DEFAULT_SETTINGS, shortcut } }));
+      return statusOf(window.webContents.sent.at(-1)?.payload);
+    };
+    expect(saved('Alt+Shift+T')).toEqual({
+      accelerator: 'Alt+Shift+T',
+      registered: false,
+      reason: 'taken',
+    });
+    expect(statusOf(await fake.invokeMain('snapshot:get', sender))).toMatchObject({
+      registered: false,
+    });
+    expect(saved('Bogus+Key')).toEqual({
+      accelerator: 'Bogus+Key',
+      registered: false,
+      reason: 'invalid',
+    });
+    expect(saved('Alt+Shift+S')).toEqual({ accelerator: 'Alt+Shift+S', registered: true });
   });
 
   it('logs a shortcut that is taken or invalid, and carries on', () => {

@@ -4,6 +4,7 @@ import {
   planConfigImport,
   type ConfigImportPlan,
 } from '../../../core/catalog/import-aws-config';
+import { selectConfigImport } from '../../../core/catalog/select-config-import';
 import { expectPositionals, optionalString, parseCommandArgs } from '../../args';
 import { catalogPath, currentRoles, withCatalog } from './catalog-access';
 import { readInputFile } from './read-input-file';
@@ -37,11 +38,20 @@ function summary(plan: ConfigImportPlan, dryRun: boolean, configPath: string): s
   return `imported from ${configPath} into ${catalogPath()}: ${added} added, ${updated} updated, ${skipped} skipped`;
 }
 
+/** `--only a,b`: config profile names, commas between. */
+function onlyList(text: string): string[] {
+  return text
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+}
+
 export async function rolesImportCommand(argv: readonly string[]): Promise<void> {
   const { values, positionals } = parseCommandArgs('roles import', argv, {
     'config-file': { type: 'string' },
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
+    only: { type: 'string' },
   });
   expectPositionals('roles import', positionals, []);
   const dryRun = values['dry-run'] === true;
@@ -49,7 +59,10 @@ export async function rolesImportCommand(argv: readonly string[]): Promise<void>
   // A file named on the command line must exist; the default one may be absent.
   const config = configFile === undefined ? readAwsConfig() : readInputFile(configFile);
 
-  const plan = planConfigImport(config.text, currentRoles());
+  const only = optionalString(values, 'only');
+  const planned = planConfigImport(config.text, currentRoles());
+  // The same planner as the tray's preview; --only imports the profiles named, as its check boxes do.
+  const plan = only === undefined ? planned : selectConfigImport(planned, onlyList(only), '--only');
   const json = values.json === true;
   const rows = previewRows(plan);
   // The preview comes first, so it is on screen even when writing then fails.

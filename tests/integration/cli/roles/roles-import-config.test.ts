@@ -249,4 +249,32 @@ describe('switchyard roles import', () => {
       reason: expect.stringContaining('"prod-switchyard" is already written by "Mine"'),
     });
   });
+  it('imports only the profiles --only names, with the planner the tray uses', async () => {
+    const json = await importJson(['--only', 'prod, ec2']);
+    expect(json.added.map((role) => role.importedFrom)).toEqual(['prod', 'ec2']);
+    expect((await listRoles(home)).map((role) => role.importedFrom)).toEqual(['prod', 'ec2']);
+    expectOneLineError(
+      await switchyard(home, ['roles', 'import', '--only', 'prod-readonly,nope']),
+      2,
+      /--only: there is no role profile named "nope" to import/,
+    );
+  });
+
+  it('skips a profile the catalog has under another name (same ARN and source)', async () => {
+    await addRole(home, [
+      '--label',
+      'Ops',
+      '--role-arn',
+      'arn:aws:iam::222222222222:role/Deploy',
+      '--profile',
+      'ops',
+    ]);
+    const json = await importJson();
+    expect(json.added.map((role) => role.importedFrom)).not.toContain('ec2');
+    expect(json.skipped).toContainEqual({
+      profile: 'ec2',
+      reason: 'already in your catalog as "Ops" (same role ARN and source)',
+      inCatalog: 'Ops',
+    });
+  });
 });
