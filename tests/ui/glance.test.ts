@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { SessionManager } from '../../electron/core/session/session-manager';
 import { requireTool } from '../support/tools';
+import { axeViolations } from './support/axe';
 import { screenshot } from './support/browser';
 import { activeLabel, option } from './support/list-helpers';
 import { roleForm } from './support/popup-harness';
@@ -11,21 +9,6 @@ import { useUiSuite } from './support/ui-suite';
 
 const chromium = requireTool('chromium');
 const MINUTE = 60_000;
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** WCAG 2.2 AA violations axe-core finds on the page, as "rule: target" lines. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated, not a <script> tag: the popup's CSP allows only its own scripts.
-  await page.evaluate(readFileSync(AXE, 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
-      .axe;
-    const result = (await axe.run(document, {
-      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
-    })) as { violations: { id: string; nodes: { target: unknown[] }[] }[] };
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${String(n.target)}`));
-  });
-}
 
 function roleId(engine: SessionManager, label: string): string {
   const view = engine.snapshot().roles.find((r) => r.role.label === label);

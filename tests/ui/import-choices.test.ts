@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { requireTool } from '../support/tools';
-import { axeViolations } from './support/axe-violations';
+import { axeViolations } from './support/axe';
 import { useUiSuite } from './support/ui-suite';
 
 const chromium = requireTool('chromium');
