@@ -135,6 +135,7 @@ function bridgeDouble({ count, now }) {
     previewImport: noop,
     applyImport: noop,
     updateSettings: noop,
+    updateAccount: async () => ({}),
     hidePopup: noop,
     recentActivity: async () => [],
   };

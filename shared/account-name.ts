@@ -22,6 +22,12 @@ export interface AccountName {
   readonly aliasFrom?: AliasOrigin;
 }
 
+/** A change to one account's name: a value sets, null clears, absent leaves as it is. */
+export interface AccountPatch {
+  readonly alias?: string | null;
+  readonly color?: string | null;
+}
+
 /** Account id (12 digits) → its name. */
 export type AccountNames = Readonly<Record<string, AccountName>>;
 

@@ -8,6 +8,7 @@ import type {
  * Main and preload are typed from it; raw ipcMain/ipcRenderer appear in exactly
  * one wrapper each. Nothing in it carries a secret: snapshots hold views only.
  */
+import type { AccountName, AccountPatch } from './account-name';
 import type { ActivityEntry } from './activity';
 import type { RoleEntry, Settings, Snapshot } from './model';
 import type {
@@ -58,6 +59,8 @@ export interface InvokeContract {
   'import:preview': [[], ConfigImportPreview];
   'import:apply': [[], { readonly added: number; readonly updated: number }];
   'settings:update': [[patch: Partial<Settings>], Settings];
+  /** Sets or clears an account's alias and colour (bad input rejects with one line, changing nothing). */
+  'account:update': [[accountId: string, patch: AccountPatch], AccountName];
   'popup:hide': [[], void];
   'activity:recent': [[], readonly ActivityEntry[]];
   /** IAM Identity Center: the sessions of ~/.aws/config and whether each is signed in. */
@@ -117,6 +120,7 @@ export const INVOKE_CHANNELS = [
   'import:preview',
   'import:apply',
   'settings:update',
+  'account:update',
   'popup:hide',
   'activity:recent',
   'sso:sessions',
@@ -163,6 +167,7 @@ export interface SwitchyardApi {
   previewImport(): Promise<ConfigImportPreview>;
   applyImport(): Promise<{ readonly added: number; readonly updated: number }>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  updateAccount(accountId: string, patch: AccountPatch): Promise<AccountName>;
   hidePopup(): Promise<void>;
   /** The audit trail's last day, newest first. */
   recentActivity(): Promise<readonly ActivityEntry[]>;

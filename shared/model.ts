@@ -4,6 +4,7 @@
  * holds a secret; views are what the renderer and `status --json` see.
  */
 
+import type { AccountName } from './account-name';
 import type { ConsoleBrowserSetting } from './console-browser';
 
 /** Where a role's source (caller) credentials come from. */
@@ -123,6 +124,8 @@ export interface RoleView {
   /** True when assumed from temporary credentials: AWS caps it at 1 hour. */
   readonly chained: boolean;
   readonly error?: SessionErrorView;
+  /** The name and colour of the role's account, when it has one (catalog `accounts`). */
+  readonly account?: AccountName;
 }
 
 export interface MfaPromptView {

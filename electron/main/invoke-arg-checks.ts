@@ -10,6 +10,7 @@ import {
   checkText,
   IpcArgumentError,
 } from './ipc-arg-checks';
+import { checkAccountPatch } from './account-arg-checks';
 import { checkSsoSession, checkSsoSignInRequest } from './sso-arg-checks';
 import { checkFlag, checkSubscriptionAddRequest } from './subscription-arg-checks';
 
@@ -44,6 +45,7 @@ const ARG_CHECKS: { readonly [C in InvokeChannel]: ArgCheck<C> } = {
   'import:preview': () => [],
   'import:apply': () => [],
   'settings:update': ([patch]) => [checkSettingsPatch(patch)],
+  'account:update': ([id, patch]) => [checkText(id, 'account id'), checkAccountPatch(patch)],
   'popup:hide': () => [],
   'activity:recent': () => [],
   'sso:sessions': () => [],
@@ -79,6 +81,7 @@ const ARITY: { readonly [C in InvokeChannel]: InvokeArgs<C>['length'] } = {
   'import:preview': 0,
   'import:apply': 0,
   'settings:update': 1,
+  'account:update': 2,
   'popup:hide': 0,
   'activity:recent': 0,
   'sso:sessions': 0,

@@ -71,6 +71,7 @@ function invokeHandlers(
     'import:preview': () => engine.previewImport(),
     'import:apply': () => engine.applyImport(),
     'settings:update': (patch) => engine.updateSettings(patch),
+    'account:update': (accountId, patch) => engine.updateAccount(accountId, patch),
     'popup:hide': () => shell.hidePopup(),
     'activity:recent': () => engine.recentActivity(),
     'sso:sessions': async () => projectSsoSessions(await desk.sessions()),

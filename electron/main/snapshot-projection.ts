@@ -1,3 +1,4 @@
+import type { AccountName } from '../../shared/account-name';
 import type { ConsoleBrowserSetting } from '../../shared/console-browser';
 import type {
   MfaPromptView,
@@ -101,6 +102,12 @@ const ERROR_FIELDS = {
   retryAt: 'plain',
 } as const satisfies Fields<SessionErrorView>;
 
+const ACCOUNT_FIELDS = {
+  alias: 'plain',
+  color: 'plain',
+  aliasFrom: 'plain',
+} as const satisfies Fields<AccountName>;
+
 const VIEW_FIELDS = {
   role: (value) => copy<RoleEntry>(value, ROLE_FIELDS),
   state: 'plain',
@@ -108,6 +115,7 @@ const VIEW_FIELDS = {
   isDefault: 'plain',
   chained: 'plain',
   error: (value) => copy<SessionErrorView>(value, ERROR_FIELDS),
+  account: (value) => copy<AccountName>(value, ACCOUNT_FIELDS),
 } as const satisfies Fields<RoleView>;
 
 const PROMPT_FIELDS = {

@@ -28,6 +28,7 @@ export function createSwitchyardApi(ipc: TypedIpcRenderer): SwitchyardApi {
     previewImport: () => invoke('import:preview'),
     applyImport: () => invoke('import:apply'),
     updateSettings: (patch) => invoke('settings:update', patch),
+    updateAccount: (accountId, patch) => invoke('account:update', accountId, patch),
     hidePopup: () => invoke('popup:hide'),
     recentActivity: () => invoke('activity:recent'),
     ssoSessions: () => invoke('sso:sessions'),

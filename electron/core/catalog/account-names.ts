@@ -4,17 +4,13 @@ import {
   checkAccountId,
   type AccountName,
   type AccountNames,
+  type AccountPatch,
   type AliasOrigin,
 } from '../../../shared/account-name';
 import { inputError } from '../../../shared/check-text';
+export type { AccountPatch };
 import type { RoleEntry } from '../../../shared/model';
 import { isObject } from './is-object';
-
-/** A change to one account's name: a value sets, null clears, absent leaves as it is. */
-export interface AccountPatch {
-  readonly alias?: string | null;
-  readonly color?: string | null;
-}
 
 type MutableName = { -readonly [K in keyof AccountName]: AccountName[K] };
 

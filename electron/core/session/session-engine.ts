@@ -1,6 +1,7 @@
 import type { ConsoleDestination } from '../../../shared/console-destination';
 import type { ConfigImportPreview, ConsoleMode, RoleForm } from '../../../shared/ipc-contract';
 import type { ActivityEntry } from '../../../shared/activity';
+import type { AccountName, AccountPatch } from '../../../shared/account-name';
 import type { RoleEntry, Settings, Snapshot } from '../../../shared/model';
 
 /**
@@ -50,6 +51,8 @@ export interface SessionEngine {
   updateRole(roleId: string, form: RoleForm): Promise<RoleEntry>;
   removeRole(roleId: string): Promise<void>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  /** Sets or clears one account's alias and colour (the user's own: never replaced automatically). */
+  updateAccount(accountId: string, patch: AccountPatch): Promise<AccountName>;
   previewImport(): Promise<ConfigImportPreview>;
   applyImport(): Promise<{ readonly added: number; readonly updated: number }>;
   /** The audit trail's last day, newest first (see shared/activity.ts). */

@@ -1,7 +1,9 @@
 import { InputError } from '../../../shared/input-error';
 import type { ActivityEntry } from '../../../shared/activity';
 import type { ConfigImportPreview, ConsoleMode, RoleForm } from '../../../shared/ipc-contract';
+import type { AccountName, AccountPatch } from '../../../shared/account-name';
 import type { RoleEntry, Settings, Snapshot } from '../../../shared/model';
+import { patchAccountName } from '../catalog/account-names';
 import { checkMfaCode } from '../../../shared/validate';
 import { startSsoUpkeep } from '../sso/open-sso-role-sessions';
 import type { StateAction, SwitchyardState } from '../refresh/state-model';
@@ -106,6 +108,7 @@ export class SessionManager implements SessionEngine {
     const catalog = this.#deps.catalog.snapshot();
     return buildSnapshot({
       roles: catalog.roles,
+      accounts: catalog.accounts,
       // Views copy state, expiry, chained and error from each session: never its credentials.
       statuses: new Map(this.#sessions.entries()),
       defaultRoleId: catalog.defaultRoleId,
@@ -234,6 +237,15 @@ export class SessionManager implements SessionEngine {
     this.#publisher.emit();
     this.#engine.schedule();
     return settings;
+  }
+
+  async updateAccount(accountId: string, patch: AccountPatch): Promise<AccountName> {
+    const entry = this.#deps.catalog.changeAccounts((names) => {
+      const next = patchAccountName(names, accountId, patch);
+      return { names: next.names, result: next.entry };
+    });
+    this.#publisher.emit();
+    return entry;
   }
 
   async recentActivity(): Promise<readonly ActivityEntry[]> {

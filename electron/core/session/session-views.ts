@@ -1,3 +1,5 @@
+import type { AccountNames } from '../../../shared/account-name';
+import { roleAccountId } from '../catalog/account-names';
 import type {
   MfaPromptView,
   RoleEntry,
@@ -19,6 +21,8 @@ export interface SessionStatus {
 
 export interface SnapshotInput {
   readonly roles: readonly RoleEntry[];
+  /** Account id → name; each view carries its account's. */
+  readonly accounts?: AccountNames;
   readonly statuses: ReadonlyMap<string, SessionStatus>;
   readonly defaultRoleId: string | undefined;
   /** sourceKey → roles waiting for an MFA code on it. */
@@ -33,6 +37,7 @@ const INACTIVE: SessionStatus = { state: 'inactive', chained: false };
 export function buildSnapshot(input: SnapshotInput): Snapshot {
   const roles: RoleView[] = input.roles.map((role) => {
     const status = input.statuses.get(role.id) ?? INACTIVE;
+    const account = input.accounts?.[roleAccountId(role)];
     return {
       role,
       state: status.state,
@@ -40,6 +45,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
       isDefault: role.id === input.defaultRoleId,
       chained: status.chained,
       ...(status.error ? { error: status.error } : {}),
+      ...(account ? { account } : {}),
     };
   });
   const mfaPrompts: MfaPromptView[] = [...input.mfaWaiting]

@@ -27,6 +27,8 @@ export interface ListViewProps {
   readonly onEdit: (roleId: string) => void;
   readonly onAdd: () => void;
   readonly onImport: () => void;
+  /** A heading's Rename: opens the account's name and colour. */
+  readonly onRenameAccount?: (accountId: string) => void;
 }
 
 /** Search, the grouped list and the selected role's details, driven from the keyboard. */
@@ -120,6 +122,7 @@ export function ListView(props: ListViewProps) {
           marginMs={marginMs}
           onSelect={onActive}
           onToggle={toggle}
+          onRenameAccount={props.onRenameAccount}
         />
       )}
       {active && (

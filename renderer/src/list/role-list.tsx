@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom';
 import type { RoleView } from '../../../shared/model';
 import { markListCommitted } from '../perf/perf-probe';
 import type { ListModel } from '../roles/list-rows';
+import { RenameButtons } from '../accounts/rename-buttons';
 import { GroupHeader } from './group-header';
 import { RoleRow } from './role-row';
 import {
@@ -27,6 +28,8 @@ export interface RoleListProps {
   readonly marginMs: number;
   readonly onSelect: (roleId: string) => void;
   readonly onToggle: (view: RoleView) => void;
+  /** Opens the account editor from a heading's Rename button. */
+  readonly onRenameAccount?: (accountId: string) => void;
 }
 
 /** The list's scroll position and height, as last read from the DOM. */
@@ -57,7 +60,8 @@ function rangeFor(offsets: RowOffsets, viewport: Viewport): RowRange {
  * taller) without reading the DOM; a ResizeObserver brings the list's real
  * height, and the first scroll or key press renders the overscan from it.
  */
-export function RoleList({ id, model, activeId, marginMs, onSelect, onToggle }: RoleListProps) {
+export function RoleList(props: RoleListProps) {
+  const { id, model, activeId, marginMs, onSelect, onToggle, onRenameAccount } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const { rows, roleIds, rowIndexOf } = model;
   const offsets = useMemo(
@@ -129,13 +133,15 @@ export function RoleList({ id, model, activeId, marginMs, onSelect, onToggle }: 
   };
 
   const items = [];
+  const headings: { row: (typeof rows)[number]; top: number }[] = [];
   for (let index = range.first; index <= range.last; index++) {
     const row = rows[index];
     if (!row) continue;
     const top = offsets.starts[index] ?? 0;
+    if (row.kind === 'group') headings.push({ row, top });
     items.push(
       row.kind === 'group' ? (
-        <GroupHeader key={row.key} title={row.title} top={top} />
+        <GroupHeader key={row.key} title={row.title} top={top} color={row.color} />
       ) : (
         <RoleRow
           key={row.key}
@@ -163,6 +169,7 @@ export function RoleList({ id, model, activeId, marginMs, onSelect, onToggle }: 
       >
         {items}
       </div>
+      {onRenameAccount && <RenameButtons rows={headings} onRename={onRenameAccount} />}
     </div>
   );
 }

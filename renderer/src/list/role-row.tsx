@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { groupedAccountId } from '../../../shared/account-name';
 import type { RoleView } from '../../../shared/model';
 import { errorLine } from '../roles/error-text';
 import type { RoleRecord } from '../roles/role-record';
@@ -21,8 +22,10 @@ export interface RoleRowProps {
 
 function metaText(record: RoleRecord): string {
   const { role } = record.view;
-  // The heading already names the account when the role has no group (alias).
-  return role.group ? `${role.profile} · ${record.accountId}` : role.profile;
+  // Under a heading that names the account, the row shows only what is its own.
+  return record.groupKey.startsWith('account:')
+    ? role.profile
+    : `${role.profile} · ${groupedAccountId(record.accountId)}`;
 }
 
 /** One role in the list: colour, label, profile and account, state or countdown. */

@@ -1,7 +1,18 @@
+import { headingOf } from '../accounts/account-heading';
 import type { RoleRecord } from './role-record';
 
 export type ListRow =
-  | { readonly kind: 'group'; readonly key: string; readonly title: string; readonly count: number }
+  | {
+      readonly kind: 'group';
+      readonly key: string;
+      readonly title: string;
+      readonly count: number;
+      /** The account the heading names (its roles then show only their profile). */
+      readonly accountId?: string;
+      /** The heading without its role count ("acme-prod · 1111-2222-3333"). */
+      readonly name?: string;
+      readonly color?: string;
+    }
   | {
       readonly kind: 'role';
       readonly key: string;
@@ -22,25 +33,29 @@ export interface ListModel {
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /**
- * Groups roles under their group (account alias) or account id, groups and
- * roles in alphabetical order, so a role is always in the same place.
+ * Groups roles under their account (its alias, else its id) or, for accounts
+ * without an alias, their role group; groups and roles in alphabetical order,
+ * so a role is always in the same place.
  */
 export function buildListModel(records: readonly RoleRecord[]): ListModel {
   const groups = new Map<string, RoleRecord[]>();
   for (const record of records) {
-    const members = groups.get(record.groupTitle);
+    const members = groups.get(record.groupKey);
     if (members) members.push(record);
-    else groups.set(record.groupTitle, [record]);
+    else groups.set(record.groupKey, [record]);
   }
-  const titles = [...groups.keys()].sort(collator.compare);
+  const headings = [...groups.values()].map((members) => ({
+    members,
+    heading: headingOf(members[0]!, members.length),
+  }));
+  headings.sort((a, b) => collator.compare(a.heading.name, b.heading.name));
   const rows: ListRow[] = [];
   const roleIds: string[] = [];
   const rowIndexOf = new Map<string, number>();
-  for (const title of titles) {
-    const members = (groups.get(title) ?? []).sort((a, b) =>
-      collator.compare(a.view.role.label, b.view.role.label),
-    );
-    rows.push({ kind: 'group', key: `group:${title}`, title, count: members.length });
+  for (const { members, heading } of headings) {
+    members.sort((a, b) => collator.compare(a.view.role.label, b.view.role.label));
+    const { key, title, name, accountId, color } = heading;
+    rows.push({ kind: 'group', key, title, name, count: members.length, accountId, color });
     for (const record of members) {
       const id = record.view.role.id;
       rowIndexOf.set(id, rows.length);
