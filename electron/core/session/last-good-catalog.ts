@@ -23,6 +23,7 @@ export type EngineCatalog = Pick<
   | 'upsertMany'
   | 'updateSettings'
   | 'changeAccounts'
+  | 'accounts'
   | 'setDefault'
   | 'onDidChange'
   | 'invalidate'
@@ -112,6 +113,10 @@ export class LastGoodCatalog implements EngineCatalog {
 
   updateSettings(patch: Partial<Settings>): Settings {
     return this.#store.updateSettings(patch);
+  }
+
+  accounts(): AccountNames {
+    return this.#current().accounts ?? {};
   }
 
   changeAccounts<T>(
