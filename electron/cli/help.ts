@@ -292,7 +292,8 @@ Options:
   --region REGION         STS region
   --mfa-serial ARN        MFA device of the source identity
   --color C               console colour (hex or red/orange/yellow/green/blue)
-  --group G               group or account alias shown in the menu
+  --group G               heading in the menu for an account without an alias
+                          (see \`switchyard accounts\`)
   --tag T                 a tag; repeat for several (edit: replaces all tags)
   --console-browser B     where the role's console opens: default, chrome, chromium,
                           edge, brave, vivaldi, arc, firefox-container, or a path
