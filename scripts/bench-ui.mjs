@@ -140,6 +140,7 @@ function bridgeDouble({ count, now }) {
     previewImport: noop,
     applyImport: noop,
     updateSettings: noop,
+    updateAccount: async () => ({}),
     hidePopup: noop,
     recentActivity: async () => [],
     sourceProfiles: async () => [],

@@ -8,6 +8,7 @@ import type {
  * Main and preload are typed from it; raw ipcMain/ipcRenderer appear in exactly
  * one wrapper each. Nothing in it carries a secret: snapshots hold views only.
  */
+import type { AccountName, AccountPatch } from './account-name';
 import type { ActivityEntry } from './activity';
 import type { RoleEntry, Settings, Snapshot } from './model';
 import type {
@@ -83,6 +84,8 @@ export interface InvokeContract {
     { readonly added: number; readonly updated: number },
   ];
   'settings:update': [[patch: Partial<Settings>], Settings];
+  /** Sets or clears an account's alias and colour (bad input rejects with one line, changing nothing). */
+  'account:update': [[accountId: string, patch: AccountPatch], AccountName];
   'popup:hide': [[], void];
   'activity:recent': [[], readonly ActivityEntry[]];
   /** The Add form's suggestions: profiles of both AWS files, not the ones catalog roles write. */
@@ -144,6 +147,7 @@ export const INVOKE_CHANNELS = [
   'import:preview',
   'import:apply',
   'settings:update',
+  'account:update',
   'popup:hide',
   'activity:recent',
   'profiles:sources',
@@ -193,6 +197,7 @@ export interface SwitchyardApi {
     only: readonly string[] | null,
   ): Promise<{ readonly added: number; readonly updated: number }>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  updateAccount(accountId: string, patch: AccountPatch): Promise<AccountName>;
   hidePopup(): Promise<void>;
   /** The audit trail's last day, newest first. */
   recentActivity(): Promise<readonly ActivityEntry[]>;

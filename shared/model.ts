@@ -4,6 +4,7 @@
  * holds a secret; views are what the renderer and `status --json` see.
  */
 
+import type { AccountName } from './account-name';
 import type { ConsoleBrowserSetting } from './console-browser';
 
 /** Where a role's source (caller) credentials come from. */
@@ -139,6 +140,8 @@ export interface RoleView {
   readonly error?: SessionErrorView;
   /** Live sessions only (active, refreshing): renews itself, or lapses when and why. */
   readonly renewal?: RenewalView;
+  /** The name and colour of the role's account, when it has one (catalog `accounts`). */
+  readonly account?: AccountName;
 }
 
 export interface MfaPromptView {

@@ -17,6 +17,7 @@ Usage:
   switchyard env <id|label> [--shell bash|zsh|fish|powershell|cmd] [--unset] [--json]
   switchyard exec <id|label> [--mfa-code CODE] [--no-endpoint] [--force] -- <command> [args...]
   switchyard roles list|add|edit|remove|import|export|import-catalog …
+  switchyard accounts [--json] | set <account-id> [--alias NAME] [--color C] | clear <account-id>
   switchyard keys set <source-name> [--access-key-id AKIA…]   (secret key on stdin)
   switchyard keys delete <source-name>
   switchyard sso login|sessions|sync|logout …   (IAM Identity Center)
@@ -232,6 +233,24 @@ Options:
   --no-endpoint     hand the child keys even when the endpoint is served
   --force           run even when SWITCHYARD_ROLE is set (exec inside exec)
 `,
+  accounts: `Usage:
+  switchyard accounts [list] [--json]
+  switchyard accounts set <account-id> [--alias NAME] [--color C] [--json]
+  switchyard accounts clear <account-id> [--alias] [--color] [--json]
+
+The name of each AWS account in the catalog: one alias and colour per 12-digit
+account id (1111-2222-3333 works too), shown in the tray's headings
+("acme-prod · 1111-2222-3333 · 3 roles").
+
+  list     every account with roles or a name: id, alias, where the alias came
+           from (user, identity-center, iam), colour and role count
+  set      sets the alias (1-64 printable characters) and/or the colour (hex or
+           red/orange/yellow/green/blue). An alias you set is never replaced; one
+           from an Identity Center sync or the account's IAM alias is filled in
+           only where you have none
+  clear    removes the alias and/or colour (both when neither flag is given)
+  --json   print one JSON value: the accounts (list) or the account (set, clear)
+`,
   roles: `Usage:
   switchyard roles list [--json]
   switchyard roles add --label L --role-arn ARN --profile P [source] [options] [--json]
@@ -276,7 +295,8 @@ Options:
   --region REGION         STS region
   --mfa-serial ARN        MFA device of the source identity
   --color C               console colour (hex or red/orange/yellow/green/blue)
-  --group G               group or account alias shown in the menu
+  --group G               heading in the menu for an account without an alias
+                          (see \`switchyard accounts\`)
   --tag T                 a tag; repeat for several (edit: replaces all tags)
   --console-browser B     where the role's console opens: default, chrome, chromium,
                           edge, brave, vivaldi, arc, firefox-container, or a path

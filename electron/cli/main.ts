@@ -9,6 +9,7 @@ const COMMANDS: CommandTable = {
   audit: async () => (await import('./commands/audit')).auditCommand,
   console: async () => (await import('./commands/console')).consoleCommand,
   roles: async () => (await import('./commands/roles/roles')).rolesCommand,
+  accounts: async () => (await import('./commands/accounts/accounts')).accountsCommand,
   keys: async () => (await import('./commands/keys')).keysCommand,
   activate: async () => (await import('./commands/sessions/session-commands')).activateCommand,
   deactivate: async () => (await import('./commands/sessions/session-commands')).deactivateCommand,

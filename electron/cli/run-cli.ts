@@ -11,7 +11,15 @@ export type Command = (argv: readonly string[]) => Promise<void>;
 export type CommandTable = Readonly<Record<string, () => Promise<Command>>>;
 
 /** Commands whose first word picks what they do: the audit trail names both (`cli:sso login`). */
-const WITH_SUBCOMMANDS = new Set(['roles', 'keys', 'sso', 'audit', 'catalog', 'endpoint']);
+const WITH_SUBCOMMANDS = new Set([
+  'roles',
+  'accounts',
+  'keys',
+  'sso',
+  'audit',
+  'catalog',
+  'endpoint',
+]);
 
 function auditName(name: string, rest: readonly string[]): string {
   const sub = rest[0];

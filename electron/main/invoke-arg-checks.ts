@@ -12,6 +12,7 @@ import {
   IpcArgumentError,
   MAX_IMPORT_PROFILES,
 } from './ipc-arg-checks';
+import { checkAccountPatch } from './account-arg-checks';
 import { checkSsoSession, checkSsoSignInRequest } from './sso-arg-checks';
 import { checkFlag, checkSubscriptionAddRequest } from './subscription-arg-checks';
 
@@ -48,6 +49,7 @@ const ARG_CHECKS: { readonly [C in InvokeChannel]: ArgCheck<C> } = {
     only === null ? null : checkTextList(only, 'import profiles', MAX_IMPORT_PROFILES),
   ],
   'settings:update': ([patch]) => [checkSettingsPatch(patch)],
+  'account:update': ([id, patch]) => [checkText(id, 'account id'), checkAccountPatch(patch)],
   'popup:hide': () => [],
   'activity:recent': () => [],
   'profiles:sources': () => [],
@@ -84,6 +86,7 @@ const ARITY: { readonly [C in InvokeChannel]: InvokeArgs<C>['length'] } = {
   'import:preview': 0,
   'import:apply': 1,
   'settings:update': 1,
+  'account:update': 2,
   'popup:hide': 0,
   'activity:recent': 0,
   'profiles:sources': 0,

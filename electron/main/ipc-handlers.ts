@@ -74,6 +74,7 @@ function invokeHandlers(
     'import:preview': () => engine.previewImport(),
     'import:apply': (only) => engine.applyImport(only),
     'settings:update': (patch) => engine.updateSettings(patch),
+    'account:update': (accountId, patch) => engine.updateAccount(accountId, patch),
     'popup:hide': () => shell.hidePopup(),
     'activity:recent': () => engine.recentActivity(),
     'profiles:sources': () => engine.sourceProfiles(),

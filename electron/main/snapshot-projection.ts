@@ -1,3 +1,4 @@
+import type { AccountName } from '../../shared/account-name';
 import type { ConsoleBrowserSetting } from '../../shared/console-browser';
 import type {
   MfaPromptView,
@@ -109,6 +110,11 @@ const RENEWAL_FIELDS = {
   at: 'plain',
   reason: 'plain',
 } as const satisfies Fields<Extract<RenewalView, { kind: 'lapses' }>>;
+const ACCOUNT_FIELDS = {
+  alias: 'plain',
+  color: 'plain',
+  aliasFrom: 'plain',
+} as const satisfies Fields<AccountName>;
 
 const VIEW_FIELDS = {
   role: (value) => copy<RoleEntry>(value, ROLE_FIELDS),
@@ -118,6 +124,7 @@ const VIEW_FIELDS = {
   chained: 'plain',
   error: (value) => copy<SessionErrorView>(value, ERROR_FIELDS),
   renewal: (value) => copy<RenewalView>(value, RENEWAL_FIELDS),
+  account: (value) => copy<AccountName>(value, ACCOUNT_FIELDS),
 } as const satisfies Fields<RoleView>;
 
 const PROMPT_FIELDS = {

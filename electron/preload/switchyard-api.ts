@@ -29,6 +29,7 @@ export function createSwitchyardApi(ipc: TypedIpcRenderer): SwitchyardApi {
     applyImport: (only) => invoke('import:apply', only),
     sourceProfiles: () => invoke('profiles:sources'),
     updateSettings: (patch) => invoke('settings:update', patch),
+    updateAccount: (accountId, patch) => invoke('account:update', accountId, patch),
     hidePopup: () => invoke('popup:hide'),
     recentActivity: () => invoke('activity:recent'),
     ssoSessions: () => invoke('sso:sessions'),

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RoleEntry, Snapshot } from '../../shared/model';
+import { accountNameOf } from './accounts/account-name-of';
+import { AccountView } from './accounts/account-view';
 import { ActivityView } from './activity/activity-view';
 import { CatalogBanner } from './catalogs/catalog-banner';
 import { CatalogsView } from './catalogs/catalogs-view';
@@ -175,6 +177,7 @@ export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
             onEdit={(roleId) => setView({ kind: 'edit', roleId })}
             onAdd={() => setView({ kind: 'add' })}
             onImport={() => setView({ kind: 'import' })}
+            onRenameAccount={(accountId) => setView({ kind: 'account', accountId })}
           />
         )}
         {askDiscard && <DiscardPrompt onDiscard={() => setView(LIST_VIEW)} onKeep={keepEditing} />}
@@ -206,6 +209,15 @@ export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
         {view.kind === 'activity' && <ActivityView onDone={showList} />}
         {view.kind === 'catalogs' && (
           <CatalogsView views={catalogs.views} report={report} onDone={showList} />
+        )}
+        {view.kind === 'account' && (
+          <AccountView
+            key={view.accountId}
+            accountId={view.accountId}
+            account={accountNameOf(snapshot, view.accountId)}
+            report={report}
+            onDone={showList}
+          />
         )}
         {view.kind === 'identity-center' && (
           <IdentityCenterView progress={ssoProgress} report={report} onDone={showList} />

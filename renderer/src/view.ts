@@ -7,6 +7,7 @@ export type View =
   | { readonly kind: 'settings' }
   | { readonly kind: 'activity' }
   | { readonly kind: 'identity-center' }
-  | { readonly kind: 'catalogs' };
+  | { readonly kind: 'catalogs' }
+  | { readonly kind: 'account'; readonly accountId: string };
 
 export const LIST_VIEW: View = { kind: 'list' };

@@ -56,8 +56,8 @@ describe.skipIf(!chromium.available)(`empty state and import ${chromium.skipReas
     ).toEqual(['prod', 'staging']);
     // Grouped by account id (imported roles have no group), alphabetically.
     expect(await page.locator('.group-header').allTextContents()).toEqual([
-      '210987654321',
-      '345678901234',
+      '2109-8765-4321 · 1 role',
+      '3456-7890-1234 · 1 role',
     ]);
     expect(problems).toEqual([]);
   });

@@ -46,9 +46,9 @@ describe.skipIf(!chromium.available)(`the role list ${chromium.skipReason}`, () 
     expect(await focusedLabel(page)).toBe('Search roles'); // focused on open
     expect(await page.getByRole('option').count()).toBe(5);
     expect(await page.locator('.group-header').allTextContents()).toEqual([
-      '456789012345',
-      'prod',
-      'staging',
+      '4567-8901-2345 · 2 roles',
+      'prod · 2 roles',
+      'staging · 1 role',
     ]);
 
     const search = page.getByRole('combobox', { name: 'Search roles' });

@@ -1,3 +1,4 @@
+import type { AccountNames } from '../../../shared/account-name';
 import type { RoleEntry, Settings } from '../../../shared/model';
 import type { SubscriptionRecord } from '../../../shared/subscription-model';
 
@@ -9,6 +10,8 @@ export interface CatalogData {
   readonly defaultRoleId?: string;
   /** Team catalog subscriptions, in the order they were added (absent: none). */
   readonly subscriptions?: readonly SubscriptionRecord[];
+  /** Account id → alias and colour (absent: none named). */
+  readonly accounts?: AccountNames;
 }
 
 /** catalog.json on disk: the data plus the document version migrations key on. */

@@ -116,7 +116,7 @@ export class CatalogFile {
     }
     // conf gives {} without calling deserialize when the file was deleted meanwhile.
     if (Object.keys(raw).length === 0) return { ...CATALOG_DEFAULTS, roles: [] };
-    const { version, roles, settings, defaultRoleId, subscriptions } =
+    const { version, roles, settings, defaultRoleId, subscriptions, accounts } =
       raw as unknown as CatalogDocument;
     const doc: { -readonly [K in keyof CatalogDocument]: CatalogDocument[K] } = {
       version,
@@ -125,6 +125,7 @@ export class CatalogFile {
     };
     if (defaultRoleId !== undefined) doc.defaultRoleId = defaultRoleId;
     if (subscriptions !== undefined) doc.subscriptions = subscriptions;
+    if (accounts !== undefined) doc.accounts = accounts;
     // Kept only when this document came from the text the stat was taken of (the
     // text decoded last); otherwise the next read compares the text again.
     const decoded = this.#decoder.last;

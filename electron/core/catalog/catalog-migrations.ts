@@ -58,11 +58,41 @@ function v2ToV3(doc: JsonObject): JsonObject {
   return { ...doc, version: SUBSCRIPTIONS_VERSION };
 }
 
+/** The first catalog version with account names (`accounts`). */
+export const ACCOUNT_NAMES_VERSION = 4;
+
+/**
+ * Version 4 added account names (`accounts`: id → alias and colour). Before,
+ * the menu's heading was a role's `group`, often used as an account alias: an
+ * account whose roles all carry one and the same group gets that group as its
+ * alias (the user's own, so nothing automatic replaces it). Roles keep their
+ * `group`; an account with mixed or missing groups gets no alias. An alias
+ * longer than an alias may be (groups allow the same 64 characters) cannot occur.
+ */
+function v3ToV4(doc: JsonObject): JsonObject {
+  const groups = new Map<string, string | null>();
+  for (const role of Array.isArray(doc.roles) ? doc.roles : []) {
+    if (!isObject(role) || typeof role.roleArn !== 'string') continue;
+    const account = /^arn:[^:]*:iam::(\d{12}):/.exec(role.roleArn)?.[1];
+    if (account === undefined) continue;
+    const group = typeof role.group === 'string' ? role.group.trim() : '';
+    const seen = groups.get(account);
+    groups.set(account, seen === undefined || seen === group ? group || null : null);
+  }
+  const accounts: Record<string, { alias: string; aliasFrom: 'user' }> = {};
+  for (const [account, group] of groups) {
+    if (group) accounts[account] = { alias: group, aliasFrom: 'user' };
+  }
+  const named = doc.accounts === undefined && Object.keys(accounts).length > 0;
+  return { ...doc, version: ACCOUNT_NAMES_VERSION, ...(named ? { accounts } : {}) };
+}
+
 /** Keyed by the version each migration produces: `1` takes a version-0 document to version 1. */
 export const CATALOG_MIGRATIONS: Readonly<Record<number, CatalogMigration>> = {
   1: v0ToV1,
   2: v1ToV2,
   3: v2ToV3,
+  4: v3ToV4,
 };
 
 /** A document's version: its integer `version` key, or 0 when the key is absent (the v0 shape). */

@@ -17,9 +17,10 @@ import { SUBSCRIPTION_NAME_PATTERN, SUBSCRIPTION_SCHEMA } from './subscription-s
  * Version 3 added where a role's console opens (`console` on a role,
  * `consoleBrowser` and `recentServices` in settings): every earlier reader
  * refuses unknown fields (additionalProperties: false), so optional fields
- * still need the bump.
+ * still need the bump. Version 4 added account names (`accounts`: an alias and
+ * colour per account id).
  */
-export const CATALOG_VERSION = 3;
+export const CATALOG_VERSION = 4;
 
 const ROLE_ID_PATTERN = '^[a-z0-9][a-z0-9_-]{0,63}$';
 const PROFILE_PATTERN = '^[\\w@+.%:/-]{1,128}$';
@@ -160,6 +161,24 @@ export const SETTINGS_SCHEMA = {
   },
 } as const;
 
+/** `accounts`: account id → its alias and colour; check-accounts.ts checks the rest. */
+const ACCOUNTS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  patternProperties: {
+    '^[0-9]{12}$': {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      properties: {
+        alias: { type: 'string', minLength: 1, maxLength: 256 },
+        color: { type: 'string', pattern: '^[0-9a-f]{6}$' },
+        aliasFrom: { enum: ['user', 'identity-center', 'iam'] },
+      },
+    },
+  },
+} as const;
+
 /** conf's `schema` option: one schema per top-level key. */
 export const CATALOG_SCHEMA = {
   version: { type: 'integer', const: CATALOG_VERSION },
@@ -167,6 +186,7 @@ export const CATALOG_SCHEMA = {
   settings: SETTINGS_SCHEMA,
   defaultRoleId: { type: 'string', pattern: ROLE_ID_PATTERN },
   subscriptions: { type: 'array', items: SUBSCRIPTION_SCHEMA },
+  accounts: ACCOUNTS_SCHEMA,
   // conf keeps its own migration bookkeeping here when given `migrations`
   // (electron-store with projectVersion); Switchyard never writes it.
   __internal__: { type: 'object' },

@@ -16,6 +16,8 @@ import { applyRolePatch, type RoleInput, type RolePatch } from './role-input';
 import { isObject } from './is-object';
 import { checkSubscribedEdit, checkSubscribedRemove } from './subscribed-role-rules';
 import type { SubscriptionRecord } from '../../../shared/subscription-model';
+import type { AccountNames } from '../../../shared/account-name';
+import { checkAccountNames } from './check-accounts';
 import { rewriteDocument, type DocumentRewrite } from './rewrite-document';
 
 export type { CatalogBackingStore, CatalogBackingStoreFactory } from './catalog-file';
@@ -119,11 +121,35 @@ export class CatalogStore {
   }
 
   snapshot(): CatalogData {
-    const { roles, settings, defaultRoleId, subscriptions } = this.#read();
+    const { roles, settings, defaultRoleId, subscriptions, accounts } = this.#read();
     const data: { -readonly [K in keyof CatalogData]: CatalogData[K] } = { roles, settings };
     if (defaultRoleId !== undefined) data.defaultRoleId = defaultRoleId;
     if (subscriptions !== undefined) data.subscriptions = subscriptions;
+    if (accounts !== undefined) data.accounts = accounts;
     return data;
+  }
+
+  /** Account id → alias and colour. */
+  accounts(): AccountNames {
+    return this.#read().accounts ?? {};
+  }
+
+  /**
+   * Changes the account names in one checked write: `change` gets them as they
+   * are now and returns the new ones (undefined: write nothing) and its result.
+   * See account-names.ts for the changes themselves.
+   */
+  changeAccounts<T>(
+    change: (names: AccountNames) => { readonly names?: AccountNames; readonly result: T },
+  ): T {
+    return this.#mutate((doc) => {
+      const next = change(doc.accounts ?? {});
+      if (next.names === undefined) return next.result;
+      const accounts = checkAccountNames(next.names);
+      if (accounts === undefined) delete doc.accounts;
+      else doc.accounts = accounts;
+      return next.result;
+    });
   }
 
   /** The team catalog subscriptions, in the order they were added. */

@@ -4,6 +4,7 @@ import type { RoleEntry } from '../../../shared/model';
 import { quoteValue } from '../../../shared/quote-value';
 import type { CatalogDocument } from './catalog-document';
 import { CATALOG_VERSION } from './catalog-schema';
+import { checkAccountNames } from './check-accounts';
 import { checkRoleEntry, checkRoleId } from './check-role';
 import { checkSettings } from './check-settings';
 import { RoleGraph } from './role-graph';
@@ -39,6 +40,7 @@ const TOP_LEVEL_KEYS = new Set([
   'settings',
   'defaultRoleId',
   'subscriptions',
+  'accounts',
   '__internal__',
 ]);
 
@@ -80,6 +82,7 @@ export function checkCatalogDocument(value: Record<string, unknown>): CatalogDoc
     );
   }
   const subscriptions = checkSubscriptions(value.subscriptions);
+  const accounts = checkAccountNames(value.accounts);
   const rawRoles = value.roles ?? [];
   if (!Array.isArray(rawRoles)) throw inputError('roles', 'must be a list', 'use [] for no roles');
   const roles: RoleEntry[] = rawRoles.map((raw: unknown, index) =>
@@ -116,6 +119,7 @@ export function checkCatalogDocument(value: Record<string, unknown>): CatalogDoc
     settings,
   };
   if (subscriptions !== undefined) document.subscriptions = subscriptions;
+  if (accounts !== undefined) document.accounts = accounts;
   if (value.defaultRoleId !== undefined) {
     const id = checkRoleId(value.defaultRoleId, 'defaultRoleId');
     if (!roles.some((role) => role.id === id)) {

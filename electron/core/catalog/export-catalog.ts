@@ -1,5 +1,6 @@
+import type { AccountName, AccountNames } from '../../../shared/account-name';
 import type { RoleEntry } from '../../../shared/model';
-import { SSO_ROLES_VERSION } from './catalog-migrations';
+import { ACCOUNT_NAMES_VERSION, SSO_ROLES_VERSION } from './catalog-migrations';
 import type { CatalogStore } from './catalog-store';
 
 /** The `format` marker of a shared catalog file. */
@@ -10,6 +11,8 @@ export interface CatalogExport {
   readonly format: typeof CATALOG_EXPORT_FORMAT;
   readonly version: number;
   readonly roles: readonly RoleEntry[];
+  /** Account names (version 4): alias and colour, without where this machine's alias came from. */
+  readonly accounts?: AccountNames;
 }
 
 /**
@@ -46,7 +49,8 @@ export function withLocalFields(role: RoleEntry, local: RoleEntry | undefined): 
  * Identity Center roles still opens in a Switchyard that reads only version 1.
  * (A version that adds a field must add its rule here.)
  */
-export function exportVersion(roles: readonly RoleEntry[]): number {
+export function exportVersion(roles: readonly RoleEntry[], named = false): number {
+  if (named) return ACCOUNT_NAMES_VERSION;
   return roles.some((role) => role.source.kind === 'sso') ? SSO_ROLES_VERSION : 1;
 }
 
@@ -57,10 +61,21 @@ export function exportVersion(roles: readonly RoleEntry[]): number {
  */
 export function exportCatalog(store: CatalogStore): string {
   const roles = store.list().map(withoutLocalFields);
+  const accounts = sharedAccountNames(store.accounts());
   const file: CatalogExport = {
     format: CATALOG_EXPORT_FORMAT,
-    version: exportVersion(roles),
+    version: exportVersion(roles, accounts !== undefined),
     roles,
+    ...(accounts ? { accounts } : {}),
   };
   return `${JSON.stringify(file, undefined, 2)}\n`;
+}
+
+/** Account names as a shared file carries them: alias and colour; undefined when none. */
+function sharedAccountNames(names: AccountNames): AccountNames | undefined {
+  const entries = Object.entries(names).map(([id, { alias, color }]): [string, AccountName] => [
+    id,
+    { ...(alias !== undefined ? { alias } : {}), ...(color !== undefined ? { color } : {}) },
+  ]);
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }

@@ -3,7 +3,10 @@ import { inputError } from '../../../shared/check-text';
 import { InputError } from '../../../shared/input-error';
 import type { RoleEntry } from '../../../shared/model';
 import { quoteValue } from '../../../shared/quote-value';
+import type { AccountNames } from '../../../shared/account-name';
+import { mergeSharedAccountNames } from './account-names';
 import type { CatalogStore } from './catalog-store';
+import { checkAccountNames } from './check-accounts';
 import { CATALOG_VERSION } from './catalog-schema';
 import { checkRoleEntry } from './check-role';
 import { documentVersion, migrateCatalog } from './catalog-migrations';
@@ -39,6 +42,14 @@ function inRole(error: unknown, index: number, label: unknown): unknown {
 
 /** The roles of a shared catalog file, every one checked; throws InputError (field "catalog file"). */
 export function readCatalogExport(text: string): RoleEntry[] {
+  return readCatalogExportFile(text).roles;
+}
+
+/** A shared catalog file's roles and account names, every one checked (see readCatalogExport). */
+export function readCatalogExportFile(text: string): {
+  readonly roles: RoleEntry[];
+  readonly accounts: AccountNames;
+} {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   let parsed: unknown;
   try {
@@ -73,8 +84,18 @@ export function readCatalogExport(text: string): RoleEntry[] {
   }
   const migrated = migrateCatalog({ version, roles: parsed.roles }, version);
   if (!Array.isArray(migrated.roles)) throw fail('has no "roles" list', 'export the catalog again');
-  const unknown = Object.keys(parsed).find((key) => !['format', 'version', 'roles'].includes(key));
+  const unknown = Object.keys(parsed).find(
+    (key) => !['format', 'version', 'roles', 'accounts'].includes(key),
+  );
   if (unknown !== undefined) throw fail(`has an unknown key ${quoteValue(unknown)}`, 'remove it');
+  let accounts: AccountNames;
+  try {
+    // Where an alias came from describes the exporting machine; it does not travel.
+    accounts = stripOrigins(checkAccountNames(parsed.accounts) ?? {});
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    throw fail(error.message, 'export the catalog again');
+  }
   const roles = migrated.roles.map((raw: unknown, index) => {
     try {
       // The import link and the not-granted mark describe someone else's machine; they do not travel.
@@ -89,7 +110,13 @@ export function readCatalogExport(text: string): RoleEntry[] {
       throw fail(`has two roles with the id ${quoteValue(role.id)}`, 'give each role its own id');
     seen.add(role.id);
   }
-  return roles;
+  return { roles, accounts };
+}
+
+function stripOrigins(names: AccountNames): AccountNames {
+  return Object.fromEntries(
+    Object.entries(names).map(([id, { aliasFrom: _from, ...name }]) => [id, name]),
+  );
 }
 
 /**
@@ -102,8 +129,12 @@ export function readCatalogExport(text: string): RoleEntry[] {
 export function planCatalogFileImport(
   text: string,
   existing: readonly RoleEntry[],
-): CatalogImportReport & { readonly roles: readonly RoleEntry[] } {
-  const incoming = readCatalogExport(text);
+): CatalogImportReport & {
+  readonly roles: readonly RoleEntry[];
+  /** The file's account names, merged at the write (see mergeSharedAccountNames). */
+  readonly accounts: AccountNames;
+} {
+  const { roles: incoming, accounts } = readCatalogExportFile(text);
   const merged = new Map(existing.map((role) => [role.id, role]));
   const added: RoleEntry[] = [];
   const updated: RoleEntry[] = [];
@@ -140,12 +171,18 @@ export function planCatalogFileImport(
       );
     }
   }
-  return { added, updated, skipped, roles: [...added, ...updated] };
+  return { added, updated, skipped, roles: [...added, ...updated], accounts };
 }
 
 /** Checks a shared catalog file completely, then merges it by id in one write (all or nothing). */
 export function importCatalogFile(store: CatalogStore, text: string): CatalogImportReport {
-  const { added, updated, skipped, roles } = planCatalogFileImport(text, store.list());
+  const { added, updated, skipped, roles, accounts } = planCatalogFileImport(text, store.list());
   if (roles.length > 0) store.upsertMany(roles);
+  if (Object.keys(accounts).length > 0) {
+    store.changeAccounts((names) => ({
+      names: mergeSharedAccountNames(names, accounts),
+      result: undefined,
+    }));
+  }
   return { added, updated, skipped };
 }

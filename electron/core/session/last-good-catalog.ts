@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import type { AccountNames } from '../../../shared/account-name';
 import type { RoleEntry, Settings } from '../../../shared/model';
 import type { CatalogData } from '../catalog/catalog-document';
 import { CatalogFileError } from '../catalog/catalog-file-error';
@@ -21,6 +22,8 @@ export type EngineCatalog = Pick<
   | 'remove'
   | 'upsertMany'
   | 'updateSettings'
+  | 'changeAccounts'
+  | 'accounts'
   | 'setDefault'
   | 'onDidChange'
   | 'invalidate'
@@ -110,6 +113,16 @@ export class LastGoodCatalog implements EngineCatalog {
 
   updateSettings(patch: Partial<Settings>): Settings {
     return this.#store.updateSettings(patch);
+  }
+
+  accounts(): AccountNames {
+    return this.#current().accounts ?? {};
+  }
+
+  changeAccounts<T>(
+    change: (names: AccountNames) => { readonly names?: AccountNames; readonly result: T },
+  ): T {
+    return this.#store.changeAccounts(change);
   }
 
   setDefault(idOrLabel: string | undefined): RoleEntry | undefined {

@@ -6,6 +6,7 @@ import type {
   SourceProfileView,
 } from '../../../shared/ipc-contract';
 import type { ActivityEntry } from '../../../shared/activity';
+import type { AccountName, AccountPatch } from '../../../shared/account-name';
 import type { RoleEntry, Settings, Snapshot } from '../../../shared/model';
 
 /**
@@ -55,6 +56,8 @@ export interface SessionEngine {
   updateRole(roleId: string, form: RoleForm): Promise<RoleEntry>;
   removeRole(roleId: string): Promise<void>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  /** Sets or clears one account's alias and colour (the user's own: never replaced automatically). */
+  updateAccount(accountId: string, patch: AccountPatch): Promise<AccountName>;
   previewImport(): Promise<ConfigImportPreview>;
   /** `only`: the config profiles to import (null or absent: all the preview offers). */
   applyImport(

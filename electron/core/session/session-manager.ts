@@ -7,7 +7,9 @@ import type {
   SourceProfileView,
 } from '../../../shared/ipc-contract';
 import { sourceProfileNames } from '../catalog/source-profile-names';
+import type { AccountName, AccountPatch } from '../../../shared/account-name';
 import type { RoleEntry, Settings, Snapshot } from '../../../shared/model';
+import { patchAccountName } from '../catalog/account-names';
 import { checkMfaCode } from '../../../shared/validate';
 import { startSsoUpkeep } from '../sso/open-sso-role-sessions';
 import type { StateAction, SwitchyardState } from '../refresh/state-model';
@@ -29,6 +31,7 @@ import { createEngineAssumer } from './engine-assumer';
 import type { ManagerMode, SessionManagerDeps } from './session-deps';
 import type { SessionEngine, SessionNotification } from './session-engine';
 import { buildSnapshot } from './session-views';
+import { AccountAliasLookup } from './account-alias-lookup';
 import { SnapshotPublisher } from './snapshot-publisher';
 import { oneLine } from './session-failure';
 import { sealForRefresher } from './code-sealing';
@@ -51,6 +54,11 @@ export class SessionManager implements SessionEngine {
   readonly #assumer: RoleAssumer;
   readonly #engine: EngineStrategy;
   #stopSignInWatch: (() => void) | undefined;
+  /**
+   * Names accounts after their IAM alias once a role of theirs is active: in the
+   * refresher only (the tray, the daemon), so no one-shot command waits on it.
+   */
+  readonly #aliases: AccountAliasLookup | undefined;
 
   private constructor(deps: SessionManagerDeps) {
     this.#deps = deps;
@@ -72,6 +80,21 @@ export class SessionManager implements SessionEngine {
       assumer: this.#assumer,
     };
     this.#engine = deps.mode === 'passive' ? new PassiveEngine(parts) : new LocalEngine(parts);
+    this.#aliases =
+      deps.mode !== 'refresher'
+        ? undefined
+        : new AccountAliasLookup({
+            catalog: deps.catalog,
+            env: deps.env,
+            credentialsOf: (id) => {
+              const live = this.#sessions.get(id);
+              return live?.state === 'active' ? live.credentials : undefined;
+            },
+            onNamed: () => this.#publisher.emit(),
+            ...(deps.env.SWITCHYARD_DEBUG
+              ? { debug: (line: string) => process.stderr.write(`switchyard: debug: ${line}\n`) }
+              : {}),
+          });
   }
 
   /** Builds the manager and recovers active sessions from the state and credentials files. */
@@ -112,6 +135,7 @@ export class SessionManager implements SessionEngine {
     const catalog = this.#deps.catalog.snapshot();
     return buildSnapshot({
       roles: catalog.roles,
+      accounts: catalog.accounts,
       // Views copy state, expiry, chained and error from each session: never its credentials.
       statuses: new Map(this.#sessions.entries()),
       defaultRoleId: catalog.defaultRoleId,
@@ -168,12 +192,23 @@ export class SessionManager implements SessionEngine {
   // ---- actions -----------------------------------------------------------
 
   async activate(roleId: string): Promise<void> {
-    await this.#engine.perform('activate', [this.#role(roleId).id]);
+    const role = this.#role(roleId);
+    await this.#engine.perform('activate', [role.id]);
+    this.#aliases?.after([role]);
   }
 
   async activateAll(idsOrLabels: readonly string[]): Promise<void> {
-    const roleIds = idsOrLabels.map((name) => this.#role(name).id);
-    await this.#engine.perform('activate', roleIds);
+    const roles = idsOrLabels.map((name) => this.#role(name));
+    await this.#engine.perform(
+      'activate',
+      roles.map((role) => role.id),
+    );
+    this.#aliases?.after(roles);
+  }
+
+  /** Resolves once the account-alias lookups started by activations have ended. */
+  accountNamesSettled(): Promise<void> {
+    return this.#aliases?.settled() ?? Promise.resolve();
   }
 
   async deactivate(roleId: string): Promise<void> {
@@ -240,6 +275,15 @@ export class SessionManager implements SessionEngine {
     this.#publisher.emit();
     this.#engine.schedule();
     return settings;
+  }
+
+  async updateAccount(accountId: string, patch: AccountPatch): Promise<AccountName> {
+    const entry = this.#deps.catalog.changeAccounts((names) => {
+      const next = patchAccountName(names, accountId, patch);
+      return { names: next.names, result: next.entry };
+    });
+    this.#publisher.emit();
+    return entry;
   }
 
   async recentActivity(): Promise<readonly ActivityEntry[]> {

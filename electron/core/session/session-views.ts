@@ -1,3 +1,5 @@
+import type { AccountNames } from '../../../shared/account-name';
+import { roleAccountId } from '../catalog/account-names';
 import type {
   MfaPromptView,
   RoleEntry,
@@ -24,6 +26,8 @@ export interface SessionStatus {
 
 export interface SnapshotInput {
   readonly roles: readonly RoleEntry[];
+  /** Account id → name; each view carries its account's. */
+  readonly accounts?: AccountNames;
   readonly statuses: ReadonlyMap<string, SessionStatus>;
   readonly defaultRoleId: string | undefined;
   /** sourceKey → roles waiting for an MFA code on it. */
@@ -46,6 +50,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
   const roles: RoleView[] = input.roles.map((role) => {
     const status = input.statuses.get(role.id) ?? INACTIVE;
     const renewal = renewalOf(role, status, renewalContext);
+    const account = input.accounts?.[roleAccountId(role)];
     return {
       role,
       state: status.state,
@@ -54,6 +59,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
       chained: status.chained,
       ...(status.error ? { error: status.error } : {}),
       ...(renewal ? { renewal } : {}),
+      ...(account ? { account } : {}),
     };
   });
   const mfaPrompts: MfaPromptView[] = [...input.mfaWaiting]

@@ -3,6 +3,7 @@ import type { RoleEntry } from '../../../shared/model';
 import { readConfigProfiles } from '../catalog/config-role-profiles';
 import type { CatalogStore } from '../catalog/catalog-store';
 import { applySsoSync } from './apply-sso-sync';
+import { fillSsoAccountNames } from './sso-account-names';
 import { planSsoSync, type SsoSyncPlan } from './plan-sso-sync';
 import { listAssignments } from './portal-assignments';
 import type { SsoTokenKeeper } from './sso-token-keeper';
@@ -54,6 +55,8 @@ export async function syncSession(options: SyncOptions): Promise<SyncOutcome> {
   const changes = plan.add.length + plan.update.length + plan.gone.length;
   const write = options.catalog !== undefined && changes > 0;
   if (write) applySsoSync(options.catalog!, plan);
+  // Account names are filled even when no role changed (a catalog from before names existed).
+  if (options.catalog !== undefined) fillSsoAccountNames(options.catalog, assignments);
   return { plan, assignments: assignments.length, applied: write };
 }
 

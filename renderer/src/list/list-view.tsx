@@ -34,6 +34,8 @@ export interface ListViewProps {
   readonly onImport: () => void;
   /** Takes back the last removal, if it still can: whether there was one. */
   readonly onUndo: () => boolean;
+  /** A heading's Rename: opens the account's name and colour. */
+  readonly onRenameAccount?: (accountId: string) => void;
 }
 
 /** Search, the grouped list and the selected role's details, driven from the keyboard. */
@@ -149,6 +151,7 @@ export function ListView(props: ListViewProps) {
           marginMs={marginMs}
           onSelect={onActive}
           onToggle={toggle}
+          onRenameAccount={props.onRenameAccount}
         />
       )}
       {active && (

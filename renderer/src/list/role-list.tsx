@@ -11,6 +11,7 @@ import { flushSync } from 'react-dom';
 import type { RoleView } from '../../../shared/model';
 import { markListCommitted } from '../perf/perf-probe';
 import type { ListModel } from '../roles/list-rows';
+import { RenameButtons } from '../accounts/rename-buttons';
 import { GroupHeader } from './group-header';
 import { optionId } from './option-id';
 import { RoleRow } from './role-row';
@@ -36,6 +37,8 @@ export interface RoleListProps {
   readonly marginMs: number;
   readonly onSelect: (roleId: string) => void;
   readonly onToggle: (view: RoleView) => void;
+  /** Opens the account editor from a heading's Rename button. */
+  readonly onRenameAccount?: (accountId: string) => void;
 }
 
 /** The list's scroll position and height, as last read from the DOM. */
@@ -67,7 +70,8 @@ function rangeFor(offsets: RowOffsets, viewport: Viewport): RowRange {
  * taller) without reading the DOM; a ResizeObserver brings the list's real
  * height, and the first scroll or key press renders the overscan from it.
  */
-export function RoleList({ id, model, activeId, marginMs, onSelect, onToggle }: RoleListProps) {
+export function RoleList(props: RoleListProps) {
+  const { id, model, activeId, marginMs, onSelect, onToggle, onRenameAccount } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const { rows, roleIds, rowIndexOf } = model;
   const offsets = useMemo(
@@ -142,10 +146,13 @@ export function RoleList({ id, model, activeId, marginMs, onSelect, onToggle }: 
   // reader hears the group on entering it. A window that starts inside a group
   // still renders that group's heading (off screen), which names the group.
   const groups: { key: string; headingId: string; items: ReactNode[] }[] = [];
+  // The headings drawn, for the Rename buttons beside the listbox.
+  const headings: { row: (typeof rows)[number]; top: number }[] = [];
   const openGroup = (index: number) => {
     const heading = rows[index];
     if (!heading || heading.kind === 'role') return;
     const headingId = `${id}-heading-${index}`;
+    headings.push({ row: heading, top: offsets.starts[index] ?? 0 });
     groups.push({
       key: heading.key,
       headingId,
@@ -155,6 +162,7 @@ export function RoleList({ id, model, activeId, marginMs, onSelect, onToggle }: 
           id={headingId}
           title={heading.title}
           top={offsets.starts[index] ?? 0}
+          color={heading.color}
         />,
       ],
     });
@@ -175,6 +183,7 @@ export function RoleList({ id, model, activeId, marginMs, onSelect, onToggle }: 
         record={row.record}
         active={row.key === activeId}
         position={row.position}
+        pinned={row.pinned === true}
         setSize={roleIds.length}
         top={offsets.starts[index] ?? 0}
         marginMs={marginMs}
@@ -197,22 +206,23 @@ export function RoleList({ id, model, activeId, marginMs, onSelect, onToggle }: 
   );
 
   return (
-    // The scrolling box is the listbox, and a tab stop (a scrolling region must
-    // be reachable by keyboard); focused, it points at the active row as the
-    // search box does, and the popup's list keys work from it.
-    <div
-      ref={scrollRef}
-      id={id}
-      role="listbox"
-      aria-label="Roles"
-      aria-activedescendant={activeId === undefined ? undefined : optionId(activeId)}
-      tabIndex={0}
-      className="role-list-scroll"
-      onScroll={onScroll}
-    >
-      <div className="role-list" style={{ height: offsets.total }}>
+    // The listbox is a tab stop: focused, it points at the active row as the
+    // search box does, and the popup's list keys work from it. The headings'
+    // Rename buttons sit beside it in the scroll box, since only options and
+    // groups belong in a listbox.
+    <div ref={scrollRef} className="role-list-scroll" onScroll={onScroll}>
+      <div
+        id={id}
+        role="listbox"
+        aria-label="Roles"
+        aria-activedescendant={activeId === undefined ? undefined : optionId(activeId)}
+        tabIndex={0}
+        className="role-list"
+        style={{ height: offsets.total }}
+      >
         {items}
       </div>
+      {onRenameAccount && <RenameButtons rows={headings} onRename={onRenameAccount} />}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { groupedAccountId } from '../../../shared/account-name';
 import type { RoleView } from '../../../shared/model';
 import { errorLine } from '../roles/error-text';
 import type { RoleRecord } from '../roles/role-record';
@@ -17,12 +18,16 @@ export interface RoleRowProps {
   readonly marginMs: number;
   readonly onSelect: (roleId: string) => void;
   readonly onToggle: (view: RoleView) => void;
+  /** In the pinned section, where no heading names the role's account. */
+  readonly pinned?: boolean;
 }
 
-function metaText(record: RoleRecord): string {
-  const { role } = record.view;
-  // The heading already names the account when the role has no group (alias).
-  return role.group ? `${role.profile} · ${record.accountId}` : role.profile;
+function metaText(record: RoleRecord, pinned: boolean): string {
+  const { role, account } = record.view;
+  // Under a heading that names the account, the row shows only what is its own;
+  // a pinned row has no such heading above it.
+  if (!pinned && record.groupKey.startsWith('account:')) return role.profile;
+  return `${role.profile} · ${account?.alias ?? groupedAccountId(record.accountId)}`;
 }
 
 /** One role in the list: colour, label, profile and account, state or countdown. */
@@ -56,7 +61,7 @@ export const RoleRow = memo(function RoleRow(props: RoleRowProps) {
       />
       <span className="role-label">{role.label}</span>
       {isDefault && <span className="role-badge">default</span>}
-      <span className="role-meta">{metaText(record)}</span>
+      <span className="role-meta">{metaText(record, props.pinned === true)}</span>
       {/* The row's own text is its accessible name; these say what only colour and a tooltip show. */}
       {hasSession(state) && <span className="sr-only">, {stateText(state)}</span>}
       <RoleStatus view={view} marginMs={marginMs} />

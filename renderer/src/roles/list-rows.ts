@@ -1,3 +1,4 @@
+import { headingOf } from '../accounts/account-heading';
 import type { RoleRecord } from './role-record';
 
 export type ListRow =
@@ -8,6 +9,11 @@ export type ListRow =
       readonly count: number;
       /** The pinned section's heading, not an account's. */
       readonly pinned?: true;
+      /** The account the heading names (its roles then show only their profile). */
+      readonly accountId?: string;
+      /** The heading without its role count ("acme-prod · 1111-2222-3333"). */
+      readonly name?: string;
+      readonly color?: string;
     }
   | {
       readonly kind: 'role';
@@ -15,6 +21,8 @@ export type ListRow =
       readonly record: RoleRecord;
       /** Position among the role rows (the listbox's options), from 0. */
       readonly position: number;
+      /** In the pinned section: no account heading above it names its account. */
+      readonly pinned?: true;
     };
 
 export interface ListModel {
@@ -37,9 +45,10 @@ const byLabel = (a: RoleRecord, b: RoleRecord) =>
 
 /**
  * The pinned section first (live, failing, waiting and expiring roles, by
- * rank, then label), then the other roles under their group (account alias)
- * or account id, groups and roles in alphabetical order, so a role is always
- * in the same place. A pinned role appears once, not again in its group.
+ * rank, then label), then the other roles under their account (its alias,
+ * else its id) or, for accounts without an alias, their role group; groups
+ * and roles in alphabetical order, so a role is always in the same place. A
+ * pinned role appears once, not again in its group.
  */
 export function buildListModel(
   records: readonly RoleRecord[],
@@ -53,17 +62,18 @@ export function buildListModel(
       pinned.push({ record, rank });
       continue;
     }
-    const members = groups.get(record.groupTitle);
+    const members = groups.get(record.groupKey);
     if (members) members.push(record);
-    else groups.set(record.groupTitle, [record]);
+    else groups.set(record.groupKey, [record]);
   }
   const rows: ListRow[] = [];
   const roleIds: string[] = [];
   const rowIndexOf = new Map<string, number>();
-  const addRole = (record: RoleRecord) => {
+  const addRole = (record: RoleRecord, pinned = false) => {
     const id = record.view.role.id;
     rowIndexOf.set(id, rows.length);
-    rows.push({ kind: 'role', key: id, record, position: roleIds.length });
+    const position = roleIds.length;
+    rows.push({ kind: 'role', key: id, record, position, ...(pinned ? { pinned } : {}) });
     roleIds.push(id);
   };
   if (pinned.length > 0) {
@@ -75,12 +85,17 @@ export function buildListModel(
       count: pinned.length,
       pinned: true,
     });
-    for (const { record } of pinned) addRole(record);
+    for (const { record } of pinned) addRole(record, true);
   }
-  const titles = [...groups.keys()].sort(collator.compare);
-  for (const title of titles) {
-    const members = (groups.get(title) ?? []).sort(byLabel);
-    rows.push({ kind: 'group', key: `group:${title}`, title, count: members.length });
+  const headings = [...groups.values()].map((members) => ({
+    members,
+    heading: headingOf(members[0]!, members.length),
+  }));
+  headings.sort((a, b) => collator.compare(a.heading.name, b.heading.name));
+  for (const { members, heading } of headings) {
+    members.sort(byLabel);
+    const { key, title, name, accountId, color } = heading;
+    rows.push({ kind: 'group', key, title, name, count: members.length, accountId, color });
     for (const record of members) addRole(record);
   }
   return { rows, roleIds, rowIndexOf };

@@ -1,12 +1,15 @@
 import type { RoleView } from '../../../shared/model';
+import { headingKey } from '../accounts/account-heading';
 
 /** A role as the list shows and searches it: the view plus what is derived from it once per snapshot. */
 export interface RoleRecord {
   readonly view: RoleView;
   readonly accountId: string;
   readonly roleName: string;
-  /** The group heading it sits under: its group (alias) or else its account id. */
+  /** What names its group: the account's alias, else its group, else its account id. */
   readonly groupTitle: string;
+  /** The key of the heading it sits under (see accounts/account-heading.ts). */
+  readonly groupKey: string;
   /** Lowercased text the search box matches against. */
   readonly haystack: string;
 }
@@ -19,10 +22,21 @@ export function toRoleRecord(view: RoleView): RoleRecord {
   const match = ROLE_ARN.exec(role.roleArn);
   const accountId = match?.[1] ?? '';
   const roleName = match?.[2] ?? role.roleArn;
-  const haystack = [role.label, accountId, roleName, role.group ?? '', role.profile, ...role.tags]
+  const alias = view.account?.alias;
+  const haystack = [
+    role.label,
+    accountId,
+    roleName,
+    alias ?? '',
+    role.group ?? '',
+    role.profile,
+    ...role.tags,
+  ]
     .join('\n')
     .toLowerCase();
-  return { view, accountId, roleName, groupTitle: role.group ?? accountId, haystack };
+  const groupTitle = alias ?? role.group ?? accountId;
+  const record = { view, accountId, roleName, groupTitle, groupKey: '', haystack };
+  return { ...record, groupKey: headingKey(record) };
 }
 
 /** Records for a snapshot's roles, reusing the previous record of every unchanged view. */

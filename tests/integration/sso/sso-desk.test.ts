@@ -226,6 +226,30 @@ describe('SsoDesk', () => {
     expect(engine.snapshot().roles.every((v) => v.state === 'active')).toBe(true);
   });
 
+  it("names the accounts after Identity Center, follows a rename there, and never replaces the user's alias", async () => {
+    await desk.signIn({ kind: 'start-url', startUrl: START_URL, region: REGION, flow: 'device' });
+    await desk.settled();
+    const accounts = () =>
+      Object.fromEntries(
+        engine.snapshot().roles.map((v) => [v.role.roleArn.split(':')[4], v.account]),
+      );
+    expect(accounts()).toEqual({
+      '111111111111': { alias: 'Billing', aliasFrom: 'identity-center' },
+      '222222222222': { alias: 'Prod', aliasFrom: 'identity-center' },
+    });
+    await engine.updateAccount('1111-1111-1111', { alias: 'my-billing', color: 'green' });
+    fakes.portal.directory.renameAccount('111111111111', 'Billing (old)');
+    fakes.portal.directory.renameAccount('222222222222', 'Production');
+    await desk.sync('d-9067a1b2c3');
+    expect(accounts()).toEqual({
+      '111111111111': { alias: 'my-billing', color: 'b7ca9d', aliasFrom: 'user' },
+      '222222222222': { alias: 'Production', aliasFrom: 'identity-center' },
+    });
+    await expect(engine.updateAccount('111111111111', { alias: ' ' })).rejects.toThrow(
+      /^alias: is empty; enter 1–64 characters$/,
+    );
+  });
+
   it('syncs now (a removed assignment is marked, kept) and signs out', async () => {
     await desk.signIn({ kind: 'start-url', startUrl: START_URL, region: REGION, flow: 'device' });
     await desk.settled();

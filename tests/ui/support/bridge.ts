@@ -12,6 +12,7 @@ import type {
   RoleForm,
   SwitchyardApi,
 } from '../../../shared/ipc-contract';
+import type { AccountPatch } from '../../../shared/account-name';
 import type { Settings, Snapshot } from '../../../shared/model';
 import type { SessionEngine } from '../../../electron/core/session/session-engine';
 import type { SsoDesk } from '../../../electron/core/sso/sso-desk';
@@ -42,6 +43,7 @@ const CHANNEL_OF: Record<Verb, InvokeChannel> = {
   previewImport: 'import:preview',
   applyImport: 'import:apply',
   updateSettings: 'settings:update',
+  updateAccount: 'account:update',
   hidePopup: 'popup:hide',
   recentActivity: 'activity:recent',
   sourceProfiles: 'profiles:sources',
@@ -162,6 +164,8 @@ function dispatch(
       return engine.applyImport(args[0] as readonly string[] | null);
     case 'updateSettings':
       return engine.updateSettings(args[0] as Partial<Settings>);
+    case 'updateAccount':
+      return engine.updateAccount(id, args[1] as AccountPatch);
     case 'hidePopup':
       log.hidden += 1;
       return undefined;

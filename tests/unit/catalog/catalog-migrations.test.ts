@@ -215,7 +215,7 @@ const V2_DOC = {
 };
 
 describe('opening a v2 catalog.json (before team catalog subscriptions)', () => {
-  it('migrates it to v3 losslessly: every role, setting and the default as they were', () => {
+  it('migrates it to the current version losslessly: every role, setting and the default as they were', () => {
     const v2 = `${JSON.stringify(V2_DOC, undefined, 2)}\n`;
     const { dir, path } = writeCatalog(v2);
     const store = CatalogStore.open({ now: () => NOW });
@@ -226,7 +226,7 @@ describe('opening a v2 catalog.json (before team catalog subscriptions)', () => 
     });
     expect(store.subscriptions()).toEqual([]);
     const saved = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-    expect(saved).toEqual({ ...V2_DOC, version: 3 });
+    expect(saved).toEqual({ ...V2_DOC, version: CATALOG_VERSION });
     expect(readFileSync(join(dir, 'catalog.v2-2026-08-01T05-04-29-123Z.json'), 'utf8')).toBe(v2);
   });
 

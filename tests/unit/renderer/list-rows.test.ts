@@ -17,18 +17,63 @@ describe('buildListModel', () => {
     ].map((entry) => toRoleRecord(view(entry))),
   );
 
-  it('groups by alias, else account id, both in alphabetical (natural) order', () => {
+  it('groups by group, else account id, both in alphabetical (natural) order', () => {
     expect(model.rows.map((row) => (row.kind === 'group' ? `# ${row.title}` : row.key))).toEqual([
-      '# 000000000001',
+      '# 0000-0000-0001 · 1 role',
       'n',
-      '# prod',
+      '# prod · 4 roles',
       'a',
       'b',
       'r9',
       'r10',
-      '# staging',
+      '# staging · 1 role',
       'z',
     ]);
+  });
+
+  it('heads an account with an alias "alias · id · n roles", over its roles\' groups', () => {
+    const acme = { alias: 'acme-prod', color: 'ff8800' };
+    const named = buildListModel(
+      [
+        view(role('a', { label: 'Admin', group: 'old-group' }), { account: acme }),
+        view(role('b', { label: 'Billing' }), { account: acme }),
+        view(role('c', { label: 'Ci', roleArn: 'arn:aws:iam::111122223333:role/ci' })),
+        view(
+          role('d', { label: 'Dev', group: 'dev', roleArn: 'arn:aws:iam::444455556666:role/d' }),
+        ),
+      ].map((entry) => toRoleRecord(entry)),
+    );
+    expect(named.rows.filter((row) => row.kind === 'group')).toEqual([
+      {
+        kind: 'group',
+        key: 'account:111122223333',
+        title: '1111-2222-3333 · 1 role',
+        name: '1111-2222-3333',
+        count: 1,
+        accountId: '111122223333',
+        color: undefined,
+      },
+      {
+        kind: 'group',
+        key: 'account:210987654321',
+        title: 'acme-prod · 2109-8765-4321 · 2 roles',
+        name: 'acme-prod · 2109-8765-4321',
+        count: 2,
+        accountId: '210987654321',
+        color: 'ff8800',
+      },
+      {
+        kind: 'group',
+        key: 'group:dev',
+        title: 'dev · 1 role',
+        name: 'dev',
+        count: 1,
+        accountId: undefined,
+        color: undefined,
+      },
+    ]);
+    // The alias is searchable like the rest of the role.
+    expect(toRoleRecord(view(role('x'), { account: acme })).haystack).toContain('acme-prod');
   });
 
   it('numbers roles for the keyboard and aria-posinset, skipping headings', () => {

@@ -39,6 +39,7 @@ const VALID: { [C in InvokeChannel]: unknown[] } = {
   'import:preview': [],
   'import:apply': [['prod', 'dev']],
   'settings:update': [{ shortcut: 'Alt+Y', launchAtLogin: true }],
+  'account:update': ['111122223333', { alias: 'acme-prod', color: null }],
   'popup:hide': [],
   'activity:recent': [],
   'profiles:sources': [],

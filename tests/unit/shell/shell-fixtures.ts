@@ -1,3 +1,4 @@
+import type { AccountName, AccountPatch } from '../../../shared/account-name';
 import { vi } from 'vitest';
 
 import type {
@@ -115,6 +116,12 @@ export class FakeEngine implements SessionEngine {
   }));
   readonly recentActivity = vi.fn(async () => []);
   readonly sourceProfiles = vi.fn(async () => [{ name: 'login', where: 'credentials' as const }]);
+  readonly updateAccount = vi.fn(
+    async (_accountId: string, patch: AccountPatch): Promise<AccountName> => ({
+      ...(typeof patch.alias === 'string' ? { alias: patch.alias, aliasFrom: 'user' } : {}),
+      ...(typeof patch.color === 'string' ? { color: patch.color } : {}),
+    }),
+  );
   readonly consoleUrl = vi.fn(
     async (_roleId: string, _mode: ConsoleMode) =>
       `https://signin.aws.amazon.com/federation?Action=login&SigninToken=${PLANTED.sessionToken}`,

@@ -171,6 +171,12 @@ describe('IPC handlers', () => {
     ['activity:recent', [], 'recentActivity', []],
     ['profiles:sources', [], 'sourceProfiles', []],
     ['settings:update', [{ launchAtLogin: true }], 'updateSettings', [{ launchAtLogin: true }]],
+    [
+      'account:update',
+      ['111122223333', { alias: 'acme-prod' }],
+      'updateAccount',
+      ['111122223333', { alias: 'acme-prod' }],
+    ],
   ] as const)('%s %j reaches engine.%s', async (channel, args, verb, expected) => {
     const { window } = start();
     await fake.invokeMain(channel, fromPopup(window), ...args);
@@ -428,6 +434,9 @@ describe('argument validation', () => {
     ['mfa:submit', ['someone-else', '123456']],
     ['settings:update', [{ shortcut: 1 }]],
     ['settings:update', [{ theme: 'dark' }]],
+    ['account:update', ['111122223333', { alias: 1 }]],
+    ['account:update', ['111122223333', { nick: 'x' }]],
+    ['account:update', ['111122223333']],
   ] as [InvokeChannel, unknown[]][])(
     '%s %j is rejected before the engine sees it',
     async (channel, args) => {

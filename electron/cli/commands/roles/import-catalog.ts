@@ -57,7 +57,7 @@ export async function rolesImportCatalogCommand(argv: readonly string[]): Promis
   // nothing, and creates no catalog file either.
   const plan = namingTheFile(file.path, () => planCatalogFileImport(file.text, currentRoles()));
   const report: Report =
-    dryRun || plan.roles.length === 0
+    dryRun || (plan.roles.length === 0 && Object.keys(plan.accounts).length === 0)
       ? plan
       : withCatalog((store) => importCatalogFile(store, file.text));
 

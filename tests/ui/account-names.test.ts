@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { SessionManager } from '../../electron/core/session/session-manager';
+import { requireTool } from '../support/tools';
+import { focusedLabel, option } from './support/list-helpers';
+import { roleForm } from './support/popup-harness';
+import { useUiSuite } from './support/ui-suite';
+
+const chromium = requireTool('chromium');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Two accounts: acme-prod (named, two roles with an old group) and 4567… (no name). */
+async function addCatalog(engine: SessionManager) {
+  await engine.addRole({
+    ...roleForm('Prod admin', { profile: 'prod-admin', group: 'prod' }),
+    roleArn: 'arn:aws:iam::210987654321:role/Admin',
+  });
+  await engine.addRole({
+    ...roleForm('Prod read-only', { profile: 'prod-ro', group: 'prod' }),
+    roleArn: 'arn:aws:iam::210987654321:role/ReadOnly',
+  });
+  await engine.addRole({
+    ...roleForm('Billing', { profile: 'billing' }),
+    roleArn: 'arn:aws:iam::456789012345:role/BillingViewer',
+  });
+  await engine.addRole({
+    ...roleForm('Sandbox', { profile: 'sandbox' }),
+    roleArn: 'arn:aws:iam::456789012345:role/Sandbox',
+  });
+  await engine.updateAccount('210987654321', { alias: 'acme-prod', color: 'f2b0a9' });
+}
+
+const headings = (page: Page) => page.locator('.group-header').allTextContents();
+
+/**
+ * axe-core's WCAG 2.2 AA rules over these parts of the page (the rows' own
+ * markup is the keyboard and screen-reader work's, checked there): the rules
+ * that fail, with the elements.
+ */
+async function axeViolations(page: Page, include: string[]): Promise<string[]> {
+  // Through the debugger, which the page's CSP does not govern (a script tag would be refused).
+  await page.evaluate(readFileSync(AXE, 'utf8'));
+  return page.evaluate(async (selectors) => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
+      .axe;
+    const result = (await axe.run(
+      { include: selectors.map((selector) => [selector]) },
+      { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    )) as { violations: { id: string; nodes: { html: string }[] }[] };
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+  }, include);
+}
+
+/** The listbox's own rules: only options belong in it, so the Rename buttons sit beside it. */
+async function listboxViolations(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
+      .axe;
+    const result = (await axe.run(
+      { include: [['.role-list']] },
+      { runOnly: ['aria-required-children', 'nested-interactive', 'aria-required-parent'] },
+    )) as { violations: { id: string }[] };
+    return result.violations.map((v) => v.id);
+  });
+}
+
+describe.skipIf(!chromium.available)(`account names in the tray ${chromium.skipReason}`, () => {
+  const ui = useUiSuite();
+
+  it('heads each account "alias · id in fours · n roles", rows showing only the profile', async () => {
+    const { page, problems } = await ui.open({ setup: addCatalog });
+    await option(page, 'Billing').waitFor();
+    expect(await headings(page)).toEqual([
+      '4567-8901-2345 · 2 roles',
+      'acme-prod · 2109-8765-4321 · 2 roles',
+    ]);
+    // The account alias wins over the roles' old group; the heading names the account.
+    expect(await option(page, 'Prod admin').locator('.role-meta').textContent()).toBe('prod-admin');
+    expect(await option(page, 'Billing').locator('.role-meta').textContent()).toBe('billing');
+    // The alias is searchable.
+    await page.getByRole('combobox', { name: 'Search roles' }).fill('acme');
+    expect(await page.locator('[role=option] .role-label').allTextContents()).toEqual([
+      'Prod admin',
+      'Prod read-only',
+    ]);
+    expect(await headings(page)).toEqual(['acme-prod · 2109-8765-4321 · 2 roles']);
+    expect(problems).toEqual([]);
+  });
+
+  it('renames an account from its heading by keyboard, with a colour, and says so', async () => {
+    const { page, engine, problems } = await ui.open({ setup: addCatalog });
+    await option(page, 'Billing').waitFor();
+    expect(await focusedLabel(page)).toBe('Search roles');
+    // Tab from the search box reaches the first heading's Rename button.
+    await page.keyboard.press('Tab');
+    expect(await focusedLabel(page)).toBe('Rename account 4567-8901-2345');
+    await page.keyboard.press('Enter');
+    const alias = page.getByRole('textbox', { name: 'Alias' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('account-alias');
+    await alias.fill('x'.repeat(65));
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('account-error').textContent())
+      .toBe('alias: is 65 characters long; shorten it to 64');
+    expect(engine.snapshot().roles.find((v) => v.role.label === 'Billing')?.account).toBe(
+      undefined,
+    );
+
+    await alias.fill('acme-billing');
+    await page.getByRole('button', { name: 'green' }).click();
+    await alias.focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => headings(page))
+      .toEqual(['acme-billing · 4567-8901-2345 · 2 roles', 'acme-prod · 2109-8765-4321 · 2 roles']);
+    expect(await page.locator('.footer-bar').textContent()).toContain('Saved acme-billing');
+    expect(engine.snapshot().roles.find((v) => v.role.label === 'Billing')?.account).toEqual({
+      alias: 'acme-billing',
+      color: 'b7ca9d',
+      aliasFrom: 'user',
+    });
+
+    // Clear takes the name away again; Escape leaves the editor without saving.
+    await page
+      .getByRole('button', { name: 'Rename account acme-billing · 4567-8901-2345' })
+      .click();
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => headings(page)).toContain('4567-8901-2345 · 2 roles');
+    await page.getByRole('button', { name: 'Rename account acme-prod · 2109-8765-4321' }).click();
+    await page.getByRole('textbox', { name: 'Alias' }).fill('unsaved');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => headings(page)).toContain('acme-prod · 2109-8765-4321 · 2 roles');
+    expect(problems).toEqual([]);
+  });
+
+  it.each(['light', 'dark'] as const)(
+    'passes axe in the list and the account editor (%s)',
+    async (colorScheme) => {
+      const { page } = await ui.open({ setup: addCatalog, colorScheme });
+      await option(page, 'Billing').waitFor();
+      expect(await axeViolations(page, ['.group-header', '.heading-actions'])).toEqual([]);
+      expect(await listboxViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Rename account 4567-8901-2345' }).click();
+      await page.getByRole('textbox', { name: 'Alias' }).waitFor();
+      expect(await axeViolations(page, ['.account-view'])).toEqual([]);
+    },
+  );
+});
