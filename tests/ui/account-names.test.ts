@@ -93,7 +93,9 @@ describe.skipIf(!chromium.available)(`account names in the tray ${chromium.skipR
     const { page, engine, problems } = await ui.open({ setup: addCatalog });
     await option(page, 'Billing').waitFor();
     expect(await focusedLabel(page)).toBe('Search roles');
-    // Tab from the search box reaches the first heading's Rename button.
+    // Tab from the search box reaches the list, then the first heading's Rename button.
+    await page.keyboard.press('Tab');
+    expect(await focusedLabel(page)).toBe('Roles');
     await page.keyboard.press('Tab');
     expect(await focusedLabel(page)).toBe('Rename account 4567-8901-2345');
     await page.keyboard.press('Enter');

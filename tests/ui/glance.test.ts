@@ -46,8 +46,8 @@ describe.skipIf(!chromium.available)(`state at a glance ${chromium.skipReason}`,
     // Pinned above the groups, each role once: the failure first, then the live role.
     expect(await page.locator('.group-header').allTextContents()).toEqual([
       'Pinned',
-      '456789012345',
-      'prod',
+      '4567-8901-2345 · 2 roles',
+      'prod · 1 role',
     ]);
     const shown = () => page.locator('[role=option] .role-label').allTextContents();
     expect(await shown()).toEqual(['Audit', 'Prod admin', 'Billing', 'Sandbox', 'Prod read-only']);
@@ -120,7 +120,9 @@ describe.skipIf(!chromium.available)(`state at a glance ${chromium.skipReason}`,
     const line = page.getByRole('group', { name: 'At a glance' });
     expect(await line.textContent()).toBe('Nothing live');
     expect(await line.getByRole('button').count()).toBe(0);
-    expect(await page.locator('.group-header').allTextContents()).toEqual(['210987654321']);
+    expect(await page.locator('.group-header').allTextContents()).toEqual([
+      '2109-8765-4321 · 1 role',
+    ]);
   });
 
   it('marks a renewing session ↻ and never amber; an MFA session says when it lapses, amber and pinned first near the end', async () => {

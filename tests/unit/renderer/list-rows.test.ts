@@ -132,9 +132,9 @@ describe('buildListModel with the pinned section', () => {
       'd', // lapses inside the margin
       'a', // live, renews
       'e', // live, lapses later
-      '# dev (1)',
+      '# dev · 1 role (1)',
       'f',
-      '# prod (1)',
+      '# prod · 1 role (1)',
       'b',
     ]);
     expect(model.rows[0]).toMatchObject({ kind: 'group', pinned: true, key: 'pinned' });
@@ -153,7 +153,7 @@ describe('buildListModel with the pinned section', () => {
       records.filter((r) => ['b', 'f'].includes(r.view.role.id)),
       (record) => pinRank(record.view, NOW, MARGIN),
     );
-    expect(off.rows[0]).toMatchObject({ kind: 'group', title: 'dev' });
+    expect(off.rows[0]).toMatchObject({ kind: 'group', title: 'dev · 1 role' });
     const onlyPinned = buildListModel(
       records.filter((r) => r.view.role.id === 'a'),
       (record) => pinRank(record.view, NOW, MARGIN),
