@@ -5,7 +5,7 @@
  * details panel, its footer and the CLI say the same thing.
  */
 
-import type { RoleEntry, SessionErrorView } from './model';
+import type { RoleEntry, RoleView, SessionErrorView } from './model';
 
 export type ErrorActionKind =
   /** Copy a ready message for the role's admin: the caller ARN and the role ARN. */
@@ -217,4 +217,22 @@ export function explainError(error: SessionErrorView, context: ErrorContext): Er
     };
   }
   return { sentence: detail, fix: '', detail };
+}
+
+/** A role view's error explained, naming the role it is chained from by its label. */
+export function explainView(
+  view: RoleView,
+  roles: readonly RoleView[],
+): ErrorExplanation | undefined {
+  if (!view.error) return undefined;
+  return explainError(view.error, contextOf(view, roles));
+}
+
+export function contextOf(view: RoleView, roles: readonly RoleView[]): ErrorContext {
+  const { source } = view.role;
+  const sourceRoleLabel =
+    source.kind === 'role'
+      ? roles.find((other) => other.role.id === source.roleId)?.role.label
+      : undefined;
+  return { role: view.role, ...(sourceRoleLabel !== undefined ? { sourceRoleLabel } : {}) };
 }

@@ -54,6 +54,8 @@ export interface InvokeContract {
   'role:copy-export': [[roleId: string], void];
   /** Copies the `switchyard env` line for the role; activates nothing. */
   'role:copy-terminal': [[roleId: string], void];
+  /** The role's failure is a trust policy: copy a ready message (caller ARN, role ARN) for its admin. */
+  'role:copy-for-admin': [[roleId: string], void];
   'mfa:submit': [[sourceKey: string, code: string], void];
   'import:preview': [[], ConfigImportPreview];
   'import:apply': [[], { readonly added: number; readonly updated: number }];
@@ -113,6 +115,7 @@ export const INVOKE_CHANNELS = [
   'role:remove',
   'role:copy-export',
   'role:copy-terminal',
+  'role:copy-for-admin',
   'mfa:submit',
   'import:preview',
   'import:apply',
@@ -159,6 +162,7 @@ export interface SwitchyardApi {
   removeRole(roleId: string): Promise<void>;
   copyProfileExport(roleId: string): Promise<void>;
   copyTerminalCommand(roleId: string): Promise<void>;
+  copyForAdmin(roleId: string): Promise<void>;
   submitMfaCode(sourceKey: string, code: string): Promise<void>;
   previewImport(): Promise<ConfigImportPreview>;
   applyImport(): Promise<{ readonly added: number; readonly updated: number }>;

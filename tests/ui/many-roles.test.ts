@@ -55,6 +55,7 @@ function bridgeDouble({ count, now }: { count: number; now: number }) {
         onSsoProgress: () => () => undefined,
         copyProfileExport: noop,
         copyTerminalCommand: noop,
+        copyForAdmin: noop,
         subscriptions: async () => [],
         onSubscriptions: () => () => undefined,
         openConsoleAt: noop,

@@ -33,7 +33,12 @@ describe.skipIf(!chromium.available)(`failures and MFA ${chromium.skipReason}`, 
       /^AccessDenied: .*not authorized.*sts:AssumeRole/,
     );
     const details = page.getByTestId('role-error');
-    expect(await details.textContent()).toMatch(/^AccessDenied:? .*not authorized/);
+    expect(await details.locator('.error-sentence').textContent()).toMatch(
+      /^The trust policy of role Locked does not let arn:\S+ assume it/,
+    );
+    expect(await details.getByTestId('aws-message').textContent()).toMatch(
+      /^AccessDenied:? .*not authorized/,
+    );
     expect(await page.getByRole('button', { name: 'Retry' }).isVisible()).toBe(true);
     expect(profileSection(home.readCredentials(), 'Locked')).toBeUndefined();
     expect(accessKeyOf(home.readCredentials(), 'Fine')).toMatch(/^ASIA/);

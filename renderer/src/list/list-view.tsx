@@ -129,6 +129,7 @@ export function ListView(props: ListViewProps) {
           actions={actions}
           onEdit={onEdit}
           recentServices={snapshot.settings.recentServices ?? []}
+          roles={snapshot.roles}
         />
       )}
     </>

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { errorText } from '../roles/error-text';
+import type { RoleView } from '../../../shared/model';
 import type { RoleRecord } from '../roles/role-record';
 import { hasSession, isSessionOn, stateText } from '../roles/role-state';
 import { Countdown } from './countdown';
+import { ErrorBox } from './error-box';
 import { OpenInMenu } from './open-in-menu';
 import type { RoleActions } from './use-role-actions';
 
@@ -15,6 +16,8 @@ export interface RoleDetailsProps {
   readonly onEdit: (roleId: string) => void;
   /** Console services opened lately, most recent first ("Open in…" lists them first). */
   readonly recentServices?: readonly string[];
+  /** Every role, to name the one a failed role is chained from. */
+  readonly roles?: readonly RoleView[];
 }
 
 // One formatter for the page: creating one per call is the slow part of Intl.
@@ -31,6 +34,7 @@ export function RoleDetails({
   actions,
   onEdit,
   recentServices = [],
+  roles = [],
 }: RoleDetailsProps) {
   const { view, accountId } = record;
   const { role, state, expiresAt, error, chained, isDefault } = view;
@@ -72,11 +76,18 @@ export function RoleDetails({
         </div>
       )}
       {error && (
-        <div className="details-error" data-testid="role-error">
-          {errorText(error).code && <span className="error-code">{error.code} </span>}
-          {errorText(error).message}
-          {error.retryAt !== undefined && <> Retrying at {expiryClock(error.retryAt)}.</>}
-        </div>
+        <ErrorBox
+          view={view}
+          roles={roles}
+          retryText={
+            error.retryAt === undefined ? undefined : `Retrying at ${expiryClock(error.retryAt)}.`
+          }
+          onAction={(kind) => {
+            if (kind === 'copy-for-admin') actions.copyForAdmin(view);
+            else if (kind === 'edit-role') onEdit(role.id);
+            else actions.toggle(view);
+          }}
+        />
       )}
       <div className="details-actions">
         <button
@@ -102,8 +113,7 @@ export function RoleDetails({
         <button
           type="button"
           onClick={() => actions.openConsole(view, 'federated')}
-          disabled={!live}
-          title={live ? 'Ctrl/⌘ Shift O' : 'Sign-in needs an active session'}
+          title={live ? 'Ctrl/⌘ Shift O' : 'Ctrl/⌘ Shift O (activates the role first)'}
         >
           Sign in
         </button>

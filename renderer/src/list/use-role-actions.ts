@@ -15,6 +15,8 @@ export interface RoleActions {
   openConsoleAt(view: RoleView, service: string): void;
   copyExport(view: RoleView): void;
   copyForTerminal(view: RoleView): void;
+  /** A trust-policy failure: a ready message with the caller and role ARNs, for the role's admin. */
+  copyForAdmin(view: RoleView): void;
   remove(view: RoleView): void;
 }
 
@@ -55,6 +57,11 @@ export function useRoleActions(report: Report, onActivate?: (roleId: string) => 
         run(
           () => api.copyTerminalCommand(role.id),
           `Copied the switchyard env line for ${role.label}: paste it in a terminal`,
+        ),
+      copyForAdmin: ({ role }) =>
+        run(
+          () => api.copyForAdmin(role.id),
+          `Copied your ARN and ${role.label}'s ARN for the admin: paste it in a message`,
         ),
       remove: ({ role }) => run(() => api.removeRole(role.id), `Removed ${role.label}`),
     };
