@@ -1,8 +1,16 @@
+import { explainView } from '../../../../shared/explain-error';
 import type { RoleView } from '../../../../shared/model';
 import { expiryText } from '../../expiry-text';
 
 function isoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** A failed role's error as the tray says it: what went wrong, then how to fix it, one line. */
+export function errorSentence(view: RoleView, roles: readonly RoleView[]): string {
+  const explained = explainView(view, roles);
+  if (!explained) return '';
+  return explained.fix ? `${explained.sentence} ${explained.fix}` : explained.sentence;
 }
 
 /** One JSON-ready record per role: what `status --json` prints. No secrets exist here to leak. */
@@ -26,7 +34,14 @@ export function statusRecord(
         }
       : {}),
     ...(view.error
-      ? { error: { kind: view.error.kind, code: view.error.code, message: view.error.message } }
+      ? {
+          error: {
+            kind: view.error.kind,
+            code: view.error.code,
+            message: view.error.message,
+            explanation: errorSentence(view, [view]),
+          },
+        }
       : {}),
     // Who keeps this role fresh; null: nothing does, it expires at `expiration`.
     refresher,
@@ -71,7 +86,7 @@ export function statusTable(
     v.role.profile,
     v.state,
     expires(v, now),
-    v.error ? v.error.message : '',
+    errorSentence(v, views),
   ]);
   const header = ['ROLE', 'PROFILE', 'STATE', 'EXPIRES', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
