@@ -27,6 +27,11 @@ function expiryClock(expiresAt: number): string {
   return clockTime.format(expiresAt);
 }
 
+/** A role waiting for an MFA code: the caret goes to the code field of its prompt. */
+function focusMfaCode(roleId: string): void {
+  document.querySelector<HTMLInputElement>(`[data-mfa-roles~="${CSS.escape(roleId)}"]`)?.focus();
+}
+
 /** The selected role in full, with every per-role verb and its shortcut. */
 export function RoleDetails({
   record,
@@ -90,14 +95,25 @@ export function RoleDetails({
         />
       )}
       <div className="details-actions">
-        <button
-          type="button"
-          className="primary"
-          onClick={() => actions.toggle(view)}
-          title="Enter"
-        >
-          {on ? 'Deactivate' : state === 'error' || state === 'expired' ? 'Retry' : 'Activate'}
-        </button>
+        {state === 'needs-mfa' ? (
+          <>
+            <button type="button" className="primary" onClick={() => focusMfaCode(role.id)}>
+              Enter code
+            </button>
+            <button type="button" onClick={() => actions.toggle(view)}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => actions.toggle(view)}
+            title="Enter"
+          >
+            {on ? 'Deactivate' : state === 'error' || state === 'expired' ? 'Retry' : 'Activate'}
+          </button>
+        )}
         <button
           type="button"
           onClick={() => actions.openConsole(view, 'switch-role')}

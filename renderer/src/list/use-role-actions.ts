@@ -46,7 +46,14 @@ export function useRoleActions(report: Report, onActivate?: (roleId: string) => 
           () => api.setDefault(isDefault ? null : role.id),
           isDefault ? `${role.label} is no longer the default` : `${role.label} is the default`,
         ),
-      openConsole: ({ role }, mode) => run(() => api.openConsole(role.id, mode)),
+      openConsole: ({ role, state }, mode) => {
+        // A sign-in activates a role without a session first: an MFA code it
+        // needs on the way is asked for in the prompt, which takes the caret.
+        if (mode === 'federated' && state !== 'active' && state !== 'refreshing') {
+          onActivate?.(role.id);
+        }
+        run(() => api.openConsole(role.id, mode));
+      },
       openConsoleAt: ({ role }, service) =>
         run(() => api.openConsoleAt(role.id, 'switch-role', service)),
       // A role without a live session is activated first (by main): the
