@@ -84,7 +84,7 @@ export function MfaPrompt({ prompt, labelOf, report }: MfaPromptProps) {
         MFA code for {describeMfaSource(prompt.sourceKey)}
       </label>
       <div className="mfa-waiting">
-        Waiting: {waiting} <span className="muted mfa-device">({prompt.mfaSerial})</span>
+        Waiting: {waiting} <span className="mfa-device">({prompt.mfaSerial})</span>
       </div>
       <div className="mfa-row">
         <input
