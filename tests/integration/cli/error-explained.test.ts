@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { startDaemon, stopDaemon } from '../../support/daemon';
 import { USER_FILE, useSourceRoleHome } from '../../support/source-role-home';
 
 const world = useSourceRoleHome();
@@ -69,5 +70,31 @@ describe('activate, refresh and status say what went wrong and how to fix it', (
     expect(refreshed.stdout).toMatch(
       /Dev admin +dev +error .*The access key is wrong or was deleted/,
     );
+  });
+
+  it('with a daemon refreshing, activate and status say the same sentence', async () => {
+    const daemon = startDaemon(world.home.env);
+    try {
+      await daemon.waitFor(/refreshing 0 active role\(s\)/);
+      world.sts.setDefaultFault({
+        kind: 'error',
+        code: 'AccessDenied',
+        status: 403,
+        message: `User: ${CALLER} is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::210987654321:role/x`,
+      });
+      const denied = await cli(['activate', world.roleId]);
+      expect(denied.code).toBe(1);
+      expect(lastLine(denied.stderr)).toMatch(
+        new RegExp(
+          `^switchyard: Dev admin: The trust policy of role \\S+ does not let ${CALLER} assume it`,
+        ),
+      );
+      const status = await cli(['status']);
+      expect(status.stdout).toMatch(
+        /Dev admin +dev +error .*The trust policy of role \S+ does not let/,
+      );
+    } finally {
+      await stopDaemon(daemon);
+    }
   });
 });

@@ -126,8 +126,11 @@ async function act(action: StateAction, command: string, argv: readonly string[]
         json,
         engine,
       );
-      // A role that failed says why in words; the refresher's own answer otherwise.
-      if (failed && action !== 'deactivate') failIfUnhealthy(viewsOf(engine, roleIds));
+      // A role that failed says why in words; the refresher's own answer otherwise
+      // (an MFA code it could not use says so more precisely than the role's state).
+      const views = viewsOf(engine, roleIds);
+      const broken = failed && views.find((v) => v.state === 'error' && v.error);
+      if (broken) throw new Error(`${broken.role.label}: ${errorSentence(broken, views)}`);
       if (failed) throw new Error(failed.message ?? `${action} failed`);
       return;
     }
