@@ -129,7 +129,15 @@ export function RoleDetails({
         <button
           type="button"
           onClick={() => actions.openConsole(view, 'federated')}
-          title={live ? 'Ctrl/⌘ Shift O' : 'Ctrl/⌘ Shift O (activates the role first)'}
+          // A role waiting for its Identity Center sign-in has one action: the session's prompt.
+          disabled={state === 'needs-sign-in'}
+          title={
+            state === 'needs-sign-in'
+              ? 'Sign in to its Identity Center session first'
+              : live
+                ? 'Ctrl/⌘ Shift O'
+                : 'Ctrl/⌘ Shift O (activates the role first)'
+          }
         >
           Sign in
         </button>
