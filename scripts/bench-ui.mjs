@@ -136,6 +136,7 @@ function bridgeDouble({ count, now }) {
     removeRole: noop,
     copyProfileExport: noop,
     copyTerminalCommand: noop,
+    copyForAdmin: noop,
     submitMfaCode: noop,
     previewImport: noop,
     applyImport: noop,

@@ -76,6 +76,8 @@ export interface InvokeContract {
   'role:copy-export': [[roleId: string], void];
   /** Copies the `switchyard env` line for the role; activates nothing. */
   'role:copy-terminal': [[roleId: string], void];
+  /** The role's failure is a trust policy: copy a ready message (caller ARN, role ARN) for its admin. */
+  'role:copy-for-admin': [[roleId: string], void];
   'mfa:submit': [[sourceKey: string, code: string], void];
   'import:preview': [[], ConfigImportPreview];
   /** `only`: the config profiles to import (null: every one the preview offers). */
@@ -143,6 +145,7 @@ export const INVOKE_CHANNELS = [
   'role:remove',
   'role:copy-export',
   'role:copy-terminal',
+  'role:copy-for-admin',
   'mfa:submit',
   'import:preview',
   'import:apply',
@@ -191,6 +194,7 @@ export interface SwitchyardApi {
   removeRole(roleId: string): Promise<void>;
   copyProfileExport(roleId: string): Promise<void>;
   copyTerminalCommand(roleId: string): Promise<void>;
+  copyForAdmin(roleId: string): Promise<void>;
   submitMfaCode(sourceKey: string, code: string): Promise<void>;
   previewImport(): Promise<ConfigImportPreview>;
   applyImport(

@@ -43,6 +43,7 @@ const ARG_CHECKS: { readonly [C in InvokeChannel]: ArgCheck<C> } = {
   'role:remove': ([id], s) => [checkKnownRoleId(id, s)],
   'role:copy-export': ([id], s) => [checkKnownRoleId(id, s)],
   'role:copy-terminal': ([id], s) => [checkKnownRoleId(id, s)],
+  'role:copy-for-admin': ([id], s) => [checkKnownRoleId(id, s)],
   'mfa:submit': ([key, code], s) => [checkMfaSourceKey(key, s), checkText(code, 'MFA code')],
   'import:preview': () => [],
   'import:apply': ([only]) => [
@@ -82,6 +83,7 @@ const ARITY: { readonly [C in InvokeChannel]: InvokeArgs<C>['length'] } = {
   'role:remove': 1,
   'role:copy-export': 1,
   'role:copy-terminal': 1,
+  'role:copy-for-admin': 1,
   'mfa:submit': 2,
   'import:preview': 0,
   'import:apply': 1,

@@ -3,6 +3,7 @@ import type { ShortcutStatus } from '../../shared/model';
 import type { SessionEngine } from '../core/session/session-engine';
 import type { SsoDesk } from '../core/sso/sso-desk';
 import { profileExportText, terminalEnvText } from './role-clipboard';
+import { adminRequestText } from './admin-request';
 import type { SubscriptionDesk } from '../core/subscriptions/subscription-desk';
 import { projectSubscriptions, projectSyncSummary } from './subscription-projection';
 import { openRoleConsole, openRoleConsoleAt } from './open-role-console';
@@ -69,6 +70,9 @@ function invokeHandlers(
     },
     'role:copy-terminal': (roleId) => {
       shell.writeClipboard(terminalEnvText(engine, roleId, shell.platform));
+    },
+    'role:copy-for-admin': (roleId) => {
+      shell.writeClipboard(adminRequestText(engine.snapshot(), roleId));
     },
     'mfa:submit': (sourceKey, code) => engine.submitMfaCode(sourceKey, code),
     'import:preview': () => engine.previewImport(),

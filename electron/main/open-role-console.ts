@@ -8,10 +8,30 @@ import {
   systemBrowserLookup,
 } from '../core/console/resolve-browser';
 import type { SessionEngine } from '../core/session/session-engine';
+import { activateFirst } from './activate-first';
 
 /** What opening needs from the shell: the system browser goes through Electron's openExternal. */
 export interface ConsoleShell {
   openAwsUrl(url: string): Promise<void>;
+}
+
+type ConsoleEngine = Pick<SessionEngine, 'snapshot' | 'consoleUrl' | 'subscribe' | 'activate'>;
+
+/**
+ * The console URL for a role. A federated sign-in needs a live session, so a
+ * role without one is activated first (through the MFA prompt if it needs a
+ * code), as "Copy export" does; the switch-role link needs none.
+ */
+export async function roleConsoleUrl(
+  engine: ConsoleEngine,
+  roleId: string,
+  mode: ConsoleMode,
+  service?: string,
+): Promise<string> {
+  if (mode === 'federated') await activateFirst(engine, roleId, 'the console was not opened');
+  return service === undefined
+    ? engine.consoleUrl(roleId, mode)
+    : engine.consoleUrl(roleId, mode, { service });
 }
 
 /**
@@ -21,7 +41,7 @@ export interface ConsoleShell {
  * link reaches any browser only through a one-time loopback redirect.
  */
 export async function openRoleConsole(
-  engine: Pick<SessionEngine, 'snapshot' | 'consoleUrl'>,
+  engine: ConsoleEngine,
   shell: ConsoleShell,
   roleId: string,
   mode: ConsoleMode,
@@ -29,12 +49,9 @@ export async function openRoleConsole(
 ): Promise<void> {
   const snapshot = engine.snapshot();
   const view = snapshot.roles.find((candidate) => candidate.role.id === roleId);
-  if (!view) throw new Error(`no role with id ${roleId}`);
+  if (!view) throw new Error('that role is no longer in the catalog');
   const setting = view.role.console ?? snapshot.settings.consoleBrowser;
-  const url =
-    service === undefined
-      ? await engine.consoleUrl(roleId, mode)
-      : await engine.consoleUrl(roleId, mode, { service });
+  const url = await roleConsoleUrl(engine, roleId, mode, service);
   if (setting === undefined || setting.browser === 'default') {
     await shell.openAwsUrl(url);
     return;
@@ -54,7 +71,7 @@ export async function openRoleConsole(
 
 /** "Open in…": the page of `service`, which then leads the recent services. */
 export async function openRoleConsoleAt(
-  engine: Pick<SessionEngine, 'snapshot' | 'consoleUrl' | 'updateSettings'>,
+  engine: ConsoleEngine & Pick<SessionEngine, 'updateSettings'>,
   shell: ConsoleShell,
   roleId: string,
   mode: ConsoleMode,

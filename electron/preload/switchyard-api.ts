@@ -24,6 +24,7 @@ export function createSwitchyardApi(ipc: TypedIpcRenderer): SwitchyardApi {
     removeRole: (roleId) => invoke('role:remove', roleId),
     copyProfileExport: (roleId) => invoke('role:copy-export', roleId),
     copyTerminalCommand: (roleId) => invoke('role:copy-terminal', roleId),
+    copyForAdmin: (roleId) => invoke('role:copy-for-admin', roleId),
     submitMfaCode: (sourceKey, code) => invoke('mfa:submit', sourceKey, code),
     previewImport: () => invoke('import:preview'),
     applyImport: (only) => invoke('import:apply', only),

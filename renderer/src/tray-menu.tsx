@@ -144,7 +144,7 @@ export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
     }
   };
   const labelOf = (roleId: string) =>
-    snapshot.roles.find((view) => view.role.id === roleId)?.role.label ?? roleId;
+    snapshot.roles.find((view) => view.role.id === roleId)?.role.label ?? 'a removed role';
   const showList = () => setView(LIST_VIEW);
 
   return (
@@ -155,7 +155,7 @@ export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
       ))}
       <CatalogBanner views={catalogs.views} onReview={() => setView({ kind: 'catalogs' })} />
       {snapshot.mfaPrompts.map((prompt) => (
-        <MfaPrompt key={prompt.sourceKey} prompt={prompt} labelOf={labelOf} />
+        <MfaPrompt key={prompt.sourceKey} prompt={prompt} labelOf={labelOf} report={report} />
       ))}
       <main className="view">
         {view.kind === 'list' && (

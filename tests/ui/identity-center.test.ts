@@ -62,7 +62,7 @@ describe.skipIf(!chromium.available)(`Identity Center ${chromium.skipReason}`, (
     await url.fill('http://d-9067a1b2c3.awsapps.com/start');
     await expect.poll(() => url.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#sso-start-url-note').textContent()).toMatch(
-      /start URL: uses http, not https/,
+      /^Uses http, not https/, // under the labelled field: no "start URL:" prefix
     );
     await url.fill(START_URL);
     await expect.poll(() => url.getAttribute('aria-invalid')).toBe('false');

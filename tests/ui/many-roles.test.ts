@@ -59,6 +59,7 @@ function bridgeDouble({ count, now, live = true }: { count: number; now: number;
         onSsoProgress: () => () => undefined,
         copyProfileExport: noop,
         copyTerminalCommand: noop,
+        copyForAdmin: noop,
         subscriptions: async () => [],
         onSubscriptions: () => () => undefined,
         openConsoleAt: noop,

@@ -28,16 +28,12 @@ describe.skipIf(!chromium.available)(`adding, editing and settings ${chromium.sk
     expect(await field('Profile').inputValue()).toBe('prod-admin'); // suggested from the label
     await field('Role ARN').fill('123456789012');
     expect(await problemOf('Role ARN')).toBe(
-      'role ARN: "123456789012" is an account ID, not a role ARN; use arn:aws:iam::123456789012:role/NAME',
+      '"123456789012" is an account ID, not a role ARN; use arn:aws:iam::123456789012:role/NAME',
     );
     await field('Region').fill('US-EAST-1');
-    expect(await problemOf('Region')).toBe(
-      'region: "US-EAST-1" has capital letters; use us-east-1',
-    );
+    expect(await problemOf('Region')).toBe('"US-EAST-1" has capital letters; use us-east-1');
     await field('Duration (s)').fill('1h');
-    expect(await problemOf('Duration (s)')).toMatch(
-      /^duration: "1h" is not a whole number of seconds/,
-    );
+    expect(await problemOf('Duration (s)')).toMatch(/^"1h" is not a whole number of seconds/);
     await form.getByLabel('Source profile').fill('has space');
     await screenshot(page, 'add-role-invalid', true);
 
@@ -54,8 +50,10 @@ describe.skipIf(!chromium.available)(`adding, editing and settings ${chromium.sk
     // Only the engine knows the profile is taken: its InputError, under the field and above the buttons.
     await expect
       .poll(() => page.getByTestId('form-error').textContent())
-      .toMatch(/^profile: "taken" is already written by .*Existing/);
-    expect(await problemOf('Profile')).toMatch(/^profile: "taken" is already written/);
+      .toMatch(/^profile: "taken" is already written by "Existing"; /);
+    // Under its labelled field: no field-name prefix, and never a role id.
+    expect(await problemOf('Profile')).toMatch(/^"taken" is already written by "Existing"; /);
+    expect(await page.getByTestId('form-error').textContent()).not.toContain('(id ');
 
     await field('Profile').fill('prod-admin');
     await form.getByRole('button', { name: 'Add role' }).click();
@@ -122,7 +120,9 @@ describe.skipIf(!chromium.available)(`adding, editing and settings ${chromium.sk
     await page.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(() => page.getByTestId('settings-error').textContent())
-      .toMatch(/refreshMarginSeconds: 1800 seconds is out of range/);
+      .toBe(
+        'Refresh before expiry: 30 minutes is out of range; use 1–14 minutes (under the 15-minute shortest session)',
+      );
     await margin.fill('5');
     await page.getByLabel('Launch at login').check();
     await page.getByRole('button', { name: 'Save' }).click();

@@ -33,7 +33,12 @@ describe.skipIf(!chromium.available)(`failures and MFA ${chromium.skipReason}`, 
       /^AccessDenied: .*not authorized.*sts:AssumeRole/,
     );
     const details = page.getByTestId('role-error');
-    expect(await details.textContent()).toMatch(/^AccessDenied:? .*not authorized/);
+    expect(await details.locator('.error-sentence').textContent()).toMatch(
+      /^The trust policy of role Locked does not let arn:\S+ assume it/,
+    );
+    expect(await details.getByTestId('aws-message').textContent()).toMatch(
+      /^AccessDenied:? .*not authorized/,
+    );
     expect(await page.getByRole('button', { name: 'Retry' }).isVisible()).toBe(true);
     expect(profileSection(home.readCredentials(), 'Locked')).toBeUndefined();
     expect(accessKeyOf(home.readCredentials(), 'Fine')).toMatch(/^ASIA/);
@@ -91,8 +96,7 @@ describe.skipIf(!chromium.available)(`failures and MFA ${chromium.skipReason}`, 
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-mfa-source')))
       .toBe('profile:ops');
-    await page.keyboard.type(code);
-    await page.keyboard.press('Enter');
+    await page.keyboard.type(code); // the sixth digit submits
     await expect.poll(() => prompts.count()).toBe(1);
 
     const input = sourcePrompt.getByRole('textbox');
@@ -102,13 +106,12 @@ describe.skipIf(!chromium.available)(`failures and MFA ${chromium.skipReason}`, 
     );
     await screenshot(page, 'mfa', true);
     await input.fill('000000');
-    await sourcePrompt.getByRole('button', { name: 'Submit' }).click();
     await expect
       .poll(() => sourcePrompt.getByRole('alert').textContent())
-      .toMatch(/MultiFactorAuthentication/);
+      .toBe('That code was not accepted: wait for the next code on your device and type it.');
+    expect(await input.inputValue()).toBe('');
 
     await input.fill(code);
-    await input.press('Enter');
     await expect.poll(() => prompts.count()).toBe(0);
     await expect
       .poll(() => engine.snapshot().roles.filter((r) => r.state === 'active').length)

@@ -217,7 +217,7 @@ export class RoleGraph {
         throw inputError(
           SOURCE_FIELDS.profile,
           `${quoteValue(source.profile)} holds the session of ${named(writer)}`,
-          `to assume this role from that session, make its source the role ${writer.id} (role chaining)`,
+          `to assume this role from that session, make its source the role ${named(writer)} (role chaining)`,
         );
       }
     }

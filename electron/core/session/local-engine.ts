@@ -92,7 +92,10 @@ export class LocalEngine implements EngineStrategy {
       case 'refresh':
         for (const id of roleIds)
           if (!sessions.has(id))
-            throw new InputError('role', `role ${id} is not active; activate it first`);
+            throw new InputError(
+              'role',
+              `${catalog.find(id)?.label ?? 'that role'} is not active; activate it first`,
+            );
         await this.#queue.roundFor(roleIds);
         return;
       case 'deactivate':

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { underField } from '../bridge/readable-message';
 
 export interface FormFieldProps {
   readonly id: string;
@@ -17,7 +18,7 @@ export function FormField({ id, label, problem, hint, children }: FormFieldProps
       <label htmlFor={id}>{label}</label>
       {children(describedBy)}
       <div id={describedBy} className={problem ? 'field-problem' : 'field-hint'}>
-        {problem ?? hint ?? ''}
+        {problem !== undefined ? underField(problem) : (hint ?? '')}
       </div>
     </div>
   );

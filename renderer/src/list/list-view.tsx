@@ -161,6 +161,7 @@ export function ListView(props: ListViewProps) {
           actions={listActions}
           onEdit={onEdit}
           recentServices={snapshot.settings.recentServices ?? []}
+          roles={snapshot.roles}
         />
       )}
       {active && <ShortcutHints />}

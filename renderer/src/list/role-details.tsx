@@ -1,7 +1,9 @@
-import { errorText } from '../roles/error-text';
+import { useEffect, useState } from 'react';
+import type { RoleView } from '../../../shared/model';
 import type { RoleRecord } from '../roles/role-record';
 import { hasSession, isSessionOn, stateText } from '../roles/role-state';
 import { Countdown } from './countdown';
+import { ErrorBox } from './error-box';
 import { OpenInMenu } from './open-in-menu';
 import type { RoleActions } from './use-role-actions';
 
@@ -12,6 +14,8 @@ export interface RoleDetailsProps {
   readonly onEdit: (roleId: string) => void;
   /** Console services opened lately, most recent first ("Open in…" lists them first). */
   readonly recentServices?: readonly string[];
+  /** Every role, to name the one a failed role is chained from. */
+  readonly roles?: readonly RoleView[];
 }
 
 // One formatter for the page: creating one per call is the slow part of Intl.
@@ -21,6 +25,11 @@ function expiryClock(expiresAt: number): string {
   return clockTime.format(expiresAt);
 }
 
+/** A role waiting for an MFA code: the caret goes to the code field of its prompt. */
+function focusMfaCode(roleId: string): void {
+  document.querySelector<HTMLInputElement>(`[data-mfa-roles~="${CSS.escape(roleId)}"]`)?.focus();
+}
+
 /** The selected role in full, with every per-role verb and its shortcut. */
 export function RoleDetails({
   record,
@@ -28,6 +37,7 @@ export function RoleDetails({
   actions,
   onEdit,
   recentServices = [],
+  roles = [],
 }: RoleDetailsProps) {
   const { view, accountId } = record;
   const { role, state, expiresAt, error, chained, isDefault } = view;
@@ -61,22 +71,39 @@ export function RoleDetails({
         </div>
       )}
       {error && (
-        // Focusable: the box scrolls, and its full text must be reachable by keyboard.
-        <div className="details-error" data-testid="role-error" tabIndex={0}>
-          {errorText(error).code && <span className="error-code">{error.code} </span>}
-          {errorText(error).message}
-          {error.retryAt !== undefined && <> Retrying at {expiryClock(error.retryAt)}.</>}
-        </div>
+        <ErrorBox
+          view={view}
+          roles={roles}
+          retryText={
+            error.retryAt === undefined ? undefined : `Retrying at ${expiryClock(error.retryAt)}.`
+          }
+          onAction={(kind) => {
+            if (kind === 'copy-for-admin') actions.copyForAdmin(view);
+            else if (kind === 'edit-role') onEdit(role.id);
+            else actions.toggle(view);
+          }}
+        />
       )}
       <div className="details-actions">
-        <button
-          type="button"
-          className="primary"
-          onClick={() => actions.toggle(view)}
-          title="Enter"
-        >
-          {on ? 'Deactivate' : state === 'error' || state === 'expired' ? 'Retry' : 'Activate'}
-        </button>
+        {state === 'needs-mfa' ? (
+          <>
+            <button type="button" className="primary" onClick={() => focusMfaCode(role.id)}>
+              Enter code
+            </button>
+            <button type="button" onClick={() => actions.toggle(view)}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => actions.toggle(view)}
+            title="Enter"
+          >
+            {on ? 'Deactivate' : state === 'error' || state === 'expired' ? 'Retry' : 'Activate'}
+          </button>
+        )}
         <button
           type="button"
           onClick={() => actions.openConsole(view, 'switch-role')}
@@ -92,8 +119,15 @@ export function RoleDetails({
         <button
           type="button"
           onClick={() => actions.openConsole(view, 'federated')}
-          disabled={!live}
-          title={live ? 'Ctrl/⌘ Shift O' : 'Sign-in needs an active session'}
+          // A role waiting for its Identity Center sign-in has one action: the session's prompt.
+          disabled={state === 'needs-sign-in'}
+          title={
+            state === 'needs-sign-in'
+              ? 'Sign in to its Identity Center session first'
+              : live
+                ? 'Ctrl/⌘ Shift O'
+                : 'Ctrl/⌘ Shift O (activates the role first)'
+          }
         >
           Sign in
         </button>

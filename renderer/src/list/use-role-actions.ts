@@ -15,6 +15,8 @@ export interface RoleActions {
   openConsoleAt(view: RoleView, service: string): void;
   copyExport(view: RoleView): void;
   copyForTerminal(view: RoleView): void;
+  /** A trust-policy failure: a ready message with the caller and role ARNs, for the role's admin. */
+  copyForAdmin(view: RoleView): void;
   remove(view: RoleView): void;
 }
 
@@ -44,7 +46,14 @@ export function useRoleActions(report: Report, onActivate?: (roleId: string) => 
           () => api.setDefault(isDefault ? null : role.id),
           isDefault ? `${role.label} is no longer the default` : `${role.label} is the default`,
         ),
-      openConsole: ({ role }, mode) => run(() => api.openConsole(role.id, mode)),
+      openConsole: ({ role, state }, mode) => {
+        // A sign-in activates a role without a session first: an MFA code it
+        // needs on the way is asked for in the prompt, which takes the caret.
+        if (mode === 'federated' && state !== 'active' && state !== 'refreshing') {
+          onActivate?.(role.id);
+        }
+        run(() => api.openConsole(role.id, mode));
+      },
       openConsoleAt: ({ role }, service) =>
         run(() => api.openConsoleAt(role.id, 'switch-role', service)),
       // A role without a live session is activated first (by main): the
@@ -55,6 +64,11 @@ export function useRoleActions(report: Report, onActivate?: (roleId: string) => 
         run(
           () => api.copyTerminalCommand(role.id),
           `Copied the switchyard env line for ${role.label}: paste it in a terminal`,
+        ),
+      copyForAdmin: ({ role }) =>
+        run(
+          () => api.copyForAdmin(role.id),
+          `Copied your ARN and ${role.label}'s ARN for the admin: paste it in a message`,
         ),
       remove: ({ role }) => run(() => api.removeRole(role.id), `Removed ${role.label}`),
     };

@@ -90,7 +90,7 @@ describe('activate / status / deactivate without a refresher', () => {
     try {
       const denied = await cli(['activate', world.roleId]);
       expect(denied.code).toBe(1);
-      expect(denied.stderr).toMatch(/AccessDenied/);
+      expect(denied.stderr).toMatch(/The trust policy of role \S+ does not let .* assume it/);
       expect(world.home.readCredentials()).toBe(USER_FILE);
     } finally {
       world.sts.setDefaultFault(null);

@@ -17,6 +17,8 @@ import type { Settings, Snapshot } from '../../../shared/model';
 import type { SessionEngine } from '../../../electron/core/session/session-engine';
 import type { SsoDesk } from '../../../electron/core/sso/sso-desk';
 import { profileExportText, terminalEnvText } from '../../../electron/main/role-clipboard';
+import { adminRequestText } from '../../../electron/main/admin-request';
+import { roleConsoleUrl } from '../../../electron/main/open-role-console';
 import type { SsoSignInRequest } from '../../../shared/sso-views';
 import type { SubscriptionDesk } from '../../../electron/core/subscriptions/subscription-desk';
 import type { SubscriptionAddRequest } from '../../../shared/subscription-model';
@@ -39,6 +41,7 @@ const CHANNEL_OF: Record<Verb, InvokeChannel> = {
   removeRole: 'role:remove',
   copyProfileExport: 'role:copy-export',
   copyTerminalCommand: 'role:copy-terminal',
+  copyForAdmin: 'role:copy-for-admin',
   submitMfaCode: 'mfa:submit',
   previewImport: 'import:preview',
   applyImport: 'import:apply',
@@ -126,14 +129,14 @@ function dispatch(
       return engine.setDefault(args[0] as string | null);
     case 'openConsole': {
       const mode = args[1] as ConsoleMode;
-      return engine.consoleUrl(id, mode).then((url) => {
+      return roleConsoleUrl(engine, id, mode).then((url) => {
         log.opened.push({ roleId: id, mode, url });
       });
     }
     case 'openConsoleAt': {
       const mode = args[1] as ConsoleMode;
       const service = args[2] as string;
-      return engine.consoleUrl(id, mode, { service }).then(async (url) => {
+      return roleConsoleUrl(engine, id, mode, service).then(async (url) => {
         log.opened.push({ roleId: id, mode, url });
         const recent = engine.snapshot().settings.recentServices ?? [];
         await engine.updateSettings({
@@ -151,6 +154,9 @@ function dispatch(
       return profileExportText(engine, id, 'linux').then((text) => {
         log.clipboard.push(text);
       });
+    case 'copyForAdmin':
+      log.clipboard.push(adminRequestText(engine.snapshot(), id));
+      return undefined;
     case 'copyTerminalCommand':
       log.clipboard.push(terminalEnvText(engine, id, 'linux'));
       return undefined;

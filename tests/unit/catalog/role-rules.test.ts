@@ -59,7 +59,7 @@ describe('catalog rules: target profiles', () => {
       () => store.add(roleInput('A', { source: { kind: 'profile', profile: 'base-session' } })),
       'source profile',
       'holds the session of "Base"',
-      `make its source the role ${base.id}`,
+      `make its source the role "Base" (id ${base.id})`,
     );
   });
 

@@ -99,7 +99,7 @@ describe('an Identity Center role in the catalog', () => {
       () => checkRolePlacement(reader, [base]),
       'source profile',
       'holds the session of',
-      'make its source the role admin',
+      'make its source the role "Sandbox / admin" (id admin)',
     );
   });
 

@@ -35,6 +35,7 @@ const VALID: { [C in InvokeChannel]: unknown[] } = {
   'role:remove': ['dev'],
   'role:copy-export': ['prod'],
   'role:copy-terminal': ['prod'],
+  'role:copy-for-admin': ['prod'],
   'mfa:submit': ['login', '123456'],
   'import:preview': [],
   'import:apply': [['prod', 'dev']],
@@ -103,6 +104,7 @@ describe('checkInvokeArgs', () => {
     ['role:remove', ['']],
     ['role:copy-export', ['missing']],
     ['role:copy-terminal', ['missing']],
+    ['role:copy-for-admin', ['missing']],
     ['role:update', ['missing', FORM]],
     ['role:open-console', ['missing', 'federated']],
   ] as const)('%s refuses unknown or malformed role ids: %j', (channel, args) => {

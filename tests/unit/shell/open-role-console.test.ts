@@ -55,6 +55,9 @@ function engineWith(role: Partial<RoleEntry>, settings: Partial<Settings> = {}, 
   return {
     snapshot: () => current,
     consoleUrl: vi.fn(async () => url),
+    // The role is live: nothing to activate first.
+    activate: vi.fn(async () => undefined),
+    subscribe: vi.fn(() => () => undefined),
     updateSettings: vi.fn(async (patch: Partial<Settings>) => {
       current = { ...current, settings: { ...current.settings, ...patch } };
       return current.settings;

@@ -229,9 +229,24 @@ describe('IPC handlers', () => {
       );
     });
     await expect(fake.invokeMain('role:copy-export', fromPopup(window), 'prod')).rejects.toThrow(
-      'prod could not be activated, so nothing was copied: not authorized',
+      /^prod could not be activated, so nothing was copied: The trust policy of role \S+ does not let/,
     );
     expect(fake.clipboard.writeText).not.toHaveBeenCalled();
+  });
+
+  it('role:copy-for-admin copies the caller and role ARNs of a trust-policy failure', async () => {
+    const caller = 'arn:aws:iam::123456789012:user/dev';
+    const message = `AccessDenied: User: ${caller} is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/prod`;
+    const error = { kind: 'needs-user', code: 'AccessDenied', message } as const;
+    engine.current = snapshotOf([roleView('prod', { state: 'error', error }), roleView('dev')]);
+    const { window } = start();
+    await fake.invokeMain('role:copy-for-admin', fromPopup(window), 'prod');
+    expect(fake.clipboard.writeText).toHaveBeenCalledWith(
+      `Please allow ${caller} to assume arn:aws:iam::123456789012:role/prod (add it to the role's trust policy). AWS said: ${message}`,
+    );
+    await expect(fake.invokeMain('role:copy-for-admin', fromPopup(window), 'dev')).rejects.toThrow(
+      'dev has no access error to send to an admin',
+    );
   });
 
   it.each([
@@ -549,6 +564,45 @@ describe('a plain-http STS endpoint', () => {
 });
 
 describe('opening the console', () => {
+  // A federated sign-in activates a role with no live session first; these roles are live.
+  beforeEach(() => {
+    engine.current = snapshotOf([roleView('prod', { state: 'active' }), roleView('dev')]);
+  });
+
+  it('signs in to an inactive role by activating it first (as "Copy export" does)', async () => {
+    engine.current = snapshotOf([roleView('prod'), roleView('dev')]);
+    const { window } = start();
+    engine.consoleUrl.mockResolvedValueOnce(
+      'https://us-east-1.console.aws.amazon.com/console/home',
+    );
+    engine.activate.mockImplementationOnce(async () => {
+      engine.emit(snapshotOf([roleView('prod', { state: 'active' }), roleView('dev')]));
+    });
+    await fake.invokeMain('role:open-console', fromPopup(window), 'prod', 'federated');
+    expect(engine.activate).toHaveBeenCalledWith('prod');
+    expect(engine.consoleUrl).toHaveBeenCalledWith('prod', 'federated');
+  });
+
+  it('a sign-in whose activation fails says why in words and opens nothing', async () => {
+    engine.current = snapshotOf([roleView('prod'), roleView('dev')]);
+    const { window } = start();
+    engine.activate.mockImplementationOnce(async () => {
+      const error = {
+        kind: 'needs-user',
+        code: 'InvalidClientTokenId',
+        message: 'invalid',
+      } as const;
+      engine.emit(snapshotOf([roleView('prod', { state: 'error', error }), roleView('dev')]));
+    });
+    await expect(
+      fake.invokeMain('role:open-console', fromPopup(window), 'prod', 'federated'),
+    ).rejects.toThrow(
+      'prod could not be activated, so the console was not opened: The access key is wrong or was deleted (profile login).',
+    );
+    expect(engine.consoleUrl).not.toHaveBeenCalled();
+    expect(fake.shell.openExternal).not.toHaveBeenCalled();
+  });
+
   it('opens the engine-built AWS URL with shell.openExternal', async () => {
     const { window } = start();
     engine.consoleUrl.mockResolvedValueOnce(

@@ -7,7 +7,7 @@ import { parseCommandArgs, optionalString } from '../../args';
 import { credentialProcessJson } from '../../credential-process-json';
 import { readMfaCode } from '../../read-mfa-code';
 import { askRefresher, openCliEngine } from './engine';
-import { statusRecord, statusTable } from './status-table';
+import { errorSentence, statusRecord, statusTable } from './status-table';
 
 async function withEngine<T>(run: (engine: SessionManager) => Promise<T>): Promise<T> {
   const engine = await openCliEngine();
@@ -83,7 +83,7 @@ function failIfUnhealthy(views: readonly RoleView[]): void {
       ? `needs an MFA code: rerun \`switchyard activate ${bad.role.id}\` and type the code at the prompt, or pipe it on stdin`
       : bad.state === 'needs-sign-in' && bad.role.source.kind === 'sso'
         ? `needs a sign-in to ${bad.role.source.session} (${bad.error?.message ?? 'no token'}): run \`switchyard sso login --session ${bad.role.source.session}\``
-        : (bad.error?.message ?? bad.state);
+        : errorSentence(bad, views) || bad.state;
   const error = new Error(`${bad.role.label}: ${why}`);
   throw error;
 }
@@ -126,6 +126,11 @@ async function act(action: StateAction, command: string, argv: readonly string[]
         json,
         engine,
       );
+      // A role that failed says why in words; the refresher's own answer otherwise
+      // (an MFA code it could not use says so more precisely than the role's state).
+      const views = viewsOf(engine, roleIds);
+      const broken = failed && views.find((v) => v.state === 'error' && v.error);
+      if (broken) throw new Error(`${broken.role.label}: ${errorSentence(broken, views)}`);
       if (failed) throw new Error(failed.message ?? `${action} failed`);
       return;
     }

@@ -1,3 +1,4 @@
+import { explainView } from '../../../../shared/explain-error';
 import type { RenewalView, RoleView } from '../../../../shared/model';
 import { renewalText } from '../../../../shared/renewal-text';
 import { expiryText } from '../../expiry-text';
@@ -11,6 +12,13 @@ function renewalRecord(renewal: RenewalView): Record<string, unknown> {
   return renewal.kind === 'renews'
     ? { kind: 'renews' }
     : { kind: 'lapses', at: isoSeconds(renewal.at), reason: renewal.reason };
+}
+
+/** A failed role's error as the tray says it: what went wrong, then how to fix it, one line. */
+export function errorSentence(view: RoleView, roles: readonly RoleView[]): string {
+  const explained = explainView(view, roles);
+  if (!explained) return '';
+  return explained.fix ? `${explained.sentence} ${explained.fix}` : explained.sentence;
 }
 
 /** One JSON-ready record per role: what `status --json` prints. No secrets exist here to leak. */
@@ -34,7 +42,14 @@ export function statusRecord(
         }
       : {}),
     ...(view.error
-      ? { error: { kind: view.error.kind, code: view.error.code, message: view.error.message } }
+      ? {
+          error: {
+            kind: view.error.kind,
+            code: view.error.code,
+            message: view.error.message,
+            explanation: errorSentence(view, [view]),
+          },
+        }
       : {}),
     // Live roles only: whether the session renews itself, or when and why it lapses.
     ...(view.renewal ? { renewal: renewalRecord(view.renewal) } : {}),
@@ -85,7 +100,7 @@ export function statusTable(
     v.state,
     expires(v, now),
     ...(renewal ? [v.renewal ? renewalText(v.renewal) : ''] : []),
-    v.error ? v.error.message : '',
+    errorSentence(v, views),
   ]);
   const header = ['ROLE', 'PROFILE', 'STATE', 'EXPIRES', ...(renewal ? ['RENEWAL'] : []), ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
