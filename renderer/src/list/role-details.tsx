@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import type { RoleView } from '../../../shared/model';
 import type { RoleRecord } from '../roles/role-record';
 import { hasSession, isSessionOn, stateText } from '../roles/role-state';
