@@ -8,34 +8,11 @@ import { describe, expect, it } from 'vitest';
 import type { SessionManager } from '../../electron/core/session/session-manager';
 import { requireTool } from '../support/tools';
 import { activeLabel, focusedLabel, option } from './support/list-helpers';
-import { accessKeyOf, roleForm } from './support/popup-harness';
+import { accessKeyOf } from './support/popup-harness';
+import { addCatalog } from './support/sample-catalog';
 import { useUiSuite } from './support/ui-suite';
 
 const chromium = requireTool('chromium');
-
-/** Five roles in three groups: Billing, Sandbox | Prod admin, Prod read-only | Staging dev. */
-async function addCatalog(engine: SessionManager) {
-  await engine.addRole({
-    ...roleForm('Prod admin', { profile: 'prod-admin', group: 'prod' }),
-    roleArn: 'arn:aws:iam::210987654321:role/Admin',
-  });
-  await engine.addRole({
-    ...roleForm('Prod read-only', { profile: 'prod-ro', group: 'prod' }),
-    roleArn: 'arn:aws:iam::210987654321:role/ReadOnly',
-  });
-  await engine.addRole({
-    ...roleForm('Staging dev', { profile: 'staging-dev', group: 'staging' }),
-    roleArn: 'arn:aws:iam::345678901234:role/Developer',
-  });
-  await engine.addRole({
-    ...roleForm('Billing', { profile: 'billing' }),
-    roleArn: 'arn:aws:iam::456789012345:role/BillingViewer',
-  });
-  await engine.addRole({
-    ...roleForm('Sandbox', { profile: 'sandbox' }),
-    roleArn: 'arn:aws:iam::456789012345:role/Sandbox',
-  });
-}
 
 function stateOf(engine: SessionManager, label: string) {
   return engine.snapshot().roles.find((view) => view.role.label === label)?.state;

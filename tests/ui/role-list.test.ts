@@ -4,33 +4,10 @@ import { screenshot } from './support/browser';
 import { activeLabel, countdownSeconds, focusedLabel, option } from './support/list-helpers';
 import { accessKeyOf, profileSection, roleForm, USER_CREDENTIALS } from './support/popup-harness';
 import type { SessionManager } from '../../electron/core/session/session-manager';
+import { addCatalog } from './support/sample-catalog';
 import { useUiSuite } from './support/ui-suite';
 
 const chromium = requireTool('chromium');
-
-/** A small catalog across three accounts, two of them with an alias (group). */
-async function addCatalog(engine: SessionManager) {
-  await engine.addRole({
-    ...roleForm('Prod admin', { profile: 'prod-admin', group: 'prod', color: 'f2b0a9' }),
-    roleArn: 'arn:aws:iam::210987654321:role/Admin',
-  });
-  await engine.addRole({
-    ...roleForm('Prod read-only', { profile: 'prod-ro', group: 'prod', color: 'b7ca9d' }),
-    roleArn: 'arn:aws:iam::210987654321:role/ReadOnly',
-  });
-  await engine.addRole({
-    ...roleForm('Staging dev', { profile: 'staging-dev', group: 'staging', color: '83d4e8' }),
-    roleArn: 'arn:aws:iam::345678901234:role/Developer',
-  });
-  await engine.addRole({
-    ...roleForm('Billing', { profile: 'billing', tags: ['finance'] }),
-    roleArn: 'arn:aws:iam::456789012345:role/BillingViewer',
-  });
-  await engine.addRole({
-    ...roleForm('Sandbox', { profile: 'sandbox', color: 'efda95' }),
-    roleArn: 'arn:aws:iam::456789012345:role/Sandbox',
-  });
-}
 
 function roleId(engine: SessionManager, label: string): string {
   const view = engine.snapshot().roles.find((r) => r.role.label === label);
