@@ -78,7 +78,11 @@ async function showList(fx: AppFixture): Promise<void> {
     'popup shown',
   );
   await until(
-    () => inPage<number>(fx.app, `document.querySelectorAll('[data-testid=countdown]').length`),
+    () =>
+      inPage<number>(
+        fx.app,
+        `document.querySelectorAll('[role=option] [data-testid=countdown]').length`,
+      ),
     (n) => n === 2,
     'two countdowns',
   );
