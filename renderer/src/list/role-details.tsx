@@ -1,4 +1,5 @@
 import type { RoleView } from '../../../shared/model';
+import { groupedAccountId } from '../../../shared/account-name';
 import type { RoleRecord } from '../roles/role-record';
 import { hasSession, isSessionOn, stateText } from '../roles/role-state';
 import { Countdown } from './countdown';
@@ -39,6 +40,8 @@ export function RoleDetails({
   roles = [],
 }: RoleDetailsProps) {
   const { view, accountId } = record;
+  // The account as its heading names it: its alias, else the role's group.
+  const accountName = view.account?.alias ?? view.role.group;
   const { role, state, expiresAt, error, chained, isDefault } = view;
   const on = isSessionOn(state);
   const live = hasSession(state);
@@ -55,8 +58,8 @@ export function RoleDetails({
         )}
       </div>
       <div className="details-line muted" title={role.roleArn}>
-        {role.group ? `${role.group} · ` : ''}
-        {accountId} · {record.roleName} · profile {role.profile}
+        {accountName ? `${accountName} · ` : ''}
+        {groupedAccountId(accountId)} · {record.roleName} · profile {role.profile}
       </div>
       {role.subscription && (
         <div className="details-line muted" data-testid="role-subscription">
