@@ -11,16 +11,19 @@ function lastLine(text: string): string {
   return text.trimEnd().split('\n').at(-1) ?? '';
 }
 
+/** STS refusing AssumeRole as a trust policy that leaves CALLER out does. */
+const ACCESS_DENIED = {
+  kind: 'error',
+  code: 'AccessDenied',
+  status: 403,
+  message: `User: ${CALLER} is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::210987654321:role/x`,
+} as const;
+
 describe('activate, refresh and status say what went wrong and how to fix it', () => {
   afterEach(() => world.sts.setDefaultFault(null));
 
   it('activate: AccessDenied names the trust policy and the caller, one line, exit 1', async () => {
-    world.sts.setDefaultFault({
-      kind: 'error',
-      code: 'AccessDenied',
-      status: 403,
-      message: `User: ${CALLER} is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::210987654321:role/x`,
-    });
+    world.sts.setDefaultFault(ACCESS_DENIED);
     const denied = await cli(['activate', world.roleId]);
     expect(denied.code).toBe(1);
     expect(lastLine(denied.stderr)).toMatch(
@@ -76,12 +79,7 @@ describe('activate, refresh and status say what went wrong and how to fix it', (
     const daemon = startDaemon(world.home.env);
     try {
       await daemon.waitFor(/refreshing 0 active role\(s\)/);
-      world.sts.setDefaultFault({
-        kind: 'error',
-        code: 'AccessDenied',
-        status: 403,
-        message: `User: ${CALLER} is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::210987654321:role/x`,
-      });
+      world.sts.setDefaultFault(ACCESS_DENIED);
       const denied = await cli(['activate', world.roleId]);
       expect(denied.code).toBe(1);
       expect(lastLine(denied.stderr)).toMatch(
