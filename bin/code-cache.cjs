@@ -13,7 +13,6 @@ const fs = require('node:fs');
 const { homedir } = require('node:os');
 const { basename, dirname, isAbsolute, join } = require('node:path');
 const vm = require('node:vm');
-const { createRequire } = require('node:module');
 
 const DIGEST_BYTES = 32;
 
@@ -52,13 +51,24 @@ function requireWithCodeCache(file, folder) {
   const module = { exports: {} };
   loaded.script.runInThisContext()(
     module.exports,
-    createRequire(file),
+    bundleRequire(file),
     module,
     file,
     dirname(file),
   );
   if (loaded.write) process.once('exit', () => writeCache(loaded.script, loaded.cachePath));
   return module.exports;
+}
+
+/**
+ * The `require` a bundle is given: a bundle asks only for Node's own modules and
+ * for files beside it (`./sts-gateway.cjs`), so this resolves those from the
+ * bundle's folder. (module.createRequire would do the same but loads
+ * `node:module`, and with it Node's ES module loader, on every run.)
+ */
+function bundleRequire(file) {
+  const folder = dirname(file);
+  return (id) => require(id.startsWith('./') || id.startsWith('../') ? join(folder, id) : id);
 }
 
 function compileWithCache(file, folder) {

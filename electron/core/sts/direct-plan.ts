@@ -53,8 +53,6 @@ export async function planStsCall(inputs: StsCallPlanInputs): Promise<StsCallPla
   const settings = settingsProfile(env);
   // The named source profile's own settings first (as `aws --profile` reads them).
   const profiles = sourceProfile === undefined ? [settings] : [sourceProfile, settings];
-  const ca = await loadCaBundle(env, files, profiles);
-  const withCa = ca ? { ca } : {};
   const route = stsRoute({
     env,
     region: inputs.region,
@@ -63,6 +61,11 @@ export async function planStsCall(inputs: StsCallPlanInputs): Promise<StsCallPla
     profiles,
     endpoint: inputs.endpoint,
   });
+  // A plain-http endpoint (a local test server) has no certificate to check:
+  // the bundle, often the system's whole list, is not read and parsed for it.
+  const plainHttp = route.via === 'direct' && new URL(route.endpoint).protocol === 'http:';
+  const ca = plainHttp ? undefined : await loadCaBundle(env, files, profiles);
+  const withCa = ca ? { ca } : {};
   if (route.via === 'sdk') return { sdkReason: route.reason, ...withCa };
   if (inputs.sdkSource) return { sdkReason: 'the default credential chain', ...withCa };
   const keys = inputs.keys ?? (await sourceKeys(inputs, files));

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import {
   chownSync,
   mkdirSync,
@@ -10,9 +10,10 @@ import {
 } from 'node:fs';
 import nodeModule from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultStsServer, type FaultStsServer } from '../../support/fault-sts-server';
-import { runCli, type RunResult } from '../../support/run-cli';
+import { cliPath, runCli, type RunResult } from '../../support/run-cli';
 import { createLiveRoleHome } from '../../support/live-role-home';
 import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
 
@@ -30,6 +31,18 @@ const CREDENTIALS = `[source]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_acc
 /** Node >= 22.1 keeps the cache itself; the launcher then leaves its own off. */
 const nodeKeepsCache = 'enableCompileCache' in nodeModule;
 const isRoot = process.getuid?.() === 0;
+const RECORD_BUILTINS = fileURLToPath(new URL('./children/record-builtins.cjs', import.meta.url));
+
+function runNode(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, args, { env, timeout: 30_000 }, (error, _stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr }),
+    );
+  });
+}
 
 let sts: FaultStsServer;
 let home: TempAwsHome;
@@ -105,6 +118,24 @@ describe.skipIf(nodeKeepsCache)('the code cache of `switchyard assume` (Node 20)
       expect(readFileSync(path).equals(rewritten)).toBe(true);
     },
   );
+
+  it("loads neither node:module nor Node's ES module loader on the way", async () => {
+    setup();
+    const record = join(home.home, 'builtins.txt');
+    for (const profile of ['first', 'second']) {
+      // Not spawnSync: the STS stand-in answers from this process.
+      const result = await runNode(
+        ['-r', RECORD_BUILTINS, cliPath, 'assume', ROLE, profile, '--source-profile', 'source'],
+        { ...home.env, RECORD_BUILTINS_FILE: record },
+      );
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const builtins = readFileSync(record, 'utf8').split('\n');
+      expect(builtins).toContain('vm');
+      expect(builtins).not.toContain('module');
+      expect(builtins).not.toContain('internal/modules/esm/loader');
+    }
+  });
 
   it('is never waited on: a FIFO where the cache goes is passed over', async () => {
     setup();

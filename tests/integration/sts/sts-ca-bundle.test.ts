@@ -125,6 +125,28 @@ describe('AWS_CA_BUNDLE on every path', () => {
   });
 });
 
+describe('a plain-http endpoint', () => {
+  it('leaves the bundle unread: there is no certificate to check', async () => {
+    const base = {
+      region: 'us-east-1',
+      partition: 'aws' as const,
+      credentialsPath: home.credentialsPath,
+      configPath: home.configPath,
+    };
+    const missing = `${certs.server.certPath}.gone`;
+    const plan = await planStsCall({
+      ...base,
+      env: { AWS_CA_BUNDLE: missing, AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9' },
+    });
+    expect(plan.direct?.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:9/);
+    expect(plan.ca).toBeUndefined();
+    // An https endpoint still reads it, and names the setting when it cannot.
+    await expect(planStsCall({ ...base, env: { AWS_CA_BUNDLE: missing } })).rejects.toThrow(
+      /AWS_CA_BUNDLE \(.*\.gone\): cannot read the file/,
+    );
+  });
+});
+
 describe('settings the direct path cannot honour go to the SDK, for given keys too', () => {
   const keys = {
     accessKeyId: new Secret('AKIAIOSFODNN7EXAMPLE'),
