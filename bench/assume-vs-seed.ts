@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startContainerCredentialsServer } from '../tests/support/container-credentials-server';
 import { motoQuery, startMoto } from '../tests/support/moto';
-import { cliNodeArgs, cliPath, repoRoot } from './paths';
+import { cliNode, cliNodeArgs, cliPath, repoRoot } from './paths';
 import { createTempAwsHome } from '../tests/support/temp-aws-home';
 import { which } from '../tests/support/tools';
 import { mustSucceed, spawnTimed } from './spawn-timed';
@@ -34,7 +34,11 @@ export interface AssumeResult {
   runs: number;
   awsCli: string;
   awsCliVersion: string;
+  /** The Node running the measured processes. */
+  nodeVersion: string;
   nodeFloorMs: number[];
+  /** bench/assume-floor.cjs: the same result by a minimal Node program, no checks. */
+  minimalMs: number[];
   switchyardMs: number[];
   seedMs: number[];
   stsRoundTripMs: number[];
@@ -89,13 +93,18 @@ export async function benchAssume(runs: number, variant = 0): Promise<AssumeResu
   const seedEnv: NodeJS.ProcessEnv = { ...home.env, AWS_CLI: awsCli, STS_ENDPOINT: moto.endpoint };
   delete seedEnv.AWS_ENDPOINT_URL_STS;
   const seedScript = join(repoRoot, 'bench', 'seed-assume-role.sh');
+  const minimalScript = join(repoRoot, 'bench', 'assume-floor.cjs');
   try {
     const version = mustSucceed('aws --version', await spawnTimed(awsCli, ['--version'], seedEnv));
     const awsCliVersion = (version.stdout || version.stderr).trim().split(/\s+/)[0] ?? '?';
 
+    const nodeVersion = mustSucceed(
+      'node --version',
+      await spawnTimed(cliNode, ['--version'], home.env),
+    ).stdout.trim();
     const nodeFloorMs: number[] = [];
     for (let i = 0; i < runs + 2; i++) {
-      const run = mustSucceed('node -e', await spawnTimed(process.execPath, ['-e', ''], home.env));
+      const run = mustSucceed('node -e', await spawnTimed(cliNode, ['-e', ''], home.env));
       if (i >= 2) nodeFloorMs.push(run.ms);
     }
 
@@ -120,34 +129,40 @@ export async function benchAssume(runs: number, variant = 0): Promise<AssumeResu
 
     const switchyardMs: number[] = [];
     const seedMs: number[] = [];
+    const minimalMs: number[] = [];
     const sy = () =>
       spawnTimed(
-        process.execPath,
+        cliNode,
         [...cliNodeArgs, cliPath, 'assume', ROLE_ARN, 'sy-test'],
         home.env,
         repoRoot,
       );
     const seed = () => spawnTimed('bash', [seedScript, ROLE_ARN, 'seed-test'], seedEnv, repoRoot);
+    const minimal = () =>
+      spawnTimed(cliNode, [minimalScript, ROLE_ARN, 'minimal-test'], home.env, repoRoot);
     // One untimed warm-up each (page cache, moto's first-request paths; on Node 20
     // it also writes Switchyard's code cache, bin/code-cache.cjs, as a user's first run does).
     mustSucceed('switchyard assume', await sy());
     mustSucceed('seed script', await seed());
+    mustSucceed('minimal program', await minimal());
     for (let i = 0; i < runs; i++) {
-      // Alternate which goes first, so drift on a noisy machine hits both alike.
-      const order = i % 2 === 0 ? ([sy, seed] as const) : ([seed, sy] as const);
+      // Alternate the order, so drift on a noisy machine hits all alike.
+      const order = i % 2 === 0 ? [sy, seed, minimal] : [minimal, seed, sy];
       for (const runner of order) {
         const run = await runner();
         if (runner === sy) switchyardMs.push(mustSucceed('switchyard assume', run).ms);
-        else seedMs.push(mustSucceed('seed script', run).ms);
+        else if (runner === seed) seedMs.push(mustSucceed('seed script', run).ms);
+        else minimalMs.push(mustSucceed('minimal program', run).ms);
       }
       note(
-        `assume run ${i + 1}/${runs}: switchyard ${switchyardMs.at(-1)!.toFixed(0)} ms, seed ${seedMs.at(-1)!.toFixed(0)} ms`,
+        `assume run ${i + 1}/${runs}: switchyard ${switchyardMs.at(-1)!.toFixed(0)} ms, seed ${seedMs.at(-1)!.toFixed(0)} ms, minimal ${minimalMs.at(-1)!.toFixed(0)} ms`,
       );
     }
     const text = home.readCredentials();
     if (
       !/\[sy-test\][^[]*aws_session_token/.test(text) ||
-      !/\[seed-test\][^[]*aws_session_token/.test(text)
+      !/\[seed-test\][^[]*aws_session_token/.test(text) ||
+      !/\[minimal-test\][^[]*aws_session_token/.test(text)
     ) {
       throw new Error('a profile was not written');
     }
@@ -156,7 +171,9 @@ export async function benchAssume(runs: number, variant = 0): Promise<AssumeResu
       runs,
       awsCli,
       awsCliVersion,
+      nodeVersion,
       nodeFloorMs,
+      minimalMs,
       switchyardMs,
       seedMs,
       stsRoundTripMs,

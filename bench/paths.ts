@@ -24,3 +24,10 @@ if (!existsSync(cliPath)) {
 export const cliNodeArgs: string[] = (process.env.BENCH_CLI_NODE_ARGS ?? '')
   .split(/\s+/)
   .filter(Boolean);
+
+/**
+ * The Node binary that runs the measured `switchyard` processes (and their
+ * floors): BENCH_CLI_NODE, e.g. a Node 22 (`npm run bench -- --node PATH`), else
+ * the one running the bench.
+ */
+export const cliNode: string = process.env.BENCH_CLI_NODE || process.execPath;

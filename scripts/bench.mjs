@@ -11,6 +11,7 @@
  *   npm run bench -- --only assume --assume-rows 0,3   some assume rows (indexes in ASSUME_VARIANTS)
  *   npm run bench -- --json out.json   also write every raw figure as JSON
  *   npm run bench -- --only idle --idle-seconds 600   the idle row over 10 real minutes
+ *   npm run bench -- --node PATH   run the measured switchyard processes with another Node (e.g. 22)
  *
  * The TypeScript sections (bench/*.ts) are bundled with esbuild into a temp folder
  * (Node 20 cannot run .ts) and each runs in a fresh process, so one section's heap
@@ -32,8 +33,11 @@ const { values: args } = parseArgs({
     json: { type: 'string' },
     'idle-seconds': { type: 'string' },
     'assume-rows': { type: 'string' },
+    node: { type: 'string' },
   },
 });
+// bench/paths.ts reads it in every section.
+if (args.node) process.env.BENCH_CLI_NODE = args.node;
 const QUICK = args.quick;
 const ONLY = args.only ? new Set(args.only.split(',')) : undefined;
 const want = (name) => !ONLY || ONLY.has(name);
@@ -223,7 +227,18 @@ async function main() {
           );
         }
         row('1 assume', `${label}: seed script (${a.awsCli} ${a.awsCliVersion})`, '—', ms(seed));
-        row('1 assume', `${label}: \`switchyard assume\`, cold`, '—', ms(sy));
+        row(
+          '1 assume',
+          `${label}: \`switchyard assume\`, cold (Node ${a.nodeVersion})`,
+          '—',
+          ms(sy),
+        );
+        row(
+          '1 assume',
+          `${label}: minimal Node program, same result, no checks (over it: ${ms(sy - median(a.minimalMs))})`,
+          '—',
+          ms(median(a.minimalMs)),
+        );
         row(
           '1 assume',
           `${label}: speed-up, median ratio (paired: ${a.pairedRatio.toFixed(1)}x)`,
