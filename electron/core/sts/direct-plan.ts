@@ -1,6 +1,5 @@
 import type { Partition } from '../../../shared/partitions';
 import { loadCaBundle, type CaBundle } from './ca-bundle';
-import { stat } from 'node:fs/promises';
 import type { FetchContainerOptions } from './container-credentials';
 import { loadSharedConfig, type SharedConfigFiles } from './sdk-shared-config';
 import { staticSource } from './static-source';
@@ -49,7 +48,7 @@ export interface StsCallPlan {
 
 export async function planStsCall(inputs: StsCallPlanInputs): Promise<StsCallPlan> {
   const { env, sourceProfile } = inputs;
-  const files = await sharedConfigNow(inputs);
+  const files = await loadSharedConfig(inputs);
   const settings = settingsProfile(env);
   // The named source profile's own settings first (as `aws --profile` reads them).
   const profiles = sourceProfile === undefined ? [settings] : [sourceProfile, settings];
@@ -104,29 +103,4 @@ async function sourceKeys(
   if (!container) return undefined;
   const { fetchContainerCredentials } = await import('./container-credentials');
   return (await fetchContainerCredentials(container, inputs.container)).keys;
-}
-
-let lastRead: { stamp: string; files: SharedConfigFiles } | undefined;
-
-/**
- * The shared files as they are now; a refresh round plans hundreds of calls, so
- * files whose size, inode and change time are unchanged are not parsed again.
- */
-async function sharedConfigNow(paths: {
-  readonly credentialsPath: string;
-  readonly configPath: string;
-}): Promise<SharedConfigFiles> {
-  const stamps = await Promise.all(
-    [paths.configPath, paths.credentialsPath].map((path) =>
-      stat(path, { bigint: true }).then(
-        (s) => `${path}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`,
-        () => `${path}:none`,
-      ),
-    ),
-  );
-  const stamp = stamps.join('|');
-  if (lastRead?.stamp === stamp) return lastRead.files;
-  const files = await loadSharedConfig(paths);
-  lastRead = { stamp, files };
-  return files;
 }

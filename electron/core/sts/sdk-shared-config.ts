@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { readRegularFile } from '../fs/regular-file';
 
 /**
@@ -102,17 +103,52 @@ async function readSections(
   }
 }
 
+interface SharedConfigPaths {
+  readonly configPath: string;
+  readonly credentialsPath?: string | undefined;
+}
+
+/** The last read of each pair of files, with the stamps it was read at. */
+const lastReads = new Map<string, { readonly stamp: string; readonly files: SharedConfigFiles }>();
+
 /**
  * Both files, read as the SDK's loadSharedConfigFiles reads them (paths already
- * resolved); without a credentials path, only the config file.
+ * resolved); without a credentials path, only the config file. With the default
+ * reader, files whose inode, size, change and modification times are what they
+ * were at the last read are not read again: one `assume` asks for them several
+ * times (the region, the source keys, the source profile), and a refresh round
+ * plans hundreds of calls. A stat costs one file operation, a read four.
  */
 export async function loadSharedConfig(
-  paths: {
-    readonly configPath: string;
-    readonly credentialsPath?: string | undefined;
-  },
+  paths: SharedConfigPaths,
+  read?: (path: string) => Promise<Uint8Array | undefined>,
+): Promise<SharedConfigFiles> {
+  if (read) return readBoth(paths, read);
+  const key = `${paths.configPath}\n${paths.credentialsPath ?? ''}`;
+  const stamp = (await Promise.all([paths.configPath, paths.credentialsPath].map(fileStamp))).join(
+    '|',
+  );
+  const last = lastReads.get(key);
+  if (last?.stamp === stamp) return last.files;
   // Non-blocking open: a FIFO here must not hang the command (see regular-file.ts).
-  read: (path: string) => Promise<Uint8Array | undefined> = readRegularFile,
+  const files = await readBoth(paths, readRegularFile);
+  lastReads.set(key, { stamp, files });
+  return files;
+}
+
+async function fileStamp(path: string | undefined): Promise<string> {
+  if (path === undefined) return '';
+  try {
+    const s = await stat(path, { bigint: true });
+    return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch {
+    return 'none';
+  }
+}
+
+async function readBoth(
+  paths: SharedConfigPaths,
+  read: (path: string) => Promise<Uint8Array | undefined>,
 ): Promise<SharedConfigFiles> {
   const [config, credentialsFile] = await Promise.all([
     readSections(paths.configPath, read),
