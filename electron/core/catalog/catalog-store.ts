@@ -1,24 +1,25 @@
 import { isDeepStrictEqual } from 'node:util';
-import { inputError } from '../../../shared/check-text';
 import type { RoleEntry, Settings } from '../../../shared/model';
+import type { AccountNames } from '../../../shared/account-name';
+import type { SubscriptionRecord } from '../../../shared/subscription-model';
+import { followCatalogChanges } from './catalog-changes';
 import type { CatalogData, CatalogDocument } from './catalog-document';
 import { CatalogFile, type CatalogBackingStoreFactory } from './catalog-file';
-import { CatalogFileError } from './catalog-file-error';
+import type { CatalogFileError } from './catalog-file-error';
 import { catalogDir } from './catalog-paths';
-import { checkRoleEntry } from './check-role';
-import { checkSettings } from './check-settings';
-import { checkAccelerator } from '../../../shared/accelerator';
-import { RoleIndex, requireRole } from './find-role';
-import { checkRolePlacement, dependentsOf } from './role-graph';
-import { describeRole, upsertRoles } from './upsert-roles';
-import { newRoleId } from './role-id';
-import { applyRolePatch, type RoleInput, type RolePatch } from './role-input';
-import { isObject } from './is-object';
-import { checkSubscribedEdit, checkSubscribedRemove } from './subscribed-role-rules';
-import type { SubscriptionRecord } from '../../../shared/subscription-model';
-import type { AccountNames } from '../../../shared/account-name';
 import { checkAccountNames } from './check-accounts';
+import {
+  addRole,
+  changeSettings,
+  removeRole,
+  setDefaultRole,
+  updateRole,
+  type MutableDocument,
+} from './document-edits';
+import { RoleIndex } from './find-role';
+import type { RoleInput, RolePatch } from './role-input';
 import { rewriteDocument, type DocumentRewrite } from './rewrite-document';
+import { upsertRoles } from './upsert-roles';
 
 export type { CatalogBackingStore, CatalogBackingStoreFactory } from './catalog-file';
 
@@ -44,8 +45,6 @@ export interface UpsertResult {
   readonly added: readonly RoleEntry[];
   readonly updated: readonly RoleEntry[];
 }
-
-type MutableDocument = { -readonly [K in keyof CatalogDocument]: CatalogDocument[K] };
 
 /**
  * The role catalog in catalog.json, through conf (electron-store's core).
@@ -201,51 +200,17 @@ export class CatalogStore {
 
   /** Checks and adds a role under a new id. */
   add(input: RoleInput): RoleEntry {
-    return this.#mutate((doc) => {
-      if (!isObject(input))
-        throw inputError('role', 'must be an object', "give the role's fields as an object");
-      if ('id' in input) throw inputError('id', 'is chosen by Switchyard', 'leave it out');
-      const entry = checkRoleEntry({
-        ...input,
-        id: newRoleId(new Set(doc.roles.map((role) => role.id))),
-      });
-      checkSubscribedEdit(undefined, entry);
-      checkRolePlacement(entry, doc.roles);
-      doc.roles = [...doc.roles, entry];
-      return entry;
-    });
+    return this.#mutate((doc) => addRole(doc, input));
   }
 
   /** Changes some fields of a role (see RolePatch); the id never changes. */
   update(idOrLabel: string, patch: RolePatch): RoleEntry {
-    return this.#mutate((doc) => {
-      const current = requireRole(doc.roles, idOrLabel);
-      const entry = checkRoleEntry(applyRolePatch(current, patch));
-      checkSubscribedEdit(current, entry);
-      const others = doc.roles.filter((role) => role.id !== current.id);
-      checkRolePlacement(entry, others);
-      doc.roles = doc.roles.map((role) => (role.id === current.id ? entry : role));
-      return entry;
-    });
+    return this.#mutate((doc) => updateRole(doc, idOrLabel, patch));
   }
 
   /** Removes a role; refused while other roles chain from it. */
   remove(idOrLabel: string): RoleEntry {
-    return this.#mutate((doc) => {
-      const role = requireRole(doc.roles, idOrLabel);
-      checkSubscribedRemove(role);
-      const dependents = dependentsOf(doc.roles, role.id);
-      if (dependents.length > 0) {
-        throw inputError(
-          'role',
-          `${describeRole(role)} is the source of ${dependents.map(describeRole).join(', ')}`,
-          'give those roles another source, or remove them first',
-        );
-      }
-      doc.roles = doc.roles.filter((other) => other.id !== role.id);
-      if (doc.defaultRoleId === role.id) delete doc.defaultRoleId;
-      return role;
-    });
+    return this.#mutate((doc) => removeRole(doc, idOrLabel));
   }
 
   /**
@@ -266,19 +231,7 @@ export class CatalogStore {
 
   /** Changes some settings; unknown names and bad values are InputErrors (field `settings.<name>`). */
   updateSettings(patch: Partial<Settings>): Settings {
-    return this.#mutate((doc) => {
-      if (!isObject(patch))
-        throw inputError(
-          'settings',
-          'changes must be an object',
-          'give the settings to change as an object',
-        );
-      const settings = checkSettings(patch, doc.settings);
-      // A new shortcut must parse as Electron's accelerators do; one saved before is left to the shell.
-      if (patch.shortcut !== undefined) checkAccelerator(settings.shortcut, 'settings.shortcut');
-      doc.settings = settings;
-      return doc.settings;
-    });
+    return this.#mutate((doc) => changeSettings(doc, patch));
   }
 
   defaultRoleId(): string | undefined {
@@ -287,15 +240,7 @@ export class CatalogStore {
 
   /** Makes a role (by id or label) the default, or clears the default with undefined. */
   setDefault(idOrLabel: string | undefined): RoleEntry | undefined {
-    return this.#mutate((doc) => {
-      if (idOrLabel === undefined) {
-        delete doc.defaultRoleId;
-        return undefined;
-      }
-      const role = requireRole(doc.roles, idOrLabel);
-      doc.defaultRoleId = role.id;
-      return role;
-    });
+    return this.#mutate((doc) => setDefaultRole(doc, idOrLabel));
   }
 
   /**
@@ -308,27 +253,7 @@ export class CatalogStore {
     listener: (catalog: CatalogData) => void,
     onError?: (error: CatalogFileError) => void,
   ): () => void {
-    let last: CatalogData | undefined;
-    try {
-      last = this.snapshot();
-    } catch {
-      last = undefined;
-    }
-    const handle = (): void => {
-      let next: CatalogData;
-      try {
-        next = this.snapshot();
-      } catch (error) {
-        if (error instanceof CatalogFileError) onError?.(error);
-        return;
-      }
-      if (isDeepStrictEqual(next, last)) return;
-      last = next;
-      listener(next);
-    };
-    const events = this.#file.events;
-    events.addEventListener('change', handle);
-    return () => events.removeEventListener('change', handle);
+    return followCatalogChanges(this.#file.events, () => this.snapshot(), listener, onError);
   }
 
   #mutate<T>(change: (doc: MutableDocument) => T): T {

@@ -1,10 +1,10 @@
-import { isDeepStrictEqual } from 'node:util';
 import { InputError } from '../../../shared/input-error';
-import type { RoleEntry, RoleSource } from '../../../shared/model';
+import type { RoleEntry } from '../../../shared/model';
 import { quoteValue } from '../../../shared/quote-value';
 import { checkProfileName } from '../../../shared/validate';
 import { checkRoleEntry, ROLE_FIELDS } from './check-role';
-import { changedFields, labelFor, reasonFrom } from './config-import-reason';
+import { labelFor, reasonFrom } from './config-import-reason';
+import { configRoleSource, LOOP } from './config-role-source';
 import {
   CREDENTIAL_PROVIDER_KEYS,
   readConfigProfiles,
@@ -17,9 +17,9 @@ import {
   ssoRoleFields,
   ssoSourceKey,
 } from './config-sso-profiles';
-import { RoleGraph } from './role-graph';
 import { sameRoleIndex } from './same-role-index';
 import { derivedRoleId } from './role-id';
+import { settleConfigImport, type ProfileOutcome } from './settle-config-import';
 
 /**
  * Importing roles from ~/.aws/config: profiles with `role_arn`, and Identity
@@ -67,20 +67,7 @@ export interface ConfigImportPlan {
   readonly skipped: readonly ConfigImportSkip[];
 }
 
-/** What the SDKs accept for credential_source; all mean "the environment's own credentials". */
-const CREDENTIAL_SOURCES = ['Environment', 'Ec2InstanceMetadata', 'EcsContainer'];
-
 export { applyConfigImport } from './apply-config-import';
-
-const LOOP = 'its source_profile chain loops';
-
-/**
- * `known`: the catalog already has this role under another name (same ARN and
- * source, not imported from this profile); it is not offered again, and roles
- * chained from the profile chain from it.
- */
-type Outcome =
-  { readonly entry: RoleEntry; readonly known?: boolean } | { readonly reason: string };
 
 /**
  * What importing `configText` (a ~/.aws/config) into a catalog holding
@@ -96,8 +83,6 @@ export function planConfigImport(
 ): ConfigImportPlan {
   const targetProfile = options.targetProfile ?? importTargetProfile;
   const profiles = readConfigProfiles(configText);
-  const isRoleProfile = (name: string): boolean =>
-    profiles.get(name)?.values.has('role_arn') ?? false;
   const providerProfiles = new Set(
     [...profiles.values()]
       .filter((profile) => CREDENTIAL_PROVIDER_KEYS.some((key) => profile.values.has(key)))
@@ -119,11 +104,11 @@ export function planConfigImport(
   const ssoSessions = readConfigSsoSessions(configText);
   const byTarget = new Map(existingRoles.map((role) => [role.profile, role]));
   const takenIds = new Set(existingRoles.map((role) => role.id));
-  const outcomes = new Map<string, Outcome>();
+  const outcomes = new Map<string, ProfileOutcome>();
   /** Profiles in the order their planning finished: every source before the roles chained from it. */
   const finished: string[] = [];
 
-  const plan = (name: string, trail: readonly string[]): Outcome => {
+  const plan = (name: string, trail: readonly string[]): ProfileOutcome => {
     const known = outcomes.get(name);
     if (known) return known;
     const start = trail.indexOf(name);
@@ -136,42 +121,7 @@ export function planConfigImport(
     return outcome;
   };
 
-  const resolveSource = (profile: ConfigProfile, trail: readonly string[]): RoleSource | string => {
-    const sourceProfile = profile.values.get('source_profile');
-    const credentialSource = profile.values.get('credential_source');
-    if (sourceProfile !== undefined && credentialSource !== undefined) {
-      return 'it sets both source_profile and credential_source; the SDKs need exactly one';
-    }
-    if (sourceProfile === undefined && credentialSource === undefined) {
-      return 'it has neither source_profile nor credential_source, so there is nothing to assume it from';
-    }
-    if (sourceProfile === undefined) {
-      if (!CREDENTIAL_SOURCES.includes(credentialSource as string)) {
-        return `credential_source ${quoteValue(credentialSource as string)} is not Environment, Ec2InstanceMetadata or EcsContainer`;
-      }
-      // The environment's own credentials: what the SDK's default chain finds.
-      return { kind: 'default' };
-    }
-    if (sourceProfile === profile.name) {
-      return 'its source_profile is itself (keys kept inside a role profile); move the keys to a profile of their own';
-    }
-    if (isRoleProfile(sourceProfile)) {
-      const parent = plan(sourceProfile, trail);
-      if ('reason' in parent) {
-        // A loop is reported on every profile in (or leading into) it.
-        return parent.reason.startsWith(LOOP)
-          ? parent.reason
-          : `its source_profile ${quoteValue(sourceProfile)} cannot be imported (see that profile)`;
-      }
-      return { kind: 'role', roleId: parent.entry.id };
-    }
-    // A profile a catalog role already writes: chain from that role instead.
-    const writer = byTarget.get(sourceProfile);
-    if (writer) return { kind: 'role', roleId: writer.id };
-    return { kind: 'profile', profile: sourceProfile };
-  };
-
-  const build = (profile: ConfigProfile, trail: readonly string[]): Outcome => {
+  const build = (profile: ConfigProfile, trail: readonly string[]): ProfileOutcome => {
     if (profile.defect) return { reason: profile.defect };
     // A name the SDKs cannot use is the root cause; say so before its target name fails too.
     try {
@@ -182,7 +132,13 @@ export function planConfigImport(
     }
     const sso = isSsoRoleProfile(profile) ? resolveSsoProfile(profile, ssoSessions) : undefined;
     if (typeof sso === 'string') return { reason: sso };
-    const source = sso?.source ?? resolveSource(profile, trail);
+    const source =
+      sso?.source ??
+      configRoleSource(profile, {
+        isRoleProfile: (name) => profiles.get(name)?.values.has('role_arn') ?? false,
+        planParent: (name) => plan(name, trail),
+        writerOf: (target) => byTarget.get(target),
+      });
     if (typeof source === 'string') return { reason: source };
     const existing =
       byImport.get(profile.name) ??
@@ -240,65 +196,5 @@ export function planConfigImport(
     if (profile.values.has('role_arn') || isSsoRoleProfile(profile)) plan(profile.name, []);
   }
 
-  // Catalog-wide rules, sources first: a role is checked against the catalog
-  // plus the roles accepted before it; a role whose source was refused is refused too.
-  const skipped: ConfigImportSkip[] = [];
-  const catalog = new Map(existingRoles.map((role) => [role.id, role]));
-  // One index of the catalog as it grows, not one per role (2,000 roles took 1.4 s).
-  const graph = new RoleGraph(existingRoles);
-  const accepted: RoleEntry[] = [];
-  const importedIds = new Map<string, string>();
-  for (const name of finished) {
-    const outcome = outcomes.get(name) as Outcome;
-    if ('reason' in outcome) {
-      skipped.push({ profile: name, reason: outcome.reason });
-      continue;
-    }
-    const { entry } = outcome;
-    if ('known' in outcome && outcome.known) {
-      skipped.push({
-        profile: name,
-        reason: `already in your catalog as ${quoteValue(entry.label)} (same role ARN and source)`,
-        inCatalog: entry.label,
-      });
-      continue;
-    }
-    importedIds.set(entry.id, name);
-    const source = entry.source;
-    if (source.kind === 'role' && !catalog.has(source.roleId)) {
-      const parent = importedIds.get(source.roleId) ?? source.roleId;
-      skipped.push({
-        profile: name,
-        reason: `its source_profile ${quoteValue(parent)} cannot be imported (see that profile)`,
-      });
-      continue;
-    }
-    try {
-      graph.checkPlacement(entry, entry.id);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      skipped.push({ profile: name, reason: reasonFrom(error) });
-      continue;
-    }
-    catalog.set(entry.id, entry);
-    graph.set(entry);
-    accepted.push(entry);
-  }
-
-  const toAdd: RoleEntry[] = [];
-  const toUpdate: ConfigImportUpdate[] = [];
-  const existingById = new Map(existingRoles.map((role) => [role.id, role]));
-  for (const entry of accepted) {
-    // By id: a role linked by its sso source had no importedFrom before.
-    const before = existingById.get(entry.id);
-    if (!before) toAdd.push(entry);
-    else if (isDeepStrictEqual(before, entry)) {
-      skipped.push({
-        profile: entry.importedFrom as string,
-        reason: 'already imported; nothing changed',
-        inCatalog: entry.label,
-      });
-    } else toUpdate.push({ before, after: entry, changed: changedFields(before, entry) });
-  }
-  return { toAdd, toUpdate, skipped };
+  return settleConfigImport(existingRoles, finished, outcomes);
 }

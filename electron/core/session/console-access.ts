@@ -20,6 +20,7 @@ import { failureView, NeedsMfa } from './session-failure';
 import type { AuditEventKind } from '../audit/audit-event';
 import { roleEvent, type AuditSink } from '../audit/role-event';
 import { ISSUE_MIN_LIFE_MS } from './issue-min-life';
+import type { SessionManagerDeps } from './session-deps';
 
 export interface AccessContext {
   readonly role: RoleEntry;
@@ -29,6 +30,22 @@ export interface AccessContext {
   /** Told what was issued or opened, and how it went. */
   readonly audit?: AuditSink;
   readonly findRole?: (id: string) => RoleEntry | undefined;
+}
+
+/** The access context of a role as the engine holds it now. */
+export function accessContext(
+  deps: Pick<SessionManagerDeps, 'credentialsPath' | 'clock' | 'audit' | 'catalog'>,
+  role: RoleEntry,
+  live: Live | undefined,
+): AccessContext {
+  return {
+    role,
+    live,
+    credentialsPath: deps.credentialsPath,
+    now: deps.clock.now(),
+    ...(deps.audit ? { audit: deps.audit } : {}),
+    findRole: (id) => deps.catalog.find(id),
+  };
 }
 
 export interface IssueOptions {

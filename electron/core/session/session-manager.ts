@@ -6,36 +6,33 @@ import type {
   RoleForm,
   SourceProfileView,
 } from '../../../shared/ipc-contract';
-import { sourceProfileNames } from '../catalog/source-profile-names';
 import type { AccountName, AccountPatch } from '../../../shared/account-name';
 import type { RoleEntry, Settings, Snapshot } from '../../../shared/model';
-import { patchAccountName } from '../catalog/account-names';
 import { checkMfaCode } from '../../../shared/validate';
-import { startSsoUpkeep } from '../sso/open-sso-role-sessions';
 import type { StateAction, SwitchyardState } from '../refresh/state-model';
 import type { SessionCredentials } from '../secret';
-import { applyConfigImportFrom, previewConfigImport, rolePatchFromForm } from './catalog-facade';
 import type { ConsoleDestination } from '../../../shared/console-destination';
 import {
+  accessContext,
   consoleUrl,
   issueCredentials,
   type AccessContext,
   type IssueOptions,
 } from './console-access';
+import { askRefresher } from './ask-refresher';
+import { CatalogEdits } from './catalog-edits';
 import type { EngineStrategy } from './engine-strategy';
 import { LiveSessions } from './live-sessions';
 import { LocalEngine } from './local-engine';
 import { PassiveEngine } from './passive-engine';
 import type { RoleAssumer } from './role-assumer';
 import { createEngineAssumer } from './engine-assumer';
+import { startRefresherUpkeep, type RefresherUpkeep } from './refresher-upkeep';
 import type { ManagerMode, SessionManagerDeps } from './session-deps';
 import type { SessionEngine, SessionNotification } from './session-engine';
-import { buildSnapshot } from './session-views';
-import { AccountAliasLookup } from './account-alias-lookup';
+import { engineSnapshot } from './session-views';
 import { SnapshotPublisher } from './snapshot-publisher';
-import { oneLine } from './session-failure';
-import { sealForRefresher } from './code-sealing';
-import { recoveredSessions, writeRequests, type CodeSealer } from './state-sync';
+import { sessionsToResume } from './state-sync';
 
 export type { ManagerMode, SessionManagerDeps } from './session-deps';
 export type { StsGatewayLike } from './sts-gateway-like';
@@ -43,8 +40,9 @@ export type { StsGatewayLike } from './sts-gateway-like';
 /**
  * The heart of Switchyard: which roles are active, their sessions and timers.
  * A thin composition: the live sessions and their state machine, a strategy
- * that acts (the local engine: rounds, timer, files) or forwards (passive:
- * requests through the state file), the STS calls, and the snapshot publisher.
+ * that acts (local engine: rounds, timer, files) or forwards (passive engine),
+ * the STS calls, the snapshot publisher, the catalog edits and, in the
+ * refresher, the upkeep beside it (Identity Center tokens, account aliases).
  * It checks every name against the catalog before anything acts on it.
  */
 export class SessionManager implements SessionEngine {
@@ -53,60 +51,32 @@ export class SessionManager implements SessionEngine {
   readonly #publisher: SnapshotPublisher;
   readonly #assumer: RoleAssumer;
   readonly #engine: EngineStrategy;
-  #stopSignInWatch: (() => void) | undefined;
-  /**
-   * Names accounts after their IAM alias once a role of theirs is active: in the
-   * refresher only (the tray, the daemon), so no one-shot command waits on it.
-   */
-  readonly #aliases: AccountAliasLookup | undefined;
+  readonly #edits: CatalogEdits;
+  /** Identity Center token upkeep and account alias lookups: in the refresher only. */
+  readonly #upkeep: RefresherUpkeep | undefined;
 
   private constructor(deps: SessionManagerDeps) {
     this.#deps = deps;
     const { assumer, sso } = createEngineAssumer(deps, this.#sessions);
     this.#assumer = assumer;
-    this.#publisher = new SnapshotPublisher(() => this.#buildSnapshot());
-    if (deps.mode === 'refresher') {
-      const resume = (session: string): void => {
-        this.signedIn(session).catch((error: unknown) =>
-          this.#publisher.reportError(`resuming the roles of ${session} after a sign-in`, error),
-        );
-      };
-      this.#stopSignInWatch = startSsoUpkeep(sso, deps.clock, (l) => this.subscribe(l), resume);
-    }
-    const parts = {
-      deps,
-      sessions: this.#sessions,
-      publisher: this.#publisher,
-      assumer: this.#assumer,
-    };
+    const publisher = new SnapshotPublisher(() =>
+      engineSnapshot(deps.catalog.snapshot(), this.#sessions, this.#engine.refresher),
+    );
+    this.#publisher = publisher;
+    const parts = { deps, sessions: this.#sessions, publisher, assumer };
     this.#engine = deps.mode === 'passive' ? new PassiveEngine(parts) : new LocalEngine(parts);
-    this.#aliases =
+    const role = (name: string): RoleEntry => this.#role(name);
+    this.#edits = new CatalogEdits({ ...parts, engine: this.#engine, role });
+    this.#upkeep =
       deps.mode !== 'refresher'
         ? undefined
-        : new AccountAliasLookup({
-            catalog: deps.catalog,
-            env: deps.env,
-            credentialsOf: (id) => {
-              const live = this.#sessions.get(id);
-              return live?.state === 'active' ? live.credentials : undefined;
-            },
-            onNamed: () => this.#publisher.emit(),
-            ...(deps.env.SWITCHYARD_DEBUG
-              ? { debug: (line: string) => process.stderr.write(`switchyard: debug: ${line}\n`) }
-              : {}),
-          });
+        : startRefresherUpkeep({ ...parts, sso, signedIn: (session) => this.signedIn(session) });
   }
 
   /** Builds the manager and recovers active sessions from the state and credentials files. */
   static async start(deps: SessionManagerDeps): Promise<SessionManager> {
     const manager = new SessionManager(deps);
-    const [state, managed] = await Promise.all([
-      deps.stateFile.read(),
-      deps.credentials.listManaged(),
-    ]);
-    const now = deps.clock.now();
-    for (const [id, live] of recoveredSessions(deps.catalog.list(), state, managed, now))
-      manager.#sessions.set(id, live);
+    for (const [id, live] of await sessionsToResume(deps)) manager.#sessions.set(id, live);
     await manager.#engine.start();
     manager.#publisher.emit();
     manager.#engine.schedule();
@@ -131,20 +101,6 @@ export class SessionManager implements SessionEngine {
     return this.#publisher.onNotification(listener);
   }
 
-  #buildSnapshot(): Snapshot {
-    const catalog = this.#deps.catalog.snapshot();
-    return buildSnapshot({
-      roles: catalog.roles,
-      accounts: catalog.accounts,
-      // Views copy state, expiry, chained and error from each session: never its credentials.
-      statuses: new Map(this.#sessions.entries()),
-      defaultRoleId: catalog.defaultRoleId,
-      mfaWaiting: this.#sessions.mfaWaiting(),
-      settings: catalog.settings,
-      refresher: this.#engine.refresher,
-    });
-  }
-
   // ---- other processes ------------------------------------------------------
 
   /** Answers requests other processes left in the state file (refresher only). */
@@ -158,11 +114,8 @@ export class SessionManager implements SessionEngine {
   }
 
   /**
-   * Asks the running refresher (through the state file) to act on these roles.
-   * Every name is checked first (an unknown one asks nothing), then all the
-   * requests go in one state-file write. Returns the request ids in the order
-   * given; the refresher records each result under its id. An MFA code goes
-   * sealed to the refresher's published key, bound to each request.
+   * Asks the running refresher to act on these roles (see ask-refresher.ts).
+   * Every name is checked first: an unknown one asks nothing.
    */
   async ask(
     action: StateAction,
@@ -170,15 +123,7 @@ export class SessionManager implements SessionEngine {
     options: { readonly mfaCode?: string } = {},
   ): Promise<string[]> {
     const roleIds = idsOrLabels.map((name) => this.#role(name).id);
-    const { stateFile, clock, requester, refresherHolder } = this.#deps;
-    const from = { pid: process.pid, kind: requester ?? 'cli' } as const;
-    const code = options.mfaCode === undefined ? undefined : checkMfaCode(options.mfaCode);
-    const seal: CodeSealer | undefined =
-      code === undefined
-        ? undefined
-        : (current, request) =>
-            sealForRefresher(current, refresherHolder, code, request, clock.now());
-    return writeRequests(stateFile, action, roleIds, from, clock.now(), seal);
+    return askRefresher(this.#deps, action, roleIds, options.mfaCode);
   }
 
   /** Credentials for `credential_process`, `env` and `exec` (see console-access.ts). */
@@ -194,7 +139,7 @@ export class SessionManager implements SessionEngine {
   async activate(roleId: string): Promise<void> {
     const role = this.#role(roleId);
     await this.#engine.perform('activate', [role.id]);
-    this.#aliases?.after([role]);
+    this.#upkeep?.aliases.after([role]);
   }
 
   async activateAll(idsOrLabels: readonly string[]): Promise<void> {
@@ -203,12 +148,12 @@ export class SessionManager implements SessionEngine {
       'activate',
       roles.map((role) => role.id),
     );
-    this.#aliases?.after(roles);
+    this.#upkeep?.aliases.after(roles);
   }
 
   /** Resolves once the account-alias lookups started by activations have ended. */
   accountNamesSettled(): Promise<void> {
-    return this.#aliases?.settled() ?? Promise.resolve();
+    return this.#upkeep?.aliases.settled() ?? Promise.resolve();
   }
 
   async deactivate(roleId: string): Promise<void> {
@@ -249,41 +194,26 @@ export class SessionManager implements SessionEngine {
     await this.#engine.useMfaCode(this.#role(waiting.roleIds[0] ?? '').id, tokenCode);
   }
 
-  // ---- catalog -------------------------------------------------------------
+  // ---- catalog (catalog-edits.ts) -------------------------------------------
 
-  async addRole(form: RoleForm): Promise<RoleEntry> {
-    const role = this.#deps.catalog.add(form);
-    await this.catalogChanged();
-    return role;
+  addRole(form: RoleForm): Promise<RoleEntry> {
+    return this.#edits.addRole(form);
   }
 
-  async updateRole(roleId: string, form: RoleForm): Promise<RoleEntry> {
-    const role = this.#deps.catalog.update(this.#role(roleId).id, rolePatchFromForm(form));
-    await this.catalogChanged();
-    return role;
+  updateRole(roleId: string, form: RoleForm): Promise<RoleEntry> {
+    return this.#edits.updateRole(roleId, form);
   }
 
-  async removeRole(roleId: string): Promise<void> {
-    const role = this.#role(roleId);
-    if (this.#sessions.has(role.id)) await this.deactivate(role.id);
-    this.#deps.catalog.remove(role.id);
-    await this.catalogChanged();
+  removeRole(roleId: string): Promise<void> {
+    return this.#edits.removeRole(roleId);
   }
 
-  async updateSettings(patch: Partial<Settings>): Promise<Settings> {
-    const settings = this.#deps.catalog.updateSettings(patch);
-    this.#publisher.emit();
-    this.#engine.schedule();
-    return settings;
+  updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    return this.#edits.updateSettings(patch);
   }
 
-  async updateAccount(accountId: string, patch: AccountPatch): Promise<AccountName> {
-    const entry = this.#deps.catalog.changeAccounts((names) => {
-      const next = patchAccountName(names, accountId, patch);
-      return { names: next.names, result: next.entry };
-    });
-    this.#publisher.emit();
-    return entry;
+  updateAccount(accountId: string, patch: AccountPatch): Promise<AccountName> {
+    return this.#edits.updateAccount(accountId, patch);
   }
 
   async recentActivity(): Promise<readonly ActivityEntry[]> {
@@ -291,20 +221,15 @@ export class SessionManager implements SessionEngine {
   }
 
   sourceProfiles(): Promise<SourceProfileView[]> {
-    const targets = new Set(this.#deps.catalog.list().map((role) => role.profile));
-    return sourceProfileNames(this.#deps.env, targets);
+    return this.#edits.sourceProfiles();
   }
 
-  async previewImport(): Promise<ConfigImportPreview> {
-    return previewConfigImport(this.#deps.catalog, this.#deps.env);
+  previewImport(): Promise<ConfigImportPreview> {
+    return this.#edits.previewImport();
   }
 
-  async applyImport(
-    only: readonly string[] | null = null,
-  ): Promise<{ added: number; updated: number }> {
-    const result = applyConfigImportFrom(this.#deps.catalog, this.#deps.env, only);
-    await this.catalogChanged();
-    return result;
+  applyImport(only: readonly string[] | null = null): Promise<{ added: number; updated: number }> {
+    return this.#edits.applyImport(only);
   }
 
   profileOf(roleId: string): string {
@@ -319,27 +244,9 @@ export class SessionManager implements SessionEngine {
     return consoleUrl(this.#accessTo(roleId), mode, this.#deps.env, destination);
   }
 
-  /**
-   * The catalog changed (this process's own edits, another process's, an
-   * import or a hand edit: one path for all): re-render, move or remove the
-   * profiles live sessions wrote (the refresher does; passive never writes
-   * the credentials file), and re-plan.
-   */
-  async catalogChanged(): Promise<void> {
-    this.#publisher.emit();
-    try {
-      await this.#engine.catalogChanged();
-    } catch (error) {
-      // Called from watchers too: told, never thrown (the next change or round tries again).
-      this.#publisher.tell({
-        kind: 'failed',
-        roleId: '',
-        title: 'Switchyard could not follow the catalog change',
-        body: oneLine(error),
-      });
-    }
-    this.#publisher.emit();
-    this.#engine.schedule();
+  /** The catalog changed, whoever changed it: the one path for all (CatalogEdits.changed). */
+  catalogChanged(): Promise<void> {
+    return this.#edits.changed();
   }
 
   /** Tells every notification listener (the factory's notices about Switchyard's own files). */
@@ -369,7 +276,7 @@ export class SessionManager implements SessionEngine {
   }
 
   async stop(): Promise<void> {
-    this.#stopSignInWatch?.();
+    this.#upkeep?.stop();
     await this.#engine.stop();
     await this.#deps.onStop?.();
   }
@@ -381,14 +288,7 @@ export class SessionManager implements SessionEngine {
 
   #accessTo(idOrLabel: string): AccessContext {
     const role = this.#role(idOrLabel);
-    return {
-      role,
-      live: this.#sessions.get(role.id),
-      credentialsPath: this.#deps.credentialsPath,
-      now: this.#deps.clock.now(),
-      ...(this.#deps.audit ? { audit: this.#deps.audit } : {}),
-      findRole: (id) => this.#deps.catalog.find(id),
-    };
+    return accessContext(this.#deps, role, this.#sessions.get(role.id));
   }
 
   #role(idOrLabel: string): RoleEntry {

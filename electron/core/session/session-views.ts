@@ -10,6 +10,8 @@ import type {
   SignInPromptView,
   Snapshot,
 } from '../../../shared/model';
+import type { CatalogData } from '../catalog/catalog-document';
+import type { LiveSessions } from './live-sessions';
 import { renewalOf } from './renewal';
 
 /** What the manager knows about one role's session. Never holds the credentials. */
@@ -34,6 +36,24 @@ export interface SnapshotInput {
   readonly mfaWaiting: ReadonlyMap<string, { mfaSerial: string; roleIds: readonly string[] }>;
   readonly settings: Settings;
   readonly refresher: Snapshot['refresher'];
+}
+
+/** An engine's snapshot: its catalog as it stands and its live sessions. */
+export function engineSnapshot(
+  catalog: CatalogData,
+  sessions: Pick<LiveSessions, 'entries' | 'mfaWaiting'>,
+  refresher: Snapshot['refresher'],
+): Snapshot {
+  return buildSnapshot({
+    roles: catalog.roles,
+    accounts: catalog.accounts,
+    // Views copy state, expiry, chained and error from each session: never its credentials.
+    statuses: new Map(sessions.entries()),
+    defaultRoleId: catalog.defaultRoleId,
+    mfaWaiting: sessions.mfaWaiting(),
+    settings: catalog.settings,
+    refresher,
+  });
 }
 
 const INACTIVE: SessionStatus = { state: 'inactive', chained: false };

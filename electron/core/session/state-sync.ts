@@ -14,6 +14,7 @@ import type {
 import type { SealedCode } from '../refresh/sealed-code';
 import type { Live } from './live-session';
 import { requestBatches } from './request-batches';
+import type { SessionManagerDeps } from './session-deps';
 
 /**
  * The sessions to resume at start-up: a role is active if the state file says
@@ -49,6 +50,17 @@ export function recoveredSessions(
     ]);
   }
   return recovered;
+}
+
+/** Reads the state and credentials files for the sessions to resume at start-up. */
+export async function sessionsToResume(
+  deps: Pick<SessionManagerDeps, 'stateFile' | 'credentials' | 'catalog' | 'clock'>,
+): Promise<[string, Live][]> {
+  const [state, managed] = await Promise.all([
+    deps.stateFile.read(),
+    deps.credentials.listManaged(),
+  ]);
+  return recoveredSessions(deps.catalog.list(), state, managed, deps.clock.now());
 }
 
 /** A passive engine's view: the refresher's records, as sessions it does not drive. */

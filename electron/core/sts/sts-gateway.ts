@@ -5,29 +5,17 @@ import {
   STSClient,
   type Credentials as StsCredentials,
 } from '@aws-sdk/client-sts';
-import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import type { RoleArn } from '../../../shared/role-arn';
 import { Secret, type SessionCredentials } from '../secret';
-import { resolveCredentialsPaths } from '../credentials/credentials-paths';
 import { planDuration } from './assume-duration';
-import { processAwareProvider } from './process-source';
 import { sessionCredentials } from './session-credentials';
 import { classifyStsError, StsError } from './sts-error';
 import { callDeadlineMs } from './call-deadline';
+import { sourceCredentials, type CredentialSource } from './sdk-source-credentials';
 
 export { CHAINED_MAX_SECONDS, DEFAULT_DURATION_SECONDS } from './assume-duration';
 export { stsEndpointFromEnv } from './sts-endpoint';
-
-/** Where the caller's own (source) credentials come from. */
-export type CredentialSource =
-  | { readonly kind: 'default' }
-  | { readonly kind: 'profile'; readonly profile: string }
-  | {
-      readonly kind: 'keys';
-      readonly accessKeyId: Secret;
-      readonly secretAccessKey: Secret;
-      readonly sessionToken?: Secret;
-    };
+export type { CredentialSource } from './sdk-source-credentials';
 
 export interface StsGatewayOptions {
   readonly region: string;
@@ -118,70 +106,19 @@ export class StsGateway {
       throwOnRequestTimeout: true,
       ...(options.ca === undefined ? {} : { httpsAgent: { keepAlive: true, ca: options.ca } }),
     };
-    // A credential_process is run by Switchyard's own runner, killed at the deadline.
-    const sharedFiles = () => options.sharedFiles ?? resolveCredentialsPaths(process.env);
-    const label = source.kind === 'profile' ? `profile "${source.profile}"` : 'the default chain';
     this.#client = new STSClient({
       region: options.region,
       maxAttempts: attempts,
       ...(options.endpoint ? { endpoint: options.endpoint } : {}),
       requestHandler,
-      // A long-running refresher must see the files as they are now: the SDK
-      // otherwise caches ~/.aws/* for the life of the process.
-      ...(source.kind === 'profile'
-        ? {
-            credentials: withDeadline(
-              processAwareProvider({
-                sdkProvider: retryWhileRewritten(
-                  defaultProvider({
-                    profile: source.profile,
-                    ignoreCache: true,
-                    // Role profiles' own STS calls go through the same CA bundle.
-                    ...(options.ca === undefined ? {} : { clientConfig: { requestHandler } }),
-                    ...(options.sharedFiles
-                      ? {
-                          filepath: options.sharedFiles.credentialsPath,
-                          configFilepath: options.sharedFiles.configPath,
-                        }
-                      : {}),
-                  }),
-                ),
-                sourceProfile: source.profile,
-                sharedFiles,
-                deadlineMs: this.#deadlineMs,
-                signal: this.#destroyed.signal,
-              }),
-              this.#deadlineMs,
-              label,
-            ),
-          }
-        : {}),
-      ...(source.kind === 'default'
-        ? {
-            credentials: withDeadline(
-              processAwareProvider({
-                sdkProvider: defaultProvider(
-                  options.ca === undefined ? {} : { clientConfig: { requestHandler } },
-                ),
-                sourceProfile: undefined,
-                sharedFiles,
-                deadlineMs: this.#deadlineMs,
-                signal: this.#destroyed.signal,
-              }),
-              this.#deadlineMs,
-              label,
-            ),
-          }
-        : {}),
-      ...(source.kind === 'keys'
-        ? {
-            credentials: async () => ({
-              accessKeyId: source.accessKeyId.reveal(),
-              secretAccessKey: source.secretAccessKey.reveal(),
-              ...(source.sessionToken ? { sessionToken: source.sessionToken.reveal() } : {}),
-            }),
-          }
-        : {}),
+      credentials: sourceCredentials({
+        source,
+        deadlineMs: this.#deadlineMs,
+        // Role profiles' own STS calls go through the same CA bundle.
+        ...(options.ca === undefined ? {} : { clientConfig: { requestHandler } }),
+        ...(options.sharedFiles ? { sharedFiles: options.sharedFiles } : {}),
+        signal: this.#destroyed.signal,
+      }),
     });
   }
 
@@ -301,65 +238,4 @@ export class StsGateway {
       throw error;
     }
   }
-}
-
-/**
- * A source that never resolves (an SSO or container endpoint that trickles, a
- * credential_process) fails after `ms`, naming the source. A credential_process
- * is run by Switchyard's runner, which kills it at the same deadline; one the
- * SDK runs itself (a role profile's source) ends only when the command does.
- */
-function withDeadline<A extends unknown[], R>(
-  provider: (...args: A) => Promise<R>,
-  ms: number,
-  label: string,
-): (...args: A) => Promise<R> {
-  return (...args: A) =>
-    new Promise<R>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        reject(
-          new StsError(
-            'retryable',
-            'SourceTimeout',
-            `the source credentials of ${label} did not resolve within ${ms / 1000} s (a credential_process, SSO or container endpoint that does not answer?)`,
-            undefined,
-          ),
-        );
-      }, ms);
-      timer.unref();
-      provider(...args).then(
-        (value) => {
-          clearTimeout(timer);
-          resolve(value);
-        },
-        (error: unknown) => {
-          clearTimeout(timer);
-          reject(error instanceof Error ? error : new Error(String(error)));
-        },
-      );
-    });
-}
-
-/**
- * The SDK reads ~/.aws/credentials itself, and `aws configure set` rewrites that
- * file in place (truncate, then write): a read in between finds no profile and
- * fails with CredentialsProviderError, which would stop the refresher as if the
- * user had deleted the source. Look again a few times, briefly, before saying so.
- */
-function retryWhileRewritten<A extends unknown[], R>(
-  provider: (...args: A) => Promise<R>,
-  attempts = 4,
-  pauseMs = 25,
-): (...args: A) => Promise<R> {
-  return async (...args: A) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await provider(...args);
-      } catch (error) {
-        const name = (error as { name?: unknown } | undefined)?.name;
-        if (attempt >= attempts || name !== 'CredentialsProviderError') throw error;
-        await new Promise((resolve) => setTimeout(resolve, pauseMs));
-      }
-    }
-  };
 }
