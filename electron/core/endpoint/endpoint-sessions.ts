@@ -64,7 +64,8 @@ export class EndpointSessions {
       live.expiresAt !== undefined &&
       fresh(live.expiresAt, live.issuedAt, now, marginMs)
     ) {
-      const current = live.credentials ?? (await this.#fromFile(roleId, live, role.profile));
+      const current =
+        live.credentials ?? (await this.#fromFile(roleId, live, live.expiresAt, role.profile));
       if (current) return { credentials: current, roleArn: role.roleArn };
     }
     const side = this.#side.get(roleId);
@@ -94,13 +95,14 @@ export class EndpointSessions {
    */
   async #fromFile(
     roleId: string,
-    live: Live & { readonly expiresAt: number },
+    live: Live,
+    expiresAt: number,
     profile: string,
   ): Promise<SessionCredentials | undefined> {
     const kept = this.#read.get(roleId);
     if (kept?.live === live) return kept.credentials;
     const path = this.#deps.credentialsPath;
-    const credentials = await readProfileSession(path, live.profile ?? profile, live.expiresAt);
+    const credentials = await readProfileSession(path, live.profile ?? profile, expiresAt);
     if (credentials) this.#read.set(roleId, { live, credentials });
     else this.#read.delete(roleId);
     return credentials;
