@@ -512,18 +512,15 @@ async function main() {
         `${ms(e.firstP50Ms)} / ${ms(e.firstMaxMs)}`,
       );
       const r = e.restart;
-      row(
-        '10 endpoint',
-        `  after a refresher restart (session read back from a credentials file of ${r.profiles.toLocaleString('en')} profiles): spaced p50 / p99; back to back p50 / p99`,
-        'p99 < 5 ms',
-        `${ms(r.spacedP50Ms)} / ${ms(r.spacedP99Ms)}; ${ms(r.closedP50Ms)} / ${ms(r.closedP99Ms)}`,
-        r.spacedP99Ms < 5,
+      pair(
+        `after a refresher restart (its session read back from a credentials file of ${r.profiles.toLocaleString('en')} profiles), spaced`,
+        r.spaced,
       );
       row(
         '10 endpoint',
-        "    the same: the endpoint's own time p50 / p99, refresher CPU per request",
+        "    the same: the endpoint's own time p50 / p99; back to back p50 / p99, refresher CPU per request",
         '—',
-        `${ms(r.serverP50Ms)} / ${ms(r.serverP99Ms)}, ${r.cpuPerRequestMs.toFixed(3)} ms`,
+        `${ms(r.serverP50Ms)} / ${ms(r.serverP99Ms)}; ${ms(r.closedP50Ms)} / ${ms(r.closedP99Ms)}, ${r.cpuPerRequestMs.toFixed(3)} ms`,
       );
       row(
         '10 endpoint',
