@@ -499,7 +499,11 @@ async function main() {
         '—',
         `${ms(e.floorP50Ms)} / ${ms(e.floorP99Ms)} / ${e.floorCpuPerRequestMs.toFixed(3)} ms`,
       );
-      const pair = (name, f) =>
+      // What the machine took per 1,000 requests: main thread waiting for a core, and GC pauses.
+      const per1k = (x) => `${ms((x * 1000) / e.requests)}`;
+      const took = (s) =>
+        `${s.waitMs === undefined ? '?' : per1k(s.waitMs)} waiting, ${s.gcCount} GC ${ms(s.gcMs)}`;
+      const pair = (name, f) => {
         row(
           '10 endpoint',
           `  ${name}, in 5 batches alternated with the bare server: endpoint p50 / p99; bare p50 / p99`,
@@ -507,8 +511,32 @@ async function main() {
           `${ms(f.endpointP50Ms)} / ${ms(f.endpointP99Ms)}; ${ms(f.floorP50Ms)} / ${ms(f.floorP99Ms)}`,
           f.endpointP99Ms < 5,
         );
+        row(
+          '10 endpoint',
+          '    taken by the machine per 1,000: clients; refresher (endpoint batches) | clients; server (bare batches)',
+          '—',
+          `${took(f.endpointShare.client)}; ${took(f.endpointShare.server)} | ${took(f.floorShare.client)}; ${took(f.floorShare.server)}`,
+        );
+      };
       pair('back to back (10 always in flight)', e.paired.closed);
       pair('spaced as SDKs ask (0–10 ms pause before each)', e.paired.spaced);
+      row(
+        '10 endpoint',
+        "  each client process's first request (connect, cold client code; not in the figures above): p50 / max",
+        '—',
+        `${ms(e.firstP50Ms)} / ${ms(e.firstMaxMs)}`,
+      );
+      const r = e.restart;
+      pair(
+        `after a refresher restart (its session read back from a credentials file of ${r.profiles.toLocaleString('en')} profiles), spaced`,
+        r.spaced,
+      );
+      row(
+        '10 endpoint',
+        "    the same: the endpoint's own time p50 / p99; back to back p50 / p99, refresher CPU per request",
+        '—',
+        `${ms(r.serverP50Ms)} / ${ms(r.serverP99Ms)}; ${ms(r.closedP50Ms)} / ${ms(r.closedP99Ms)}, ${r.cpuPerRequestMs.toFixed(3)} ms`,
+      );
       row(
         '10 endpoint',
         "  the endpoint's own time per request in those batches (request event to end of answer): p50 / p99",

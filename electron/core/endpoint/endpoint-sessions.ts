@@ -38,6 +38,11 @@ export class EndpointSessions {
   readonly #deps: EndpointSessionsDeps;
   readonly #side = new Map<string, SideSession>();
   readonly #pending = new Map<string, Promise<SideSession>>();
+  /** Sessions read back from the credentials file, with the Live they were read for. */
+  readonly #read = new Map<
+    string,
+    { readonly live: Live; readonly credentials: SessionCredentials }
+  >();
 
   constructor(deps: EndpointSessionsDeps) {
     this.#deps = deps;
@@ -60,12 +65,7 @@ export class EndpointSessions {
       fresh(live.expiresAt, live.issuedAt, now, marginMs)
     ) {
       const current =
-        live.credentials ??
-        (await readProfileSession(
-          deps.credentialsPath,
-          live.profile ?? role.profile,
-          live.expiresAt,
-        ));
+        live.credentials ?? (await this.#fromFile(roleId, live, live.expiresAt, role.profile));
       if (current) return { credentials: current, roleArn: role.roleArn };
     }
     const side = this.#side.get(roleId);
@@ -84,6 +84,28 @@ export class EndpointSessions {
   /** Forgets side sessions of roles no longer served (removed from the catalog). */
   forget(keep: (roleId: string) => boolean): void {
     for (const roleId of [...this.#side.keys()]) if (!keep(roleId)) this.#side.delete(roleId);
+    for (const roleId of [...this.#read.keys()]) if (!keep(roleId)) this.#read.delete(roleId);
+  }
+
+  /**
+   * A live session the engine holds only in the file (recovered at start-up,
+   * so until its first refresh): read once for that Live, not per request. A
+   * Live is replaced, never mutated, so any change of the engine's view of the
+   * role (a refresh, an expiry, a moved profile) is a new object and a new read.
+   */
+  async #fromFile(
+    roleId: string,
+    live: Live,
+    expiresAt: number,
+    profile: string,
+  ): Promise<SessionCredentials | undefined> {
+    const kept = this.#read.get(roleId);
+    if (kept?.live === live) return kept.credentials;
+    const path = this.#deps.credentialsPath;
+    const credentials = await readProfileSession(path, live.profile ?? profile, expiresAt);
+    if (credentials) this.#read.set(roleId, { live, credentials });
+    else this.#read.delete(roleId);
+    return credentials;
   }
 
   /** One STS call per role at a time, however many clients ask at once. */

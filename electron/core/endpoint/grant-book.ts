@@ -3,7 +3,7 @@ import { fileStampOf, sameFileStamp, type FileStamp } from '../fs/file-stamp';
 import { readRegularFile } from '../fs/regular-file';
 import { parseState } from '../refresh/parse-state';
 import type { GrantRecord } from '../refresh/state-model';
-import { digestMatches, tokenDigest } from './grant-token';
+import { digestMatches, storedDigest, tokenDigest } from './grant-token';
 
 /**
  * The endpoint's view of the grants in state.json. Every check first stats the
@@ -17,6 +17,8 @@ export class GrantBook {
   readonly #path: string;
   #stamp: FileStamp | undefined;
   #grants: readonly GrantRecord[] = [];
+  /** Each grant's token digest as bytes, in the order of #grants. */
+  #digests: readonly Buffer[] = [];
   #loading: Promise<void> | undefined;
 
   constructor(statePath: string) {
@@ -33,9 +35,11 @@ export class GrantBook {
     await this.refresh();
     const digest = tokenDigest(token);
     let found: GrantRecord | undefined;
-    for (const grant of this.#grants) {
-      const matches = digestMatches(digest, grant.tokenSha256);
-      if (matches && grant.roleId === roleId) found = grant;
+    const grants = this.#grants;
+    const digests = this.#digests;
+    for (let i = 0; i < grants.length; i++) {
+      const matches = digestMatches(digest, digests[i]!);
+      if (matches && grants[i]!.roleId === roleId) found = grants[i];
     }
     return found;
   }
@@ -52,19 +56,25 @@ export class GrantBook {
       // Sync on purpose: microseconds, where a thread-pool hop per request costs far more.
       stamp = fileStampOf(statSync(this.#path, { bigint: true }));
     } catch {
-      this.#stamp = undefined;
-      this.#grants = [];
+      this.#forget();
       return;
     }
     if (this.#stamp && sameFileStamp(this.#stamp, stamp)) return;
     try {
       const text = (await readRegularFile(this.#path)).toString('utf8');
-      this.#grants = parseState(text, this.#path).grants ?? [];
+      const grants = parseState(text, this.#path).grants ?? [];
+      this.#digests = grants.map((grant) => storedDigest(grant.tokenSha256));
+      this.#grants = grants;
       // The stamp from before the read: a write in between only costs one more read.
       this.#stamp = stamp;
     } catch {
-      this.#stamp = undefined;
-      this.#grants = [];
+      this.#forget();
     }
+  }
+
+  #forget(): void {
+    this.#stamp = undefined;
+    this.#grants = [];
+    this.#digests = [];
   }
 }
