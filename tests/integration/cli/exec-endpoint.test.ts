@@ -4,7 +4,7 @@
  * them; the grant is revoked when the child exits (its token answers 401);
  * the credentials file is byte-identical.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,6 +68,39 @@ describe('exec through the local credential endpoint', () => {
     const state = readFileSync(join(world.home.switchyardConfigDir, 'state.json'), 'utf8');
     expect(state.includes(seen.AWS_CONTAINER_AUTHORIZATION_TOKEN!)).toBe(false);
     expect(readFileSync(world.home.credentialsPath).equals(before)).toBe(true);
+  });
+
+  it('while the child runs, its grant is a file named by the token SHA-256 and state.json holds none', async () => {
+    await activeUnderDaemon();
+    const config = world.home.switchyardConfigDir;
+    const dump = join(world.home.home, 'seen.json');
+    // The child reports what it sees on disk (names and grant counts, never the token).
+    const look = [
+      'import hashlib,json,os,sys',
+      "d=sys.argv[1]; t=os.environ['AWS_CONTAINER_AUTHORIZATION_TOKEN']",
+      "s=json.load(open(os.path.join(d,'state.json')))",
+      "json.dump({'file': hashlib.sha256(t.encode()).hexdigest()+'.json', 'files': os.listdir(os.path.join(d,'grants')), 'stateGrants': len(s.get('grants',[]))}, open(sys.argv[2],'w'))",
+    ].join('\n');
+    const result = await cli([
+      'exec',
+      world.roleId,
+      '--',
+      pythonCommand(),
+      '-c',
+      look,
+      config,
+      dump,
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const seen = JSON.parse(readFileSync(dump, 'utf8')) as {
+      file: string;
+      files: string[];
+      stateGrants: number;
+    };
+    expect(seen.files).toEqual([seen.file]);
+    expect(seen.stateGrants).toBe(0);
+    expect(readdirSync(join(config, 'grants'))).toEqual([]);
   });
 
   it.skipIf(!aws.available)(
