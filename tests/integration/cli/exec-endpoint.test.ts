@@ -5,14 +5,18 @@
  * the credentials file is byte-identical.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startDaemon } from '../../support/daemon';
+import { runCli } from '../../support/run-cli';
 import { useSourceRoleHome } from '../../support/source-role-home';
 import { findAwsCli, pythonCommand, requireTool } from '../../support/tools';
 
 const world = useSourceRoleHome();
+const RECORD_THREADS = fileURLToPath(new URL('./children/record-threads.cjs', import.meta.url));
 const { cli } = world;
 const aws = requireTool('aws-cli-v2');
 
@@ -102,6 +106,25 @@ describe('exec through the local credential endpoint', () => {
     expect(seen.stateGrants).toBe(0);
     expect(readdirSync(join(config, 'grants'))).toEqual([]);
   });
+
+  it.skipIf(process.platform !== 'linux')(
+    "reads and writes its files without starting Node's thread pool",
+    async () => {
+      await activeUnderDaemon();
+      const record = join(world.home.home, 'threads.txt');
+      const env = { RECORD_THREADS_FILE: record, NODE_OPTIONS: `--require ${RECORD_THREADS}` };
+      // The yardstick: a Node process that does nothing.
+      const bare = spawnSync(process.execPath, ['-e', '0'], { env: { ...world.home.env, ...env } });
+      expect(bare.status).toBe(0);
+      const threadsOfBareNode = Number(readFileSync(record, 'utf8'));
+      const result = await runCli(['exec', world.roleId, '--', 'true'], {
+        env: { ...world.home.env, ...env },
+      });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(Number(readFileSync(record, 'utf8'))).toBe(threadsOfBareNode);
+    },
+  );
 
   it.skipIf(!aws.available)(
     `the AWS CLI v2 gets the assumed role through the endpoint ${aws.skipReason}`,
