@@ -91,9 +91,7 @@ export class EndpointHost {
     this.#server = server;
     this.#record = record;
     // Exec grants a crash left behind (their pids are gone) go now, not in 10 s.
-    await this.#sweepFiles().catch((error: unknown) =>
-      this.#deps.report('sweeping endpoint grants', error),
-    );
+    await this.#sweepFiles();
     this.#schedule();
   }
 
@@ -120,8 +118,11 @@ export class EndpointHost {
     this.#server = undefined;
   }
 
+  /** A grants folder that cannot be swept is reported, and state.json's sweep still runs. */
   async #sweepFiles(): Promise<void> {
-    await sweepGrantFiles(this.#grantsDir, (grant) => !this.#gone(grant));
+    await sweepGrantFiles(this.#grantsDir, (grant) => !this.#gone(grant)).catch((error: unknown) =>
+      this.#deps.report('sweeping exec grant files', error),
+    );
   }
 
   #tidy(state: SwitchyardState): SwitchyardState {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { Agent } from 'node:http';
 import { describe, expect, it } from 'vitest';
@@ -174,6 +174,25 @@ describe('local credential endpoint: who gets an answer', () => {
     await expect
       .poll(async () => (await state.read()).endpoint?.grantFiles, { timeout: 5000 })
       .toBe(true);
+  });
+
+  it('a grants folder that cannot be swept is reported, and state.json is still kept', async () => {
+    const config = world.h.home.switchyardConfigDir;
+    // Not a folder any more: every sweep of it fails (ENOTDIR).
+    rmSync(grantsDir(config), { recursive: true });
+    writeFileSync(grantsDir(config), '');
+    const state = openStateFile({ configDir: config });
+    await state.update((current) => {
+      const { port, pid, startedAt } = current.endpoint!;
+      return { ...current, endpoint: { port, pid, startedAt } };
+    });
+    await world.h.advance(GRANT_SWEEP_MS);
+    await expect
+      .poll(async () => (await state.read()).endpoint?.grantFiles, { timeout: 5000 })
+      .toBe(true);
+    const told = world.h.notes.filter((n) => n.title.includes('sweeping exec grant files'));
+    expect(told.length).toBeGreaterThan(0);
+    expect(told[0]!.body).toMatch(/ENOTDIR|not a directory/i);
   });
 
   it('binds 127.0.0.1 only: another address of this machine is refused', async () => {
