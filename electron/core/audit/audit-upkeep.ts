@@ -1,5 +1,4 @@
-import { readdirSync } from 'node:fs';
-import { unlink } from 'node:fs/promises';
+import { readdirSync, promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { writeFileAtomic } from '../fs/atomic-write';
@@ -49,12 +48,12 @@ export async function keepTrailSmall(
     const path = join(folder, file.name);
     try {
       if (file.month <= current - keep) {
-        await unlink(path);
+        await fsp.unlink(path);
       } else if (!file.compressed && file.month < settled) {
         const text = await readRegularFile(path);
         // An earlier run that died after writing the .gz left both: the plain file is whole.
         await writeFileAtomic(`${path}.gz`, await gzipAsync(text), { mode: 0o600 });
-        await unlink(path);
+        await fsp.unlink(path);
       }
     } catch (error) {
       if (errorCode(error) !== 'ENOENT') problems.push(fsErrorMessage(error, path, 'write'));

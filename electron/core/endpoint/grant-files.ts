@@ -1,5 +1,11 @@
-import { closeSync, constants, openSync, unlinkSync, writeFileSync } from 'node:fs';
-import { readdir, stat, unlink } from 'node:fs/promises';
+import {
+  closeSync,
+  constants,
+  openSync,
+  unlinkSync,
+  writeFileSync,
+  promises as fsp,
+} from 'node:fs';
 import { join } from 'node:path';
 import { errorCode } from '../fs/fs-error-message';
 import { giveFolderOwnerSync } from '../fs/keep-owner';
@@ -103,7 +109,7 @@ export async function sweepGrantFiles(
 ): Promise<number> {
   let names: string[];
   try {
-    names = await readdir(dir);
+    names = await fsp.readdir(dir);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return 0;
     throw error;
@@ -120,7 +126,7 @@ export async function sweepGrantFiles(
         : await olderThan(path, now - UNREADABLE_GRANT_FILE_MS);
     if (!drop) continue;
     try {
-      await unlink(path);
+      await fsp.unlink(path);
       removed += 1;
     } catch (error) {
       if (errorCode(error) !== 'ENOENT') throw error;
@@ -131,7 +137,7 @@ export async function sweepGrantFiles(
 
 async function olderThan(path: string, limit: number): Promise<boolean> {
   try {
-    return (await stat(path)).mtimeMs < limit;
+    return (await fsp.stat(path)).mtimeMs < limit;
   } catch {
     return false;
   }

@@ -17,6 +17,7 @@ import { findAwsCli, pythonCommand, requireTool } from '../../support/tools';
 
 const world = useSourceRoleHome();
 const RECORD_THREADS = fileURLToPath(new URL('./children/record-threads.cjs', import.meta.url));
+const RECORD_BUILTINS = fileURLToPath(new URL('./children/record-builtins.cjs', import.meta.url));
 const { cli } = world;
 const aws = requireTool('aws-cli-v2');
 
@@ -108,11 +109,16 @@ describe('exec through the local credential endpoint', () => {
   });
 
   it.skipIf(process.platform !== 'linux')(
-    "reads and writes its files without starting Node's thread pool",
+    "reads and writes its files without starting Node's thread pool or loading node:fs/promises",
     async () => {
       await activeUnderDaemon();
       const record = join(world.home.home, 'threads.txt');
-      const env = { RECORD_THREADS_FILE: record, NODE_OPTIONS: `--require ${RECORD_THREADS}` };
+      const builtins = join(world.home.home, 'builtins.txt');
+      const env = {
+        RECORD_THREADS_FILE: record,
+        RECORD_BUILTINS_FILE: builtins,
+        NODE_OPTIONS: `--require ${RECORD_THREADS} --require ${RECORD_BUILTINS}`,
+      };
       // The yardstick: a Node process that does nothing.
       const bare = spawnSync(process.execPath, ['-e', '0'], { env: { ...world.home.env, ...env } });
       expect(bare.status).toBe(0);
@@ -123,6 +129,9 @@ describe('exec through the local credential endpoint', () => {
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(Number(readFileSync(record, 'utf8'))).toBe(threadsOfBareNode);
+      const loaded = readFileSync(builtins, 'utf8').split('\n');
+      expect(loaded).toContain('child_process'); // the recorder sees what exec loads
+      expect(loaded.filter((name) => name.includes('fs/promises'))).toEqual([]);
     },
   );
 
