@@ -4,6 +4,8 @@
  * codes); the type has no place for a key, a token or a code, and the writer
  * takes nothing else.
  */
+import { isoTime } from './iso-time';
+
 export const AUDIT_EVENTS = [
   'assume',
   'refresh',
@@ -74,7 +76,7 @@ export function isAuditEventKind(value: string): value is AuditEventKind {
 /** The stored form of an event at `now`. */
 export function auditRecord(event: AuditEvent, now: number): AuditRecord {
   const record: Record<string, string> = {
-    time: new Date(now).toISOString(),
+    time: isoTime(now),
     event: event.event,
     outcome: event.outcome,
     by: clean(event.by),
@@ -84,7 +86,7 @@ export function auditRecord(event: AuditEvent, now: number): AuditRecord {
     if (value !== undefined && value !== '') record[field] = clean(value);
   }
   if (event.expiresAt !== undefined && Number.isFinite(event.expiresAt)) {
-    record.expiresAt = new Date(event.expiresAt).toISOString();
+    record.expiresAt = isoTime(event.expiresAt);
   }
   return record as unknown as AuditRecord;
 }

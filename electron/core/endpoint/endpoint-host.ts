@@ -1,3 +1,5 @@
+import { dirname } from 'node:path';
+import { makeFolderKeepingOwner } from '../fs/keep-owner';
 import { isProcessAlive } from '../fs/lock-owner';
 import type { Clock, TimerHandle } from '../refresh/clock';
 import type { StateFile } from '../refresh/state-file';
@@ -9,6 +11,7 @@ import {
 } from './credential-endpoint';
 import { dropGrants, setEndpoint } from './grant-changes';
 import { GrantBook } from './grant-book';
+import { grantsDir, sweepGrantFiles } from './grant-files';
 
 /** How often the refresher looks for grants to drop (dead exec processes, removed roles). */
 export const GRANT_SWEEP_MS = 10_000;
@@ -29,11 +32,12 @@ export interface EndpointHostDeps {
  * to stop, publishes where (`endpoint` in state.json, put back if the file
  * lost it), and drops the grants that no longer hold: an `exec` grant whose
  * process is gone (killed with -9, so it could not revoke) and any grant for a
- * role removed from the catalog.
+ * role removed from the catalog, in state.json and in the grants folder.
  */
 export class EndpointHost {
   readonly #deps: EndpointHostDeps;
   readonly #book: GrantBook;
+  readonly #grantsDir: string;
   #server: CredentialEndpoint | undefined;
   #record: EndpointRecord | undefined;
   #timer: TimerHandle | undefined;
@@ -42,6 +46,7 @@ export class EndpointHost {
   constructor(deps: EndpointHostDeps) {
     this.#deps = deps;
     this.#book = new GrantBook(deps.stateFile.path);
+    this.#grantsDir = grantsDir(dirname(deps.stateFile.path));
   }
 
   async start(): Promise<void> {
@@ -58,7 +63,20 @@ export class EndpointHost {
       await server.close();
       return;
     }
-    const record = { port: server.port, pid: process.pid, startedAt: clock.now() };
+    // Without the folder, exec grants go into state.json (the CLI finds no grantFiles in the record).
+    const grantFiles = await makeFolderKeepingOwner(this.#grantsDir, 0o700).then(
+      () => true,
+      (error: unknown) => {
+        this.#deps.report('creating the exec grants folder', error);
+        return false;
+      },
+    );
+    const record: EndpointRecord = {
+      port: server.port,
+      pid: process.pid,
+      startedAt: clock.now(),
+      ...(grantFiles ? { grantFiles: true as const } : {}),
+    };
     try {
       await stateFile.update((current) => this.#tidy(setEndpoint(current, record)));
     } catch (error) {
@@ -72,12 +90,19 @@ export class EndpointHost {
     }
     this.#server = server;
     this.#record = record;
+    // Exec grants a crash left behind (their pids are gone) go now, not in 10 s.
+    await this.#sweepFiles();
     this.#schedule();
   }
 
-  /** The state file as just read: publishes the record again if it lost it, drops dead grants. */
+  /**
+   * The state file as just read: publishes the record again if it lost it,
+   * drops dead grants. Without `state` (the timer, a catalog change) the
+   * grant files are swept too.
+   */
   async sweep(state?: SwitchyardState): Promise<void> {
     if (this.#stopped || !this.#record) return;
+    if (state === undefined) await this.#sweepFiles();
     const current = state ?? (await this.#deps.stateFile.read());
     if (this.#tidy(setEndpoint(current, this.#record)) === current) return;
     const record = this.#record;
@@ -91,6 +116,13 @@ export class EndpointHost {
     // The record stays, as the port to try next time; grant clients check its pid holds the lock.
     await this.#server?.close();
     this.#server = undefined;
+  }
+
+  /** A grants folder that cannot be swept is reported, and state.json's sweep still runs. */
+  async #sweepFiles(): Promise<void> {
+    await sweepGrantFiles(this.#grantsDir, (grant) => !this.#gone(grant)).catch((error: unknown) =>
+      this.#deps.report('sweeping exec grant files', error),
+    );
   }
 
   #tidy(state: SwitchyardState): SwitchyardState {

@@ -1,8 +1,10 @@
 import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileStampOf, sameFileStamp, type FileStamp } from '../fs/file-stamp';
 import { readRegularFile } from '../fs/regular-file';
 import { parseState } from '../refresh/parse-state';
 import type { GrantRecord } from '../refresh/state-model';
+import { grantsDir, readGrantFile } from './grant-files';
 import { digestMatches, storedDigest, tokenDigest } from './grant-token';
 
 /**
@@ -11,10 +13,13 @@ import { digestMatches, storedDigest, tokenDigest } from './grant-token';
  * grant written a moment ago is honoured and a revoked one refused at once,
  * without waiting for a watcher, and a flood of bad tokens costs a stat each.
  * A file that cannot be read or parsed grants nothing (fail closed) until the
- * refresher rebuilds it.
+ * refresher rebuilds it. A token state.json does not know is looked up as
+ * an exec grant file by its SHA-256 (grant-files.ts): one open, so a grant
+ * file works as soon as it is written and stops as soon as it is removed.
  */
 export class GrantBook {
   readonly #path: string;
+  readonly #grantsDir: string;
   #stamp: FileStamp | undefined;
   #grants: readonly GrantRecord[] = [];
   /** Each grant's token digest as bytes, in the order of #grants. */
@@ -23,6 +28,7 @@ export class GrantBook {
 
   constructor(statePath: string) {
     this.#path = statePath;
+    this.#grantsDir = grantsDir(dirname(statePath));
   }
 
   /** The grants as last read. */
@@ -41,7 +47,11 @@ export class GrantBook {
       const matches = digestMatches(digest, digests[i]!);
       if (matches && grants[i]!.roleId === roleId) found = grants[i];
     }
-    return found;
+    if (found) return found;
+    const file = await readGrantFile(this.#grantsDir, digest.toString('hex'));
+    return file && file.roleId === roleId && digestMatches(digest, storedDigest(file.tokenSha256))
+      ? file
+      : undefined;
   }
 
   /** Re-reads the file if its stamp changed; concurrent callers share one look. */

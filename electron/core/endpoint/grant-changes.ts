@@ -32,7 +32,8 @@ export function setEndpoint(state: SwitchyardState, endpoint: EndpointRecord): S
   if (
     current?.port === endpoint.port &&
     current.pid === endpoint.pid &&
-    current.startedAt === endpoint.startedAt
+    current.startedAt === endpoint.startedAt &&
+    current.grantFiles === endpoint.grantFiles
   ) {
     return state;
   }

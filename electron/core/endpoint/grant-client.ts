@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { catalogDir } from '../catalog/catalog-paths';
 import { lockHolderAlive, readLockFile } from '../fs/lock-file';
+import { readRegularFileSync } from '../fs/regular-file';
+import { parseState } from '../refresh/parse-state';
 import { refresherLockPath } from '../refresh/refresher-lock';
 import { openStateFile, type StateFile } from '../refresh/state-file';
 import { isCorruptStateFile, StateFileError } from '../refresh/state-file-error';
-import type { EndpointRecord, GrantRecord } from '../refresh/state-model';
+import { STATE_FILE_NAME, type EndpointRecord, type GrantRecord } from '../refresh/state-model';
 import { Secret } from '../secret';
 import { sealForRefresher } from '../session/code-sealing';
 import { addGrant, dropGrants } from './grant-changes';
+import { grantsDir, removeGrantFileSync, writeGrantFile } from './grant-files';
 import { newGrantToken, tokenSha256 } from './grant-token';
 
 // No AWS SDK in this module's import graph: `switchyard exec` loads it on every run.
@@ -71,6 +75,10 @@ export async function openGrant(options: OpenGrantOptions): Promise<GrantHandle 
   const configDir = catalogDir(options.env ?? process.env);
   const holder = servingRefresher(configDir);
   if (!holder) return undefined;
+  if (options.kind === 'exec' && options.mfaCode === undefined) {
+    const handle = openGrantFile(configDir, holder.pid, options);
+    if (handle) return handle;
+  }
   const stateFile = openStateFile({ configDir });
   const token = newGrantToken();
   const id = randomUUID();
@@ -114,6 +122,50 @@ export async function openGrant(options: OpenGrantOptions): Promise<GrantHandle 
     revoke: async () => {
       await stateFile.update((current) => dropGrants(current, (g) => g.id === id), durability);
     },
+  };
+}
+
+/**
+ * An exec grant as a file of its own (grant-files.ts), when the refresher
+ * holding the lock says in its `endpoint` record that it reads them; else
+ * undefined, and openGrant writes the grant into state.json (an older
+ * refresher, a damaged file, no grants folder). state.json is read without the
+ * lock: every writer replaces it by rename, so the read sees a whole file.
+ * A grant with an MFA code goes through state.json, where the refresher's
+ * sealing key is.
+ */
+function openGrantFile(
+  configDir: string,
+  holderPid: number,
+  options: OpenGrantOptions,
+): GrantHandle | undefined {
+  let served: EndpointRecord | undefined;
+  try {
+    const path = join(configDir, STATE_FILE_NAME);
+    served = parseState(readRegularFileSync(path).toString('utf8'), path).endpoint;
+  } catch {
+    return undefined;
+  }
+  if (served?.pid !== holderPid || served.grantFiles !== true) return undefined;
+  const token = newGrantToken();
+  const grant: GrantRecord = {
+    id: randomUUID(),
+    roleId: options.roleId,
+    kind: 'exec',
+    tokenSha256: tokenSha256(token),
+    ...(options.pid !== undefined ? { pid: options.pid } : {}),
+    createdAt: Date.now(),
+  };
+  let file: string;
+  try {
+    file = writeGrantFile(grantsDir(configDir), grant);
+  } catch {
+    return undefined;
+  }
+  return {
+    uri: endpointUri(served.port, options.roleId),
+    token: new Secret(token),
+    revoke: async () => removeGrantFileSync(file),
   };
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { promises as fsp } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { errorCode, FileRuleError, fsErrorMessage } from './fs-error-message';
 import { giveOwnerOf, makeFolderKeepingOwner } from './keep-owner';
@@ -110,7 +111,7 @@ export async function writeFileAtomic(
       dir,
       `.${basename(target)}.switchyard-${process.pid}-${randomBytes(6).toString('hex')}.tmp`,
     );
-    handle = await open(tempPath, 'wx', mode);
+    handle = await fsp.open(tempPath, 'wx', mode);
     if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
     else await writeParts(handle, data);
     // open()'s mode is reduced by the umask; set it exactly.
@@ -121,17 +122,17 @@ export async function writeFileAtomic(
     handle = undefined;
 
     if ((await options.beforeRename?.()) === false) {
-      await unlink(tempPath);
+      await fsp.unlink(tempPath);
       return false;
     }
     // Something may have replaced the file meanwhile; never rename over a device or a FIFO.
     const current = await statIfExists(target);
     if (current) assertRegularStats(current, path, target);
-    await rename(tempPath, target);
+    await fsp.rename(tempPath, target);
     tempPath = undefined;
   } catch (error) {
     await handle?.close().catch(() => undefined);
-    if (tempPath) await unlink(tempPath).catch(() => undefined);
+    if (tempPath) await fsp.unlink(tempPath).catch(() => undefined);
     if (errorCode(error) === undefined) throw error;
     const named = target === path ? path : `${path} (-> ${target})`;
     throw new AtomicWriteError(
@@ -162,7 +163,7 @@ async function writeParts(handle: FileHandle, parts: readonly Uint8Array[]): Pro
 
 async function statIfExists(path: string) {
   try {
-    return await stat(path);
+    return await fsp.stat(path);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return undefined;
     throw error;
@@ -173,7 +174,7 @@ async function statIfExists(path: string) {
 async function syncDirectory(dir: string, path: string): Promise<void> {
   let handle: FileHandle | undefined;
   try {
-    handle = await open(dir, 'r');
+    handle = await fsp.open(dir, 'r');
     await handle.sync();
   } catch (error) {
     const code = errorCode(error);

@@ -1,5 +1,5 @@
-import { lchownSync, mkdirSync, statSync } from 'node:fs';
-import { lchown, mkdir, stat, type FileHandle } from 'node:fs/promises';
+import { lchownSync, mkdirSync, statSync, promises as fsp } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -36,11 +36,11 @@ function needsChown(owner: Owner): boolean {
  * folder it was created in.
  */
 export async function makeFolderKeepingOwner(dir: string, mode = 0o700): Promise<void> {
-  const first = await mkdir(dir, { recursive: true, mode });
+  const first = await fsp.mkdir(dir, { recursive: true, mode });
   if (first === undefined || !runningAsRoot()) return;
-  const owner = await stat(dirname(first));
+  const owner = await fsp.stat(dirname(first));
   if (!needsChown(owner)) return;
-  for (const created of createdChain(dir, first)) await lchown(created, owner.uid, owner.gid);
+  for (const created of createdChain(dir, first)) await fsp.lchown(created, owner.uid, owner.gid);
 }
 
 /** makeFolderKeepingOwner for synchronous callers (the conf-based catalog). */
@@ -73,7 +73,7 @@ export async function giveOwnerOf(
   dir: string,
 ): Promise<void> {
   if (!runningAsRoot()) return;
-  const owner = replaced ?? (await stat(dir));
+  const owner = replaced ?? (await fsp.stat(dir));
   if (needsChown(owner)) await handle.chown(owner.uid, owner.gid);
 }
 

@@ -6,9 +6,10 @@ import {
   readFileSync,
   realpathSync,
   statSync,
+  promises as fsp,
 } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { open, realpath, stat, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { errorCode, FileRuleError } from './fs-error-message';
@@ -126,11 +127,11 @@ export async function readRegularFile(path: string): Promise<Buffer> {
 export async function openRegularFile(path: string): Promise<FileHandle> {
   let handle: FileHandle;
   try {
-    handle = await open(path, READ_FLAGS);
+    handle = await fsp.open(path, READ_FLAGS);
   } catch (error) {
     if (errorCode(error) !== 'ENXIO') throw error;
-    const seen = await stat(path).catch(() => undefined);
-    const target = await realpath(path).catch(() => undefined);
+    const seen = await fsp.stat(path).catch(() => undefined);
+    const target = await fsp.realpath(path).catch(() => undefined);
     throw explainOpenError(error, path, () => seen, target);
   }
   let stats: Stats;
@@ -143,7 +144,7 @@ export async function openRegularFile(path: string): Promise<FileHandle> {
   if (stats.isFile()) return handle;
   await handle.close();
   // Name what a symlink led to: "…/credentials (-> /dev/null)".
-  const target = await realpath(path).catch(() => undefined);
+  const target = await fsp.realpath(path).catch(() => undefined);
   throw new NotRegularFileError(path, fileKind(stats), target);
 }
 

@@ -92,6 +92,16 @@ function toState(json: unknown): SwitchyardState {
   };
 }
 
+/** One grant record on its own (a grant file's contents), checked as one in `grants` is. */
+export function parseGrantRecord(json: unknown, where: string): GrantRecord | undefined {
+  try {
+    return toGrant(json, where);
+  } catch (error) {
+    if (error instanceof Invalid) return undefined;
+    throw error;
+  }
+}
+
 function toGrant(value: unknown, where: string): GrantRecord {
   const o = object(value, where);
   const tokenSha256 = str(o.tokenSha256, `${where}.tokenSha256`);
@@ -119,6 +129,7 @@ function toEndpoint(value: unknown, where: string): EndpointRecord {
     port,
     pid: num(o.pid, `${where}.pid`),
     startedAt: num(o.startedAt, `${where}.startedAt`),
+    ...(o.grantFiles === true && { grantFiles: true as const }),
   };
 }
 

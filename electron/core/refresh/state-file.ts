@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { rename } from 'node:fs/promises';
+import { existsSync, promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { AtomicWriteError, writeFileAtomic } from '../fs/atomic-write';
 import { LockTimeoutError, withLock, type LockOptions } from '../fs/file-lock';
@@ -86,7 +85,7 @@ export function openStateFile(options: StateFileOptions): StateFile {
     let aside = stem;
     for (let n = 1; existsSync(aside); n += 1) aside = `${stem}-${n}`;
     try {
-      await rename(path, aside);
+      await fsp.rename(path, aside);
       return aside;
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return undefined;

@@ -92,6 +92,12 @@ export interface EndpointRecord {
   readonly port: number;
   readonly pid: number;
   readonly startedAt: number;
+  /**
+   * This refresher also honours exec grants kept as files of their own in the
+   * `grants` folder (endpoint/grant-files.ts). A refresher from before them
+   * writes no such field, so a CLI writes its grant into state.json for it.
+   */
+  readonly grantFiles?: true;
 }
 
 export interface SwitchyardState {

@@ -4,15 +4,20 @@
  * them; the grant is revoked when the child exits (its token answers 401);
  * the credentials file is byte-identical.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startDaemon } from '../../support/daemon';
+import { runCli } from '../../support/run-cli';
 import { useSourceRoleHome } from '../../support/source-role-home';
 import { findAwsCli, pythonCommand, requireTool } from '../../support/tools';
 
 const world = useSourceRoleHome();
+const RECORD_THREADS = fileURLToPath(new URL('./children/record-threads.cjs', import.meta.url));
+const RECORD_BUILTINS = fileURLToPath(new URL('./children/record-builtins.cjs', import.meta.url));
 const { cli } = world;
 const aws = requireTool('aws-cli-v2');
 
@@ -69,6 +74,66 @@ describe('exec through the local credential endpoint', () => {
     expect(state.includes(seen.AWS_CONTAINER_AUTHORIZATION_TOKEN!)).toBe(false);
     expect(readFileSync(world.home.credentialsPath).equals(before)).toBe(true);
   });
+
+  it('while the child runs, its grant is a file named by the token SHA-256 and state.json holds none', async () => {
+    await activeUnderDaemon();
+    const config = world.home.switchyardConfigDir;
+    const dump = join(world.home.home, 'seen.json');
+    // The child reports what it sees on disk (names and grant counts, never the token).
+    const look = [
+      'import hashlib,json,os,sys',
+      "d=sys.argv[1]; t=os.environ['AWS_CONTAINER_AUTHORIZATION_TOKEN']",
+      "s=json.load(open(os.path.join(d,'state.json')))",
+      "json.dump({'file': hashlib.sha256(t.encode()).hexdigest()+'.json', 'files': os.listdir(os.path.join(d,'grants')), 'stateGrants': len(s.get('grants',[]))}, open(sys.argv[2],'w'))",
+    ].join('\n');
+    const result = await cli([
+      'exec',
+      world.roleId,
+      '--',
+      pythonCommand(),
+      '-c',
+      look,
+      config,
+      dump,
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const seen = JSON.parse(readFileSync(dump, 'utf8')) as {
+      file: string;
+      files: string[];
+      stateGrants: number;
+    };
+    expect(seen.files).toEqual([seen.file]);
+    expect(seen.stateGrants).toBe(0);
+    expect(readdirSync(join(config, 'grants'))).toEqual([]);
+  });
+
+  it.skipIf(process.platform !== 'linux')(
+    "reads and writes its files without starting Node's thread pool or loading node:fs/promises",
+    async () => {
+      await activeUnderDaemon();
+      const record = join(world.home.home, 'threads.txt');
+      const builtins = join(world.home.home, 'builtins.txt');
+      const env = {
+        RECORD_THREADS_FILE: record,
+        RECORD_BUILTINS_FILE: builtins,
+        NODE_OPTIONS: `--require ${RECORD_THREADS} --require ${RECORD_BUILTINS}`,
+      };
+      // The yardstick: a Node process that does nothing.
+      const bare = spawnSync(process.execPath, ['-e', '0'], { env: { ...world.home.env, ...env } });
+      expect(bare.status).toBe(0);
+      const threadsOfBareNode = Number(readFileSync(record, 'utf8'));
+      const result = await runCli(['exec', world.roleId, '--', 'true'], {
+        env: { ...world.home.env, ...env },
+      });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(Number(readFileSync(record, 'utf8'))).toBe(threadsOfBareNode);
+      const loaded = readFileSync(builtins, 'utf8').split('\n');
+      expect(loaded).toContain('child_process'); // the recorder sees what exec loads
+      expect(loaded.filter((name) => name.includes('fs/promises'))).toEqual([]);
+    },
+  );
 
   it.skipIf(!aws.available)(
     `the AWS CLI v2 gets the assumed role through the endpoint ${aws.skipReason}`,

@@ -7,7 +7,7 @@
  * the control: it does load the SDK.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import { createLiveRoleHome } from '../../support/live-role-home';
 import type { TempAwsHome } from '../../support/temp-aws-home';
 
 const RECORDER = fileURLToPath(new URL('./children/record-modules.mjs', import.meta.url));
+const BUILTINS = fileURLToPath(new URL('./children/record-builtins.cjs', import.meta.url));
 
 let home: TempAwsHome;
 
@@ -57,7 +58,27 @@ function splitModulesLoaded(args: string[]): { modules: number; sdk: number } {
   };
 }
 
+/** Runs the CLI; returns the Node built-in modules it loaded (e.g. `zlib`, `child_process`). */
+function builtinsLoaded(args: string[]): string[] {
+  const record = join(home.home, 'builtins.txt');
+  const result = spawnSync(process.execPath, ['--require', BUILTINS, cliPath, ...args], {
+    env: { ...home.env, RECORD_BUILTINS_FILE: record },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return readFileSync(record, 'utf8').split('\n').filter(Boolean);
+}
+
 describe('a live session needs no AWS SDK', () => {
+  it('exec writes its audit line without loading node:zlib (only compressing a past month needs it)', () => {
+    const loaded = builtinsLoaded(['exec', 'Fast', '--no-endpoint', '--', 'true']);
+    expect(loaded).toContain('child_process'); // the recorder sees what the command loads
+    expect(loaded).not.toContain('zlib');
+    expect(readdirSync(join(home.switchyardConfigDir, 'audit'))).toHaveLength(1);
+  });
+
   it('the exec and env bundle holds no SDK code', () => {
     const bundle = join(dirname(cliPath), '..', 'dist', 'cli', 'exec.cjs');
     const sources = mapSources(bundle);

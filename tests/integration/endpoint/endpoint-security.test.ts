@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { Agent } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { GRANT_SWEEP_MS } from '../../../electron/core/endpoint/endpoint-host';
 import { openGrant } from '../../../electron/core/endpoint/grant-client';
+import { grantsDir } from '../../../electron/core/endpoint/grant-files';
+import { tokenSha256 } from '../../../electron/core/endpoint/grant-token';
 import { openStateFile } from '../../../electron/core/refresh/state-file';
 import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
 import { createSessionEngine } from '../../../electron/core/session/create-session-engine';
@@ -30,6 +33,11 @@ async function grantFor(roleId: string, kind: 'exec' | 'endpoint' = 'endpoint', 
   });
   if (!handle) throw new Error('expected the refresher to grant');
   return { handle, ...splitUri(handle.uri), token: handle.token.reveal() };
+}
+
+/** The exec grant files (exec grants live there while the refresher reads them). */
+function grantFiles(): string[] {
+  return readdirSync(grantsDir(world.h.home.switchyardConfigDir));
 }
 
 async function grants() {
@@ -118,9 +126,11 @@ describe('local credential endpoint: who gets an answer', () => {
     await world.h.manager.activate(dev.id);
     const g = await grantFor(dev.id, 'exec', process.pid);
     expect((await askEndpoint(g)).status).toBe(200);
+    expect(grantFiles()).toEqual([`${tokenSha256(g.token)}.json`]);
     await g.handle.revoke();
     expect((await askEndpoint(g)).status).toBe(401);
     expect(await grants()).toEqual([]);
+    expect(grantFiles()).toEqual([]);
   });
 
   it('drops an exec grant whose process was killed, and grants of a removed role', async () => {
@@ -132,17 +142,57 @@ describe('local credential endpoint: who gets an answer', () => {
     const g = await grantFor(dev.id, 'exec', child.pid);
     const kept = await grantFor(dev.id, 'endpoint');
     const gone = await grantFor(ops.id, 'endpoint');
+    const goneExec = await grantFor(ops.id, 'exec', process.pid);
     expect((await askEndpoint(g)).status).toBe(200);
+    const opsFile = `${tokenSha256(goneExec.token)}.json`;
+    expect(grantFiles().sort()).toEqual([`${tokenSha256(g.token)}.json`, opsFile].sort());
     child.kill('SIGKILL');
     await exited;
     await world.h.advance(GRANT_SWEEP_MS);
+    await expect.poll(() => grantFiles(), { timeout: 5000 }).toEqual([opsFile]);
     await world.h.manager.removeRole(ops.id);
+    await expect.poll(() => grantFiles(), { timeout: 5000 }).toEqual([]);
+    expect((await askEndpoint(goneExec)).status).toBe(401);
     await expect
       .poll(async () => (await grants()).map((x) => x.kind), { timeout: 5000 })
       .toEqual(['endpoint']);
     expect((await askEndpoint(g)).status).toBe(401);
     expect((await askEndpoint(gone)).status).toBe(401);
     expect((await askEndpoint(kept)).status).toBe(200);
+  });
+
+  it('says it reads grant files, and says so again after an older CLI rewrote state.json without it', async () => {
+    const state = openStateFile({ configDir: world.h.home.switchyardConfigDir });
+    expect((await state.read()).endpoint?.grantFiles).toBe(true);
+    // A CLI from before grant files keeps only the fields it knows when it rewrites the file.
+    await state.update((current) => {
+      const { port, pid, startedAt } = current.endpoint!;
+      return { ...current, endpoint: { port, pid, startedAt } };
+    });
+    expect((await state.read()).endpoint?.grantFiles).toBeUndefined();
+    await world.h.advance(GRANT_SWEEP_MS);
+    await expect
+      .poll(async () => (await state.read()).endpoint?.grantFiles, { timeout: 5000 })
+      .toBe(true);
+  });
+
+  it('a grants folder that cannot be swept is reported, and state.json is still kept', async () => {
+    const config = world.h.home.switchyardConfigDir;
+    // Not a folder any more: every sweep of it fails (ENOTDIR).
+    rmSync(grantsDir(config), { recursive: true });
+    writeFileSync(grantsDir(config), '');
+    const state = openStateFile({ configDir: config });
+    await state.update((current) => {
+      const { port, pid, startedAt } = current.endpoint!;
+      return { ...current, endpoint: { port, pid, startedAt } };
+    });
+    await world.h.advance(GRANT_SWEEP_MS);
+    await expect
+      .poll(async () => (await state.read()).endpoint?.grantFiles, { timeout: 5000 })
+      .toBe(true);
+    const told = world.h.notes.filter((n) => n.title.includes('sweeping exec grant files'));
+    expect(told.length).toBeGreaterThan(0);
+    expect(told[0]!.body).toMatch(/ENOTDIR|not a directory/i);
   });
 
   it('binds 127.0.0.1 only: another address of this machine is refused', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -15,7 +15,10 @@ function env(dir: string): NodeJS.ProcessEnv {
   return { SWITCHYARD_CONFIG_DIR: dir };
 }
 
-function writeState(dir: string, endpoint?: { port: number; pid: number }): void {
+function writeState(
+  dir: string,
+  endpoint?: { port: number; pid: number; grantFiles?: true },
+): void {
   const state = {
     ...emptyState(),
     ...(endpoint ? { endpoint: { ...endpoint, startedAt: 1 } } : {}),
@@ -77,6 +80,57 @@ describe('openGrant', () => {
       expect(await openGrant({ roleId: 'a', kind: 'endpoint', env: env(dir) })).toBeUndefined();
     } finally {
       if (daemon.acquired) daemon.release();
+    }
+  });
+});
+
+describe('exec grants as files of their own', () => {
+  it('a refresher that reads grant files gets a new file; state.json is not rewritten and no lock is left', async () => {
+    const dir = tempDir();
+    const lock = tryAcquireRefresherLock({ configDir: dir, kind: 'daemon', releaseOnExit: false });
+    try {
+      writeState(dir, { port: 41_234, pid: process.pid, grantFiles: true });
+      mkdirSync(join(dir, 'grants'), { mode: 0o700 });
+      const statePath = join(dir, 'state.json');
+      const before = statSync(statePath, { bigint: true });
+      const bytes = readFileSync(statePath);
+      const handle = await openGrant({ roleId: 'a b', kind: 'exec', pid: 77, env: env(dir) });
+      expect(handle?.uri).toBe('http://127.0.0.1:41234/role/a%20b');
+      const token = handle!.token.reveal();
+      const after = statSync(statePath, { bigint: true });
+      // Not replaced (a rename would give a new inode), not touched, not locked.
+      expect([after.ino, after.mtimeNs]).toEqual([before.ino, before.mtimeNs]);
+      expect(readFileSync(statePath).equals(bytes)).toBe(true);
+      expect(readdirSync(dir).sort()).toEqual(['grants', 'refresher.lock', 'state.json']);
+      const file = join(dir, 'grants', `${tokenSha256(token)}.json`);
+      const text = readFileSync(file, 'utf8');
+      expect(text.includes(token)).toBe(false);
+      expect(JSON.parse(text)).toMatchObject({ roleId: 'a b', kind: 'exec', pid: 77 });
+      await handle!.revoke();
+      expect(existsSync(file)).toBe(false);
+      await handle!.revoke(); // idempotent
+      expect(readdirSync(join(dir, 'grants'))).toEqual([]);
+    } finally {
+      if (lock.acquired) lock.release();
+    }
+  });
+
+  it('without a grants folder, or for an older refresher (no grantFiles), the grant goes into state.json', async () => {
+    const dir = tempDir();
+    const lock = tryAcquireRefresherLock({ configDir: dir, kind: 'daemon', releaseOnExit: false });
+    try {
+      for (const grantFiles of [true, undefined] as const) {
+        writeState(dir, { port: 41_234, pid: process.pid, ...(grantFiles ? { grantFiles } : {}) });
+        const handle = await openGrant({ roleId: 'a', kind: 'exec', pid: 77, env: env(dir) });
+        const { grants } = await openStateFile({ configDir: dir }).read();
+        expect(grants).toMatchObject([{ tokenSha256: tokenSha256(handle!.token.reveal()) }]);
+        await handle!.revoke();
+        expect((await openStateFile({ configDir: dir }).read()).grants).toEqual([]);
+        mkdirSync(join(dir, 'grants'), { recursive: true, mode: 0o700 });
+      }
+      expect(readdirSync(join(dir, 'grants'))).toEqual([]);
+    } finally {
+      if (lock.acquired) lock.release();
     }
   });
 });

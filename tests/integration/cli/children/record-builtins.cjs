@@ -1,12 +1,12 @@
 'use strict';
-// Preloaded with `node -r`: at exit, writes the Node built-in modules the
-// process loaded after this file (one per line) to RECORD_BUILTINS_FILE.
+// Preloaded with --require: at exit, writes the Node built-in modules this
+// process loaded (process.moduleLoadList, e.g. "NativeModule zlib") to
+// RECORD_BUILTINS_FILE, one a line.
 const { writeFileSync } = require('node:fs');
 
-const before = new Set(process.moduleLoadList);
-process.on('exit', () => {
-  const loaded = process.moduleLoadList.filter(
-    (entry) => !before.has(entry) && entry.startsWith('NativeModule '),
-  );
-  writeFileSync(process.env.RECORD_BUILTINS_FILE, loaded.map((e) => e.slice(13)).join('\n'));
+process.once('exit', () => {
+  const names = process.moduleLoadList
+    .filter((entry) => entry.startsWith('NativeModule '))
+    .map((entry) => entry.slice('NativeModule '.length));
+  writeFileSync(process.env.RECORD_BUILTINS_FILE, `${names.join('\n')}\n`);
 });
