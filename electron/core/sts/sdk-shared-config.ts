@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { promises as fsp } from 'node:fs';
 import { readRegularFile } from '../fs/regular-file';
 
 /**
@@ -108,8 +108,9 @@ interface SharedConfigPaths {
   readonly credentialsPath?: string | undefined;
 }
 
-/** The last read of each pair of files, with the stamps it was read at. */
+/** The last read of each pair of files, with the stamps it was read at (a few pairs at most). */
 const lastReads = new Map<string, { readonly stamp: string; readonly files: SharedConfigFiles }>();
+const KEPT_READS = 8;
 
 /**
  * Both files, read as the SDK's loadSharedConfigFiles reads them (paths already
@@ -132,14 +133,18 @@ export async function loadSharedConfig(
   if (last?.stamp === stamp) return last.files;
   // Non-blocking open: a FIFO here must not hang the command (see regular-file.ts).
   const files = await readBoth(paths, readRegularFile);
+  lastReads.delete(key);
   lastReads.set(key, { stamp, files });
+  // The oldest pair goes first (a Map iterates in insertion order).
+  if (lastReads.size > KEPT_READS) lastReads.delete(lastReads.keys().next().value!);
   return files;
 }
 
 async function fileStamp(path: string | undefined): Promise<string> {
   if (path === undefined) return '';
   try {
-    const s = await stat(path, { bigint: true });
+    // fs.promises at call time: a command that never asks loads no node:fs/promises.
+    const s = await fsp.stat(path, { bigint: true });
     return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
   } catch {
     return 'none';
