@@ -5,14 +5,13 @@
  * between two asks is read again. Counted with a preload that wraps
  * node:fs/promises' open, the engine's only way of opening them.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadSharedConfig } from '../../../electron/core/sts/sdk-shared-config';
 import { startFaultStsServer, type FaultStsServer } from '../../support/fault-sts-server';
-import { cliPath } from '../../support/run-cli';
+import { runCli } from '../../support/run-cli';
 import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
 
 const COUNT_OPENS = fileURLToPath(new URL('./children/count-opens.cjs', import.meta.url));
@@ -30,26 +29,19 @@ beforeAll(async () => {
 afterAll(() => sts.close());
 afterEach(() => home?.cleanup());
 
-function opensDuringAssume(): Promise<Map<string, number>> {
+async function opensDuringAssume(): Promise<Map<string, number>> {
   const record = join(home.home, 'opens.txt');
-  const args = ['-r', COUNT_OPENS, cliPath, 'assume', ROLE, 'target', '--source-profile', 'source'];
-  return new Promise((resolve, reject) => {
-    // Not spawnSync: the STS stand-in answers from this process.
-    execFile(
-      process.execPath,
-      args,
-      { env: { ...home.env, COUNT_OPENS_FILE: record }, timeout: 30_000 },
-      (error, _stdout, stderr) => {
-        if (error) return reject(new Error(`assume failed: ${stderr}`));
-        const counts = new Map<string, number>();
-        for (const line of readFileSync(record, 'utf8').split('\n').filter(Boolean)) {
-          const space = line.indexOf(' ');
-          counts.set(line.slice(space + 1), Number(line.slice(0, space)));
-        }
-        resolve(counts);
-      },
-    );
+  const result = await runCli(['assume', ROLE, 'target', '--source-profile', 'source'], {
+    env: { ...home.env, NODE_OPTIONS: `--require ${COUNT_OPENS}`, COUNT_OPENS_FILE: record },
   });
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  const counts = new Map<string, number>();
+  for (const line of readFileSync(record, 'utf8').split('\n').filter(Boolean)) {
+    const space = line.indexOf(' ');
+    counts.set(line.slice(space + 1), Number(line.slice(0, space)));
+  }
+  return counts;
 }
 
 describe('the shared files in one switchyard assume', () => {

@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import {
   chownSync,
   mkdirSync,
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultStsServer, type FaultStsServer } from '../../support/fault-sts-server';
-import { cliPath, runCli, type RunResult } from '../../support/run-cli';
+import { runCli, type RunResult } from '../../support/run-cli';
 import { createLiveRoleHome } from '../../support/live-role-home';
 import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
 
@@ -32,17 +32,6 @@ const CREDENTIALS = `[source]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_acc
 const nodeKeepsCache = 'enableCompileCache' in nodeModule;
 const isRoot = process.getuid?.() === 0;
 const RECORD_BUILTINS = fileURLToPath(new URL('./children/record-builtins.cjs', import.meta.url));
-
-function runNode(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, args, { env, timeout: 30_000 }, (error, _stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr }),
-    );
-  });
-}
 
 let sts: FaultStsServer;
 let home: TempAwsHome;
@@ -123,11 +112,13 @@ describe.skipIf(nodeKeepsCache)('the code cache of `switchyard assume` (Node 20)
     setup();
     const record = join(home.home, 'builtins.txt');
     for (const profile of ['first', 'second']) {
-      // Not spawnSync: the STS stand-in answers from this process.
-      const result = await runNode(
-        ['-r', RECORD_BUILTINS, cliPath, 'assume', ROLE, profile, '--source-profile', 'source'],
-        { ...home.env, RECORD_BUILTINS_FILE: record },
-      );
+      const result = await runCli(['assume', ROLE, profile, '--source-profile', 'source'], {
+        env: {
+          ...home.env,
+          NODE_OPTIONS: `--require ${RECORD_BUILTINS}`,
+          RECORD_BUILTINS_FILE: record,
+        },
+      });
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       const builtins = readFileSync(record, 'utf8').split('\n');
