@@ -39,8 +39,16 @@ function ownerOfNearest(path) {
   }
 }
 
+/** What each file loaded through the cache exported: like require's, each file runs once. */
+const loadedFiles = new Map();
+
 /** require(file), with the compiled code kept in `folder` between runs. */
 function requireWithCodeCache(file, folder) {
+  if (!loadedFiles.has(file)) loadedFiles.set(file, loadWithCodeCache(file, folder));
+  return loadedFiles.get(file);
+}
+
+function loadWithCodeCache(file, folder) {
   let loaded;
   try {
     loaded = compileWithCache(file, folder);
@@ -51,7 +59,7 @@ function requireWithCodeCache(file, folder) {
   const module = { exports: {} };
   loaded.script.runInThisContext()(
     module.exports,
-    bundleRequire(file),
+    bundleRequire(file, folder),
     module,
     file,
     dirname(file),
@@ -62,13 +70,17 @@ function requireWithCodeCache(file, folder) {
 
 /**
  * The `require` a bundle is given: a bundle asks only for Node's own modules and
- * for files beside it (`./sts-gateway.cjs`), so this resolves those from the
- * bundle's folder. (module.createRequire would do the same but loads
- * `node:module`, and with it Node's ES module loader, on every run.)
+ * for bundles beside it (`./sts-gateway.cjs`, the AWS SDK's gateway), so this
+ * resolves those from the bundle's folder and loads them through the cache too.
+ * (module.createRequire would do the same but loads `node:module`, and with it
+ * Node's ES module loader, on every run.)
  */
-function bundleRequire(file) {
-  const folder = dirname(file);
-  return (id) => require(id.startsWith('./') || id.startsWith('../') ? join(folder, id) : id);
+function bundleRequire(file, folder) {
+  const here = dirname(file);
+  return (id) =>
+    id.startsWith('./') || id.startsWith('../')
+      ? requireWithCodeCache(join(here, id), folder)
+      : require(id);
 }
 
 function compileWithCache(file, folder) {

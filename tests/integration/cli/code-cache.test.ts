@@ -8,7 +8,6 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import nodeModule from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -18,8 +17,9 @@ import { createLiveRoleHome } from '../../support/live-role-home';
 import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
 
 /**
- * bin/code-cache.cjs: on Node versions without Node's own compile cache, the
- * compiled `assume` bundle is kept in $XDG_CACHE_HOME/switchyard/code-cache. V8
+ * bin/code-cache.cjs: the compiled one-file bundles (`assume`, `exec`/`env`, and
+ * the AWS SDK's gateway they reach past plain keys) are kept in
+ * $XDG_CACHE_HOME/switchyard/code-cache on every Node version. V8
  * takes a code cache on trust (a damaged one aborts the process), so the file
  * carries a digest that is checked first; a bad cache must only cost speed.
  */
@@ -28,8 +28,6 @@ const ROLE = 'arn:aws:iam::210987654321:role/deploy';
 const SOURCE_KEY = 'AKIAIOSFODNN7SOURCE1';
 const SOURCE_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSOURCEKEY1';
 const CREDENTIALS = `[source]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_access_key = ${SOURCE_SECRET}\n`;
-/** Node >= 22.1 keeps the cache itself; the launcher then leaves its own off. */
-const nodeKeepsCache = 'enableCompileCache' in nodeModule;
 const isRoot = process.getuid?.() === 0;
 const RECORD_BUILTINS = fileURLToPath(new URL('./children/record-builtins.cjs', import.meta.url));
 
@@ -70,7 +68,7 @@ async function assume(profile: string, ...extra: string[]): Promise<RunResult> {
   return result;
 }
 
-describe.skipIf(nodeKeepsCache)('the code cache of `switchyard assume` (Node 20)', () => {
+describe('the code cache of `switchyard assume`', () => {
   it('is written on the first run, private to the user, and used as it is on the next', async () => {
     setup();
     await assume('first');
@@ -142,6 +140,8 @@ describe.skipIf(nodeKeepsCache)('the code cache of `switchyard assume` (Node 20)
   it('still reaches the AWS SDK past plain keys, with the cache and without', async () => {
     setup(`[profile hop]\nrole_arn = ${ROLE}\nsource_profile = source\n`);
     const next = 'arn:aws:iam::333333333333:role/next';
+    const cached = (name: string) => readFileSync(join(cacheDir(), name));
+    let written = new Map<string, Buffer>();
     for (const profile of ['one', 'two']) {
       const result = await runCli(['assume', next, profile, '--source-profile', 'hop', '--json'], {
         env: home.env,
@@ -149,8 +149,14 @@ describe.skipIf(nodeKeepsCache)('the code cache of `switchyard assume` (Node 20)
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(JSON.parse(result.stdout)).toMatchObject({ chained: true });
+      if (profile === 'one') written = new Map(cacheFiles().map((name) => [name, cached(name)]));
     }
-    expect(cacheFiles()).toHaveLength(1);
+    // The gateway's bundle keeps a cache of its own, used as it is on the second run.
+    expect([...written.keys()].sort()).toEqual([
+      expect.stringMatching(/^assume\.cjs-[0-9a-f]{32}\.v8$/),
+      expect.stringMatching(/^sts-gateway\.cjs-[0-9a-f]{32}\.v8$/),
+    ]);
+    for (const [name, bytes] of written) expect(cached(name).equals(bytes)).toBe(true);
   });
 
   it('exec and env keep a cache of their own bundle, used as it is on the next run', async () => {
