@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { fileOps, type OpenFile } from '../fs/file-ops';
 import { errorCode } from '../fs/fs-error-message';
 import { fileStampOf, sameFileStamp } from '../fs/file-stamp';
 import { readRegularFile } from '../fs/regular-file';
@@ -16,7 +16,7 @@ import { readStableBytes, sameBytes, type StableRead } from '../fs/stable-read';
 export interface HeldRead {
   readonly read: StableRead;
   /** Open on the inode `read` came from; undefined when the file did not exist. */
-  readonly handle: FileHandle | undefined;
+  readonly handle: OpenFile | undefined;
 }
 
 const HOLD_PLATFORMS: ReadonlySet<NodeJS.Platform> = new Set(['linux', 'darwin']);
@@ -29,14 +29,14 @@ export async function readHeld(
   read: (path: string) => Promise<StableRead>,
 ): Promise<HeldRead> {
   for (let tries = 0; tries < 5; tries++) {
-    let handle: FileHandle | undefined;
+    let handle: OpenFile | undefined;
     // Not on Windows, where a file held open may refuse to be renamed over.
     if (HOLD_PLATFORMS.has(process.platform)) {
       // A file we cannot open is left to `read`, which says why.
       // Non-blocking: a FIFO swapped in after the file checks must not hang the writer.
-      handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)).catch(
-        () => undefined,
-      );
+      handle = await fileOps()
+        .open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+        .catch(() => undefined);
     }
     let done = false;
     try {
@@ -47,7 +47,9 @@ export async function readHeld(
       }
       const [held, named] = await Promise.all([
         handle.stat({ bigint: true }),
-        stat(path, { bigint: true }).catch(() => undefined),
+        fileOps()
+          .stat(path, { bigint: true })
+          .catch(() => undefined),
       ]);
       // Still the same inode after the read, so the read saw this one.
       if (named && held.ino === named.ino && held.dev === named.dev) {
@@ -105,7 +107,7 @@ export function sameAsParts(parts: readonly Uint8Array[], bytes: Uint8Array | un
 }
 
 /** Two agreeing reads through the descriptor; an inode emptied moments ago is waited on. */
-async function settledBytes(handle: FileHandle): Promise<Uint8Array> {
+async function settledBytes(handle: OpenFile): Promise<Uint8Array> {
   const readAll = async () => readFrom(handle);
   let waitedMs = 0;
   for (;;) {
@@ -120,7 +122,7 @@ async function settledBytes(handle: FileHandle): Promise<Uint8Array> {
 }
 
 /** The whole inode from offset 0 (a FileHandle's readFile starts at its position). */
-async function readFrom(handle: FileHandle): Promise<Uint8Array> {
+async function readFrom(handle: OpenFile): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let position = 0;
   for (;;) {

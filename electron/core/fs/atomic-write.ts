@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { fileOps, type OpenFile } from './file-ops';
 import { errorCode, FileRuleError, fsErrorMessage } from './fs-error-message';
 import { giveOwnerOf, makeFolderKeepingOwner } from './keep-owner';
 import { assertRegularStats } from './regular-file';
@@ -95,7 +94,7 @@ export async function writeFileAtomic(
   const durable = options.durable ?? true;
   let target = path;
   let tempPath: string | undefined;
-  let handle: FileHandle | undefined;
+  let handle: OpenFile | undefined;
   try {
     // Refuses a target that is not a regular file (see resolveRealPath).
     target = await resolveRealPath(path);
@@ -111,7 +110,7 @@ export async function writeFileAtomic(
       dir,
       `.${basename(target)}.switchyard-${process.pid}-${randomBytes(6).toString('hex')}.tmp`,
     );
-    handle = await fsp.open(tempPath, 'wx', mode);
+    handle = await fileOps().open(tempPath, 'wx', mode);
     if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
     else await writeParts(handle, data);
     // open()'s mode is reduced by the umask; set it exactly.
@@ -122,17 +121,20 @@ export async function writeFileAtomic(
     handle = undefined;
 
     if ((await options.beforeRename?.()) === false) {
-      await fsp.unlink(tempPath);
+      await fileOps().unlink(tempPath);
       return false;
     }
     // Something may have replaced the file meanwhile; never rename over a device or a FIFO.
     const current = await statIfExists(target);
     if (current) assertRegularStats(current, path, target);
-    await fsp.rename(tempPath, target);
+    await fileOps().rename(tempPath, target);
     tempPath = undefined;
   } catch (error) {
     await handle?.close().catch(() => undefined);
-    if (tempPath) await fsp.unlink(tempPath).catch(() => undefined);
+    if (tempPath)
+      await fileOps()
+        .unlink(tempPath)
+        .catch(() => undefined);
     if (errorCode(error) === undefined) throw error;
     const named = target === path ? path : `${path} (-> ${target})`;
     throw new AtomicWriteError(
@@ -147,7 +149,7 @@ export async function writeFileAtomic(
 }
 
 /** Parts in order, by writev (a short write continues where it stopped). */
-async function writeParts(handle: FileHandle, parts: readonly Uint8Array[]): Promise<void> {
+async function writeParts(handle: OpenFile, parts: readonly Uint8Array[]): Promise<void> {
   const rest = parts.filter((part) => part.length > 0);
   let next = 0;
   while (next < rest.length) {
@@ -163,7 +165,7 @@ async function writeParts(handle: FileHandle, parts: readonly Uint8Array[]): Pro
 
 async function statIfExists(path: string) {
   try {
-    return await fsp.stat(path);
+    return await fileOps().stat(path);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return undefined;
     throw error;
@@ -172,9 +174,9 @@ async function statIfExists(path: string) {
 
 /** Makes the rename itself durable. Some platforms cannot open or sync a folder. */
 async function syncDirectory(dir: string, path: string): Promise<void> {
-  let handle: FileHandle | undefined;
+  let handle: OpenFile | undefined;
   try {
-    handle = await fsp.open(dir, 'r');
+    handle = await fileOps().open(dir, 'r');
     await handle.sync();
   } catch (error) {
     const code = errorCode(error);

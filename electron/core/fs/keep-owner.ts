@@ -1,5 +1,5 @@
-import { lchownSync, mkdirSync, statSync, promises as fsp } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
+import { lchownSync, mkdirSync, statSync } from 'node:fs';
+import { fileOps, type OpenFile } from './file-ops';
 import { dirname } from 'node:path';
 
 /**
@@ -36,11 +36,12 @@ function needsChown(owner: Owner): boolean {
  * folder it was created in.
  */
 export async function makeFolderKeepingOwner(dir: string, mode = 0o700): Promise<void> {
-  const first = await fsp.mkdir(dir, { recursive: true, mode });
+  const first = await fileOps().mkdir(dir, { recursive: true, mode });
   if (first === undefined || !runningAsRoot()) return;
-  const owner = await fsp.stat(dirname(first));
+  const owner = await fileOps().stat(dirname(first));
   if (!needsChown(owner)) return;
-  for (const created of createdChain(dir, first)) await fsp.lchown(created, owner.uid, owner.gid);
+  for (const created of createdChain(dir, first))
+    await fileOps().lchown(created, owner.uid, owner.gid);
 }
 
 /** makeFolderKeepingOwner for synchronous callers (the conf-based catalog). */
@@ -68,12 +69,12 @@ function createdChain(dir: string, first: string): string[] {
  * folder's.
  */
 export async function giveOwnerOf(
-  handle: FileHandle,
+  handle: OpenFile,
   replaced: Owner | undefined,
   dir: string,
 ): Promise<void> {
   if (!runningAsRoot()) return;
-  const owner = replaced ?? (await fsp.stat(dir));
+  const owner = replaced ?? (await fileOps().stat(dir));
   if (needsChown(owner)) await handle.chown(owner.uid, owner.gid);
 }
 

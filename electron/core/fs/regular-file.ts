@@ -6,12 +6,11 @@ import {
   readFileSync,
   realpathSync,
   statSync,
-  promises as fsp,
 } from 'node:fs';
 import type { Stats } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
+import { fileOps, type OpenFile } from './file-ops';
 import { errorCode, FileRuleError } from './fs-error-message';
 
 /**
@@ -124,14 +123,15 @@ export async function readRegularFile(path: string): Promise<Buffer> {
  * Opens a regular file for reading, the way readRegularFile does; the caller
  * closes it. Errors other than "not a regular file" are Node's (ENOENT too).
  */
-export async function openRegularFile(path: string): Promise<FileHandle> {
-  let handle: FileHandle;
+export async function openRegularFile(path: string): Promise<OpenFile> {
+  const files = fileOps();
+  let handle: OpenFile;
   try {
-    handle = await fsp.open(path, READ_FLAGS);
+    handle = await files.open(path, READ_FLAGS);
   } catch (error) {
     if (errorCode(error) !== 'ENXIO') throw error;
-    const seen = await fsp.stat(path).catch(() => undefined);
-    const target = await fsp.realpath(path).catch(() => undefined);
+    const seen = await files.stat(path).catch(() => undefined);
+    const target = await files.realpath(path).catch(() => undefined);
     throw explainOpenError(error, path, () => seen, target);
   }
   let stats: Stats;
@@ -144,7 +144,7 @@ export async function openRegularFile(path: string): Promise<FileHandle> {
   if (stats.isFile()) return handle;
   await handle.close();
   // Name what a symlink led to: "…/credentials (-> /dev/null)".
-  const target = await fsp.realpath(path).catch(() => undefined);
+  const target = await files.realpath(path).catch(() => undefined);
   throw new NotRegularFileError(path, fileKind(stats), target);
 }
 

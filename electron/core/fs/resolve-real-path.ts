@@ -1,5 +1,5 @@
-import { promises as fsp } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { fileOps } from './file-ops';
 import { errorCode } from './fs-error-message';
 import { assertRegularStats } from './regular-file';
 
@@ -20,17 +20,17 @@ export async function resolveRealPath(path: string): Promise<string> {
   for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
     let real: string | undefined;
     try {
-      real = await fsp.realpath(current);
+      real = await fileOps().realpath(current);
     } catch (error) {
       if (errorCode(error) !== 'ENOENT') throw error;
     }
     if (real !== undefined) {
-      assertRegularStats(await fsp.stat(real), path, real);
+      assertRegularStats(await fileOps().stat(real), path, real);
       return real;
     }
     let link: string;
     try {
-      link = await fsp.readlink(current);
+      link = await fileOps().readlink(current);
     } catch (error) {
       // Not a link (EINVAL; UNKNOWN on Windows) or not there at all: a new file.
       if (['EINVAL', 'ENOENT', 'UNKNOWN'].includes(errorCode(error) ?? '')) {
@@ -48,7 +48,7 @@ export async function resolveRealPath(path: string): Promise<string> {
 
 async function realParent(dir: string): Promise<string> {
   try {
-    return await fsp.realpath(dir);
+    return await fileOps().realpath(dir);
   } catch (error) {
     if (errorCode(error) !== 'ENOENT' || dirname(dir) === dir) return dir;
     return join(await realParent(dirname(dir)), basename(dir));

@@ -1,4 +1,4 @@
-import { stat, type FileHandle } from 'node:fs/promises';
+import { fileOps, type OpenFile } from './file-ops';
 import { errorCode } from './fs-error-message';
 import { fileStampOf, sameFileStamp, type FileStamp } from './file-stamp';
 import { openRegularFile, readRegularFile } from './regular-file';
@@ -145,7 +145,7 @@ async function readIfQuiet(
 ): Promise<StableRead | undefined> {
   const quietMs = options.quietMs ?? QUIET_MS;
   const freshEmptyMs = options.freshEmptyMs ?? 2000;
-  let handle: FileHandle;
+  let handle: OpenFile;
   try {
     // Throws NotRegularFileError for /dev/null, a FIFO, a socket, a folder.
     handle = await openRegularFile(path);
@@ -174,7 +174,7 @@ async function readIfQuiet(
 
 async function stampOf(path: string): Promise<ReadStamp | undefined> {
   try {
-    return fileStampOf(await stat(path, { bigint: true }));
+    return fileStampOf(await fileOps().stat(path, { bigint: true }));
   } catch (error) {
     return errorCode(error) === 'ENOENT' ? 'absent' : undefined;
   }
@@ -205,7 +205,7 @@ async function readIfExists(
 
 async function modifiedWithin(path: string, ms: number): Promise<boolean> {
   try {
-    return Date.now() - (await stat(path)).mtimeMs < ms;
+    return Date.now() - (await fileOps().stat(path)).mtimeMs < ms;
   } catch {
     return false;
   }

@@ -1,5 +1,5 @@
-import { readdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { fileOps } from './file-ops';
 
 /** A temp file this young may belong to a writer that is still starting up elsewhere. */
 const MIN_AGE_MS = 10_000;
@@ -18,7 +18,7 @@ export async function sweepStaleTempFiles(
   const prefix = `.${basename(target)}.switchyard-`;
   let names: string[];
   try {
-    names = await readdir(dirname(target));
+    names = await fileOps().readdir(dirname(target));
   } catch {
     return 0;
   }
@@ -29,8 +29,8 @@ export async function sweepStaleTempFiles(
     if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid)) continue;
     const path = join(dirname(target), name);
     try {
-      if (now - (await stat(path)).mtimeMs < MIN_AGE_MS) continue;
-      await unlink(path);
+      if (now - (await fileOps().stat(path)).mtimeMs < MIN_AGE_MS) continue;
+      await fileOps().unlink(path);
       removed += 1;
     } catch {
       // Gone already, or not ours to remove: leave it.

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { SharedConfigFiles } from './sdk-shared-config';
+import { fileOps } from '../fs/file-ops';
 import { StsError } from './sts-error';
 
 /**
@@ -52,7 +52,7 @@ export async function loadCaBundle(
   if (!where) return undefined;
   let pem: string;
   try {
-    pem = await readFile(where.path, 'utf8');
+    pem = await fileOps().readFile(where.path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     throw caBundleError(`${where.origin}: cannot read the file (${code})`);

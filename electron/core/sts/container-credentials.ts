@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
+import { fileOps } from '../fs/file-ops';
 import { Secret } from '../secret';
 import { StsError } from './sts-error';
 import type { StaticKeys } from './sts-query-client';
@@ -148,7 +148,7 @@ async function authorization(endpoint: ContainerEndpoint): Promise<string | unde
   let token = endpoint.token;
   if (endpoint.tokenFile !== undefined) {
     try {
-      token = await readFile(endpoint.tokenFile, 'utf8');
+      token = await fileOps().readFile(endpoint.tokenFile, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
       throw new StsError(

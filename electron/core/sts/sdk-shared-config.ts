@@ -1,4 +1,4 @@
-import { promises as fsp } from 'node:fs';
+import { fileOps } from '../fs/file-ops';
 import { readRegularFile } from '../fs/regular-file';
 
 /**
@@ -144,7 +144,7 @@ async function fileStamp(path: string | undefined): Promise<string> {
   if (path === undefined) return '';
   try {
     // fs.promises at call time: a command that never asks loads no node:fs/promises.
-    const s = await fsp.stat(path, { bigint: true });
+    const s = await fileOps().stat(path, { bigint: true });
     return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
   } catch {
     return 'none';

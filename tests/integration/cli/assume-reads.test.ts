@@ -3,7 +3,9 @@
  * profile, the region, the source keys): those reads are served from one read
  * while the files are unchanged (sdk-shared-config.ts), and a file changed
  * between two asks is read again. Counted with a preload that wraps
- * node:fs/promises' open, the engine's only way of opening them.
+ * node:fs/promises' open and node:fs's openSync, the engine's ways of opening
+ * them. And the command makes those calls synchronously, without Node's
+ * fs/promises (core/fs/sync-file-ops.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +17,7 @@ import { runCli } from '../../support/run-cli';
 import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
 
 const COUNT_OPENS = fileURLToPath(new URL('./children/count-opens.cjs', import.meta.url));
+const RECORD_BUILTINS = fileURLToPath(new URL('./children/record-builtins.cjs', import.meta.url));
 const ROLE = 'arn:aws:iam::210987654321:role/deploy';
 const SOURCE_KEY = 'AKIAIOSFODNN7SOURCE1';
 const SOURCE_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSOURCEKEY1';
@@ -58,6 +61,30 @@ describe('the shared files in one switchyard assume', () => {
     expect(opens.get(home.configPath)).toBe(3);
     // The credentials file: those two, and the write's own reads.
     expect(opens.get(home.credentialsPath)).toBeLessThanOrEqual(5);
+  });
+
+  it('are read and written without fs.promises (no thread pool round trips)', async () => {
+    home = createTempAwsHome({
+      credentials: `[source]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_access_key = ${SOURCE_SECRET}\n[other]\nregion = eu-west-1\n`,
+      env: { AWS_ENDPOINT_URL_STS: sts.endpoint },
+    });
+    const record = join(home.home, 'builtins.txt');
+    const result = await runCli(['assume', ROLE, 'target', '--source-profile', 'source'], {
+      env: {
+        ...home.env,
+        NODE_OPTIONS: `--require ${RECORD_BUILTINS}`,
+        RECORD_BUILTINS_FILE: record,
+      },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(home.readCredentials()).toMatch(
+      /\[other\]\nregion = eu-west-1\n[^]*\[target\][^[]*aws_session_token/,
+    );
+    const builtins = readFileSync(record, 'utf8').split('\n');
+    expect(builtins).toContain('fs');
+    // What fs.promises loads (the public node:fs/promises too).
+    expect(builtins).not.toContain('internal/fs/promises');
   });
 
   it('are read again once changed', async () => {
