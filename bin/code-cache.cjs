@@ -83,7 +83,12 @@ function bundleRequire(file, folder) {
       : require(id);
 }
 
-function compileWithCache(file, folder) {
+function compileWithCache(file, cacheRoot) {
+  // One folder per Node version and architecture, as Node's own compile cache
+  // has: a user switching between two Node versions keeps a cache for each
+  // instead of each run replacing the other's (writeCache removes a bundle's
+  // older caches in the folder).
+  const folder = join(cacheRoot, `${process.version}-${process.arch}`);
   const source = fs.readFileSync(file, 'utf8');
   const key = createHash('sha256')
     .update(`${process.version} ${process.arch} ${process.versions.v8}\n`)

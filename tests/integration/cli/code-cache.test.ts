@@ -30,6 +30,9 @@ const SOURCE_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSOURCEKEY1';
 const CREDENTIALS = `[source]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_access_key = ${SOURCE_SECRET}\n`;
 const isRoot = process.getuid?.() === 0;
 const RECORD_BUILTINS = fileURLToPath(new URL('./children/record-builtins.cjs', import.meta.url));
+const FAKE_NODE_VERSION = fileURLToPath(
+  new URL('./children/fake-node-version.cjs', import.meta.url),
+);
 
 let sts: FaultStsServer;
 let home: TempAwsHome;
@@ -55,7 +58,8 @@ function setup(config?: string): TempAwsHome {
   return home;
 }
 
-const cacheDir = () => join(home.env.XDG_CACHE_HOME!, 'switchyard', 'code-cache');
+const cacheDir = () =>
+  join(home.env.XDG_CACHE_HOME!, 'switchyard', 'code-cache', `${process.version}-${process.arch}`);
 const cacheFiles = () => readdirSync(cacheDir()).filter((name) => name.endsWith('.v8'));
 
 async function assume(profile: string, ...extra: string[]): Promise<RunResult> {
@@ -124,6 +128,29 @@ describe('the code cache of `switchyard assume`', () => {
       expect(builtins).not.toContain('module');
       expect(builtins).not.toContain('internal/modules/esm/loader');
     }
+  });
+
+  it('is kept per Node version: two versions in turn do not replace each other', async () => {
+    setup();
+    await assume('first');
+    const ours = join(cacheDir(), cacheFiles()[0]!);
+    const written = readFileSync(ours);
+    const other = await runCli(['assume', ROLE, 'other', '--source-profile', 'source'], {
+      env: {
+        ...home.env,
+        NODE_OPTIONS: `--require ${FAKE_NODE_VERSION}`,
+        FAKE_NODE_VERSION: 'v99.0.0',
+      },
+    });
+    expect(other.stderr).toBe('');
+    expect(other.code).toBe(0);
+    const otherFolder = join(cacheDir(), '..', `v99.0.0-${process.arch}`);
+    const [otherCache] = readdirSync(otherFolder);
+    expect(otherCache).toMatch(/^assume\.cjs-[0-9a-f]{32}\.v8$/);
+    await assume('second');
+    // Ours was used as it was (not written again), and the other version's is still there.
+    expect(readFileSync(ours).equals(written)).toBe(true);
+    expect(readdirSync(otherFolder)).toEqual([otherCache]);
   });
 
   it('is never waited on: a FIFO where the cache goes is passed over', async () => {
