@@ -15,7 +15,8 @@ const GATEWAY = 'electron/core/sts/sts-gateway.ts';
 
 /**
  * For assume.cjs: the AWS SDK's gateway, needed only past plain keys, stays out
- * of it and is required from sts-gateway.cjs (its own bundle) when needed; and
+ * of it and is required from sts-gateway.cjs (its own bundle) when needed, as
+ * are the help texts (cli-help.cjs, for exec.cjs too), needed only to be printed; and
  * what the code imports lazily, that file and Node's built-ins, is require()d:
  * an import() would start the ES module loader (bin/code-cache.cjs compiles the
  * bundle with vm, where import() is an experimental feature).
@@ -23,16 +24,20 @@ const GATEWAY = 'electron/core/sts/sts-gateway.ts';
 const fastPathImports = {
   name: 'fast-path-imports',
   setup(build) {
-    build.onResolve({ filter: /^node:|\/sts-gateway$/ }, (args) => {
+    build.onResolve({ filter: /^node:|\/sts-gateway$|^\.\/help$/ }, (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
-      const path = args.path.startsWith('node:') ? args.path : './sts-gateway.cjs';
+      const path = args.path.startsWith('node:')
+        ? args.path
+        : args.path === './help'
+          ? './cli-help.cjs'
+          : './sts-gateway.cjs';
       return { path, namespace: 'required' };
     });
     build.onLoad({ filter: /.*/, namespace: 'required' }, (args) => ({
       contents: `module.exports = require(${JSON.stringify(args.path)});`,
       loader: 'js',
     }));
-    build.onResolve({ filter: /^\.\/sts-gateway\.cjs$/ }, (args) => ({
+    build.onResolve({ filter: /^\.\/(sts-gateway|cli-help)\.cjs$/ }, (args) => ({
       path: args.path,
       external: true,
     }));
@@ -85,8 +90,14 @@ const engineHandOver = {
 };
 
 const fastBuilds = [
-  // `assume`, and the SDK's gateway it requires past plain keys.
-  { entryPoints: { assume: 'electron/cli/assume-main.ts', 'sts-gateway': GATEWAY } },
+  // `assume`, the SDK's gateway it requires past plain keys, and the help texts.
+  {
+    entryPoints: {
+      assume: 'electron/cli/assume-main.ts',
+      'sts-gateway': GATEWAY,
+      'cli-help': 'electron/cli/help.ts',
+    },
+  },
   // `exec` and `env`.
   { entryPoints: { exec: 'electron/cli/exec-main.ts' }, plugins: [engineHandOver] },
 ];

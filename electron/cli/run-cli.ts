@@ -1,11 +1,16 @@
 import { InputError } from '../../shared/input-error';
 import { setAuditCaller } from '../core/audit/audit-caller';
 import { plainHttpEndpointWarning } from '../../shared/plain-http-endpoint';
-import { COMMAND_HELP, USAGE } from './help';
 import { quietSdkWarnings } from './quiet-sdk-warnings';
 import { cliVersion } from './version';
 
 export type Command = (argv: readonly string[]) => Promise<void>;
+
+/**
+ * The help texts, loaded only to be printed: they are a fifth of `assume`'s
+ * one-file bundle, which a cold run would otherwise read, compile and run.
+ */
+const helpTexts = () => import('./help');
 
 /** Command name → loader; a loader imports its command only when it runs. */
 export type CommandTable = Readonly<Record<string, () => Promise<Command>>>;
@@ -54,7 +59,7 @@ async function dispatch(
 ): Promise<void> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h') {
-    process.stdout.write(USAGE);
+    process.stdout.write((await helpTexts()).USAGE);
     return;
   }
   if (name === '--version' || name === '-v') {
@@ -63,6 +68,7 @@ async function dispatch(
   }
   if (name === 'help') {
     const topic = rest[0];
+    const { COMMAND_HELP, USAGE } = await helpTexts();
     process.stdout.write(
       topic && Object.hasOwn(COMMAND_HELP, topic) ? COMMAND_HELP[topic]! : USAGE,
     );
@@ -78,6 +84,7 @@ async function dispatch(
   // After `--` the words are another program's (`exec … -- ls -h`), never ours.
   const own = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
   if (own.includes('--help') || own.includes('-h')) {
+    const { COMMAND_HELP, USAGE } = await helpTexts();
     process.stdout.write(COMMAND_HELP[name] ?? USAGE);
     return;
   }

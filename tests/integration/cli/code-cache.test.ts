@@ -153,6 +153,23 @@ describe('the code cache of `switchyard assume`', () => {
     expect(readdirSync(otherFolder)).toEqual([otherCache]);
   });
 
+  it('loads the help texts only to print them, from their own bundle', async () => {
+    setup();
+    await assume('first');
+    expect(cacheFiles()).toEqual([expect.stringMatching(/^assume\.cjs-/)]);
+    for (const command of ['assume', 'exec', 'env']) {
+      const result = await runCli([command, '--help'], { env: home.env });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`^Usage: switchyard ${command} `));
+    }
+    expect(cacheFiles().sort()).toEqual([
+      expect.stringMatching(/^assume\.cjs-/),
+      expect.stringMatching(/^cli-help\.cjs-/),
+      expect.stringMatching(/^exec\.cjs-/),
+    ]);
+  });
+
   it('is never waited on: a FIFO where the cache goes is passed over', async () => {
     setup();
     await assume('first');
