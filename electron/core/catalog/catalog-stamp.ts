@@ -17,12 +17,14 @@ export interface TakenStamp extends FileStamp {
 const RACY_MS = 2_000n;
 
 /**
- * The file's stamp; undefined when it is missing or cannot be stat'ed (conf's
+ * The file's stat; undefined when it is missing or cannot be stat'ed (conf's
  * read then reports why). A path that exists but is not a regular file (a
  * FIFO, /dev/null, a folder) throws NotRegularFileError: conf would block on
- * a FIFO or take a device for an empty, broken catalog.
+ * a FIFO or take a device for an empty, broken catalog. The stat can be
+ * compared with a kept stamp as it is (sameFileStamp), so a read that finds
+ * the file unchanged makes no stamp.
  */
-export function takeStamp(path: string): TakenStamp | undefined {
+export function statCatalog(path: string): BigIntStats | undefined {
   let stats: BigIntStats;
   try {
     stats = statSync(path, { bigint: true });
@@ -30,6 +32,11 @@ export function takeStamp(path: string): TakenStamp | undefined {
     return undefined;
   }
   assertRegularStats(stats, path);
+  return stats;
+}
+
+/** The stamp of a stat taken just now. */
+export function stampOf(stats: BigIntStats): TakenStamp {
   return { ...fileStampOf(stats), takenNs: BigInt(Date.now()) * 1_000_000n };
 }
 
