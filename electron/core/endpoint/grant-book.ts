@@ -36,9 +36,27 @@ export class GrantBook {
     return this.#grants;
   }
 
-  /** The grant for `roleId` that `token` is, if any. Compares every grant, each in constant time. */
-  async authorize(token: string, roleId: string): Promise<GrantRecord | undefined> {
-    await this.refresh();
+  /**
+   * The grant for `roleId` that `token` is, if any. Compares every grant, each
+   * in constant time. Answers at once when state.json's stat is the one last
+   * read (the usual case); a promise only when the file must be read again or
+   * the token may be an exec grant file.
+   */
+  authorize(
+    token: string,
+    roleId: string,
+  ): GrantRecord | undefined | Promise<GrantRecord | undefined> {
+    if (!this.#unchanged()) return this.refresh().then(() => this.#find(token, roleId));
+    return this.#find(token, roleId);
+  }
+
+  /** Re-reads the file if its stamp changed; concurrent callers share one look. */
+  refresh(): Promise<void> {
+    this.#loading ??= this.#load().finally(() => (this.#loading = undefined));
+    return this.#loading;
+  }
+
+  #find(token: string, roleId: string): GrantRecord | undefined | Promise<GrantRecord | undefined> {
     const digest = tokenDigest(token);
     let found: GrantRecord | undefined;
     const grants = this.#grants;
@@ -48,16 +66,30 @@ export class GrantBook {
       if (matches && grants[i]!.roleId === roleId) found = grants[i];
     }
     if (found) return found;
+    return this.#fromFile(digest, roleId);
+  }
+
+  async #fromFile(digest: Buffer, roleId: string): Promise<GrantRecord | undefined> {
     const file = await readGrantFile(this.#grantsDir, digest.toString('hex'));
     return file && file.roleId === roleId && digestMatches(digest, storedDigest(file.tokenSha256))
       ? file
       : undefined;
   }
 
-  /** Re-reads the file if its stamp changed; concurrent callers share one look. */
-  refresh(): Promise<void> {
-    this.#loading ??= this.#load().finally(() => (this.#loading = undefined));
-    return this.#loading;
+  /**
+   * True when what was last read is still state.json: no read under way and
+   * the file's stat is the stamp it was read under. The stat is compared as it
+   * comes (no stamp object made), as #load would.
+   */
+  #unchanged(): boolean {
+    const stamp = this.#stamp;
+    if (this.#loading !== undefined || stamp === undefined) return false;
+    try {
+      const stats = statSync(this.#path, { bigint: true, throwIfNoEntry: false });
+      return stats !== undefined && sameFileStamp(stamp, stats);
+    } catch {
+      return false; // #load decides what an unreadable file means
+    }
   }
 
   async #load(): Promise<void> {
