@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { InputError } from '../../../shared/input-error';
-import { sameFileStamp } from '../fs/file-stamp';
+import { sameMsStamp } from '../fs/file-stamp';
 import { errorCode, fsErrorMessage } from '../fs/fs-error-message';
 import { giveFolderOwnerSync } from '../fs/keep-owner';
 import { assertRegularIfExistsSync, readRegularFileSync } from '../fs/regular-file';
@@ -102,7 +102,7 @@ export class CatalogFile {
       const stats = statCatalog(this.path);
       const kept = this.#kept;
       // Compared as it comes: the unchanged file (nearly every read) makes no stamp.
-      if (kept?.stamp && stats && sameFileStamp(kept.stamp, stats)) return kept.doc;
+      if (kept?.stamp && stats && sameMsStamp(kept.stamp, stats)) return kept.doc;
       stamp = stats && stampOf(stats);
       if (kept && stamp) {
         const text = readText(this.path);

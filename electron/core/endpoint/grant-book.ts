@@ -1,11 +1,14 @@
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileStampOf, sameFileStamp, type FileStamp } from '../fs/file-stamp';
+import { msStampOf, sameMsStamp, type MsStamp } from '../fs/file-stamp';
 import { readRegularFile } from '../fs/regular-file';
 import { parseState } from '../refresh/parse-state';
 import type { GrantRecord } from '../refresh/state-model';
 import { grantsDir, readGrantFile } from './grant-files';
 import { digestMatches, storedDigest, tokenDigest } from './grant-token';
+
+/** A missing file is an answer, not an error to build (a request may find it so). */
+const NO_THROW = { throwIfNoEntry: false } as const;
 
 /**
  * The endpoint's view of the grants in state.json. Every check first stats the
@@ -20,7 +23,7 @@ import { digestMatches, storedDigest, tokenDigest } from './grant-token';
 export class GrantBook {
   readonly #path: string;
   readonly #grantsDir: string;
-  #stamp: FileStamp | undefined;
+  #stamp: MsStamp | undefined;
   #grants: readonly GrantRecord[] = [];
   /** Each grant's token digest as bytes, in the order of #grants. */
   #digests: readonly Buffer[] = [];
@@ -85,23 +88,23 @@ export class GrantBook {
     const stamp = this.#stamp;
     if (this.#loading !== undefined || stamp === undefined) return false;
     try {
-      const stats = statSync(this.#path, { bigint: true, throwIfNoEntry: false });
-      return stats !== undefined && sameFileStamp(stamp, stats);
+      const stats = statSync(this.#path, NO_THROW);
+      return stats !== undefined && sameMsStamp(stamp, stats);
     } catch {
       return false; // #load decides what an unreadable file means
     }
   }
 
   async #load(): Promise<void> {
-    let stamp: FileStamp;
+    let stamp: MsStamp;
     try {
       // Sync on purpose: microseconds, where a thread-pool hop per request costs far more.
-      stamp = fileStampOf(statSync(this.#path, { bigint: true }));
+      stamp = msStampOf(statSync(this.#path));
     } catch {
       this.#forget();
       return;
     }
-    if (this.#stamp && sameFileStamp(this.#stamp, stamp)) return;
+    if (this.#stamp && sameMsStamp(this.#stamp, stamp)) return;
     try {
       const text = (await readRegularFile(this.#path)).toString('utf8');
       const grants = parseState(text, this.#path).grants ?? [];
