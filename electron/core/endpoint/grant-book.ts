@@ -4,7 +4,8 @@ import { msStampOf, sameMsStamp, type MsStamp } from '../fs/file-stamp';
 import { readRegularFile } from '../fs/regular-file';
 import { parseState } from '../refresh/parse-state';
 import type { GrantRecord } from '../refresh/state-model';
-import { grantsDir, readGrantFile } from './grant-files';
+import { GrantFileBook } from './grant-file-book';
+import { grantsDir } from './grant-files';
 import { digestMatches, storedDigest, tokenDigest } from './grant-token';
 
 /** A missing file is an answer, not an error to build (a request may find it so). */
@@ -17,12 +18,13 @@ const NO_THROW = { throwIfNoEntry: false } as const;
  * without waiting for a watcher, and a flood of bad tokens costs a stat each.
  * A file that cannot be read or parsed grants nothing (fail closed) until the
  * refresher rebuilds it. A token state.json does not know is looked up as
- * an exec grant file by its SHA-256 (grant-files.ts): one open, so a grant
- * file works as soon as it is written and stops as soon as it is removed.
+ * an exec grant file by its SHA-256 (GrantFileBook: a stat, and a read the
+ * first time), so a grant file works as soon as it is written and stops as
+ * soon as it is removed.
  */
 export class GrantBook {
   readonly #path: string;
-  readonly #grantsDir: string;
+  readonly #files: GrantFileBook;
   #stamp: MsStamp | undefined;
   #grants: readonly GrantRecord[] = [];
   /** Each grant's token digest as bytes, in the order of #grants. */
@@ -31,7 +33,7 @@ export class GrantBook {
 
   constructor(statePath: string) {
     this.#path = statePath;
-    this.#grantsDir = grantsDir(dirname(statePath));
+    this.#files = new GrantFileBook(grantsDir(dirname(statePath)));
   }
 
   /** The grants as last read. */
@@ -69,14 +71,7 @@ export class GrantBook {
       if (matches && grants[i]!.roleId === roleId) found = grants[i];
     }
     if (found) return found;
-    return this.#fromFile(digest, roleId);
-  }
-
-  async #fromFile(digest: Buffer, roleId: string): Promise<GrantRecord | undefined> {
-    const file = await readGrantFile(this.#grantsDir, digest.toString('hex'));
-    return file && file.roleId === roleId && digestMatches(digest, storedDigest(file.tokenSha256))
-      ? file
-      : undefined;
+    return this.#files.find(digest, roleId);
   }
 
   /**

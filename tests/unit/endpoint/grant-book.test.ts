@@ -1,7 +1,8 @@
-import { renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GrantBook } from '../../../electron/core/endpoint/grant-book';
+import { grantsDir, writeGrantFile } from '../../../electron/core/endpoint/grant-files';
 import { tokenSha256 } from '../../../electron/core/endpoint/grant-token';
 import type { GrantRecord } from '../../../electron/core/refresh/state-model';
 import { emptyState, serializeState } from '../../../electron/core/refresh/state-model';
@@ -61,5 +62,50 @@ describe('GrantBook', () => {
     expect(await book.authorize('first-token', 'dev')).toBeDefined();
     writeFileSync(join(dir, 'state.json'), 'not json');
     expect(await book.authorize('first-token', 'dev')).toBeUndefined();
+  });
+});
+
+describe('GrantBook: exec grant files', () => {
+  function execGrant(token: string): GrantRecord {
+    return { ...grant(token), kind: 'exec', pid: process.pid };
+  }
+
+  it('reads a grant file once, then answers from a stat, and refuses it once unlinked', async () => {
+    const dir = tempDir();
+    writeGrants(dir, []);
+    const files = grantsDir(dir);
+    mkdirSync(files);
+    const path = join(files, `${tokenSha256('exec-token')}.json`);
+    writeGrantFile(files, execGrant('exec-token'));
+    const book = new GrantBook(join(dir, 'state.json'));
+    expect((await book.authorize('exec-token', 'dev'))?.id).toBe('id-exec-token');
+    // Kept: no read (no promise) while the file's stat is unchanged.
+    const again = book.authorize('exec-token', 'dev');
+    expect(again).not.toBeInstanceOf(Promise);
+    expect((again as GrantRecord | undefined)?.id).toBe('id-exec-token');
+    expect(book.authorize('exec-token', 'ops')).toBeUndefined();
+    // Revoked (the exec ended): refused on the very next ask.
+    unlinkSync(path);
+    expect(book.authorize('exec-token', 'dev')).toBeUndefined();
+    // A token with no file costs a stat and no promise.
+    expect(book.authorize('no-such-token', 'dev')).toBeUndefined();
+  });
+
+  it('reads a grant file again when it is replaced, and keeps nothing that is not a grant', async () => {
+    const dir = tempDir();
+    writeGrants(dir, []);
+    const files = grantsDir(dir);
+    mkdirSync(files);
+    const path = join(files, `${tokenSha256('exec-token')}.json`);
+    writeFileSync(path, '{"half": ');
+    const book = new GrantBook(join(dir, 'state.json'));
+    expect(await book.authorize('exec-token', 'dev')).toBeUndefined();
+    rmSync(path);
+    writeGrantFile(files, { ...execGrant('exec-token'), roleId: 'ops' });
+    expect((await book.authorize('exec-token', 'ops'))?.roleId).toBe('ops');
+    rmSync(path);
+    writeGrantFile(files, { ...execGrant('exec-token'), id: 'second' });
+    expect((await book.authorize('exec-token', 'dev'))?.id).toBe('second');
+    expect(book.authorize('exec-token', 'ops')).toBeUndefined();
   });
 });
