@@ -266,8 +266,8 @@ export async function benchEndpoint(requests: number, clients: number): Promise<
     await manager.stop();
     manager = undefined;
     manager = await open();
-    // A restarted refresher is a new process: collect what the stopped engine and the rows
-    // above left in this heap, or its full collection lands in the restart row's batches.
+    // A restarted refresher is a new process: what the stopped engine and the rows above
+    // left in this heap is collected now, not during the restart row's batches.
     (globalThis as { gc?: () => void }).gc?.();
     const restart = await afterRestart(grant, requests, clients);
     note(
