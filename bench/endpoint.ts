@@ -14,10 +14,12 @@
  * the clients spaced as SDKs ask (a random pause of 0–10 ms before each
  * request); the endpoint's own time per request (request event to the end of
  * its answer), which no client stall reaches; and, for each batch, what the
- * machine took from both processes (main thread waiting for a core, GC pauses:
- * bench/machine-share.ts). Last, the refresher is restarted, as at a login,
- * and the same asks go to the session it recovers from a credentials file of
- * RESTART_PROFILES profiles.
+ * machine took from both processes (main thread waiting for a core, GC pauses
+ * and how many were full collections, heap allocated: bench/machine-share.ts).
+ * Last, the refresher is restarted, as at a login, and the same asks go to the
+ * session it recovers from a credentials file of RESTART_PROFILES profiles;
+ * this process's heap is collected first, as a new process's would be empty
+ * of the stopped engine and the rows before.
  */
 import { appendFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -28,7 +30,7 @@ import type { SessionManager } from '../electron/core/session/session-manager';
 import { splitUri } from '../tests/support/endpoint-client';
 import { createTempAwsHome } from '../tests/support/temp-aws-home';
 import { seedCatalog } from './bench-roles';
-import { roundInChild, type Grant, type RoundResult } from './endpoint-clients';
+import { roundInChild, WARM_UP_PER_CLIENT, type Grant, type RoundResult } from './endpoint-clients';
 import { serverTimes, startBareServer } from './endpoint-floor';
 import { addShares, machineWindow, type MachineShare } from './machine-share';
 import { SOURCE_FILE } from './source-keys';
@@ -79,6 +81,8 @@ export interface PairedFigures {
   /** What the machine took from each process over the endpoint's batches and the bare server's. */
   endpointShare: { client: MachineShare; server: MachineShare };
   floorShare: { client: MachineShare; server: MachineShare };
+  /** Requests each side's server answered in its batches (timed ones and the clients' warm-up). */
+  served: number;
 }
 
 export interface RestartFigures {
@@ -149,6 +153,7 @@ async function paired(
     floorP99Ms: percentile(all(floor), 99),
     endpointShare: share(endpoint),
     floorShare: share(floor),
+    served: requests + batches * clients * WARM_UP_PER_CLIENT,
   };
 }
 
@@ -261,6 +266,9 @@ export async function benchEndpoint(requests: number, clients: number): Promise<
     await manager.stop();
     manager = undefined;
     manager = await open();
+    // A restarted refresher is a new process: what the stopped engine and the rows above
+    // left in this heap is collected now, not during the restart row's batches.
+    (globalThis as { gc?: () => void }).gc?.();
     const restart = await afterRestart(grant, requests, clients);
     note(
       `endpoint: p50 ${median(first.latencies).toFixed(2)} ms, p99 ${percentile(first.latencies, 99).toFixed(2)} ms`,

@@ -501,8 +501,11 @@ async function main() {
       );
       // What the machine took per 1,000 requests: main thread waiting for a core, and GC pauses.
       const per1k = (x) => `${ms((x * 1000) / e.requests)}`;
-      const took = (s) =>
-        `${s.waitMs === undefined ? '?' : per1k(s.waitMs)} waiting, ${s.gcCount} GC ${ms(s.gcMs)}`;
+      const took = (s, served) =>
+        `${s.waitMs === undefined ? '?' : per1k(s.waitMs)} waiting, ${s.gcCount} GC (${s.gcMajor} full) ${ms(s.gcMs)}` +
+        (served
+          ? `, ${(s.allocatedBytes / served / 1024).toFixed(1)} KB allocated per request`
+          : '');
       const pair = (name, f) => {
         row(
           '10 endpoint',
@@ -513,9 +516,9 @@ async function main() {
         );
         row(
           '10 endpoint',
-          '    taken by the machine per 1,000: clients; refresher (endpoint batches) | clients; server (bare batches)',
+          "    taken by the machine per 1,000: clients; refresher (endpoint batches) | clients; server (bare batches); the servers' heap allocation per request answered (warm-up asks included)",
           '—',
-          `${took(f.endpointShare.client)}; ${took(f.endpointShare.server)} | ${took(f.floorShare.client)}; ${took(f.floorShare.server)}`,
+          `${took(f.endpointShare.client)}; ${took(f.endpointShare.server, f.served)} | ${took(f.floorShare.client)}; ${took(f.floorShare.server, f.served)}`,
         );
       };
       pair('back to back (10 always in flight)', e.paired.closed);

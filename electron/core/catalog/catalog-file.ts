@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { InputError } from '../../../shared/input-error';
-import { sameFileStamp } from '../fs/file-stamp';
+import { sameMsStamp } from '../fs/file-stamp';
 import { errorCode, fsErrorMessage } from '../fs/fs-error-message';
 import { giveFolderOwnerSync } from '../fs/keep-owner';
 import { assertRegularIfExistsSync, readRegularFileSync } from '../fs/regular-file';
@@ -12,7 +12,7 @@ import type { CatalogDocument } from './catalog-document';
 import { CatalogFileError } from './catalog-file-error';
 import { CATALOG_FILE_NAME } from './catalog-paths';
 import { CATALOG_DEFAULTS, CATALOG_VERSION } from './catalog-schema';
-import { takeStamp, trustworthy, type TakenStamp } from './catalog-stamp';
+import { stampOf, statCatalog, trustworthy, type TakenStamp } from './catalog-stamp';
 import { keepAside } from './keep-aside';
 import { ensureOwnerOnlyFolder, restrictFileToOwner } from './owner-only';
 
@@ -99,10 +99,12 @@ export class CatalogFile {
     let raw: Record<string, unknown>;
     try {
       // The stat comes first: a write after it changes the stat the next read sees.
-      stamp = takeStamp(this.path);
+      const stats = statCatalog(this.path);
       const kept = this.#kept;
+      // Compared as it comes: the unchanged file (nearly every read) makes no stamp.
+      if (kept?.stamp && stats && sameMsStamp(kept.stamp, stats)) return kept.doc;
+      stamp = stats && stampOf(stats);
       if (kept && stamp) {
-        if (kept.stamp && sameFileStamp(kept.stamp, stamp)) return kept.doc;
         const text = readText(this.path);
         if (text === kept.text) {
           kept.stamp = trustworthy(stamp) ? stamp : undefined;

@@ -83,6 +83,8 @@ export class CatalogStore {
   readonly path: string;
   readonly #file: CatalogFile;
   #index: RoleIndex | undefined;
+  /** The last snapshot and the document it was made from (asked per request by the endpoint). */
+  #snapshot: { readonly doc: CatalogDocument; readonly data: CatalogData } | undefined;
 
   /**
    * Opens (creating when missing) the catalog. Throws CatalogFileError when
@@ -119,12 +121,17 @@ export class CatalogStore {
     this.#file.close();
   }
 
+  /** The catalog's data: the same frozen object for as long as the document read is the same. */
   snapshot(): CatalogData {
-    const { roles, settings, defaultRoleId, subscriptions, accounts } = this.#read();
+    const doc = this.#read();
+    if (this.#snapshot?.doc === doc) return this.#snapshot.data;
+    const { roles, settings, defaultRoleId, subscriptions, accounts } = doc;
     const data: { -readonly [K in keyof CatalogData]: CatalogData[K] } = { roles, settings };
     if (defaultRoleId !== undefined) data.defaultRoleId = defaultRoleId;
     if (subscriptions !== undefined) data.subscriptions = subscriptions;
     if (accounts !== undefined) data.accounts = accounts;
+    Object.freeze(data);
+    this.#snapshot = { doc, data };
     return data;
   }
 

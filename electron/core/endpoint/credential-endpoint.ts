@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SessionCredentials } from '../secret';
+import { AnswerBodies, prepareJson, sendPrepared, type PreparedAnswer } from './answer-body';
 
 /** What the endpoint hands out for a role: a session and the role it is for. */
 export interface ServedCredentials {
@@ -22,9 +23,21 @@ export class EndpointUnavailable extends Error {
 export interface CredentialEndpointOptions<G> {
   /** The port to try first (the one served last time); an OS-chosen one if it is taken. */
   readonly port?: number;
-  /** The live grant for `roleId` that `token` belongs to, or undefined. */
-  readonly authorize: (token: string, roleId: string) => Promise<G | undefined>;
-  readonly credentialsFor: (roleId: string, grant: G) => Promise<ServedCredentials>;
+  /**
+   * The live grant for `roleId` that `token` belongs to, or undefined; a
+   * promise only when it has to be looked up (see answer()).
+   */
+  readonly authorize: (token: string, roleId: string) => G | undefined | Promise<G | undefined>;
+  /**
+   * The session to serve. Return the same object for as long as it is the same
+   * session for the same role: its answer is built once (AnswerBodies).
+   */
+  readonly credentialsFor: (
+    roleId: string,
+    grant: G,
+  ) => ServedCredentials | Promise<ServedCredentials>;
+  /** Builds an answer; for tests that count builds. Default buildAnswer. */
+  readonly buildAnswer?: (served: ServedCredentials) => PreparedAnswer;
 }
 
 export interface CredentialEndpoint {
@@ -39,6 +52,8 @@ export const ENDPOINT_HOST = '127.0.0.1';
 /** Longest token we look at: ours are 43 characters. */
 const MAX_TOKEN_LENGTH = 512;
 const ROLE_PATH = /^\/role\/([^/?#]+)$/;
+/** Request paths kept with their role id (RolePaths); more roles than this on one endpoint is unheard of. */
+const MAX_KEPT_PATHS = 64;
 
 /**
  * The local credential endpoint: the container credentials protocol (`GET`
@@ -58,14 +73,6 @@ export async function startCredentialEndpoint<G>(
     keepAliveTimeout: 5_000,
   });
   server.maxConnections = 256;
-  let port = 0;
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    answer(req, res, port, options).catch(() => {
-      if (!res.headersSent)
-        send(res, 500, 'InternalError', 'the endpoint failed; see the refresher log');
-      else res.destroy();
-    });
-  });
   // Headers too large, malformed or too slow: one plain answer, then the connection goes.
   server.on('clientError', (error: Error & { code?: string }, socket) => {
     if (!socket.writable || error.code === 'ECONNRESET') {
@@ -82,7 +89,26 @@ export async function startCredentialEndpoint<G>(
         `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   });
-  port = await listen(server, options.port);
+  const port = await listen(server, options.port);
+  const serving: Serving<G> = {
+    options,
+    hosts: [`127.0.0.1:${port}`, `localhost:${port}`],
+    answers: new AnswerBodies(options.buildAnswer),
+    paths: new RolePaths(),
+  };
+  const failed = (res: ServerResponse): void => {
+    if (!res.headersSent)
+      send(res, 500, 'InternalError', 'the endpoint failed; see the refresher log');
+    else res.destroy();
+  };
+  // Added here, before this continuation yields: no connection is read before it.
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      answer(req, res, serving)?.catch(() => failed(res));
+    } catch {
+      failed(res);
+    }
+  });
   return {
     port,
     address: () => server.address() as AddressInfo,
@@ -94,19 +120,33 @@ export async function startCredentialEndpoint<G>(
   };
 }
 
-async function answer<G>(
+/** What one request needs besides itself, fixed once the server listens. */
+interface Serving<G> {
+  readonly options: CredentialEndpointOptions<G>;
+  /** The two Host values accepted, made once rather than per request. */
+  readonly hosts: readonly [string, string];
+  readonly answers: AnswerBodies;
+  readonly paths: RolePaths;
+}
+
+/**
+ * Checks and answers one request. Synchronous while everything it needs is at
+ * hand (a grant and a session already known: nearly every request); it goes
+ * async only where a lookup does, so a request makes no promise chain to
+ * collect. Returns a promise only then.
+ */
+function answer<G>(
   req: IncomingMessage,
   res: ServerResponse,
-  port: number,
-  options: CredentialEndpointOptions<G>,
-): Promise<void> {
+  at: Serving<G>,
+): void | Promise<void> {
   if (!isLoopback(req.socket.remoteAddress)) {
     send(res, 403, 'Forbidden', 'only processes on this machine may ask');
     return;
   }
   const host = req.headers.host;
-  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
-    send(res, 403, 'BadHost', `the Host header must be 127.0.0.1:${port}`);
+  if (host !== at.hosts[0] && host !== at.hosts[1]) {
+    send(res, 403, 'BadHost', `the Host header must be ${at.hosts[0]}`);
     return;
   }
   if (req.method !== 'GET') {
@@ -116,14 +156,24 @@ async function answer<G>(
     send(res, 405, 'MethodNotAllowed', 'only GET is served');
     return;
   }
-  const roleId = rolePathId(req.url ?? '');
+  const roleId = at.paths.roleId(req.url ?? '');
   if (roleId === undefined) {
     send(res, 404, 'NotFound', 'no such path; use the URI `switchyard endpoint` printed');
     return;
   }
   const token = req.headers.authorization;
   const usable = typeof token === 'string' && token.length > 0 && token.length <= MAX_TOKEN_LENGTH;
-  const grant = usable ? await options.authorize(token, roleId) : undefined;
+  const grant = usable ? at.options.authorize(token, roleId) : undefined;
+  if (grant instanceof Promise) return grant.then((found) => serveGrant(res, at, roleId, found));
+  return serveGrant(res, at, roleId, grant);
+}
+
+function serveGrant<G>(
+  res: ServerResponse,
+  at: Serving<G>,
+  roleId: string,
+  grant: G | undefined,
+): void | Promise<void> {
   if (grant === undefined) {
     send(
       res,
@@ -133,22 +183,43 @@ async function answer<G>(
     );
     return;
   }
-  let served: ServedCredentials;
+  let served: ServedCredentials | Promise<ServedCredentials>;
   try {
-    served = await options.credentialsFor(roleId, grant);
+    served = at.options.credentialsFor(roleId, grant);
   } catch (error) {
-    const code = error instanceof EndpointUnavailable ? error.code : 'CredentialsUnavailable';
-    send(res, 503, code, firstLine(error));
+    unavailable(res, error);
     return;
   }
-  const { credentials, roleArn } = served;
-  sendJson(res, 200, {
-    AccessKeyId: credentials.accessKeyId.reveal(),
-    SecretAccessKey: credentials.secretAccessKey.reveal(),
-    Token: credentials.sessionToken.reveal(),
-    Expiration: new Date(credentials.expiresAt).toISOString(),
-    RoleArn: roleArn,
-  });
+  if (served instanceof Promise) {
+    return served.then(
+      (ready) => sendPrepared(res, 200, at.answers.for(ready)),
+      (error: unknown) => unavailable(res, error),
+    );
+  }
+  sendPrepared(res, 200, at.answers.for(served));
+}
+
+function unavailable(res: ServerResponse, error: unknown): void {
+  const code = error instanceof EndpointUnavailable ? error.code : 'CredentialsUnavailable';
+  send(res, 503, code, firstLine(error));
+}
+
+/**
+ * The role id in a request path. A client asks the same path every time, so
+ * the last few paths seen are kept with their id: no match array and no
+ * decoded string per request.
+ */
+class RolePaths {
+  readonly #seen = new Map<string, string | undefined>();
+
+  roleId(url: string): string | undefined {
+    if (this.#seen.has(url)) return this.#seen.get(url);
+    const roleId = rolePathId(url);
+    // Bounded: a flood of made-up paths costs one decode each, never memory.
+    if (this.#seen.size >= MAX_KEPT_PATHS) this.#seen.clear();
+    this.#seen.set(url, roleId);
+    return roleId;
+  }
 }
 
 function rolePathId(url: string): string | undefined {
@@ -169,17 +240,7 @@ function isLoopback(address: string | undefined): boolean {
 }
 
 function send(res: ServerResponse, status: number, code: string, message: string): void {
-  sendJson(res, status, { code, message });
-}
-
-function sendJson(res: ServerResponse, status: number, body: object): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-  });
-  res.end(text);
+  sendPrepared(res, status, prepareJson({ code, message }));
 }
 
 function firstLine(error: unknown): string {

@@ -21,7 +21,10 @@ export interface EndpointHostDeps {
   readonly clock: Clock;
   /** Whether the role is still in the catalog. */
   readonly hasRole: (roleId: string) => boolean;
-  readonly credentialsFor: (roleId: string, grant: GrantRecord) => Promise<ServedCredentials>;
+  readonly credentialsFor: (
+    roleId: string,
+    grant: GrantRecord,
+  ) => ServedCredentials | Promise<ServedCredentials>;
   /** The engine's one path for faults in background work. */
   readonly report: (where: string, error: unknown) => void;
   readonly isProcessAlive?: (pid: number) => boolean;

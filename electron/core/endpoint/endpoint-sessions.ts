@@ -7,13 +7,11 @@ import type { AuditSink } from '../audit/role-event';
 import { readProfileSession } from '../session/role-sources';
 import { failureView } from '../session/session-failure';
 import { EndpointUnavailable, type ServedCredentials } from './credential-endpoint';
+import type { RoleLookup } from './endpoint-catalog';
 
 export interface EndpointSessionsDeps {
-  /** The role and the user's refresh margin (settings.refreshMarginSeconds) in ms, from one catalog read. */
-  readonly lookup: (roleId: string) => {
-    readonly role: RoleEntry | undefined;
-    readonly marginMs: number;
-  };
+  /** The role and the user's refresh margin in ms, from one catalog read (EndpointCatalog). */
+  readonly lookup: (roleId: string) => RoleLookup;
   readonly live: (roleId: string) => Live | undefined;
   readonly credentialsPath: string;
   readonly now: () => number;
@@ -38,6 +36,8 @@ export class EndpointSessions {
   readonly #deps: EndpointSessionsDeps;
   readonly #side = new Map<string, SideSession>();
   readonly #pending = new Map<string, Promise<SideSession>>();
+  /** What was served last for each role (see credentialsFor). */
+  readonly #served = new Map<string, ServedCredentials>();
   /** Sessions read back from the credentials file, with the Live they were read for. */
   readonly #read = new Map<
     string,
@@ -48,7 +48,13 @@ export class EndpointSessions {
     this.#deps = deps;
   }
 
-  async credentialsFor(roleId: string): Promise<ServedCredentials> {
+  /**
+   * What to serve for the role: synchronous whenever the session is at hand
+   * (in memory, or read from the file before for this Live), and then the same
+   * ServedCredentials object as last time while session and ARN are unchanged,
+   * so the endpoint builds its answer once per session (AnswerBodies).
+   */
+  credentialsFor(roleId: string): ServedCredentials | Promise<ServedCredentials> {
     const deps = this.#deps;
     const { role, marginMs } = deps.lookup(roleId);
     if (!role) {
@@ -64,27 +70,54 @@ export class EndpointSessions {
       live.expiresAt !== undefined &&
       fresh(live.expiresAt, live.issuedAt, now, marginMs)
     ) {
-      const current =
-        live.credentials ?? (await this.#fromFile(roleId, live, live.expiresAt, role.profile));
-      if (current) return { credentials: current, roleArn: role.roleArn };
+      const inMemory = live.credentials ?? this.#keptRead(roleId, live);
+      if (inMemory) return this.#serve(role, inMemory);
+      return this.#fromFile(roleId, live, live.expiresAt, role.profile).then((read) =>
+        read ? this.#serve(role, read) : this.#sideOrAssume(role, now, marginMs),
+      );
     }
-    const side = this.#side.get(roleId);
-    if (side && fresh(side.credentials.expiresAt, side.issuedAt, now, marginMs)) {
-      return { credentials: side.credentials, roleArn: role.roleArn };
-    }
-    try {
-      return { credentials: (await this.#assume(role)).credentials, roleArn: role.roleArn };
-    } catch (error) {
-      // The engine's own sorting: a code the SDKs show and one line that names the fix.
-      const view = failureView(error);
-      throw new EndpointUnavailable(view.code, view.message);
-    }
+    return this.#sideOrAssume(role, now, marginMs);
   }
 
   /** Forgets side sessions of roles no longer served (removed from the catalog). */
   forget(keep: (roleId: string) => boolean): void {
     for (const roleId of [...this.#side.keys()]) if (!keep(roleId)) this.#side.delete(roleId);
     for (const roleId of [...this.#read.keys()]) if (!keep(roleId)) this.#read.delete(roleId);
+    for (const roleId of [...this.#served.keys()]) if (!keep(roleId)) this.#served.delete(roleId);
+  }
+
+  #sideOrAssume(
+    role: RoleEntry,
+    now: number,
+    marginMs: number,
+  ): ServedCredentials | Promise<ServedCredentials> {
+    const side = this.#side.get(role.id);
+    if (side && fresh(side.credentials.expiresAt, side.issuedAt, now, marginMs)) {
+      return this.#serve(role, side.credentials);
+    }
+    return this.#assume(role).then(
+      (issued) => this.#serve(role, issued.credentials),
+      (error: unknown) => {
+        // The engine's own sorting: a code the SDKs show and one line that names the fix.
+        const view = failureView(error);
+        throw new EndpointUnavailable(view.code, view.message);
+      },
+    );
+  }
+
+  /** The same object as last time for the same session and ARN; a new one when either changed. */
+  #serve(role: RoleEntry, credentials: SessionCredentials): ServedCredentials {
+    const last = this.#served.get(role.id);
+    if (last?.credentials === credentials && last.roleArn === role.roleArn) return last;
+    const served: ServedCredentials = { credentials, roleArn: role.roleArn };
+    this.#served.set(role.id, served);
+    return served;
+  }
+
+  /** What #fromFile read for this very Live, if it did. */
+  #keptRead(roleId: string, live: Live): SessionCredentials | undefined {
+    const kept = this.#read.get(roleId);
+    return kept?.live === live ? kept.credentials : undefined;
   }
 
   /**
@@ -99,8 +132,8 @@ export class EndpointSessions {
     expiresAt: number,
     profile: string,
   ): Promise<SessionCredentials | undefined> {
-    const kept = this.#read.get(roleId);
-    if (kept?.live === live) return kept.credentials;
+    const kept = this.#keptRead(roleId, live);
+    if (kept) return kept;
     const path = this.#deps.credentialsPath;
     const credentials = await readProfileSession(path, live.profile ?? profile, expiresAt);
     if (credentials) this.#read.set(roleId, { live, credentials });

@@ -5,6 +5,7 @@ import { chainOf } from '../session/role-chains';
 import { mfaSourceKey } from '../session/role-sources';
 import { failureView } from '../session/session-failure';
 import { EndpointUnavailable } from './credential-endpoint';
+import { EndpointCatalog } from './endpoint-catalog';
 import { EndpointHost } from './endpoint-host';
 import { EndpointSessions } from './endpoint-sessions';
 import { replaceGrant } from './grant-changes';
@@ -28,15 +29,9 @@ export class EngineEndpoint {
     this.#inbox = inbox;
     const { deps, sessions, assumer, publisher } = parts;
     this.#parts = parts;
+    const catalog = new EndpointCatalog(() => deps.catalog.snapshot());
     this.#sessions = new EndpointSessions({
-      // One catalog read per request (each read is a stat at least).
-      lookup: (roleId) => {
-        const { roles, settings } = deps.catalog.snapshot();
-        return {
-          role: roles.find((r) => r.id === roleId),
-          marginMs: settings.refreshMarginSeconds * 1000,
-        };
-      },
+      lookup: (roleId) => catalog.lookup(roleId),
       live: (roleId) => sessions.get(roleId),
       credentialsPath: deps.credentialsPath,
       now: () => deps.clock.now(),
@@ -47,10 +42,11 @@ export class EngineEndpoint {
       stateFile: deps.stateFile,
       clock: deps.clock,
       hasRole: (roleId) => deps.catalog.find(roleId) !== undefined,
-      credentialsFor: async (roleId, grant) => {
-        if (grant.mfaCode) await this.#useCode(grant);
-        return this.#sessions.credentialsFor(roleId);
-      },
+      // Not async: a grant without a code is served without a promise (credential-endpoint.ts).
+      credentialsFor: (roleId, grant) =>
+        grant.mfaCode
+          ? this.#useCode(grant).then(() => this.#sessions.credentialsFor(roleId))
+          : this.#sessions.credentialsFor(roleId),
       report: (where, error) => publisher.reportError(where, error),
     });
   }

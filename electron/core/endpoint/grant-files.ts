@@ -36,7 +36,7 @@ export function grantsDir(configDir: string): string {
   return join(configDir, GRANTS_FOLDER);
 }
 
-function grantFilePath(dir: string, tokenSha256: string): string {
+export function grantFilePath(dir: string, tokenSha256: string): string {
   return join(dir, `${tokenSha256}.json`);
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
 import { openGrant } from '../../../electron/core/endpoint/grant-client';
 import { askEndpoint, splitUri } from '../../support/endpoint-client';
 import { accessKeyOf, USER_FILE, useHarness } from '../session/harness';
@@ -71,5 +72,23 @@ describe('local credential endpoint: which session it serves', () => {
     expect(Object.keys(answer.body).sort()).toEqual(['code', 'message']);
     expect(String(answer.body.message)).toContain('configure source credentials');
     expect(String(answer.body.message)).not.toContain('\n');
+  });
+
+  it('refuses a role removed by another process on the very next ask, before any watcher', async () => {
+    const dev = await addRole('dev');
+    await world.h.manager.activate(dev.id);
+    const g = await grantFor(dev.id);
+    for (let i = 0; i < 3; i++) expect((await askEndpoint(g)).status).toBe(200);
+    // As `switchyard remove` in another process: catalog.json replaced. The refresher's
+    // watcher debounces on the fake clock, which does not move: only the endpoint's stat can tell.
+    const cli = CatalogStore.open({ dir: world.h.home.switchyardConfigDir });
+    try {
+      cli.remove(dev.id);
+    } finally {
+      cli.close();
+    }
+    const answer = await askEndpoint(g);
+    expect(answer.status).toBe(503);
+    expect(answer.body).toMatchObject({ code: 'RoleNotFound' });
   });
 });

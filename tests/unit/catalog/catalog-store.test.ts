@@ -113,6 +113,26 @@ describe('CatalogStore: the file', () => {
     expect(first.list()).toEqual([]);
   });
 
+  // The endpoint asks for a snapshot per request: the same object while the file is the
+  // same (nothing made per ask), a new one at once after another process's change.
+  it('hands out the same frozen snapshot until the file changes', () => {
+    tempDir();
+    const store = CatalogStore.open();
+    const other = CatalogStore.open();
+    const role = store.add(roleInput('Admin'));
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(store.path, hourAgo, hourAgo); // old enough for the stat to be trusted
+    const first = store.snapshot();
+    expect(store.snapshot()).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    other.remove(role.id);
+    const after = store.snapshot();
+    expect(after).not.toBe(first);
+    expect(after.roles).toEqual([]);
+    expect(first.roles).toEqual([role]);
+    expect(store.snapshot()).toBe(after);
+  });
+
   // The store keeps the last document while the file's stat vouches for it. An edit
   // in place that keeps the size and sets the old mtime back (as `touch -r` or a sync
   // tool would) leaves the inode, size and mtime as they were: only ctime tells.

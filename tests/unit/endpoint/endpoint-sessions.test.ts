@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RoleEntry } from '../../../shared/model';
+import type { ServedCredentials } from '../../../electron/core/endpoint/credential-endpoint';
+import { Secret, type SessionCredentials } from '../../../electron/core/secret';
 import { EndpointSessions } from '../../../electron/core/endpoint/endpoint-sessions';
 import type { Live } from '../../../electron/core/session/live-session';
 import type { RoleAssumer } from '../../../electron/core/session/role-assumer';
@@ -40,10 +42,14 @@ function recovered(expiresAt: number): Live {
   };
 }
 
-function sessionsFor(credentialsPath: string, live: () => Live | undefined): EndpointSessions {
+function sessionsFor(
+  credentialsPath: string,
+  live: () => Live | undefined,
+  role: () => RoleEntry = () => ROLE,
+): EndpointSessions {
   const assumer = {} as RoleAssumer; // never reached: the live session is outside the margin
   return new EndpointSessions({
-    lookup: () => ({ role: ROLE, marginMs: 10 * 60_000 }),
+    lookup: () => ({ role: role(), marginMs: 10 * 60_000 }),
     live,
     credentialsPath,
     now: () => NOW,
@@ -82,5 +88,35 @@ describe('EndpointSessions', () => {
     sessions.forget(() => false);
     const after = await sessions.credentialsFor(ROLE.id);
     expect(after.credentials.accessKeyId.reveal()).toBe('ASIASECONDREAD000002');
+  });
+
+  it('serves a session in memory synchronously, as the same object until the session or ARN changes', () => {
+    const keys = (key: string): SessionCredentials => ({
+      accessKeyId: new Secret(key),
+      secretAccessKey: new Secret(`secret-${key}`),
+      sessionToken: new Secret(`token-${key}`),
+      expiresAt: NOW + HOUR,
+    });
+    let live: Live = { ...recovered(NOW + HOUR), credentials: keys('ASIAINMEMORY00000001') };
+    let role = ROLE;
+    const sessions = sessionsFor(
+      join(tempDir(), 'credentials'),
+      () => live,
+      () => role,
+    );
+    const first = sessions.credentialsFor(ROLE.id);
+    expect(first).not.toBeInstanceOf(Promise);
+    expect(sessions.credentialsFor(ROLE.id)).toBe(first);
+    // A refresh: a new Live with new keys is served as a new object (a new answer).
+    live = { ...live, credentials: keys('ASIAREFRESHED0000002') };
+    const refreshed = sessions.credentialsFor(ROLE.id) as ServedCredentials;
+    expect(refreshed).not.toBe(first);
+    expect(refreshed.credentials.accessKeyId.reveal()).toBe('ASIAREFRESHED0000002');
+    expect(sessions.credentialsFor(ROLE.id)).toBe(refreshed);
+    // The role's ARN edited in the catalog: the same keys, a new answer naming the new ARN.
+    role = { ...ROLE, roleArn: 'arn:aws:iam::210987654321:role/dev2' };
+    const renamed = sessions.credentialsFor(ROLE.id) as ServedCredentials;
+    expect(renamed).not.toBe(refreshed);
+    expect(renamed.roleArn).toBe(role.roleArn);
   });
 });
