@@ -143,7 +143,6 @@ export async function loadSharedConfig(
 async function fileStamp(path: string | undefined): Promise<string> {
   if (path === undefined) return '';
   try {
-    // fs.promises at call time: a command that never asks loads no node:fs/promises.
     const s = await fileOps().stat(path, { bigint: true });
     return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
   } catch {
