@@ -3,6 +3,7 @@
  * with an explicit environment (use TempAwsHome.env) and a hard time limit.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -85,4 +86,30 @@ export function runNode(
 /** Run `node bin/switchyard …args` from the repository root. */
 export function runCli(args: readonly string[], options: RunOptions): Promise<RunResult> {
   return runNode(cliPath, args, options);
+}
+
+const RECORD_BUILTINS = join(
+  repoRoot,
+  'tests',
+  'integration',
+  'cli',
+  'children',
+  'record-builtins.cjs',
+);
+
+/**
+ * Runs the CLI with a preload that records the Node built-in modules it loaded
+ * (e.g. `vm`, `internal/fs/promises`) into `recordFile`; returns the run and
+ * that list.
+ */
+export async function runCliRecordingBuiltins(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  recordFile: string,
+): Promise<{ result: RunResult; builtins: string[] }> {
+  const result = await runCli(args, {
+    env: { ...env, NODE_OPTIONS: `--require ${RECORD_BUILTINS}`, RECORD_BUILTINS_FILE: recordFile },
+  });
+  const builtins = result.code === 0 ? readFileSync(recordFile, 'utf8').split('\n') : [];
+  return { result, builtins };
 }

@@ -13,11 +13,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadSharedConfig } from '../../../electron/core/sts/sdk-shared-config';
 import { startFaultStsServer, type FaultStsServer } from '../../support/fault-sts-server';
-import { runCli } from '../../support/run-cli';
+import { runCli, runCliRecordingBuiltins } from '../../support/run-cli';
 import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
 
 const COUNT_OPENS = fileURLToPath(new URL('./children/count-opens.cjs', import.meta.url));
-const RECORD_BUILTINS = fileURLToPath(new URL('./children/record-builtins.cjs', import.meta.url));
 const ROLE = 'arn:aws:iam::210987654321:role/deploy';
 const SOURCE_KEY = 'AKIAIOSFODNN7SOURCE1';
 const SOURCE_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSOURCEKEY1';
@@ -68,20 +67,16 @@ describe('the shared files in one switchyard assume', () => {
       credentials: `[source]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_access_key = ${SOURCE_SECRET}\n[other]\nregion = eu-west-1\n`,
       env: { AWS_ENDPOINT_URL_STS: sts.endpoint },
     });
-    const record = join(home.home, 'builtins.txt');
-    const result = await runCli(['assume', ROLE, 'target', '--source-profile', 'source'], {
-      env: {
-        ...home.env,
-        NODE_OPTIONS: `--require ${RECORD_BUILTINS}`,
-        RECORD_BUILTINS_FILE: record,
-      },
-    });
+    const { result, builtins } = await runCliRecordingBuiltins(
+      ['assume', ROLE, 'target', '--source-profile', 'source'],
+      home.env,
+      join(home.home, 'builtins.txt'),
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(home.readCredentials()).toMatch(
       /\[other\]\nregion = eu-west-1\n[^]*\[target\][^[]*aws_session_token/,
     );
-    const builtins = readFileSync(record, 'utf8').split('\n');
     expect(builtins).toContain('fs');
     // What fs.promises loads (the public node:fs/promises too).
     expect(builtins).not.toContain('internal/fs/promises');

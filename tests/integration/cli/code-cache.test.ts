@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultStsServer, type FaultStsServer } from '../../support/fault-sts-server';
-import { runCli, type RunResult } from '../../support/run-cli';
+import { runCli, runCliRecordingBuiltins, type RunResult } from '../../support/run-cli';
 import { createLiveRoleHome } from '../../support/live-role-home';
 import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
 
@@ -29,7 +29,6 @@ const SOURCE_KEY = 'AKIAIOSFODNN7SOURCE1';
 const SOURCE_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSOURCEKEY1';
 const CREDENTIALS = `[source]\naws_access_key_id = ${SOURCE_KEY}\naws_secret_access_key = ${SOURCE_SECRET}\n`;
 const isRoot = process.getuid?.() === 0;
-const RECORD_BUILTINS = fileURLToPath(new URL('./children/record-builtins.cjs', import.meta.url));
 const FAKE_NODE_VERSION = fileURLToPath(
   new URL('./children/fake-node-version.cjs', import.meta.url),
 );
@@ -112,18 +111,14 @@ describe('the code cache of `switchyard assume`', () => {
 
   it("loads neither node:module nor Node's ES module loader on the way", async () => {
     setup();
-    const record = join(home.home, 'builtins.txt');
     for (const profile of ['first', 'second']) {
-      const result = await runCli(['assume', ROLE, profile, '--source-profile', 'source'], {
-        env: {
-          ...home.env,
-          NODE_OPTIONS: `--require ${RECORD_BUILTINS}`,
-          RECORD_BUILTINS_FILE: record,
-        },
-      });
+      const { result, builtins } = await runCliRecordingBuiltins(
+        ['assume', ROLE, profile, '--source-profile', 'source'],
+        home.env,
+        join(home.home, 'builtins.txt'),
+      );
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
-      const builtins = readFileSync(record, 'utf8').split('\n');
       expect(builtins).toContain('vm');
       expect(builtins).not.toContain('module');
       expect(builtins).not.toContain('internal/modules/esm/loader');
