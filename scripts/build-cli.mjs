@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
 const GATEWAY = 'electron/core/sts/sts-gateway.ts';
+const HELP = resolve('electron/cli/help');
 
 /**
  * For assume.cjs: the AWS SDK's gateway, needed only past plain keys, stays out
@@ -26,6 +27,7 @@ const fastPathImports = {
   setup(build) {
     build.onResolve({ filter: /^node:|\/sts-gateway$|^\.\/help$/ }, (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
+      if (args.path === './help' && join(args.resolveDir, args.path) !== HELP) return undefined;
       const path = args.path.startsWith('node:')
         ? args.path
         : args.path === './help'
@@ -95,7 +97,7 @@ const fastBuilds = [
     entryPoints: {
       assume: 'electron/cli/assume-main.ts',
       'sts-gateway': GATEWAY,
-      'cli-help': 'electron/cli/help.ts',
+      'cli-help': `${HELP}.ts`,
     },
   },
   // `exec` and `env`.
