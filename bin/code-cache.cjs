@@ -8,13 +8,15 @@
 // own bytes, carries a SHA-256 of itself that is checked before V8 sees it, and
 // is written whole (temp file, then rename). Anything wrong with it only costs
 // speed: the bundle is then compiled as usual and the cache written again.
-const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const { homedir } = require('node:os');
 const { basename, dirname, isAbsolute, join } = require('node:path');
-const vm = require('node:vm');
 
 const DIGEST_BYTES = 32;
+
+// node:crypto and node:vm are required where they are used: the launcher loads
+// this file for every command, and most never use the cache.
+const sha256 = () => require('node:crypto').createHash('sha256');
 
 /**
  * Switchyard's folder in the user's cache folder, or undefined when it must not
@@ -90,7 +92,7 @@ function compileWithCache(file, cacheRoot) {
   // older caches in the folder).
   const folder = join(cacheRoot, `${process.version}-${process.arch}`);
   const source = fs.readFileSync(file, 'utf8');
-  const key = createHash('sha256')
+  const key = sha256()
     .update(`${process.version} ${process.arch} ${process.versions.v8}\n`)
     .update(source)
     .digest('hex')
@@ -98,7 +100,7 @@ function compileWithCache(file, cacheRoot) {
   const cachePath = join(folder, `${basename(file)}-${key}.v8`);
   const cachedData = readCache(cachePath);
   // The wrapper Node's own CommonJS loader puts around a module.
-  const script = new vm.Script(
+  const script = new (require('node:vm').Script)(
     `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
     // No importModuleDynamically: the build leaves no import() in the bundle.
     { filename: file, cachedData },
@@ -122,7 +124,7 @@ function readCache(path) {
   }
   if (bytes.length <= DIGEST_BYTES) return undefined;
   const data = bytes.subarray(DIGEST_BYTES);
-  const digest = createHash('sha256').update(data).digest();
+  const digest = sha256().update(data).digest();
   return digest.equals(bytes.subarray(0, DIGEST_BYTES)) ? data : undefined;
 }
 
@@ -132,7 +134,7 @@ function writeCache(script, path) {
   try {
     const data = script.createCachedData();
     fs.mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    const digest = createHash('sha256').update(data).digest();
+    const digest = sha256().update(data).digest();
     fs.writeFileSync(temp, Buffer.concat([digest, data]), { mode: 0o600, flag: 'wx' });
     fs.renameSync(temp, path);
     const prefix = `${basename(path).replace(/-[0-9a-f]+\.v8$/, '')}-`;

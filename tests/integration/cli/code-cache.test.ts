@@ -125,6 +125,19 @@ describe('the code cache of `switchyard assume`', () => {
     }
   });
 
+  it('costs the commands that do not use it nothing: --version loads neither node:crypto nor node:vm', async () => {
+    setup();
+    const { result, builtins } = await runCliRecordingBuiltins(
+      ['--version'],
+      home.env,
+      join(home.home, 'builtins.txt'),
+    );
+    expect(result.code).toBe(0);
+    expect(builtins).toContain('path');
+    expect(builtins).not.toContain('crypto');
+    expect(builtins).not.toContain('vm');
+  });
+
   it('is kept per Node version: two versions in turn do not replace each other', async () => {
     setup();
     await assume('first');
