@@ -1,4 +1,5 @@
 import type { SessionCredentials } from '../core/secret';
+import { isoTime } from '../../shared/iso-time';
 
 /**
  * The AWS `credential_process` answer (Version 1, with Expiration), one line.
@@ -11,6 +12,6 @@ export function credentialProcessJson(credentials: SessionCredentials): string {
     AccessKeyId: credentials.accessKeyId.reveal(),
     SecretAccessKey: credentials.secretAccessKey.reveal(),
     SessionToken: credentials.sessionToken.reveal(),
-    Expiration: new Date(credentials.expiresAt).toISOString(),
+    Expiration: isoTime(credentials.expiresAt),
   })}\n`;
 }

@@ -21,6 +21,7 @@ import { optionalString, parseCommandArgs, expectPositionals } from '../args';
 import { expiryText } from '../expiry-text';
 import { requireProfile } from '../require-profile';
 import { cliVersion } from '../version';
+import { isoTime } from '../../../shared/iso-time';
 
 const FORCEABLE = new Set(['refused-long-term-keys', 'refused-role-profile']);
 
@@ -142,9 +143,7 @@ export async function assumeCommand(argv: readonly string[]): Promise<void> {
   const rejected = result.rejected[0];
   if (rejected) throw new CredentialsFileError(rejected.code, rejected.reason);
 
-  const expiration = new Date(assumed.credentials.expiresAt)
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z');
+  const expiration = isoTime(assumed.credentials.expiresAt).replace(/\.\d{3}Z$/, 'Z');
   if (assumed.durationCapped) {
     process.stderr.write(
       `switchyard: note: duration lowered from ${assumed.durationCapped.requested} to ${assumed.durationCapped.granted} seconds: the source credentials are temporary, and AWS limits chained role sessions to 1 hour\n`,

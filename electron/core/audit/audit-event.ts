@@ -4,7 +4,7 @@
  * codes); the type has no place for a key, a token or a code, and the writer
  * takes nothing else.
  */
-import { isoTime } from './iso-time';
+import { isoTime } from '../../../shared/iso-time';
 
 export const AUDIT_EVENTS = [
   'assume',

@@ -1,3 +1,5 @@
+import { isoTime } from '../../../shared/iso-time';
+
 /**
  * Key names in a profile section. The `x_switchyard_*` keys mark a section as
  * ours; botocore and the JS SDK ignore keys they do not know.
@@ -49,7 +51,7 @@ export const WRITTEN_KEYS: readonly string[] = [
 /** ISO 8601 UTC with seconds, no milliseconds: 2026-11-22T12:34:56Z. Rounds down, never later. */
 export function formatExpiry(epochMs: number): string {
   if (!Number.isFinite(epochMs)) throw new RangeError('expiry must be a finite epoch-ms number');
-  return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  return isoTime(Math.floor(epochMs / 1000) * 1000).replace('.000Z', 'Z');
 }
 
 /** Epoch ms, or undefined when the value is not an ISO 8601 UTC timestamp. */

@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
+import { isoTime } from '../../../shared/iso-time';
 
 /**
  * AWS Signature Version 4 for one request with a body (the Query protocol's form
@@ -69,10 +70,7 @@ export function signRequest(request: RequestToSign, keys: SigningKeys): Record<s
 
 /** 20261201T154134Z */
 export function toAmzDate(ms: number): string {
-  return new Date(ms)
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
+  return isoTime(ms).replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
 /**

@@ -2,7 +2,8 @@
  * `new Date(ms).toISOString()`, the same text, without V8 setting up its
  * time-zone cache: the first toISOString() of a process reads /etc/localtime
  * and ICU's zone data (about 1 ms), though the text is UTC. Every command
- * writes an audit line, most of them before anything else needs a date. The
+ * writes an audit line, most of them before anything else needs a date, and a
+ * cold `assume` needs dates only in UTC (the signature's, the expiry's). The
  * UTC getters need no zone. Outside years 0–9999 (never a real event time) it
  * defers to toISOString.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoTime } from '../../../electron/core/audit/iso-time';
+import { isoTime } from '../../../shared/iso-time';
 
 describe('isoTime', () => {
   it('writes what toISOString writes', () => {
