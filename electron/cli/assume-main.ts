@@ -1,6 +1,7 @@
 import { chooseFileOps } from '../core/fs/file-ops';
 import { syncFileOps } from '../core/fs/sync-file-ops';
 import { assumeCommand } from './commands/assume';
+import { exitWhenFlushed } from './exit-when-flushed';
 import { runCli } from './run-cli';
 
 /**
@@ -14,8 +15,10 @@ import { runCli } from './run-cli';
  * The command makes its file calls synchronously (core/fs/sync-file-ops.ts):
  * it does one thing at a time, so the thread pool's round trips were pure wait
  * (with fs.promises, about 7 ms of a cold run and Node's fs/promises module).
+ * When it is done, the process ends at once (exit-when-flushed.ts).
  */
-export function run(argv: readonly string[]): Promise<void> {
+export async function run(argv: readonly string[]): Promise<void> {
   chooseFileOps(syncFileOps);
-  return runCli({ assume: () => Promise.resolve(assumeCommand) }, argv);
+  await runCli({ assume: () => Promise.resolve(assumeCommand) }, argv);
+  await exitWhenFlushed();
 }
