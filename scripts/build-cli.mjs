@@ -19,7 +19,7 @@ const HELP = resolve('electron/cli/help');
  * of it and is required from sts-gateway.cjs (its own bundle) when needed, as
  * are the help texts (cli-help.cjs, for exec.cjs too), needed only to be printed; and
  * what the code imports lazily, that file and Node's built-ins, is require()d:
- * an import() would start the ES module loader (bin/code-cache.cjs compiles the
+ * an import() would start the ES module loader (bin/switchyard's code cache compiles the
  * bundle with vm, where import() is an experimental feature).
  */
 const fastPathImports = {
@@ -118,7 +118,7 @@ for (const options of fastBuilds) {
   );
 }
 
-// bin/code-cache.cjs compiles these with vm, where import() would need an
+// bin/switchyard's code cache compiles these with vm, where import() would need an
 // experimental loader hook: the plugin above must have turned every one into require().
 for (const name of ['assume.cjs', 'exec.cjs']) {
   if (/\bimport\(/.test(await readFile(join(outdir, name), 'utf8'))) {

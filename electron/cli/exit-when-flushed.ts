@@ -10,7 +10,7 @@ export interface FlushableStream {
  * a cold `assume` that nobody waits for.
  *
  * Only for a command that has finished everything: 'exit' listeners still run
- * (bin/code-cache.cjs saves its cache there), but open sockets, timers and
+ * (bin/switchyard saves its code cache there), but open sockets, timers and
  * pending callbacks are dropped. Writes to a pipe are asynchronous on some
  * systems (macOS), so an empty write is queued behind each stream's last one and
  * its callback says when everything before it went out.

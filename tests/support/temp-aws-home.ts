@@ -78,7 +78,7 @@ export function createTempAwsHome(options: TempAwsHomeOptions = {}): TempAwsHome
     HOME: home,
     USERPROFILE: home,
     XDG_CONFIG_HOME: join(home, '.config'),
-    // bin/switchyard keeps compiled code there (bin/code-cache.cjs).
+    // bin/switchyard keeps compiled code there (its code cache).
     XDG_CACHE_HOME: join(home, '.cache'),
     AWS_SHARED_CREDENTIALS_FILE: credentialsPath,
     AWS_CONFIG_FILE: configPath,

@@ -17,7 +17,7 @@ import { createLiveRoleHome } from '../../support/live-role-home';
 import { createTempAwsHome, type TempAwsHome } from '../../support/temp-aws-home';
 
 /**
- * bin/code-cache.cjs: the compiled one-file bundles (`assume`, `exec`/`env`, and
+ * bin/switchyard's code cache: the compiled one-file bundles (`assume`, `exec`/`env`, and
  * the AWS SDK's gateway they reach past plain keys) are kept in
  * $XDG_CACHE_HOME/switchyard/code-cache on every Node version. V8
  * takes a code cache on trust (a damaged one aborts the process), so the file

@@ -61,7 +61,6 @@ describe('exec and env without a live session: handed to the full build', () => 
     const install = join(home.home, 'install');
     for (const [from, to] of [
       ['bin/switchyard', 'bin/switchyard'],
-      ['bin/code-cache.cjs', 'bin/code-cache.cjs'],
       ['bin/package.json', 'bin/package.json'],
       ['dist/cli/exec.cjs', 'dist/cli/exec.cjs'],
     ] as const) {
