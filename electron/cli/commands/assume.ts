@@ -133,9 +133,14 @@ export async function assumeCommand(argv: readonly string[]): Promise<void> {
       ...(externalId !== undefined ? { externalId } : {}),
       ...(mfa ? { mfa } : {}),
     });
-  } finally {
+  } catch (error) {
+    // A failed call may leave a credential_process running: stop it.
     gateway.destroy();
+    throw error;
   }
+  // Once it answered, all the gateway holds is an idle kept-alive connection,
+  // which Node unrefs: it never keeps the process alive, and the process ends
+  // with the command (assume-main.ts). Closing it cost a cold run 0.7 ms.
 
   const result = await file.apply([
     { type: 'put', profile, credentials: assumed.credentials, roleArn: role.arn, force },
