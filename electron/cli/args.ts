@@ -1,7 +1,5 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError } from '../../shared/input-error';
-
-type Options = NonNullable<ParseArgsConfig['options']>;
+import { parseOptions, type OptionSpecs } from './option-parser';
 
 export interface ParsedArgs {
   readonly values: Record<string, string | boolean | undefined>;
@@ -9,27 +7,25 @@ export interface ParsedArgs {
 }
 
 /**
- * node:util parseArgs, strict, with its errors turned into one-line InputErrors
- * that say how to get help.
+ * A command's options and positionals, read as node:util parseArgs reads them
+ * (strict, positionals allowed; option-parser.ts), every command taking
+ * -h/--help; a mistake is a one-line InputError that says how to get help.
  */
 export function parseCommandArgs(
   command: string,
   argv: readonly string[],
-  options: Options,
+  options: OptionSpecs,
 ): ParsedArgs {
   try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      options: { ...options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
+    const { values, positionals } = parseOptions(argv, {
+      ...options,
+      help: { type: 'boolean', short: 'h' },
     });
+    // Repeatable options' arrays are read with role-flags.ts's optionalStrings.
     return { values: values as ParsedArgs['values'], positionals };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    // parseArgs messages are multi-line for some cases; keep the first line.
-    const first = message.split('\n')[0]?.replace(/\.$/, '') ?? message;
-    throw new InputError('arguments', `${first}; run \`switchyard ${command} --help\``);
+    throw new InputError('arguments', `${message}; run \`switchyard ${command} --help\``);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ParseArgsConfig } from 'node:util';
+import type { OptionSpecs } from '../../option-parser';
 import { InputError } from '../../../../shared/input-error';
 import { parseRoleArn } from '../../../../shared/role-arn';
 import {
@@ -38,7 +38,7 @@ export const ROLE_FLAG_OPTIONS = {
   'console-browser': { type: 'string' },
   'chromium-profile': { type: 'string' },
   json: { type: 'boolean' },
-} as const satisfies NonNullable<ParseArgsConfig['options']>;
+} as const satisfies OptionSpecs;
 
 /** The source as given; a role is still a name (id or label) until looked up in the catalog. */
 export type SourceFlag =
