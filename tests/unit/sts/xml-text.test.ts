@@ -37,4 +37,12 @@ describe('xmlText', () => {
     const cut = RESPONSE.slice(0, RESPONSE.indexOf('</Credentials>') + 5);
     expect(xmlInner(cut, ['AssumeRoleResponse', 'AssumeRoleResult'])).toBeUndefined();
   });
+
+  it('reads tags with attributes after any XML white space, and skips an empty <name/>', () => {
+    expect(xmlText('<Arn\txmlns="x">a</Arn>', ['Arn'])).toBe('a');
+    expect(xmlText('<Arn\n  id="1"\r\n>b</Arn>', ['Arn'])).toBe('b');
+    expect(xmlText('<Arn/><Arn>c</Arn>', ['Arn'])).toBe('c');
+    expect(xmlText('<Ar>no</Ar><Arn>d</Arn>', ['Arn'])).toBe('d');
+    expect(xmlText('<Arn>e</Arn>', ['Ar'])).toBeUndefined();
+  });
 });
