@@ -70,7 +70,9 @@ export function signRequest(request: RequestToSign, keys: SigningKeys): Record<s
 
 /** 20261201T154134Z */
 export function toAmzDate(ms: number): string {
-  return isoTime(ms).replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return isoTime(ms)
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /**
