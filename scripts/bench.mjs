@@ -233,9 +233,12 @@ async function main() {
           '—',
           ms(sy),
         );
+        // Paired: run i of each, a few seconds apart, so a machine whose speed
+        // drifts during the row shifts both alike.
+        const overMinimal = median(a.switchyardMs.map((run, i) => run - a.minimalMs[i]));
         row(
           '1 assume',
-          `${label}: minimal Node program, same result, no checks (over it: ${ms(sy - median(a.minimalMs))})`,
+          `${label}: minimal Node program, same result, no checks (over it: ${ms(sy - median(a.minimalMs))}; paired ${ms(overMinimal)})`,
           '—',
           ms(median(a.minimalMs)),
         );
