@@ -16,6 +16,7 @@ import { useRemovalWithUndo } from './keys/pending-removal';
 import { shortcutText } from './keys/shortcut-text';
 import { UndoBar } from './keys/undo-bar';
 import { useFocusLanding } from './keys/use-focus-landing';
+import { useUndoKey } from './keys/use-undo-key';
 import { ListView } from './list/list-view';
 import { useRoleActions } from './list/use-role-actions';
 import { MfaPrompt } from './mfa/mfa-prompt';
@@ -134,6 +135,8 @@ export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
     return () => window.removeEventListener('keydown', onKeyDown);
   });
   useFocusLanding(rootRef, view, focusPrimary);
+  // Ctrl/Cmd+Z takes back the pending removal from any view, as the Undo bar offers it.
+  useUndoKey(searchRef, removal.pending, undo);
 
   const backToList = (saved?: RoleEntry) => {
     setView(LIST_VIEW);
@@ -172,7 +175,6 @@ export function TrayMenu({ snapshot }: { snapshot: Snapshot }) {
               // A new filter selects its first match: Enter acts on the top result.
               setActiveId(undefined);
             }}
-            onUndo={undo}
             onActive={setActiveId}
             onEdit={(roleId) => setView({ kind: 'edit', roleId })}
             onAdd={() => setView({ kind: 'add' })}

@@ -97,13 +97,26 @@ export type KeyScope = 'search' | 'text' | 'button' | 'other';
 /**
  * Whether a list command may act from `scope`, so every shortcut works wherever
  * focus is, yet no control loses a key that is its own: a field keeps its
- * arrows, Enter and Ctrl+Z (only the Ctrl/Cmd letter shortcuts reach through
- * it); a button keeps Enter (it presses the button).
+ * arrows and Enter (only the Ctrl/Cmd letter shortcuts reach through it); a
+ * button keeps Enter (it presses the button). Escape and undo are the popup's
+ * own, in every view (tray-menu.tsx; undoAppliesIn below).
  */
 export function commandAppliesIn(command: KeyCommand, press: KeyPress, scope: KeyScope): boolean {
-  if (command.kind === 'escape') return false; // the popup's own (tray-menu.tsx)
+  if (command.kind === 'escape' || command.kind === 'undo') return false;
   if (scope === 'search' || scope === 'other') return true;
   if (scope === 'button') return command.kind !== 'toggle';
-  const letter = /^[a-z]$/i.test(press.key);
-  return letter && command.kind !== 'undo';
+  return /^[a-z]$/i.test(press.key);
+}
+
+/**
+ * Whether Ctrl/Cmd+Z takes back the pending removal from `scope` rather than
+ * being left to the focused control. The rule: a field (input, textarea,
+ * contenteditable) the user has typed in since the removal keeps Ctrl+Z, which
+ * undoes that typing, the newer thing to undo. Anywhere else it undoes the
+ * removal: a button, the page, the list's search box (its keyboard owner, as
+ * before), and a field focus only landed on when a view opened, which holds
+ * nothing of the user's to undo (most views put the caret in their first field).
+ */
+export function undoAppliesIn(scope: KeyScope, editedSinceRemoval: boolean): boolean {
+  return scope !== 'text' || !editedSinceRemoval;
 }

@@ -32,8 +32,6 @@ export interface ListViewProps {
   readonly onEdit: (roleId: string) => void;
   readonly onAdd: () => void;
   readonly onImport: () => void;
-  /** Takes back the last removal, if it still can: whether there was one. */
-  readonly onUndo: () => boolean;
   /** A heading's Rename: opens the account's name and colour. */
   readonly onRenameAccount?: (accountId: string) => void;
 }
@@ -41,7 +39,7 @@ export interface ListViewProps {
 /** Search, the grouped list and the selected role's details, driven from the keyboard. */
 export function ListView(props: ListViewProps) {
   const { snapshot, records, query, actions, searchRef, autoFocus } = props;
-  const { onQuery, onActive, onEdit, onAdd, onImport, onUndo } = props;
+  const { onQuery, onActive, onEdit, onAdd, onImport } = props;
   const marginMs = snapshot.settings.refreshMarginSeconds * 1000;
   const search = useMemo(() => parseSearch(query), [query]);
   const filtered = useMemo(() => filterRoles(records, search), [records, search]);
@@ -96,8 +94,7 @@ export function ListView(props: ListViewProps) {
       case 'add':
         onAdd();
         break;
-      case 'undo':
-        return onUndo();
+      case 'undo': // in every view, not only the list's (keys/use-undo-key.ts)
       case 'escape':
         return false; // the popup's (tray-menu.tsx)
       default: {

@@ -5,6 +5,7 @@ import {
   movedPosition,
   type KeyPress,
   type KeyScope,
+  undoAppliesIn,
 } from '../../../renderer/src/list/key-command';
 
 function press(key: string, mods: Partial<KeyPress> = {}): KeyPress {
@@ -76,7 +77,6 @@ describe('commandAppliesIn', () => {
       expect(applies(press('ArrowDown'), scope)).toBe(true);
       expect(applies(press('Enter'), scope)).toBe(true);
       expect(applies(press('o', { ctrlKey: true }), scope)).toBe(true);
-      expect(applies(press('z', { metaKey: true }), scope)).toBe(true);
     }
   });
 
@@ -87,18 +87,33 @@ describe('commandAppliesIn', () => {
     expect(applies(press('t', { ctrlKey: true }), 'button')).toBe(true);
   });
 
-  it('leaves a field its arrows, Enter and undo; only Ctrl/Cmd letter shortcuts reach through', () => {
+  it('leaves a field its arrows and Enter; only Ctrl/Cmd letter shortcuts reach through', () => {
     expect(applies(press('ArrowDown'), 'text')).toBe(false);
     expect(applies(press('Enter'), 'text')).toBe(false);
     expect(applies(press('ArrowDown', { ctrlKey: true }), 'text')).toBe(false);
-    expect(applies(press('z', { ctrlKey: true }), 'text')).toBe(false);
     expect(applies(press('e', { ctrlKey: true }), 'text')).toBe(true);
     expect(applies(press('O', { metaKey: true, shiftKey: true }), 'text')).toBe(true);
   });
 
-  it("never takes Escape, which is the popup's", () => {
+  it("never takes Escape or undo, which are the popup's in every view", () => {
     for (const scope of ['search', 'text', 'button', 'other'] as const) {
       expect(applies(press('Escape'), scope)).toBe(false);
+      expect(applies(press('z', { ctrlKey: true }), scope)).toBe(false);
+      expect(applies(press('z', { metaKey: true }), scope)).toBe(false);
     }
+  });
+});
+
+describe('undoAppliesIn', () => {
+  it('undoes the removal from the search box, a button or the page, typed in or not', () => {
+    for (const scope of ['search', 'button', 'other'] as const) {
+      expect(undoAppliesIn(scope, false)).toBe(true);
+      expect(undoAppliesIn(scope, true)).toBe(true);
+    }
+  });
+
+  it('leaves Ctrl+Z to a field typed in since the removal, not to one focus only landed on', () => {
+    expect(undoAppliesIn('text', true)).toBe(false);
+    expect(undoAppliesIn('text', false)).toBe(true);
   });
 });
