@@ -75,6 +75,7 @@ export function adoptedSessions(state: SwitchyardState): [string, Live][] {
         ...(record.error ? { error: record.error } : {}),
         ...(record.issuedAt !== undefined ? { issuedAt: record.issuedAt } : {}),
         ...(record.mfaEndsAt !== undefined ? { mfaEndsAt: record.mfaEndsAt } : {}),
+        ...(record.signInEndsAt !== undefined ? { signInEndsAt: record.signInEndsAt } : {}),
         failures: 0,
         chained: false,
         inFlight: false,
@@ -106,6 +107,7 @@ export async function persistSessions(
         ...(live.error ? { error: live.error } : {}),
         ...(live.issuedAt !== undefined ? { issuedAt: live.issuedAt } : {}),
         ...(live.mfaEndsAt !== undefined ? { mfaEndsAt: live.mfaEndsAt } : {}),
+        ...(live.signInEndsAt !== undefined ? { signInEndsAt: live.signInEndsAt } : {}),
         updatedAt: now,
       };
     }
