@@ -43,6 +43,8 @@ export function recoveredSessions(
         expiresAt: expiresAt ?? now,
         failures: 0,
         chained: role.source.kind === 'role' || role.mfaSerial !== undefined,
+        // Until the engine reads the Identity Center token again, its last known end.
+        ...(record?.signInEndsAt !== undefined ? { signInEndsAt: record.signInEndsAt } : {}),
         inFlight: false,
         inFile: ours,
         profile: role.profile,

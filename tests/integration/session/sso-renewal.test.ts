@@ -134,6 +134,13 @@ describe('Identity Center roles say when they lapse because the sign-in ends', (
       }
     }
 
+    // A refresher started again says so before it reads the token again.
+    await harness.restart();
+    expect(view()).toMatchObject({
+      state: 'active',
+      renewal: { kind: 'lapses', reason: 'sign-in' },
+    });
+
     // As the row said: renewed once without a sign-in, then the role waits for one.
     let last = view();
     for (let i = 0; i < 40 && view().state === 'active'; i++) {
