@@ -4,7 +4,10 @@ import {
   SIGN_IN_HORIZON_MS,
   type RenewalStatus,
 } from '../../../electron/core/session/renewal';
-import { buildSnapshot } from '../../../electron/core/session/session-views';
+import { buildSnapshot, engineSnapshot } from '../../../electron/core/session/session-views';
+import { NEW_LIVE, type Live } from '../../../electron/core/session/live-session';
+import type { CatalogData } from '../../../electron/core/catalog/catalog-document';
+import { SignInEnds } from '../../../electron/core/sso/sign-in-ends';
 import { DEFAULT_SETTINGS, type RoleEntry, type SessionState } from '../../../shared/model';
 
 const MINUTE = 60_000;
@@ -217,5 +220,31 @@ describe('buildSnapshot', () => {
       at: T0 + HOUR,
       reason: 'no-refresher',
     });
+  });
+  it("an engine snapshot takes an SSO role's sign-in end from the latest token the engine saw", () => {
+    const sso = entry('a', {
+      source: { kind: 'sso', session: 's', accountId: '111122223333', roleName: 'R' },
+    });
+    const plain = entry('b');
+    // Each role kept a short end from its last renewal (a token that could not be refreshed).
+    const kept: Live = { ...NEW_LIVE, ...live({ signInEndsAt: T0 + 45 * MINUTE }) };
+    const sessions = {
+      entries: (): [string, Live][] => [
+        ['a', kept],
+        ['b', kept],
+      ],
+      mfaWaiting: () => new Map(),
+    };
+    const catalog: CatalogData = { roles: [sso, plain], settings: DEFAULT_SETTINGS };
+    const renewals = (ends?: SignInEnds) =>
+      engineSnapshot(catalog, sessions, { active: true }, ends).roles.map((v) => v.renewal);
+    expect(renewals()).toEqual([
+      { kind: 'lapses', at: T0 + HOUR, reason: 'sign-in' },
+      { kind: 'renews' },
+    ]);
+    // Signed in again since: the session's token is refreshable for months.
+    const ends = new SignInEnds();
+    ends.saw('s', T0 + 90 * 24 * HOUR);
+    expect(renewals(ends)).toEqual([{ kind: 'renews' }, { kind: 'renews' }]);
   });
 });
