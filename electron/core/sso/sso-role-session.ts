@@ -60,8 +60,9 @@ export class SsoRoleSessions {
       });
     };
     let credentials;
-    let used = await token(false);
+    let used: SsoAccessToken;
     try {
+      used = await token(false);
       credentials = await call(used);
     } catch (error) {
       if (!(error instanceof SsoSignInNeeded)) throw error;
