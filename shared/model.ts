@@ -123,7 +123,9 @@ export type LapseReason =
   /** It is chained from a role whose session lapses: the 1-hour chained cap ends first. */
   | 'chained'
   /** No process (tray app or `switchyard daemon`) is running to renew it. */
-  | 'no-refresher';
+  | 'no-refresher'
+  /** Its Identity Center token can no longer be refreshed: the next renewal needs a sign-in. */
+  | 'sign-in';
 
 /** Whether a live session renews itself, or lapses at `at` (epoch ms) and why. */
 export type RenewalView =

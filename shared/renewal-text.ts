@@ -4,6 +4,7 @@ const REASON: Record<LapseReason, string> = {
   mfa: 'MFA',
   chained: 'chained',
   'no-refresher': 'not renewed',
+  'sign-in': 'sign-in',
 };
 
 /** "14:05": the local clock time, as the menu bar shows it. */

@@ -144,6 +144,9 @@ function toSession(value: unknown, where: string): SessionRecord {
     ...(o.error !== undefined && { error: toError(o.error, `${where}.error`) }),
     ...(o.issuedAt !== undefined && { issuedAt: num(o.issuedAt, `${where}.issuedAt`) }),
     ...(o.mfaEndsAt !== undefined && { mfaEndsAt: num(o.mfaEndsAt, `${where}.mfaEndsAt`) }),
+    ...(o.signInEndsAt !== undefined && {
+      signInEndsAt: num(o.signInEndsAt, `${where}.signInEndsAt`),
+    }),
     updatedAt: num(o.updatedAt, `${where}.updatedAt`),
   };
 }

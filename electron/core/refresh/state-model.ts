@@ -29,6 +29,8 @@ export interface SessionRecord {
   readonly issuedAt?: number;
   /** When the MFA session it was assumed with ends (epoch ms): no renewal after that. */
   readonly mfaEndsAt?: number;
+  /** Identity Center roles: until when the session's token can be had without a sign-in (epoch ms). */
+  readonly signInEndsAt?: number;
   /** Epoch ms of the last change to this record. */
   readonly updatedAt: number;
 }

@@ -14,6 +14,8 @@ export interface Live {
   readonly chained: boolean;
   /** When the MFA session this session was assumed with ends (MFA sources only). */
   readonly mfaEndsAt?: number;
+  /** When its Identity Center token stops being renewable without a sign-in (SSO roles only). */
+  readonly signInEndsAt?: number;
   /** Planned or being assumed: not due again until its round ends. */
   readonly inFlight: boolean;
   /** The profile it writes (kept here: the role may vanish from the catalog). */
@@ -47,6 +49,8 @@ export type LiveEvent =
       readonly chained: boolean;
       /** When the MFA session it was assumed with ends; absent: no MFA session. */
       readonly mfaEndsAt?: number;
+      /** Until when its Identity Center token can be had; absent: not an SSO role. */
+      readonly signInEndsAt?: number;
       readonly now: number;
     }
   /** STS, the file or the catalog refused; `error` says which class. */
@@ -120,6 +124,7 @@ export function transition(live: Live, event: LiveEvent, role: LiveRole): Transi
         failures: 0,
         chained: event.chained,
         mfaEndsAt: event.mfaEndsAt,
+        signInEndsAt: event.signInEndsAt,
         lastErrorKind: undefined,
         error: undefined,
       });

@@ -105,8 +105,8 @@ export async function runRefreshRound(
       fail(deps, role, { fileProblem: refusal, refused: true });
     } else {
       const { expiresAt } = assumed.credentials;
-      const { chained, mfaEndsAt } = assumed;
-      sessions.apply({ type: 'written', expiresAt, chained, mfaEndsAt, now }, role);
+      const { chained, mfaEndsAt, signInEndsAt } = assumed;
+      sessions.apply({ type: 'written', expiresAt, chained, mfaEndsAt, signInEndsAt, now }, role);
       const kind = renewed.has(role.id) ? 'refresh' : 'assume';
       deps.audit?.(roleEvent(kind, 'ok', role, { expiresAt, findRole: (id) => catalog.find(id) }));
     }

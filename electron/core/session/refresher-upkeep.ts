@@ -35,7 +35,13 @@ export function startRefresherUpkeep(parts: RefresherUpkeepParts): RefresherUpke
         publisher.reportError(`resuming the roles of ${session} after a sign-in`, error),
       );
   };
-  const stop = startSsoUpkeep(parts.sso, deps.clock, (l) => publisher.subscribe(l), resume);
+  const stopSso = startSsoUpkeep(parts.sso, deps.clock, (l) => publisher.subscribe(l), resume);
+  // A token refreshed or signed in again between rounds moves its roles' lapse: show it.
+  const unseen = parts.sso.signInEnds.onChange(() => publisher.emit());
+  const stop = (): void => {
+    unseen();
+    stopSso();
+  };
   const aliases = new AccountAliasLookup({
     catalog: deps.catalog,
     env: deps.env,

@@ -10,6 +10,8 @@ export interface RenewalStatus {
   readonly chained: boolean;
   /** When the MFA session it was assumed with ends. */
   readonly mfaEndsAt?: number;
+  /** Identity Center roles: until when their session's token can be had without a sign-in. */
+  readonly signInEndsAt?: number;
 }
 
 export interface RenewalContext {
@@ -23,6 +25,12 @@ export interface RenewalContext {
 const HOUR_MS = 3_600_000;
 /** More renewals than any real session has (12 h of MFA / 15-minute sessions is 48). */
 const MAX_RENEWALS = 1_000;
+/**
+ * An Identity Center token usable for longer than this past the session's
+ * expiry renews as far as the row goes: a client registration lasts months,
+ * and "lapses 14:05" names a clock time, not a day.
+ */
+export const SIGN_IN_HORIZON_MS = 12 * HOUR_MS;
 
 const lapses = (at: number, reason: LapseReason): RenewalView => ({ kind: 'lapses', at, reason });
 
@@ -63,7 +71,11 @@ function lastSessionEnd(
  *   (the cache hands it out only with more than 5 minutes left);
  * - chained from a catalog role: renews if that role does, else its renewals
  *   stop when that role's last session ends (each capped at 1 hour);
- * - a profile, the default chain, keychain keys or Identity Center: renews.
+ * - Identity Center: renewals stop once its token can no longer be had
+ *   without a sign-in (not refreshable and expiring, or its registration
+ *   ending); renews when that is more than SIGN_IN_HORIZON_MS away, or not
+ *   known yet (no token seen since the engine started);
+ * - a profile, the default chain or keychain keys: renews.
  * undefined: not live, or an MFA session whose end is not known yet.
  */
 export function renewalOf(
@@ -92,6 +104,11 @@ export function renewalOf(
     if (status.mfaEndsAt === undefined) return undefined;
     const usableUntil = status.mfaEndsAt - DEFAULT_MFA_MARGIN_MS;
     return lapses(lastSessionEnd(expiresAt, life, context.marginMs, usableUntil), 'mfa');
+  }
+  if (source.kind === 'sso' && status.signInEndsAt !== undefined) {
+    if (status.signInEndsAt - expiresAt > SIGN_IN_HORIZON_MS) return { kind: 'renews' };
+    const end = lastSessionEnd(expiresAt, life, context.marginMs, status.signInEndsAt);
+    return lapses(end, 'sign-in');
   }
   return { kind: 'renews' };
 }

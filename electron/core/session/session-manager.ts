@@ -59,8 +59,9 @@ export class SessionManager implements SessionEngine {
     this.#deps = deps;
     const { assumer, sso } = createEngineAssumer(deps, this.#sessions);
     this.#assumer = assumer;
+    const { signInEnds } = sso;
     const publisher = new SnapshotPublisher(() =>
-      engineSnapshot(deps.catalog.snapshot(), this.#sessions, this.#engine.refresher),
+      engineSnapshot(deps.catalog.snapshot(), this.#sessions, this.#engine.refresher, signInEnds),
     );
     this.#publisher = publisher;
     const parts = { deps, sessions: this.#sessions, publisher, assumer };

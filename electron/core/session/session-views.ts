@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/model';
 import type { CatalogData } from '../catalog/catalog-document';
 import type { LiveSessions } from './live-sessions';
+import type { SignInEnds } from '../sso/sign-in-ends';
 import { renewalOf } from './renewal';
 
 /** What the manager knows about one role's session. Never holds the credentials. */
@@ -24,6 +25,8 @@ export interface SessionStatus {
   readonly issuedAt?: number;
   /** When the MFA session it was assumed with ends (MFA sources only). */
   readonly mfaEndsAt?: number;
+  /** Until when its Identity Center token can be had without a sign-in (SSO roles only). */
+  readonly signInEndsAt?: number;
 }
 
 export interface SnapshotInput {
@@ -38,17 +41,33 @@ export interface SnapshotInput {
   readonly refresher: Snapshot['refresher'];
 }
 
-/** An engine's snapshot: its catalog as it stands and its live sessions. */
+/**
+ * An engine's snapshot: its catalog as it stands and its live sessions.
+ * `signInEnds`: the engine's latest time per Identity Center session (from
+ * the last token it handed out), newer than the one a role kept from its own
+ * renewal when the token was refreshed or signed in again since.
+ */
 export function engineSnapshot(
   catalog: CatalogData,
   sessions: Pick<LiveSessions, 'entries' | 'mfaWaiting'>,
   refresher: Snapshot['refresher'],
+  signInEnds?: Pick<SignInEnds, 'get'>,
 ): Snapshot {
+  const ssoSession = new Map<string, string>();
+  for (const role of catalog.roles) {
+    if (role.source.kind === 'sso') ssoSession.set(role.id, role.source.session);
+  }
+  const statuses = new Map<string, SessionStatus>();
+  for (const [id, live] of sessions.entries()) {
+    const session = ssoSession.get(id);
+    const latest = session === undefined ? undefined : signInEnds?.get(session);
+    statuses.set(id, latest === undefined ? live : { ...live, signInEndsAt: latest });
+  }
   return buildSnapshot({
     roles: catalog.roles,
     accounts: catalog.accounts,
     // Views copy state, expiry, chained and error from each session: never its credentials.
-    statuses: new Map(sessions.entries()),
+    statuses,
     defaultRoleId: catalog.defaultRoleId,
     mfaWaiting: sessions.mfaWaiting(),
     settings: catalog.settings,

@@ -43,6 +43,8 @@ export function recoveredSessions(
         expiresAt: expiresAt ?? now,
         failures: 0,
         chained: role.source.kind === 'role' || role.mfaSerial !== undefined,
+        // Until the engine reads the Identity Center token again, its last known end.
+        ...(record?.signInEndsAt !== undefined ? { signInEndsAt: record.signInEndsAt } : {}),
         inFlight: false,
         inFile: ours,
         profile: role.profile,
@@ -75,6 +77,7 @@ export function adoptedSessions(state: SwitchyardState): [string, Live][] {
         ...(record.error ? { error: record.error } : {}),
         ...(record.issuedAt !== undefined ? { issuedAt: record.issuedAt } : {}),
         ...(record.mfaEndsAt !== undefined ? { mfaEndsAt: record.mfaEndsAt } : {}),
+        ...(record.signInEndsAt !== undefined ? { signInEndsAt: record.signInEndsAt } : {}),
         failures: 0,
         chained: false,
         inFlight: false,
@@ -106,6 +109,7 @@ export async function persistSessions(
         ...(live.error ? { error: live.error } : {}),
         ...(live.issuedAt !== undefined ? { issuedAt: live.issuedAt } : {}),
         ...(live.mfaEndsAt !== undefined ? { mfaEndsAt: live.mfaEndsAt } : {}),
+        ...(live.signInEndsAt !== undefined ? { signInEndsAt: live.signInEndsAt } : {}),
         updatedAt: now,
       };
     }

@@ -1,5 +1,6 @@
 import type { Snapshot } from '../../../shared/model';
 import type { Clock } from '../refresh/clock';
+import { SignInEnds } from './sign-in-ends';
 import { SignInWatch } from './sign-in-watch';
 import { TokenRenewal } from './token-renewal';
 import { ssoCaBundle, ssoHomeDir } from './sso-environment';
@@ -15,6 +16,8 @@ export interface SsoEngineDeps {
 export interface SsoEngineParts {
   readonly roles: SsoRoleSessions;
   readonly keeper: SsoTokenKeeper;
+  /** Per session, until when its token can be had without a sign-in (for the renewal views). */
+  readonly signInEnds: SignInEnds;
 }
 
 /**
@@ -30,7 +33,9 @@ export function openSsoParts(deps: SsoEngineDeps): SsoEngineParts {
     now: () => deps.clock.now(),
     ca,
   });
-  return { roles: new SsoRoleSessions(keeper, ca), keeper };
+  const signInEnds = new SignInEnds();
+  keeper.onToken((token) => signInEnds.saw(token.session, token.usableUntil));
+  return { roles: new SsoRoleSessions(keeper, ca), keeper, signInEnds };
 }
 
 /**

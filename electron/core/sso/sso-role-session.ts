@@ -60,11 +60,14 @@ export class SsoRoleSessions {
       });
     };
     let credentials;
+    let used: SsoAccessToken;
     try {
-      credentials = await call(await token(false));
+      used = await token(false);
+      credentials = await call(used);
     } catch (error) {
       if (!(error instanceof SsoSignInNeeded)) throw error;
-      credentials = await call(await token(true));
+      used = await token(true);
+      credentials = await call(used);
     }
     return {
       credentials,
@@ -72,6 +75,7 @@ export class SsoRoleSessions {
       assumedRoleId: '',
       durationSeconds: Math.max(0, Math.round((credentials.expiresAt - Date.now()) / 1000)),
       chained: false,
+      signInEndsAt: used.usableUntil,
     };
   }
 }

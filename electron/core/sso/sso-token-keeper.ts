@@ -5,15 +5,9 @@ import { readSsoSessions, type SsoSessionConfig } from './sso-config';
 import { SsoError, SsoSignInNeeded } from './sso-errors';
 import { lookupSsoToken, ssoTokenCachePath, writeSsoToken } from './token-cache';
 import type { SsoTokenRecord } from './token-record';
+import { LAST_USE_MS, TOKEN_REFRESH_WINDOW_MS, tokenUsableUntil } from './token-usable-until';
 
-/**
- * Refresh an access token this long before it expires, as botocore's token
- * provider does (15 minutes): a role refreshed just before the token runs out
- * must not be handed one that dies mid-call.
- */
-export const TOKEN_REFRESH_WINDOW_MS = 15 * 60_000;
-/** A token this close to its end is not worth handing out even when it cannot be refreshed. */
-const LAST_USE_MS = 60_000;
+export { TOKEN_REFRESH_WINDOW_MS } from './token-usable-until';
 
 /** An access token ready for the portal, with where to use it. */
 export interface SsoAccessToken {
@@ -22,6 +16,8 @@ export interface SsoAccessToken {
   readonly startUrl: string;
   readonly accessToken: Secret;
   readonly expiresAt: number;
+  /** Until when the session's tokens can be had without a sign-in (tokenUsableUntil): a time, no secret. */
+  readonly usableUntil: number;
 }
 
 export interface SsoTokenKeeperDeps {
@@ -51,7 +47,7 @@ export class SsoTokenKeeper {
     this.#deps = deps;
   }
 
-  /** Called with every token handed out (no secret is needed by listeners: they read expiresAt). */
+  /** Called with every token handed out (no secret is needed by listeners: they read its times). */
   onToken(listener: (token: SsoAccessToken) => void): () => void {
     this.#seen.add(listener);
     return () => this.#seen.delete(listener);
@@ -174,5 +170,6 @@ function tokenOf(session: SsoSessionConfig, record: SsoTokenRecord): SsoAccessTo
     startUrl: session.startUrl,
     accessToken: record.accessToken,
     expiresAt: record.expiresAt,
+    usableUntil: tokenUsableUntil(record),
   };
 }

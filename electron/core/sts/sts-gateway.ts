@@ -62,6 +62,8 @@ export interface AssumedRole {
   readonly durationCapped?: { readonly requested: number; readonly granted: number };
   /** When the cached MFA session it was assumed with ends (epoch ms): no renewal after that. */
   readonly mfaEndsAt?: number;
+  /** Identity Center roles: until when their session's token can be had without a sign-in. */
+  readonly signInEndsAt?: number;
 }
 
 export interface CallerIdentity {

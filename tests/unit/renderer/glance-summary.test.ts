@@ -35,6 +35,7 @@ describe('lapseText', () => {
     expect(lapseText(new Date(2026, 0, 2, 9, 0).getTime(), 'no-refresher')).toBe(
       'lapses 09:00 (not renewed)',
     );
+    expect(lapseText(at, 'sign-in')).toBe('lapses 14:05 (sign-in)');
     expect(renewalText({ kind: 'renews' })).toBe('renews itself');
     expect(renewalText({ kind: 'lapses', at, reason: 'mfa' })).toBe('lapses 14:05 (MFA)');
   });

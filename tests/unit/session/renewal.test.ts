@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { renewalOf, type RenewalStatus } from '../../../electron/core/session/renewal';
-import { buildSnapshot } from '../../../electron/core/session/session-views';
+import {
+  renewalOf,
+  SIGN_IN_HORIZON_MS,
+  type RenewalStatus,
+} from '../../../electron/core/session/renewal';
+import { buildSnapshot, engineSnapshot } from '../../../electron/core/session/session-views';
+import { NEW_LIVE, type Live } from '../../../electron/core/session/live-session';
+import type { CatalogData } from '../../../electron/core/catalog/catalog-document';
+import { SignInEnds } from '../../../electron/core/sso/sign-in-ends';
 import { DEFAULT_SETTINGS, type RoleEntry, type SessionState } from '../../../shared/model';
 
 const MINUTE = 60_000;
@@ -42,7 +49,7 @@ function context(
 }
 
 describe('renewalOf', () => {
-  it('renews a session from a profile, keychain keys, the default chain or Identity Center', () => {
+  it('renews a session from a profile, keychain keys, the default chain or Identity Center (no token seen yet)', () => {
     const sources: RoleEntry['source'][] = [
       { kind: 'profile', profile: 'p' },
       { kind: 'keys', name: 'k' },
@@ -125,6 +132,66 @@ describe('renewalOf', () => {
     });
   });
 
+  describe('an Identity Center role', () => {
+    const sso = entry('a', {
+      source: { kind: 'sso', session: 's', accountId: '111122223333', roleName: 'R' },
+    });
+
+    it('renews while its token can be had for many renewals yet (a registration of months)', () => {
+      const status = live({ signInEndsAt: T0 + 90 * 24 * HOUR });
+      expect(renewalOf(sso, status, context([sso], {}))).toEqual({ kind: 'renews' });
+      // Just past the horizon still renews; not known yet (no token seen) renews as before.
+      const far = live({ signInEndsAt: T0 + HOUR + SIGN_IN_HORIZON_MS + 1 });
+      expect(renewalOf(sso, far, context([sso], {}))).toEqual({ kind: 'renews' });
+      expect(renewalOf(sso, live(), context([sso], {}))).toEqual({ kind: 'renews' });
+    });
+
+    it('lapses at its current expiry when the token is gone before the next renewal', () => {
+      // The next renewal is due at 50 minutes; the token serves until 45.
+      const status = live({ signInEndsAt: T0 + 45 * MINUTE });
+      expect(renewalOf(sso, status, context([sso], {}))).toEqual({
+        kind: 'lapses',
+        at: T0 + HOUR,
+        reason: 'sign-in',
+      });
+      // Exactly at the due time is too late: the renewal needs the token before it.
+      const edge = live({ signInEndsAt: T0 + 50 * MINUTE });
+      expect(renewalOf(sso, edge, context([sso], {}))).toMatchObject({ at: T0 + HOUR });
+    });
+
+    it('in between, lapses with the last session issued while the token serves', () => {
+      // 1-hour sessions renewed 10 minutes ahead: due at 50, 100, 150, 200 minutes; a token
+      // usable until 3 h allows the renewal at 150 (ends 210), not the one at 200.
+      const status = live({ signInEndsAt: T0 + 3 * HOUR });
+      expect(renewalOf(sso, status, context([sso], {}))).toEqual({
+        kind: 'lapses',
+        at: T0 + 210 * MINUTE,
+        reason: 'sign-in',
+      });
+      // 12-hour role sessions outlast an 8-hour token: no renewal at all.
+      const long = live({ expiresAt: T0 + 12 * HOUR, signInEndsAt: T0 + 8 * HOUR });
+      expect(renewalOf(sso, long, context([sso], {}))).toEqual({
+        kind: 'lapses',
+        at: T0 + 12 * HOUR,
+        reason: 'sign-in',
+      });
+    });
+
+    it('no refresher comes first; a role chained from it lapses after it (chained)', () => {
+      const status = live({ signInEndsAt: T0 + 3 * HOUR });
+      expect(renewalOf(sso, status, context([sso], {}, false))).toMatchObject({
+        reason: 'no-refresher',
+      });
+      const hop = entry('hop', { source: { kind: 'role', roleId: 'a' } });
+      // sso lapses at 210 minutes; hop's renewal due at 200 is its last (ends 260).
+      expect(renewalOf(hop, live({ chained: true }), context([sso, hop], { a: status }))).toEqual({
+        kind: 'lapses',
+        at: T0 + 260 * MINUTE,
+        reason: 'chained',
+      });
+    });
+  });
+
   it('assumes a chained session lasts an hour when its issue time is unknown', () => {
     const role = entry('a', { mfaSerial: 'arn:aws:iam::1:mfa/u', durationSeconds: 7200 });
     const status = live({ issuedAt: undefined, chained: true, mfaEndsAt: T0 + 2 * HOUR });
@@ -153,5 +220,31 @@ describe('buildSnapshot', () => {
       at: T0 + HOUR,
       reason: 'no-refresher',
     });
+  });
+  it("an engine snapshot takes an SSO role's sign-in end from the latest token the engine saw", () => {
+    const sso = entry('a', {
+      source: { kind: 'sso', session: 's', accountId: '111122223333', roleName: 'R' },
+    });
+    const plain = entry('b');
+    // Each role kept a short end from its last renewal (a token that could not be refreshed).
+    const kept: Live = { ...NEW_LIVE, ...live({ signInEndsAt: T0 + 45 * MINUTE }) };
+    const sessions = {
+      entries: (): [string, Live][] => [
+        ['a', kept],
+        ['b', kept],
+      ],
+      mfaWaiting: () => new Map(),
+    };
+    const catalog: CatalogData = { roles: [sso, plain], settings: DEFAULT_SETTINGS };
+    const renewals = (ends?: SignInEnds) =>
+      engineSnapshot(catalog, sessions, { active: true }, ends).roles.map((v) => v.renewal);
+    expect(renewals()).toEqual([
+      { kind: 'lapses', at: T0 + HOUR, reason: 'sign-in' },
+      { kind: 'renews' },
+    ]);
+    // Signed in again since: the session's token is refreshable for months.
+    const ends = new SignInEnds();
+    ends.saw('s', T0 + 90 * 24 * HOUR);
+    expect(renewals(ends)).toEqual([{ kind: 'renews' }, { kind: 'renews' }]);
   });
 });
