@@ -60,19 +60,23 @@ Options:
   accounts: `Usage:
   switchyard accounts [list] [--json]
   switchyard accounts set <account-id> [--alias NAME] [--color C] [--json]
-  switchyard accounts clear <account-id> [--alias] [--color] [--json]
+  switchyard accounts clear <account-id> [--alias] [--color] [--auto] [--json]
 
 The name of each AWS account in the catalog: one alias and colour per 12-digit
 account id (1111-2222-3333 works too), shown in the tray's headings
 ("acme-prod · 1111-2222-3333 · 3 roles").
 
-  list     every account with roles or a name: id, alias, where the alias came
-           from (user, identity-center, iam), colour and role count
+  list     every account with roles or a name: id, alias ("(none)" when you
+           cleared it), where the alias came from (user, identity-center, iam,
+           subscription NAME), colour and role count
   set      sets the alias (1-64 printable characters) and/or the colour (hex or
            red/orange/yellow/green/blue). An alias you set is never replaced; one
-           from an Identity Center sync or the account's IAM alias is filled in
-           only where you have none
-  clear    removes the alias and/or colour (both when neither flag is given)
+           from a team catalog subscription, an Identity Center sync or the
+           account's IAM alias is filled in only where you have none
+  clear    removes the alias and/or colour (both when neither flag is given). A
+           cleared alias stays cleared: nothing automatic names the account again
+  --auto   clear: remove the alias and let a subscription, Identity Center or the
+           IAM alias name the account again (implies --alias)
   --json   print one JSON value: the accounts (list) or the account (set, clear)
 `,
   catalog: `Usage:
