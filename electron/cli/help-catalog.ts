@@ -94,10 +94,11 @@ is rejected whole and the last good copy stays in use. At most 1 MiB.
 
 Subscribed roles are marked with their subscription; their ARN, source, external
 ID and duration follow it (change them upstream), while label, profile, colour and
-the rest are yours and kept across syncs. Conflicts are never merged: a role whose
-id or profile a local role or an earlier subscription already has is held back and
-listed. A sync that removes or changes an active role is not applied until you
-agree: run it again with --yes.
+the rest are yours and kept across syncs. The file's account names name accounts
+without an alias of yours, and follow the file (see \`switchyard accounts\`).
+Conflicts are never merged: a role whose id or profile a local role or an earlier
+subscription already has is held back and listed. A sync that removes or changes
+an active role is not applied until you agree: run it again with --yes.
 
 Options:
   --name N         the subscription's name (default: from the source)
