@@ -6,11 +6,17 @@ import { checkDisplayName } from './validate-display-name';
 /**
  * Where an account's alias came from. Only the user's own is never replaced:
  * Identity Center's account name and the account's IAM alias are filled in
- * automatically and may be refreshed by a later sync.
+ * automatically and may be refreshed by a later sync; a team catalog
+ * subscription's name (`subscription` says which) follows that subscription.
  */
-export type AliasOrigin = 'user' | 'identity-center' | 'iam';
+export type AliasOrigin = 'user' | 'identity-center' | 'iam' | 'subscription';
 
-export const ALIAS_ORIGINS: readonly AliasOrigin[] = ['user', 'identity-center', 'iam'];
+export const ALIAS_ORIGINS: readonly AliasOrigin[] = [
+  'user',
+  'identity-center',
+  'iam',
+  'subscription',
+];
 
 /** The name and colour of one AWS account, shared by every role in it. */
 export interface AccountName {
@@ -18,14 +24,24 @@ export interface AccountName {
   readonly alias?: string;
   /** RRGGBB lowercase without '#', like a role's colour. */
   readonly color?: string;
-  /** Set with `alias`: who chose it. */
+  /**
+   * Set with `alias`: who chose it. `"user"` without an alias is the user's
+   * choice of none (a cleared alias), which nothing automatic fills.
+   */
   readonly aliasFrom?: AliasOrigin;
+  /** With `aliasFrom: "subscription"`: the name of the subscription whose file named it. */
+  readonly subscription?: string;
 }
 
-/** A change to one account's name: a value sets, null clears, absent leaves as it is. */
+/**
+ * A change to one account's name: a value sets, null clears, absent leaves as
+ * it is. A cleared alias stays cleared (the user chose none); `autoAlias`
+ * instead drops the alias and lets automatic naming fill it again.
+ */
 export interface AccountPatch {
   readonly alias?: string | null;
   readonly color?: string | null;
+  readonly autoAlias?: boolean;
 }
 
 /** Account id (12 digits) → its name. */

@@ -60,19 +60,23 @@ Options:
   accounts: `Usage:
   switchyard accounts [list] [--json]
   switchyard accounts set <account-id> [--alias NAME] [--color C] [--json]
-  switchyard accounts clear <account-id> [--alias] [--color] [--json]
+  switchyard accounts clear <account-id> [--alias] [--color] [--auto] [--json]
 
 The name of each AWS account in the catalog: one alias and colour per 12-digit
 account id (1111-2222-3333 works too), shown in the tray's headings
 ("acme-prod · 1111-2222-3333 · 3 roles").
 
-  list     every account with roles or a name: id, alias, where the alias came
-           from (user, identity-center, iam), colour and role count
+  list     every account with roles or a name: id, alias ("(none)" when you
+           cleared it), where the alias came from (user, identity-center, iam,
+           subscription NAME), colour and role count
   set      sets the alias (1-64 printable characters) and/or the colour (hex or
            red/orange/yellow/green/blue). An alias you set is never replaced; one
-           from an Identity Center sync or the account's IAM alias is filled in
-           only where you have none
-  clear    removes the alias and/or colour (both when neither flag is given)
+           from a team catalog subscription, an Identity Center sync or the
+           account's IAM alias is filled in only where you have none
+  clear    removes the alias and/or colour (both when neither flag is given). A
+           cleared alias stays cleared: nothing automatic names the account again
+  --auto   clear: remove the alias and let a subscription, Identity Center or the
+           IAM alias name the account again (implies --alias)
   --json   print one JSON value: the accounts (list) or the account (set, clear)
 `,
   catalog: `Usage:
@@ -90,10 +94,11 @@ is rejected whole and the last good copy stays in use. At most 1 MiB.
 
 Subscribed roles are marked with their subscription; their ARN, source, external
 ID and duration follow it (change them upstream), while label, profile, colour and
-the rest are yours and kept across syncs. Conflicts are never merged: a role whose
-id or profile a local role or an earlier subscription already has is held back and
-listed. A sync that removes or changes an active role is not applied until you
-agree: run it again with --yes.
+the rest are yours and kept across syncs. The file's account names name accounts
+without an alias of yours, and follow the file (see \`switchyard accounts\`).
+Conflicts are never merged: a role whose id or profile a local role or an earlier
+subscription already has is held back and listed. A sync that removes or changes
+an active role is not applied until you agree: run it again with --yes.
 
 Options:
   --name N         the subscription's name (default: from the source)

@@ -114,6 +114,7 @@ const ACCOUNT_FIELDS = {
   alias: 'plain',
   color: 'plain',
   aliasFrom: 'plain',
+  subscription: 'plain',
 } as const satisfies Fields<AccountName>;
 
 const VIEW_FIELDS = {

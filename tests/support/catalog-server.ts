@@ -88,9 +88,12 @@ export async function startCatalogServer(): Promise<CatalogServer> {
   return state;
 }
 
-/** A `switchyard-catalog` export of these roles. */
-export function catalogExport(roles: readonly object[]): string {
-  return `${JSON.stringify({ format: 'switchyard-catalog', version: 1, roles }, undefined, 2)}\n`;
+/** A `switchyard-catalog` export of these roles (version 4 with account names). */
+export function catalogExport(roles: readonly object[], accounts?: object): string {
+  const file = accounts
+    ? { format: 'switchyard-catalog', version: 4, roles, accounts }
+    : { format: 'switchyard-catalog', version: 1, roles };
+  return `${JSON.stringify(file, undefined, 2)}\n`;
 }
 
 /** A plain role for a catalog export: assumed from the `source` profile. */

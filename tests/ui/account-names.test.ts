@@ -96,6 +96,24 @@ describe.skipIf(!chromium.available)(`account names in the tray ${chromium.skipR
       .click();
     await page.getByRole('button', { name: 'Clear' }).click();
     await expect.poll(() => headings(page)).toContain('4567-8901-2345 · 2 roles');
+    // The clear sticks: kept as the user's choice of none, which no automatic name fills.
+    expect(engine.snapshot().roles.find((v) => v.role.label === 'Billing')?.account).toEqual({
+      aliasFrom: 'user',
+    });
+    await page.getByRole('button', { name: 'Rename account 4567-8901-2345' }).click();
+    await expect
+      .poll(() => page.locator('.account-view').textContent())
+      .toContain('Cleared: no automatic name fills it.');
+    await page.keyboard.press('Escape');
+    // Handed back to automatic naming, a colour saved with the alias left empty keeps it so.
+    await engine.updateAccount('456789012345', { autoAlias: true });
+    await page.getByRole('button', { name: 'Rename account 4567-8901-2345' }).click();
+    await page.getByRole('button', { name: 'green' }).click();
+    await page.getByRole('textbox', { name: 'Alias' }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => engine.snapshot().roles.find((v) => v.role.label === 'Billing')?.account)
+      .toEqual({ color: 'b7ca9d' });
     await page.getByRole('button', { name: 'Rename account acme-prod · 2109-8765-4321' }).click();
     await page.getByRole('textbox', { name: 'Alias' }).fill('unsaved');
     await page.keyboard.press('Escape');

@@ -16,15 +16,18 @@ type MutableName = { -readonly [K in keyof AccountName]: AccountName[K] };
 
 function withEntry(names: AccountNames, accountId: string, entry: AccountName): AccountNames {
   const next: Record<string, AccountName> = { ...names };
-  if (entry.alias === undefined && entry.color === undefined) delete next[accountId];
-  else next[accountId] = entry;
+  if (entry.alias === undefined && entry.color === undefined && entry.aliasFrom === undefined) {
+    delete next[accountId];
+  } else next[accountId] = entry;
   return next;
 }
 
 /**
  * `names` with the user's change to one account applied. An alias set here is
- * the user's own (`aliasFrom: "user"`), which automatic filling never replaces.
- * Throws a one-line InputError for a bad id, alias or colour.
+ * the user's own (`aliasFrom: "user"`), which automatic filling never replaces;
+ * so is a cleared one (`aliasFrom: "user"` without an alias: the user chose
+ * none). `autoAlias` drops the alias and its origin, so automatic naming may
+ * fill it again. Throws a one-line InputError for a bad id, alias or colour.
  */
 export function patchAccountName(
   names: AccountNames,
@@ -35,11 +38,21 @@ export function patchAccountName(
   if (!isObject(patch)) {
     throw inputError('account', 'changes must be an object', 'give alias and/or color');
   }
+  if (patch.autoAlias === true && patch.alias !== undefined) {
+    throw inputError(
+      'alias',
+      'cannot be both set and left to automatic naming',
+      'give either an alias or automatic naming',
+    );
+  }
   const entry: MutableName = { ...names[accountId] };
-  if (patch.alias === null) {
+  if (patch.alias !== undefined || patch.autoAlias === true) {
     delete entry.alias;
     delete entry.aliasFrom;
-  } else if (patch.alias !== undefined) {
+    delete entry.subscription;
+  }
+  if (patch.alias === null) entry.aliasFrom = 'user';
+  else if (patch.alias !== undefined) {
     entry.alias = checkAccountAlias(patch.alias);
     entry.aliasFrom = 'user';
   }
@@ -51,7 +64,8 @@ export function patchAccountName(
 /**
  * `names` with an alias found automatically (Identity Center's account name,
  * the account's IAM alias), or undefined when it changes nothing. The user's
- * own alias is never replaced; Identity Center's name replaces an older
+ * own alias is never replaced, nor a cleared one (the user chose none), nor a
+ * subscription's (a team's choice); Identity Center's name replaces an older
  * automatic one (an account renamed there); the IAM alias only fills a gap or
  * replaces an earlier IAM alias. A name that is not a valid alias is passed over.
  */
@@ -59,7 +73,7 @@ export function fillAccountAlias(
   names: AccountNames,
   accountId: string,
   alias: string,
-  from: Exclude<AliasOrigin, 'user'>,
+  from: Exclude<AliasOrigin, 'user' | 'subscription'>,
 ): AccountNames | undefined {
   let checked: string;
   try {
@@ -68,9 +82,9 @@ export function fillAccountAlias(
     return undefined;
   }
   const current = names[accountId];
+  if (current?.aliasFrom === 'user' || current?.aliasFrom === 'subscription') return undefined;
   if (current?.alias !== undefined) {
     if (current.alias === checked && current.aliasFrom === from) return undefined;
-    if (current.aliasFrom === 'user') return undefined;
     if (from === 'iam' && current.aliasFrom !== 'iam') return undefined;
   }
   return withEntry(names, accountId, { ...current, alias: checked, aliasFrom: from });
@@ -80,7 +94,8 @@ export function fillAccountAlias(
  * `local` with the names a shared catalog file brings, or undefined when that
  * changes nothing: an alias fills an account without one of the user's own
  * (it was a person's choice, so it becomes the user's), a colour an account
- * without one. Nothing this machine's user chose is replaced.
+ * without one. Nothing this machine's user chose is replaced, a cleared alias
+ * included, nor a subscription's alias (see subscription-account-names.ts).
  */
 export function mergeSharedAccountNames(
   local: AccountNames,
@@ -90,7 +105,8 @@ export function mergeSharedAccountNames(
   let changed = false;
   for (const [id, shared] of Object.entries(incoming)) {
     const entry: MutableName = { ...local[id] };
-    if (shared.alias !== undefined && entry.aliasFrom !== 'user' && entry.alias !== shared.alias) {
+    const taken = entry.aliasFrom === 'user' || entry.aliasFrom === 'subscription';
+    if (shared.alias !== undefined && !taken && entry.alias !== shared.alias) {
       entry.alias = shared.alias;
       entry.aliasFrom = 'user';
     }

@@ -87,12 +87,27 @@ function v3ToV4(doc: JsonObject): JsonObject {
   return { ...doc, version: ACCOUNT_NAMES_VERSION, ...(named ? { accounts } : {}) };
 }
 
+/** The first catalog version with cleared aliases and aliases from a subscription. */
+export const ALIAS_ORIGINS_VERSION = 5;
+
+/**
+ * Version 5 only widened `accounts`: an entry may keep the user's choice of no
+ * alias (`aliasFrom: "user"` alone) and an alias may come from a subscription
+ * (`aliasFrom: "subscription"`, `subscription`). Every version-4 document is a
+ * valid version-5 one; the bump makes a version-4 Switchyard refuse the file as
+ * "written by a newer Switchyard" instead of calling it broken.
+ */
+function v4ToV5(doc: JsonObject): JsonObject {
+  return { ...doc, version: ALIAS_ORIGINS_VERSION };
+}
+
 /** Keyed by the version each migration produces: `1` takes a version-0 document to version 1. */
 export const CATALOG_MIGRATIONS: Readonly<Record<number, CatalogMigration>> = {
   1: v0ToV1,
   2: v1ToV2,
   3: v2ToV3,
   4: v3ToV4,
+  5: v4ToV5,
 };
 
 /** A document's version: its integer `version` key, or 0 when the key is absent (the v0 shape). */

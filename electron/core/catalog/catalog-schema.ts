@@ -18,9 +18,12 @@ import { SUBSCRIPTION_NAME_PATTERN, SUBSCRIPTION_SCHEMA } from './subscription-s
  * `consoleBrowser` and `recentServices` in settings): every earlier reader
  * refuses unknown fields (additionalProperties: false), so optional fields
  * still need the bump. Version 4 added account names (`accounts`: an alias and
- * colour per account id).
+ * colour per account id). Version 5 let an account keep a cleared alias
+ * (`aliasFrom: "user"` without `alias`) and name a subscription as an alias's
+ * origin (`aliasFrom: "subscription"` with `subscription`), both refused by a
+ * version-4 reader.
  */
-export const CATALOG_VERSION = 4;
+export const CATALOG_VERSION = 5;
 
 const ROLE_ID_PATTERN = '^[a-z0-9][a-z0-9_-]{0,63}$';
 const PROFILE_PATTERN = '^[\\w@+.%:/-]{1,128}$';
@@ -173,7 +176,8 @@ const ACCOUNTS_SCHEMA = {
       properties: {
         alias: { type: 'string', minLength: 1, maxLength: 256 },
         color: { type: 'string', pattern: '^[0-9a-f]{6}$' },
-        aliasFrom: { enum: ['user', 'identity-center', 'iam'] },
+        aliasFrom: { enum: ['user', 'identity-center', 'iam', 'subscription'] },
+        subscription: { type: 'string', pattern: SUBSCRIPTION_NAME_PATTERN },
       },
     },
   },

@@ -164,7 +164,7 @@ export class CatalogStore {
   }
 
   /**
-   * Replaces the roles and subscriptions in one checked write: `change` gets
+   * Replaces the roles, subscriptions and/or account names in one checked write: `change` gets
    * the document as it is now and returns the new lists (or undefined to
    * write nothing) and its result. The whole document is checked before the
    * write; any problem is an InputError and nothing is written. Subscription
@@ -173,11 +173,17 @@ export class CatalogStore {
   rewrite<T>(change: (doc: CatalogDocument) => DocumentRewrite & { readonly result: T }): T {
     return this.#mutate((doc) => {
       const next = change(doc);
-      if (next.roles !== undefined || next.subscriptions !== undefined) {
+      if (
+        next.roles !== undefined ||
+        next.subscriptions !== undefined ||
+        next.accounts !== undefined
+      ) {
         const checked = rewriteDocument(doc, next);
         doc.roles = checked.roles;
         if (checked.subscriptions) doc.subscriptions = checked.subscriptions;
         else delete doc.subscriptions;
+        if (checked.accounts) doc.accounts = checked.accounts;
+        else delete doc.accounts;
         if (checked.defaultRoleId === undefined) delete doc.defaultRoleId;
       }
       return next.result;

@@ -10,8 +10,21 @@ import { inputError } from '../../../shared/check-text';
 import { InputError } from '../../../shared/input-error';
 import { quoteValue } from '../../../shared/quote-value';
 import { isObject } from './is-object';
+import { checkSubscriptionName } from './subscription-name';
 
-const ENTRY_KEYS = new Set(['alias', 'color', 'aliasFrom']);
+const ENTRY_KEYS = new Set(['alias', 'color', 'aliasFrom', 'subscription']);
+
+function checkOrigin(raw: Record<string, unknown>): AliasOrigin {
+  const from = raw.aliasFrom ?? 'user';
+  if (!ALIAS_ORIGINS.includes(from as AliasOrigin)) {
+    throw inputError(
+      'aliasFrom',
+      `${quoteValue(String(from))} is not one of ${ALIAS_ORIGINS.join(', ')}`,
+      'use "user" for an alias you chose',
+    );
+  }
+  return from as AliasOrigin;
+}
 
 function checkEntry(raw: unknown): AccountName {
   if (!isObject(raw)) throw inputError('account', 'must be an object', 'give alias and/or color');
@@ -22,20 +35,21 @@ function checkEntry(raw: unknown): AccountName {
   const entry: { -readonly [K in keyof AccountName]: AccountName[K] } = {};
   if (raw.alias !== undefined) {
     entry.alias = checkAccountAlias(raw.alias);
-    const from = raw.aliasFrom ?? 'user';
-    if (!ALIAS_ORIGINS.includes(from as AliasOrigin)) {
-      throw inputError(
-        'aliasFrom',
-        `${quoteValue(String(from))} is not one of ${ALIAS_ORIGINS.join(', ')}`,
-        'use "user" for an alias you chose',
-      );
-    }
-    entry.aliasFrom = from as AliasOrigin;
+    entry.aliasFrom = checkOrigin(raw);
   } else if (raw.aliasFrom !== undefined) {
-    throw inputError('aliasFrom', 'is set without an alias', 'remove it');
+    // "user" without an alias: the user cleared it, and automatic names keep off.
+    if (raw.aliasFrom !== 'user') {
+      throw inputError('aliasFrom', 'is set without an alias', 'remove it, or add the alias');
+    }
+    entry.aliasFrom = 'user';
+  }
+  if (entry.aliasFrom === 'subscription') {
+    entry.subscription = checkSubscriptionName(raw.subscription, 'subscription');
+  } else if (raw.subscription !== undefined) {
+    throw inputError('subscription', 'is set without "aliasFrom": "subscription"', 'remove it');
   }
   if (raw.color !== undefined) entry.color = checkAccountColor(raw.color);
-  if (entry.alias === undefined && entry.color === undefined) {
+  if (entry.alias === undefined && entry.color === undefined && entry.aliasFrom === undefined) {
     throw inputError('account', 'has neither alias nor color', 'remove the entry');
   }
   return entry;
@@ -67,4 +81,23 @@ export function checkAccountNames(value: unknown): AccountNames | undefined {
     }
   }
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * Each alias a subscription gave names a subscription the catalog has (one
+ * removed takes its names along, see releaseSubscriptionNames). Throws InputError.
+ */
+export function checkAccountSubscriptions(
+  accounts: AccountNames | undefined,
+  subscriptions: ReadonlySet<string>,
+): void {
+  for (const [id, entry] of Object.entries(accounts ?? {})) {
+    const name = entry.subscription;
+    if (name === undefined || subscriptions.has(name)) continue;
+    throw inputError(
+      `accounts.${id}`,
+      `its alias is from subscription ${quoteValue(name)}, which is not in "subscriptions"`,
+      'remove "aliasFrom" and "subscription" to make the alias yours, or subscribe again',
+    );
+  }
 }

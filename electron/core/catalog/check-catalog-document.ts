@@ -4,7 +4,7 @@ import type { RoleEntry } from '../../../shared/model';
 import { quoteValue } from '../../../shared/quote-value';
 import type { CatalogDocument } from './catalog-document';
 import { CATALOG_VERSION } from './catalog-schema';
-import { checkAccountNames } from './check-accounts';
+import { checkAccountNames, checkAccountSubscriptions } from './check-accounts';
 import { checkRoleEntry, checkRoleId } from './check-role';
 import { checkSettings } from './check-settings';
 import { RoleGraph } from './role-graph';
@@ -89,6 +89,7 @@ export function checkCatalogDocument(value: Record<string, unknown>): CatalogDoc
     inRole(index, raw, () => checkRoleEntry(raw)),
   );
   const names = new Set(subscriptions?.map((record) => record.name));
+  checkAccountSubscriptions(accounts, names);
   roles.forEach((role, index) => {
     const name = role.subscription;
     if (name !== undefined && !names.has(name)) {

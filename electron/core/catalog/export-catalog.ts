@@ -71,11 +71,16 @@ export function exportCatalog(store: CatalogStore): string {
   return `${JSON.stringify(file, undefined, 2)}\n`;
 }
 
-/** Account names as a shared file carries them: alias and colour; undefined when none. */
+/**
+ * Account names as a shared file carries them: alias and colour (a cleared
+ * alias is this machine's choice and does not travel); undefined when none.
+ */
 function sharedAccountNames(names: AccountNames): AccountNames | undefined {
-  const entries = Object.entries(names).map(([id, { alias, color }]): [string, AccountName] => [
-    id,
-    { ...(alias !== undefined ? { alias } : {}), ...(color !== undefined ? { color } : {}) },
-  ]);
+  const entries = Object.entries(names)
+    .filter(([, { alias, color }]) => alias !== undefined || color !== undefined)
+    .map(([id, { alias, color }]): [string, AccountName] => [
+      id,
+      { ...(alias !== undefined ? { alias } : {}), ...(color !== undefined ? { color } : {}) },
+    ]);
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }

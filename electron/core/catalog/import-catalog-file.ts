@@ -3,7 +3,7 @@ import { inputError } from '../../../shared/check-text';
 import { InputError } from '../../../shared/input-error';
 import type { RoleEntry } from '../../../shared/model';
 import { quoteValue } from '../../../shared/quote-value';
-import type { AccountNames } from '../../../shared/account-name';
+import type { AccountName, AccountNames } from '../../../shared/account-name';
 import { mergeSharedAccountNames } from './account-names';
 import type { CatalogStore } from './catalog-store';
 import { checkAccountNames } from './check-accounts';
@@ -113,9 +113,15 @@ export function readCatalogExportFile(text: string): {
   return { roles, accounts };
 }
 
+/** Alias and colour only; an entry left with neither (a cleared alias) goes. */
 function stripOrigins(names: AccountNames): AccountNames {
   return Object.fromEntries(
-    Object.entries(names).map(([id, { aliasFrom: _from, ...name }]) => [id, name]),
+    Object.entries(names)
+      .map(([id, { alias, color }]): [string, AccountName] => [
+        id,
+        { ...(alias !== undefined ? { alias } : {}), ...(color !== undefined ? { color } : {}) },
+      ])
+      .filter(([, name]) => name.alias !== undefined || name.color !== undefined),
   );
 }
 

@@ -3,7 +3,9 @@ import { InputError } from '../../../shared/input-error';
 import type { RoleEntry } from '../../../shared/model';
 import { quoteValue } from '../../../shared/quote-value';
 import type { SubscriptionRecord } from '../../../shared/subscription-model';
+import type { AccountNames } from '../../../shared/account-name';
 import type { CatalogDocument } from './catalog-document';
+import { checkAccountNames, checkAccountSubscriptions } from './check-accounts';
 import { checkCatalogDocument } from './check-catalog-document';
 import { checkRoleEntry } from './check-role';
 import { RoleGraph } from './role-graph';
@@ -11,11 +13,13 @@ import { RoleGraph } from './role-graph';
 export interface DocumentRewrite {
   readonly roles?: readonly RoleEntry[];
   readonly subscriptions?: readonly SubscriptionRecord[];
+  /** The account names (a subscription sync fills them, an unsubscribe releases them). */
+  readonly accounts?: AccountNames;
 }
 
 /**
- * `doc` with new roles and/or subscriptions, checked as a file read would be:
- * the records, each role's subscription known, ids and profiles unique, every
+ * `doc` with new roles, subscriptions and/or account names, checked as a file
+ * read would be: the records, each role's and alias's subscription known, ids and profiles unique, every
  * new or changed role's fields and placement, and every chained role's source
  * still there. Roles passed on unchanged (the same objects as in `doc`) were
  * checked when the file was read and are not checked field by field again: a
@@ -35,6 +39,8 @@ export function rewriteDocument(doc: CatalogDocument, next: DocumentRewrite): Ca
     ...(subscriptions.length > 0 ? { subscriptions } : {}),
   });
   const names = new Set(subscriptions.map((record) => record.name));
+  const accounts = checkAccountNames(next.accounts ?? doc.accounts);
+  checkAccountSubscriptions(accounts, names);
   const known = new Set(doc.roles);
   const checked = roles.map((role) => {
     const entry = known.has(role) ? role : inRole(role, () => checkRoleEntry(role));
@@ -63,6 +69,7 @@ export function rewriteDocument(doc: CatalogDocument, next: DocumentRewrite): Ca
     settings,
     ...(subscriptions.length > 0 ? { subscriptions } : {}),
     ...(keepDefault ? { defaultRoleId: doc.defaultRoleId } : {}),
+    ...(accounts !== undefined ? { accounts } : {}),
   };
 }
 

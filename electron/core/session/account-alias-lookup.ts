@@ -32,7 +32,7 @@ export interface AliasLookupDeps {
  * After a role's activation, best effort: the account's IAM alias
  * (iam:ListAccountAliases with the new session) becomes its name, where it has
  * none. Once per account per process, remembered whatever the answer; an
- * account with any alias is never asked. It runs after the activation and
+ * account with any alias, or whose alias the user cleared, is never asked. It runs after the activation and
  * never fails or delays it: any error (AccessDenied above all: most roles may
  * not call IAM) is a debug line.
  */
@@ -56,7 +56,10 @@ export class AccountAliasLookup {
     }
     for (const role of roles) {
       const arn = parseRoleArn(role.roleArn);
-      if (this.#asked.has(arn.accountId) || names[arn.accountId]?.alias !== undefined) continue;
+      const name = names[arn.accountId];
+      // Named already, or cleared by the user (who chose no alias): nothing to ask.
+      if (this.#asked.has(arn.accountId) || name?.alias !== undefined) continue;
+      if (name?.aliasFrom === 'user') continue;
       const credentials = this.#deps.credentialsOf(role.id);
       if (!credentials) continue;
       this.#asked.add(arn.accountId);

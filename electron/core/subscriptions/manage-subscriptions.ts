@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/subscription-model';
 import { checkSubscriptionRecord } from '../catalog/check-subscription';
 import type { CatalogStore } from '../catalog/catalog-store';
+import { releaseSubscriptionNames } from '../catalog/subscription-account-names';
 import { SubscriptionFiles, type StoredStatus } from './subscription-files';
 import {
   findSubscription,
@@ -68,8 +69,9 @@ export interface UnsubscribeOutcome {
 }
 
 /**
- * Removes a subscription: its roles go too (or, with keepRoles, stay as local
- * roles), in one checked write, then its files. Removing active roles waits
+ * Removes a subscription: its roles and the account aliases it gave go too
+ * (or, with keepRoles, stay as local roles and the user's aliases), in one
+ * checked write, then its files. Removing active roles waits
  * for yes, as a sync does; a local role chained from one of its roles stops
  * it with the fix named.
  */
@@ -82,6 +84,8 @@ export async function unsubscribe(
   const outcome = deps.catalog.rewrite<UnsubscribeOutcome>((doc) => {
     const owned = doc.roles.filter((role) => role.subscription === name);
     const subscriptions = (doc.subscriptions ?? []).filter((r) => r.name !== name);
+    const names = releaseSubscriptionNames(doc.accounts ?? {}, name, options.keepRoles === true);
+    const accounts = names ? { accounts: names } : {};
     if (options.keepRoles) {
       const roles = doc.roles.map((role) => {
         if (role.subscription !== name) return role;
@@ -93,6 +97,7 @@ export async function unsubscribe(
       return {
         roles,
         subscriptions,
+        ...accounts,
         result: { record, removed: [], keptAsLocal: kept, activeAffected: [], done: true },
       };
     }
@@ -112,6 +117,7 @@ export async function unsubscribe(
     return {
       roles: doc.roles.filter((role) => !ids.has(role.id)),
       subscriptions,
+      ...accounts,
       result: { ...base, done: true },
     };
   });

@@ -1,9 +1,10 @@
 import { inputError } from '../../../shared/check-text';
 import { InputError } from '../../../shared/input-error';
+import type { AccountNames } from '../../../shared/account-name';
 import type { RoleEntry } from '../../../shared/model';
 import { quoteValue } from '../../../shared/quote-value';
 import { withoutLocalFields } from '../catalog/export-catalog';
-import { readCatalogExport } from '../catalog/import-catalog-file';
+import { readCatalogExportFile } from '../catalog/import-catalog-file';
 import { planConfigImport } from '../catalog/import-aws-config';
 
 const FIELD = 'catalog file';
@@ -17,6 +18,19 @@ const FIELD = 'catalog file';
  * half-read file never replaces a whole one.
  */
 export function readSubscriptionContent(bytes: Uint8Array): RoleEntry[] {
+  return readSubscriptionFile(bytes).roles;
+}
+
+/**
+ * A subscribed file's roles and account names (readSubscriptionContent's
+ * checks; the names with the rules of a shared file import, so an alias is
+ * 1–64 printable characters and a colour a colour). An AWS config file names
+ * no accounts.
+ */
+export function readSubscriptionFile(bytes: Uint8Array): {
+  readonly roles: RoleEntry[];
+  readonly accounts: AccountNames;
+} {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -24,7 +38,7 @@ export function readSubscriptionContent(bytes: Uint8Array): RoleEntry[] {
     throw inputError(FIELD, 'is not UTF-8 text', 'publish the file as UTF-8');
   }
   const body = text.replace(/^\uFEFF/, '').trimStart();
-  if (body.startsWith('{')) return readCatalogExport(text);
+  if (body.startsWith('{')) return readCatalogExportFile(text);
   const plan = planConfigImport(text, []);
   const skipped = plan.skipped[0];
   if (skipped) {
@@ -40,5 +54,5 @@ export function readSubscriptionContent(bytes: Uint8Array): RoleEntry[] {
       'check the address points at the team catalog',
     );
   }
-  return plan.toAdd.map(withoutLocalFields);
+  return { roles: plan.toAdd.map(withoutLocalFields), accounts: {} };
 }

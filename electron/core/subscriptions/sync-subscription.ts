@@ -1,11 +1,14 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { AccountNames } from '../../../shared/account-name';
 import { InputError } from '../../../shared/input-error';
 import type { RoleEntry } from '../../../shared/model';
 import type { SubscriptionRecord } from '../../../shared/subscription-model';
 import type { CatalogStore } from '../catalog/catalog-store';
+import { fillSubscribedAccountNames } from '../catalog/subscription-account-names';
 import { fetchSubscription } from './fetch-subscription';
 import { DEFAULT_FETCH_LIMITS, SubscriptionFetchError, type FetchLimits } from './fetch-types';
 import { planSubscriptionSync, type SubscriptionSyncPlan } from './plan-subscription-sync';
-import { readSubscriptionContent } from './read-subscription-content';
+import { readSubscriptionContent, readSubscriptionFile } from './read-subscription-content';
 import { activeRolesAffected, changeCounts } from './review-changes';
 import { sha256Hex, SubscriptionFiles, type StoredStatus } from './subscription-files';
 
@@ -48,6 +51,8 @@ export interface SyncOutcome {
   readonly digest?: string;
   /** The catalog was written: the engine must follow the change (catalogChanged). */
   readonly catalogChanged: boolean;
+  /** Accounts whose alias or colour the file changes (or would: dry run, review). */
+  readonly accountsNamed?: number;
 }
 
 export function findSubscription(
@@ -140,12 +145,13 @@ export async function syncSubscription(
   let fetched: { bytes: Buffer; etag?: string; commit?: string };
   let digest: string;
   let upstream: RoleEntry[];
+  let upstreamNames: AccountNames;
   let base: RoleEntry[] | undefined;
   try {
     fetched = await fetchBytes(deps, record, files, status);
     digest = record.kind === 'git' && fetched.commit ? fetched.commit : sha256Hex(fetched.bytes);
     checkPin(record, digest);
-    upstream = readSubscriptionContent(fetched.bytes);
+    ({ roles: upstream, accounts: upstreamNames } = readSubscriptionFile(fetched.bytes));
     const applied = await files.applied();
     base = applied?.equals(fetched.bytes) ? upstream : baseRoles(applied);
   } catch (error) {
@@ -154,17 +160,29 @@ export async function syncSubscription(
     if (!options.dryRun) await files.writeStatus({ ...status, checkedAt, error: message });
     return { name, result: 'failed', error: message, activeAffected: [], catalogChanged: false };
   }
-  type Planned = { plan: SubscriptionSyncPlan; affected: RoleEntry[]; written: boolean };
+  type Planned = {
+    plan: SubscriptionSyncPlan;
+    affected: RoleEntry[];
+    written: boolean;
+    named: number;
+  };
   let planned: Planned;
   try {
     planned = deps.catalog.rewrite<Planned>((doc) => {
       const plan = planSubscriptionSync({ name, roles: doc.roles, upstream, base });
       const affected = activeRolesAffected(plan, options.activeRoleIds);
       const changes = plan.added.length + plan.changed.length + plan.removed.length;
-      if (options.dryRun || changes === 0 || (affected.length > 0 && !options.yes)) {
-        return { result: { plan, affected, written: false } };
+      const accounts = fillSubscribedAccountNames(doc.accounts ?? {}, upstreamNames, name);
+      const named = accounts ? countChanged(doc.accounts ?? {}, accounts) : 0;
+      const result = { plan, affected, named };
+      if (options.dryRun || (changes === 0 && !accounts) || (affected.length > 0 && !options.yes)) {
+        return { result: { ...result, written: false } };
       }
-      return { roles: plan.roles, result: { plan, affected, written: true } };
+      return {
+        ...(changes > 0 ? { roles: plan.roles } : {}),
+        ...(accounts ? { accounts } : {}),
+        result: { ...result, written: true },
+      };
     });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
@@ -172,8 +190,15 @@ export async function syncSubscription(
     if (!options.dryRun) await files.writeStatus({ ...status, checkedAt, error: message });
     return { name, result: 'failed', error: message, activeAffected: [], catalogChanged: false };
   }
-  const { plan, affected, written } = planned;
-  const common = { name, plan, digest, activeAffected: affected, catalogChanged: written };
+  const { plan, affected, written, named } = planned;
+  const common = {
+    name,
+    plan,
+    digest,
+    activeAffected: affected,
+    catalogChanged: written,
+    ...(named > 0 ? { accountsNamed: named } : {}),
+  };
   if (options.dryRun) return { ...common, result: 'dry-run' };
   const remember = {
     ...(fetched.etag !== undefined ? { etag: fetched.etag } : {}),
@@ -196,6 +221,12 @@ export async function syncSubscription(
   await files.writeApplied(fetched.bytes);
   await files.writeStatus({ ...remember, checkedAt, syncedAt: checkedAt, digest, conflicts });
   return { ...common, result: 'applied' };
+}
+
+/** How many accounts' entries differ between two sets of names. */
+function countChanged(before: AccountNames, after: AccountNames): number {
+  const ids = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...ids].filter((id) => !isDeepStrictEqual(before[id], after[id])).length;
 }
 
 function withoutError(status: StoredStatus): StoredStatus {

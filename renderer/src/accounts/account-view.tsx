@@ -9,7 +9,8 @@ import type { Report } from '../status/status';
 /**
  * One account's name and colour, as every heading and role of it shows them.
  * The engine checks them (its one-line message is shown as is); an alias saved
- * here is the user's own, which Identity Center and IAM never replace.
+ * here is the user's own, which Identity Center, IAM and subscriptions never
+ * replace; so is one cleared here (Clear), which they leave empty.
  */
 export function AccountView(props: {
   accountId: string;
@@ -25,7 +26,7 @@ export function AccountView(props: {
   const [error, setError] = useState<string>();
   const shownId = groupedAccountId(accountId);
 
-  const send = (patch: { alias: string | null; color: string | null }, done: string) => {
+  const send = (patch: { alias?: string | null; color: string | null }, done: string) => {
     setBusy(true);
     setError(undefined);
     api.updateAccount(accountId, patch).then(
@@ -42,8 +43,14 @@ export function AccountView(props: {
   const save = (event: FormEvent) => {
     event.preventDefault();
     const name = alias.trim();
+    // An empty field clears an alias the account has (the clear then sticks);
+    // on an account without one it leaves automatic naming as it is.
+    const unnamed = name === '' && account?.alias === undefined;
     send(
-      { alias: name === '' ? null : name, color: color.trim() === '' ? null : color.trim() },
+      {
+        ...(unnamed ? {} : { alias: name === '' ? null : name }),
+        color: color.trim() === '' ? null : color.trim(),
+      },
       name === '' ? `Saved account ${shownId}` : `Saved ${name}`,
     );
   };
@@ -60,11 +67,7 @@ export function AccountView(props: {
           value={alias}
           placeholder={shownId}
           autoFocus
-          hint={
-            account?.aliasFrom === 'identity-center' || account?.aliasFrom === 'iam'
-              ? `Filled in from ${account.aliasFrom === 'iam' ? 'the account’s IAM alias' : 'Identity Center'}; yours once saved.`
-              : 'Shown in the heading of this account’s roles.'
-          }
+          hint={aliasHint(account)}
           onChange={(value) => {
             setError(undefined);
             setAlias(value);
@@ -101,4 +104,20 @@ export function AccountView(props: {
       </div>
     </form>
   );
+}
+
+/** Where the alias came from, under the field. */
+function aliasHint(account: AccountName | undefined): string {
+  switch (account?.aliasFrom) {
+    case 'identity-center':
+      return 'Filled in from Identity Center; yours once saved.';
+    case 'iam':
+      return 'Filled in from the account’s IAM alias; yours once saved.';
+    case 'subscription':
+      return `From team catalog ${account.subscription ?? ''}; yours once saved.`;
+    default:
+      return account?.aliasFrom === 'user' && account.alias === undefined
+        ? 'Cleared: no automatic name fills it.'
+        : 'Shown in the heading of this account’s roles.';
+  }
 }

@@ -76,6 +76,9 @@ describe.skipIf(!tools.available)(
       const { engine, told } = await startEngine(home);
       try {
         await engine.updateAccount('333333333333', { alias: 'mine' });
+        // Cleared as the tray's Clear does: the user chose no alias, IAM's stays out.
+        await engine.updateAccount('111111111111', { alias: 'x' });
+        await engine.updateAccount('111111111111', { alias: null, color: null });
         await engine.activateAll(Object.values(ids));
         expect(engine.snapshot().roles.every((v) => v.state === 'active')).toBe(true);
         await engine.accountNamesSettled();
@@ -83,11 +86,16 @@ describe.skipIf(!tools.available)(
           engine.snapshot().roles.map((v) => [v.role.roleArn.split(':')[4], v.account]),
         );
         expect(accounts).toEqual({
-          '111111111111': { alias: 'acme-prod', aliasFrom: 'iam' },
+          '111111111111': { aliasFrom: 'user' },
           '222222222222': undefined, // no alias in IAM
           '333333333333': { alias: 'mine', aliasFrom: 'user' },
         });
-        // Written to the catalog, where the CLI and the next start find it.
+        // Handed back to automatic naming, the next activation names it; written to
+        // the catalog, where the CLI and the next start find it.
+        await engine.updateAccount('111111111111', { autoAlias: true });
+        await engine.deactivate(ids['111111111111']!);
+        await engine.activate(ids['111111111111']!);
+        await engine.accountNamesSettled();
         const catalog = CatalogStore.open({ dir: home.switchyardConfigDir });
         expect(catalog.accounts()['111111111111']).toEqual({
           alias: 'acme-prod',
@@ -138,6 +146,30 @@ describe.skipIf(!tools.available)(
           expect(engine.snapshot().roles[0]?.account).toBeUndefined();
           expect(asked).toBe(1);
           expect(told).toEqual([]);
+        } finally {
+          await engine.stop();
+          home.cleanup();
+        }
+      });
+
+      it("does not ask for an account whose alias the user cleared (the tray's Clear)", async () => {
+        const home = createTempAwsHome({
+          credentials: CREDENTIALS,
+          env: {
+            AWS_ENDPOINT_URL_STS: moto.endpoint,
+            AWS_ENDPOINT_URL_IAM: `http://127.0.0.1:${(iam.address() as AddressInfo).port}`,
+          },
+        });
+        const ids = addRoles(home, ['444444444444']);
+        const { engine } = await startEngine(home);
+        const before = asked;
+        try {
+          await engine.updateAccount('444444444444', { alias: 'x' });
+          await engine.updateAccount('444444444444', { alias: null, color: null });
+          await engine.activate(ids['444444444444']!);
+          await engine.accountNamesSettled();
+          expect(engine.snapshot().roles[0]?.account).toEqual({ aliasFrom: 'user' });
+          expect(asked).toBe(before);
         } finally {
           await engine.stop();
           home.cleanup();

@@ -133,8 +133,9 @@ describe('account names in catalog.json (version 4)', () => {
       color: 'ff8800',
       aliasFrom: 'user',
     });
-    expect(set(PROD, { alias: null })).toEqual({ color: 'ff8800' });
-    set(PROD, { color: null });
+    // A cleared alias is kept as the user's choice of none (see cleared-aliases.test.ts).
+    expect(set(PROD, { alias: null })).toEqual({ color: 'ff8800', aliasFrom: 'user' });
+    set(PROD, { color: null, autoAlias: true });
     expect(store.accounts()).toEqual({});
     expect(store.snapshot()).not.toHaveProperty('accounts');
   });

@@ -1,4 +1,4 @@
-import { groupedAccountId } from '../../../../shared/account-name';
+import { groupedAccountId, type AccountName } from '../../../../shared/account-name';
 import { InputError } from '../../../../shared/input-error';
 import {
   patchAccountName,
@@ -15,7 +15,8 @@ import { writeJson, writeLines } from '../roles/write-output';
 /**
  * `switchyard accounts [list|set|clear] …`: the alias and colour of each AWS
  * account in the catalog (shared with the tray's headings). An alias set here
- * is the user's own: Identity Center and IAM aliases never replace it.
+ * is the user's own: Identity Center, IAM and subscription aliases never
+ * replace it; so is one cleared here, unless cleared with --auto.
  */
 export async function accountsCommand(argv: readonly string[]): Promise<void> {
   const [sub, ...rest] = argv;
@@ -47,12 +48,19 @@ function listCommand(argv: readonly string[]): void {
   }
   const rows = accounts.map((account) => [
     groupedAccountId(account.accountId),
-    account.alias ?? '-',
-    account.alias === undefined ? '-' : (account.aliasFrom ?? 'user'),
+    account.alias ?? (account.aliasFrom === 'user' ? '(none)' : '-'),
+    aliasOrigin(account),
     account.color ?? '-',
     String(account.roles),
   ]);
   process.stdout.write(formatTable([['ACCOUNT', 'ALIAS', 'FROM', 'COLOR', 'ROLES'], ...rows]));
+}
+
+/** The FROM column: who chose the alias (or chose none), "-" when nobody did. */
+function aliasOrigin(account: AccountName): string {
+  if (account.aliasFrom === 'subscription') return `subscription ${account.subscription ?? ''}`;
+  if (account.alias === undefined) return account.aliasFrom ?? '-';
+  return account.aliasFrom ?? 'user';
 }
 
 function changeAccount(
@@ -75,7 +83,12 @@ function changeAccount(
     writeJson(summary);
     return;
   }
-  const name = summary.alias === undefined ? 'no alias' : JSON.stringify(summary.alias);
+  const name =
+    summary.alias !== undefined
+      ? JSON.stringify(summary.alias)
+      : summary.aliasFrom === 'user'
+        ? 'no alias (kept clear of automatic names)'
+        : 'no alias (automatic names may fill it)';
   const color = summary.color === undefined ? 'no colour' : `colour ${summary.color}`;
   writeLines(`${command}: account ${groupedAccountId(summary.accountId)}: ${name}, ${color}`);
 }
@@ -102,13 +115,17 @@ function clearCommand(argv: readonly string[]): void {
   const { values, positionals } = parseCommandArgs('accounts clear', argv, {
     alias: { type: 'boolean' },
     color: { type: 'boolean' },
+    auto: { type: 'boolean' },
     json: { type: 'boolean' },
   });
   const [accountId = ''] = expectPositionals('accounts clear', positionals, ['account-id']);
-  // Neither flag: clear both, the account's whole name.
-  const both = values.alias !== true && values.color !== true;
+  const auto = values.auto === true;
+  // Neither flag: clear both, the account's whole name (--auto alone: the alias).
+  const both = values.alias !== true && values.color !== true && !auto;
+  const alias = both || values.alias === true || auto;
   const patch: AccountPatch = {
-    ...(both || values.alias === true ? { alias: null } : {}),
+    // A cleared alias stays clear; --auto hands it back to automatic naming.
+    ...(alias ? (auto ? { autoAlias: true } : { alias: null }) : {}),
     ...(both || values.color === true ? { color: null } : {}),
   };
   changeAccount('accounts clear', accountId, patch, values.json === true);

@@ -30,13 +30,15 @@ export function syncSummary(outcome: SyncOutcome): string {
   if (!plan) return `${name}: nothing to do`;
   const counts = `${describeCounts(changeCounts(plan))}, ${plan.unchanged} unchanged`;
   const held = plan.conflicts.length > 0 ? `, ${plan.conflicts.length} held back` : '';
+  const named = outcome.accountsNamed ?? 0;
+  const names = named > 0 ? `, ${named} account name${named === 1 ? '' : 's'}` : '';
   switch (outcome.result) {
     case 'dry-run':
-      return `${name}: dry run: would be ${counts}${held}; nothing was written`;
+      return `${name}: dry run: would be ${counts}${held}${names}; nothing was written`;
     case 'review':
-      return `${name}: ${counts}${held}; NOT applied: it removes or changes active roles ${outcome.activeAffected.map((r) => describeRole(r)).join(', ')}; run \`switchyard catalog sync --name ${name} --yes\` to apply`;
+      return `${name}: ${counts}${held}${names}; NOT applied: it removes or changes active roles ${outcome.activeAffected.map((r) => describeRole(r)).join(', ')}; run \`switchyard catalog sync --name ${name} --yes\` to apply`;
     default:
-      return `${name}: ${counts}${held}`;
+      return `${name}: ${counts}${held}${names}`;
   }
 }
 
@@ -56,6 +58,7 @@ export function syncRecord(outcome: SyncOutcome): Record<string, unknown> {
           kept: plan.kept,
           conflicts: plan.conflicts,
           unchanged: plan.unchanged,
+          accountsNamed: outcome.accountsNamed ?? 0,
         }
       : {}),
     activeAffected: outcome.activeAffected.map((role) => role.id),

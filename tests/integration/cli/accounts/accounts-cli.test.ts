@@ -69,10 +69,16 @@ describe('switchyard accounts', () => {
     expect(
       expectJson(await switchyard(home, ['accounts', 'clear', PROD, '--color', '--json'])),
     ).toEqual({ accountId: PROD, alias: 'acme-prod', aliasFrom: 'user', roles: 2 });
+    // The cleared alias is kept as the user's choice of none (cleared-alias-cli.test.ts)…
     expect(expectJson(await switchyard(home, ['accounts', 'clear', PROD, '--json']))).toEqual({
       accountId: PROD,
+      aliasFrom: 'user',
       roles: 2,
     });
+    // …until --auto hands it back to automatic naming: then nothing is left of the entry.
+    expect(
+      expectJson(await switchyard(home, ['accounts', 'clear', PROD, '--auto', '--json'])),
+    ).toEqual({ accountId: PROD, roles: 2 });
     const catalog = JSON.parse(catalogBytes(home)!.toString('utf8')) as Record<string, unknown>;
     expect(catalog).not.toHaveProperty('accounts');
   });
