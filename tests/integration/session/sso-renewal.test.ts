@@ -1,25 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RenewalView } from '../../../shared/model';
-import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
 import { openStateFile } from '../../../electron/core/refresh/state-file';
-import { addSsoSession } from '../../../electron/core/sso/add-sso-session';
-import { signInToSession } from '../../../electron/core/sso/sso-sign-in';
-import { syncSession } from '../../../electron/core/sso/sso-sync';
-import { SsoTokenKeeper } from '../../../electron/core/sso/sso-token-keeper';
 import { readSsoToken, writeSsoToken } from '../../../electron/core/sso/token-cache';
 import { startFaultStsServer, type FaultStsServer } from '../../support/fault-sts-server';
 import { useIdentityCenter } from '../../support/identity-center/use-identity-center';
 import { runCli } from '../../support/run-cli';
-import { startHarness, type Harness } from './harness';
+import { type Harness } from './harness';
+import { CORP_SESSION, CORP_START_URL, signedInSsoRefresher, signInCorp } from './sso-harness';
 
-const START_URL = 'https://d-9067a1b2c3.awsapps.com/start';
-const SESSION = {
-  name: 'corp',
-  startUrl: START_URL,
-  region: 'eu-west-1',
-  scopes: ['sso:account:access'],
-};
 const MINUTE = 60_000;
 /** The planner's jitter moves each renewal up to 2 minutes earlier than the estimate's. */
 const MAX_JITTER = 2 * MINUTE;
@@ -29,7 +18,7 @@ let now: () => number = Date.now;
 let sts: FaultStsServer;
 let h: Harness | undefined;
 const fakes = useIdentityCenter({
-  startUrl: START_URL,
+  startUrl: CORP_START_URL,
   now: () => now(),
   accounts: [['222222222222', 'Prod', ['Admin']]],
 });
@@ -44,33 +33,13 @@ afterEach(async () => {
   now = Date.now;
 });
 
-async function signIn(harness: Harness): Promise<void> {
-  await signInToSession({
-    session: SESSION,
-    flow: 'device',
-    onDevicePrompt: () => undefined,
-    signal: new AbortController().signal,
-    homeDir: harness.home.home,
-    env: harness.home.env,
-  });
-}
-
 /** A refresher on fake time, signed in to `corp`, its one role synced into the catalog. */
 async function signedInRole(): Promise<{ harness: Harness; roleId: string }> {
-  const harness = await startHarness(sts, {
-    env: { AWS_ENDPOINT_URL_SSO_OIDC: fakes.oidc.url, AWS_ENDPOINT_URL_SSO: fakes.portal.url },
+  const ends = { oidc: fakes.oidc.url, portal: fakes.portal.url };
+  const { harness, catalog } = await signedInSsoRefresher(sts, ends, (started) => {
+    h = started;
+    now = () => started.clock.now();
   });
-  h = harness;
-  now = () => harness.clock.now();
-  await addSsoSession(harness.home.configPath, SESSION);
-  await signIn(harness);
-  const catalog = CatalogStore.open({ dir: harness.home.switchyardConfigDir });
-  const keeper = new SsoTokenKeeper({
-    configPath: harness.home.configPath,
-    homeDir: harness.home.home,
-    now,
-  });
-  await syncSession({ keeper, session: 'corp', roles: () => catalog.list(), catalog, now: now() });
   const [role] = catalog.list();
   catalog.close();
   return { harness, roleId: role!.id };
@@ -78,7 +47,7 @@ async function signedInRole(): Promise<{ harness: Harness; roleId: string }> {
 
 /** The cached token as `aws sso login` leaves it for a legacy profile: no refresh token. */
 async function dropRefreshToken(harness: Harness): Promise<void> {
-  const record = await readSsoToken(SESSION, harness.home.home);
+  const record = await readSsoToken(CORP_SESSION, harness.home.home);
   const { startUrl, region, accessToken, expiresAt } = record!;
   await writeSsoToken('corp', { startUrl, region, accessToken, expiresAt }, harness.home.home);
 }
@@ -161,7 +130,7 @@ describe('Identity Center roles say when they lapse because the sign-in ends', (
 
     // Signed in again elsewhere (only the cache file changes); the next token the engine
     // reads (here the token upkeep's own timer, before the role is due) is refreshable.
-    await signIn(harness);
+    await signInCorp(harness);
     await harness.advance(47 * MINUTE);
     await settled(() => view().renewal?.kind === 'renews');
     expect(view()).toMatchObject({ state: 'active', renewal: { kind: 'renews' } });

@@ -1,22 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CatalogStore } from '../../../electron/core/catalog/catalog-store';
-import { addSsoSession } from '../../../electron/core/sso/add-sso-session';
-import { signInToSession } from '../../../electron/core/sso/sso-sign-in';
-import { syncSession } from '../../../electron/core/sso/sso-sync';
-import { SsoTokenKeeper } from '../../../electron/core/sso/sso-token-keeper';
 import { startFaultStsServer, type FaultStsServer } from '../../support/fault-sts-server';
 import { FakePortalServer } from '../../support/identity-center/fake-portal-server';
 import { useIdentityCenter } from '../../support/identity-center/use-identity-center';
-import { accessKeyOf, startHarness, type Harness } from './harness';
+import { accessKeyOf, type Harness } from './harness';
+import { CORP_START_URL, signedInSsoRefresher, signInCorp } from './sso-harness';
 
-const START_URL = 'https://d-9067a1b2c3.awsapps.com/start';
-const REGION = 'eu-west-1';
-const SESSION = {
-  name: 'corp',
-  startUrl: START_URL,
-  region: REGION,
-  scopes: ['sso:account:access'],
-};
 const MINUTE = 60_000;
 
 // The fakes' clock follows the engine's fake clock once a harness runs.
@@ -24,7 +12,7 @@ let now: () => number = Date.now;
 let sts: FaultStsServer;
 let h: Harness | undefined;
 const fakes = useIdentityCenter({
-  startUrl: START_URL,
+  startUrl: CORP_START_URL,
   now: () => now(),
   portal: { pageSize: 100 },
 });
@@ -41,34 +29,10 @@ afterEach(async () => {
 });
 
 /** A refresher on fake time, signed in to `corp`, the grants of the portal at `portalUrl` synced into its catalog. */
-async function signedInRefresher(
-  portalUrl: string,
-): Promise<{ harness: Harness; catalog: CatalogStore }> {
-  const harness = await startHarness(sts, {
-    env: { AWS_ENDPOINT_URL_SSO_OIDC: fakes.oidc.url, AWS_ENDPOINT_URL_SSO: portalUrl },
-  });
-  h = harness;
-  now = () => harness.clock.now();
-  await addSsoSession(harness.home.configPath, SESSION);
-  await signIn(harness);
-  const catalog = CatalogStore.open({ dir: harness.home.switchyardConfigDir });
-  const keeper = new SsoTokenKeeper({
-    configPath: harness.home.configPath,
-    homeDir: harness.home.home,
-    now,
-  });
-  await syncSession({ keeper, session: 'corp', roles: () => catalog.list(), catalog, now: now() });
-  return { harness, catalog };
-}
-
-async function signIn(harness: Harness): Promise<void> {
-  await signInToSession({
-    session: SESSION,
-    flow: 'device',
-    onDevicePrompt: () => undefined,
-    signal: new AbortController().signal,
-    homeDir: harness.home.home,
-    env: harness.home.env,
+function signedInRefresher(portalUrl: string): ReturnType<typeof signedInSsoRefresher> {
+  return signedInSsoRefresher(sts, { oidc: fakes.oidc.url, portal: portalUrl }, (harness) => {
+    h = harness;
+    now = () => harness.clock.now();
   });
 }
 
@@ -127,7 +91,7 @@ describe('Identity Center roles in the refresher', () => {
 
     // One sign-in (here as another tool would make it: only the cache file changes)
     // resumes them all in one round.
-    await signIn(harness);
+    await signInCorp(harness);
     const resumedFrom = harness.writes();
     // The watch looks every 5 s (a stat, on fake time); its look and the round it starts are real I/O.
     for (let step = 0; step < 40 && !states().has('active'); step++) {
