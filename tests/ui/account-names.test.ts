@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { fillAccountAlias } from '../../electron/core/catalog/account-names';
 import type { SessionManager } from '../../electron/core/session/session-manager';
 import { requireTool } from '../support/tools';
 import { axeViolations } from './support/axe';
@@ -29,6 +30,8 @@ async function addCatalog(engine: SessionManager) {
   });
   await engine.updateAccount('210987654321', { alias: 'acme-prod', color: 'f2b0a9' });
 }
+
+const BILLING = '456789012345';
 
 const headings = (page: Page) => page.locator('.group-header').allTextContents();
 
@@ -118,6 +121,67 @@ describe.skipIf(!chromium.available)(`account names in the tray ${chromium.skipR
     await page.getByRole('textbox', { name: 'Alias' }).fill('unsaved');
     await page.keyboard.press('Escape');
     await expect.poll(() => headings(page)).toContain('acme-prod · 2109-8765-4321 · 2 roles');
+    expect(problems).toEqual([]);
+  });
+
+  it('hands a cleared alias, then the user’s own, back to automatic naming by keyboard', async () => {
+    const { page, engine, problems } = await ui.open({ setup: addCatalog });
+    const billing = () => engine.snapshot().roles.find((v) => v.role.label === 'Billing')?.account;
+    const prod = () => engine.snapshot().roles.find((v) => v.role.label === 'Prod admin')?.account;
+    const hint = () => page.locator('#account-alias-note').textContent();
+    const automatic = page.getByRole('button', { name: 'Name automatically' });
+    await option(page, 'Billing').waitFor();
+    // An account without a name: nothing to hand back, and the hint says it may be filled.
+    await page.getByRole('button', { name: 'Rename account 4567-8901-2345' }).click();
+    await expect.poll(hint).toBe('None yet: Identity Center, IAM or a team catalog may fill it.');
+    expect(await automatic.count()).toBe(0);
+    // Named, coloured, then cleared in the tray: the clear is the user's.
+    await page.getByRole('textbox', { name: 'Alias' }).fill('acme-billing');
+    await page.getByRole('button', { name: 'green' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page
+      .getByRole('button', { name: 'Rename account acme-billing · 4567-8901-2345' })
+      .click();
+    await page.getByRole('textbox', { name: 'Alias' }).fill('');
+    await page.keyboard.press('Enter');
+    await expect.poll(billing).toEqual({ color: 'b7ca9d', aliasFrom: 'user' });
+    expect(fillAccountAlias({ [BILLING]: billing()! }, BILLING, 'billing-iam', 'iam')).toBe(
+      undefined,
+    );
+
+    await page.getByRole('button', { name: 'Rename account 4567-8901-2345' }).click();
+    await expect
+      .poll(hint)
+      .toBe(
+        'Cleared: no automatic name fills it. Name automatically lets Identity Center, IAM or a team catalog fill it.',
+      );
+    expect(await axeViolations(page)).toEqual([]);
+    await automatic.focus();
+    await page.keyboard.press('Enter');
+    // No longer the user's choice: the colour stays, and automatic naming may fill the alias.
+    await expect.poll(billing).toEqual({ color: 'b7ca9d' });
+    expect(await page.locator('.footer-bar').textContent()).toContain(
+      'Account 4567-8901-2345 is named automatically',
+    );
+    expect(fillAccountAlias({ [BILLING]: billing()! }, BILLING, 'billing-iam', 'iam')).toEqual({
+      [BILLING]: { color: 'b7ca9d', alias: 'billing-iam', aliasFrom: 'iam' },
+    });
+    await page.getByRole('button', { name: 'Rename account 4567-8901-2345' }).click();
+    await expect.poll(hint).toBe('None yet: Identity Center, IAM or a team catalog may fill it.');
+    expect(await automatic.count()).toBe(0);
+    await page.keyboard.press('Escape');
+
+    // The user's own alias can be handed back too; the colour in the field is saved with it.
+    await page.getByRole('button', { name: 'Rename account acme-prod · 2109-8765-4321' }).click();
+    await expect
+      .poll(hint)
+      .toBe(
+        'Yours: no automatic name replaces it. Name automatically lets Identity Center, IAM or a team catalog fill it.',
+      );
+    await page.getByRole('button', { name: 'blue' }).click();
+    await automatic.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(prod).toEqual({ color: '83d4e8' });
     expect(problems).toEqual([]);
   });
 

@@ -1,16 +1,23 @@
 import { type FormEvent, useState } from 'react';
-import { groupedAccountId, type AccountName } from '../../../shared/account-name';
+import {
+  groupedAccountId,
+  type AccountName,
+  type AccountPatch,
+} from '../../../shared/account-name';
 import { errorMessage } from '../bridge/error-message';
 import { ColorField } from '../forms/color-field';
 import { TextField } from '../forms/text-field';
 import { useServices } from '../services-context';
 import type { Report } from '../status/status';
+import { aliasHint, aliasIsUsers } from './alias-hint';
 
 /**
  * One account's name and colour, as every heading and role of it shows them.
  * The engine checks them (its one-line message is shown as is); an alias saved
  * here is the user's own, which Identity Center, IAM and subscriptions never
- * replace; so is one cleared here (Clear), which they leave empty.
+ * replace; so is one cleared here (Clear), which they leave empty. Name
+ * automatically (offered while the alias is the user's, set or cleared) hands
+ * it back to them, keeping the colour in the field.
  */
 export function AccountView(props: {
   accountId: string;
@@ -26,7 +33,7 @@ export function AccountView(props: {
   const [error, setError] = useState<string>();
   const shownId = groupedAccountId(accountId);
 
-  const send = (patch: { alias?: string | null; color: string | null }, done: string) => {
+  const send = (patch: AccountPatch, done: string) => {
     setBusy(true);
     setError(undefined);
     api.updateAccount(accountId, patch).then(
@@ -40,6 +47,7 @@ export function AccountView(props: {
       },
     );
   };
+  const colorPatch = () => (color.trim() === '' ? null : color.trim());
   const save = (event: FormEvent) => {
     event.preventDefault();
     const name = alias.trim();
@@ -49,7 +57,7 @@ export function AccountView(props: {
     send(
       {
         ...(unnamed ? {} : { alias: name === '' ? null : name }),
-        color: color.trim() === '' ? null : color.trim(),
+        color: colorPatch(),
       },
       name === '' ? `Saved account ${shownId}` : `Saved ${name}`,
     );
@@ -86,6 +94,20 @@ export function AccountView(props: {
         {error ?? ''}
       </div>
       <div className="form-buttons">
+        {aliasIsUsers(account) && (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              send(
+                { autoAlias: true, color: colorPatch() },
+                `Account ${shownId} is named automatically`,
+              )
+            }
+          >
+            Name automatically
+          </button>
+        )}
         {named && (
           <button
             type="button"
@@ -104,20 +126,4 @@ export function AccountView(props: {
       </div>
     </form>
   );
-}
-
-/** Where the alias came from, under the field. */
-function aliasHint(account: AccountName | undefined): string {
-  switch (account?.aliasFrom) {
-    case 'identity-center':
-      return 'Filled in from Identity Center; yours once saved.';
-    case 'iam':
-      return 'Filled in from the account’s IAM alias; yours once saved.';
-    case 'subscription':
-      return `From team catalog ${account.subscription ?? ''}; yours once saved.`;
-    default:
-      return account?.aliasFrom === 'user' && account.alias === undefined
-        ? 'Cleared: no automatic name fills it.'
-        : 'Shown in the heading of this account’s roles.';
-  }
 }

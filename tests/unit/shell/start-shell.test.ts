@@ -452,12 +452,14 @@ describe('argument validation', () => {
     ['account:update', ['111122223333', { alias: 1 }]],
     ['account:update', ['111122223333', { nick: 'x' }]],
     ['account:update', ['111122223333']],
+    ['account:update', ['111122223333', { autoAlias: 'yes' }]],
+    ['account:update', ['111122223333', { alias: 'x', autoAlias: true }]],
   ] as [InvokeChannel, unknown[]][])(
     '%s %j is rejected before the engine sees it',
     async (channel, args) => {
       const { window } = start();
       await expect(fake.invokeMain(channel, fromPopup(window), ...args)).rejects.toThrow(
-        /IpcArgument|must|takes|not a role|not waiting|does not know/,
+        /IpcArgument|must|takes|not a role|not waiting|does not know|cannot/,
       );
       for (const verb of [
         'activate',
@@ -466,6 +468,7 @@ describe('argument validation', () => {
         'updateRole',
         'submitMfaCode',
         'updateSettings',
+        'updateAccount',
       ] as const) {
         expect(engine[verb]).not.toHaveBeenCalled();
       }
