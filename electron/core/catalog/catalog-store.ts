@@ -164,10 +164,11 @@ export class CatalogStore {
   }
 
   /**
-   * Replaces the roles, subscriptions and/or account names in one checked write: `change` gets
-   * the document as it is now and returns the new lists (or undefined to
-   * write nothing) and its result. The whole document is checked before the
-   * write; any problem is an InputError and nothing is written. Subscription
+   * Replaces the roles, subscriptions and/or account names in one checked
+   * write: `change` gets the document as it is now and returns the new lists
+   * (or undefined to write nothing) and its result. The whole document is
+   * checked before the write; any problem is an InputError and nothing is
+   * written. Subscription
    * syncs go through here, so a plan and its write see the same catalog.
    */
   rewrite<T>(change: (doc: CatalogDocument) => DocumentRewrite & { readonly result: T }): T {

@@ -32,9 +32,9 @@ export interface AliasLookupDeps {
  * After a role's activation, best effort: the account's IAM alias
  * (iam:ListAccountAliases with the new session) becomes its name, where it has
  * none. Once per account per process, remembered whatever the answer; an
- * account with any alias, or whose alias the user cleared, is never asked. It runs after the activation and
- * never fails or delays it: any error (AccessDenied above all: most roles may
- * not call IAM) is a debug line.
+ * account with any alias, or whose alias the user cleared, is never asked. It
+ * runs after the activation and never fails or delays it: any error
+ * (AccessDenied above all: most roles may not call IAM) is a debug line.
  */
 export class AccountAliasLookup {
   readonly #deps: AliasLookupDeps;
