@@ -20,9 +20,8 @@ export interface DocumentRewrite {
 /**
  * `doc` with new roles, subscriptions and/or account names, checked as a file
  * read would be: the records, each role's and alias's subscription known, ids
- * and profiles unique, every
- * new or changed role's fields and placement, and every chained role's source
- * still there. Roles passed on unchanged (the same objects as in `doc`) were
+ * and profiles unique, every new or changed role's fields and placement, and
+ * every chained role's source still there. Roles passed on unchanged (the same objects as in `doc`) were
  * checked when the file was read and are not checked field by field again: a
  * 2,000-role sync changes a few. A default role that is gone is dropped.
  * Throws InputError, naming the role.
