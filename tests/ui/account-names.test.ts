@@ -86,7 +86,9 @@ describe.skipIf(!chromium.available)(`account names in the tray ${chromium.skipR
     await expect
       .poll(() => headings(page))
       .toEqual(['acme-billing · 4567-8901-2345 · 2 roles', 'acme-prod · 2109-8765-4321 · 2 roles']);
-    expect(await page.locator('.footer-bar').textContent()).toContain('Saved acme-billing');
+    await expect
+      .poll(() => page.locator('.footer-bar').textContent())
+      .toContain('Saved acme-billing');
     expect(engine.snapshot().roles.find((v) => v.role.label === 'Billing')?.account).toEqual({
       alias: 'acme-billing',
       color: 'b7ca9d',
@@ -160,9 +162,10 @@ describe.skipIf(!chromium.available)(`account names in the tray ${chromium.skipR
     await page.keyboard.press('Enter');
     // No longer the user's choice: the colour stays, and automatic naming may fill the alias.
     await expect.poll(billing).toEqual({ color: 'b7ca9d' });
-    expect(await page.locator('.footer-bar').textContent()).toContain(
-      'Account 4567-8901-2345 is named automatically',
-    );
+    // The footer follows once the page has the answer, after the engine's write.
+    await expect
+      .poll(() => page.locator('.footer-bar').textContent())
+      .toContain('Account 4567-8901-2345 is named automatically');
     expect(fillAccountAlias({ [BILLING]: billing()! }, BILLING, 'billing-iam', 'iam')).toEqual({
       [BILLING]: { color: 'b7ca9d', alias: 'billing-iam', aliasFrom: 'iam' },
     });

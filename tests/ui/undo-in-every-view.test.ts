@@ -1,9 +1,10 @@
 /**
  * Ctrl/Cmd+Z takes back a pending removal from every view of the popup, as
  * the Undo bar offers it there, but not from a field typed in since the
- * removal, where it undoes the field's own typing. Each case removes a role in the list, opens another
- * view, presses Ctrl+Z and checks the role is back in the list and that the
- * engine never heard of the removal, even once the undo window is over.
+ * removal, where it undoes the field's own typing. Each case removes a role
+ * in the list, opens another view, presses Ctrl+Z and checks the role is back
+ * in the list and that the engine never heard of the removal, even once the
+ * undo window is over.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -128,14 +129,16 @@ describe.skipIf(!chromium.available)(`Ctrl+Z in every view ${chromium.skipReason
 
     // Wherever the view put the focus (most put it in their first field, untouched).
     await page.keyboard.press(press ?? 'Control+z');
-    expect(await page.getByTestId('undo-bar').count()).toBe(0);
-    expect(await page.getByTestId('announcer').textContent()).toBe('Restored Prod admin');
+    await expect.poll(() => page.getByTestId('undo-bar').count()).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('announcer').textContent())
+      .toBe('Restored Prod admin');
     await pastUndoWindow(popup);
     expect(bridge.log.calls).not.toContain('role:remove');
     expect(labels(engine)).toContain('Prod admin');
 
     await page.keyboard.press('Escape'); // back to the list, the role in it and selected
-    expect(await option(page, 'Prod admin').count()).toBe(1);
+    await expect.poll(() => option(page, 'Prod admin').count()).toBe(1);
     expect(await activeLabel(page)).toBe('Prod admin');
   });
 
@@ -155,7 +158,7 @@ describe.skipIf(!chromium.available)(`Ctrl+Z in every view ${chromium.skipReason
     // Out of the field, on a button, Ctrl+Z takes back the removal again.
     await page.getByRole('button', { name: 'Cancel' }).focus();
     await page.keyboard.press('Control+z');
-    expect(await page.getByTestId('undo-bar').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('undo-bar').count()).toBe(0);
     await pastUndoWindow(popup);
     expect(bridge.log.calls).not.toContain('role:remove');
     expect(labels(engine)).toContain('Prod admin');
