@@ -10,15 +10,13 @@ import {
 import { inputError } from '../../../shared/check-text';
 export type { AccountPatch };
 import type { RoleEntry } from '../../../shared/model';
+import { isEmptyName, withoutAlias, type MutableName } from './account-name-entry';
 import { isObject } from './is-object';
-
-type MutableName = { -readonly [K in keyof AccountName]: AccountName[K] };
 
 function withEntry(names: AccountNames, accountId: string, entry: AccountName): AccountNames {
   const next: Record<string, AccountName> = { ...names };
-  if (entry.alias === undefined && entry.color === undefined && entry.aliasFrom === undefined) {
-    delete next[accountId];
-  } else next[accountId] = entry;
+  if (isEmptyName(entry)) delete next[accountId];
+  else next[accountId] = entry;
   return next;
 }
 
@@ -45,12 +43,9 @@ export function patchAccountName(
       'give either an alias or automatic naming',
     );
   }
-  const entry: MutableName = { ...names[accountId] };
-  if (patch.alias !== undefined || patch.autoAlias === true) {
-    delete entry.alias;
-    delete entry.aliasFrom;
-    delete entry.subscription;
-  }
+  const current = names[accountId];
+  const entry: MutableName =
+    patch.alias !== undefined || patch.autoAlias === true ? withoutAlias(current) : { ...current };
   if (patch.alias === null) entry.aliasFrom = 'user';
   else if (patch.alias !== undefined) {
     entry.alias = checkAccountAlias(patch.alias);

@@ -9,6 +9,7 @@ import {
 import { inputError } from '../../../shared/check-text';
 import { InputError } from '../../../shared/input-error';
 import { quoteValue } from '../../../shared/quote-value';
+import { isEmptyName, type MutableName } from './account-name-entry';
 import { isObject } from './is-object';
 import { checkSubscriptionName } from './subscription-name';
 
@@ -32,7 +33,7 @@ function checkEntry(raw: unknown): AccountName {
   if (unknown !== undefined) {
     throw inputError('account', `has an unknown key ${quoteValue(unknown)}`, 'remove it');
   }
-  const entry: { -readonly [K in keyof AccountName]: AccountName[K] } = {};
+  const entry: MutableName = {};
   if (raw.alias !== undefined) {
     entry.alias = checkAccountAlias(raw.alias);
     entry.aliasFrom = checkOrigin(raw);
@@ -49,7 +50,7 @@ function checkEntry(raw: unknown): AccountName {
     throw inputError('subscription', 'is set without "aliasFrom": "subscription"', 'remove it');
   }
   if (raw.color !== undefined) entry.color = checkAccountColor(raw.color);
-  if (entry.alias === undefined && entry.color === undefined && entry.aliasFrom === undefined) {
+  if (isEmptyName(entry)) {
     throw inputError('account', 'has neither alias nor color', 'remove the entry');
   }
   return entry;

@@ -1,5 +1,6 @@
-import type { AccountName, AccountNames } from '../../../shared/account-name';
+import type { AccountNames } from '../../../shared/account-name';
 import type { RoleEntry } from '../../../shared/model';
+import { sharedNames } from './account-name-entry';
 import { ACCOUNT_NAMES_VERSION, SSO_ROLES_VERSION } from './catalog-migrations';
 import type { CatalogStore } from './catalog-store';
 
@@ -71,16 +72,8 @@ export function exportCatalog(store: CatalogStore): string {
   return `${JSON.stringify(file, undefined, 2)}\n`;
 }
 
-/**
- * Account names as a shared file carries them: alias and colour (a cleared
- * alias is this machine's choice and does not travel); undefined when none.
- */
+/** Account names as a shared file carries them (sharedNames); undefined when none. */
 function sharedAccountNames(names: AccountNames): AccountNames | undefined {
-  const entries = Object.entries(names)
-    .filter(([, { alias, color }]) => alias !== undefined || color !== undefined)
-    .map(([id, { alias, color }]): [string, AccountName] => [
-      id,
-      { ...(alias !== undefined ? { alias } : {}), ...(color !== undefined ? { color } : {}) },
-    ]);
-  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+  const shared = sharedNames(names);
+  return Object.keys(shared).length > 0 ? shared : undefined;
 }

@@ -3,7 +3,8 @@ import { inputError } from '../../../shared/check-text';
 import { InputError } from '../../../shared/input-error';
 import type { RoleEntry } from '../../../shared/model';
 import { quoteValue } from '../../../shared/quote-value';
-import type { AccountName, AccountNames } from '../../../shared/account-name';
+import type { AccountNames } from '../../../shared/account-name';
+import { sharedNames } from './account-name-entry';
 import { mergeSharedAccountNames } from './account-names';
 import type { CatalogStore } from './catalog-store';
 import { checkAccountNames } from './check-accounts';
@@ -91,7 +92,7 @@ export function readCatalogExportFile(text: string): {
   let accounts: AccountNames;
   try {
     // Where an alias came from describes the exporting machine; it does not travel.
-    accounts = stripOrigins(checkAccountNames(parsed.accounts) ?? {});
+    accounts = sharedNames(checkAccountNames(parsed.accounts) ?? {});
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     throw fail(error.message, 'export the catalog again');
@@ -111,18 +112,6 @@ export function readCatalogExportFile(text: string): {
     seen.add(role.id);
   }
   return { roles, accounts };
-}
-
-/** Alias and colour only; an entry left with neither (a cleared alias) goes. */
-function stripOrigins(names: AccountNames): AccountNames {
-  return Object.fromEntries(
-    Object.entries(names)
-      .map(([id, { alias, color }]): [string, AccountName] => [
-        id,
-        { ...(alias !== undefined ? { alias } : {}), ...(color !== undefined ? { color } : {}) },
-      ])
-      .filter(([, name]) => name.alias !== undefined || name.color !== undefined),
-  );
 }
 
 /**

@@ -1,18 +1,5 @@
 import type { AccountName, AccountNames } from '../../../shared/account-name';
-
-type MutableName = { -readonly [K in keyof AccountName]: AccountName[K] };
-
-function withoutAlias(entry: AccountName): MutableName {
-  const next: MutableName = { ...entry };
-  delete next.alias;
-  delete next.aliasFrom;
-  delete next.subscription;
-  return next;
-}
-
-function isEmpty(entry: AccountName): boolean {
-  return entry.alias === undefined && entry.color === undefined && entry.aliasFrom === undefined;
-}
+import { isEmptyName, withoutAlias, type MutableName } from './account-name-entry';
 
 function sameName(a: AccountName | undefined, b: AccountName): boolean {
   return (
@@ -55,7 +42,7 @@ export function fillSubscribedAccountNames(
     }
     if (shared?.color !== undefined && entry.color === undefined) entry.color = shared.color;
     if (sameName(current, entry)) continue;
-    if (isEmpty(entry)) delete next[id];
+    if (isEmptyName(entry)) delete next[id];
     else next[id] = entry;
     changed = true;
   }
@@ -81,7 +68,7 @@ export function releaseSubscriptionNames(
       released.alias = entry.alias;
       released.aliasFrom = 'user';
     }
-    if (isEmpty(released)) delete next[id];
+    if (isEmptyName(released)) delete next[id];
     else next[id] = released;
     changed = true;
   }
